@@ -1,0 +1,189 @@
+"""The archive: articles in order, their groupings, pagination and neighbours, built once per build."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from itertools import groupby
+
+from .errors import BuildFailed, SiteError
+from .model import Article
+from .slug import term_slug
+
+RELATED_WINDOW = 25  # neighbours in time per shared tag or location that may be related
+
+
+@dataclass(frozen=True)
+class Term:
+    """A tag, source or location with its articles, newest first."""
+
+    kind: str  # "tags", "sources" or "locations": also the URL folder
+    slug: str
+    name: str
+    articles: tuple[Article, ...]
+
+    @property
+    def path(self) -> str:
+        return f"{self.kind}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+    articles: tuple[Article, ...]  # newest first
+
+    @property
+    def path(self) -> str:
+        return f"{self.year:04d}/{self.month:02d}/"
+
+
+@dataclass
+class Archive:
+    articles: list[Article]  # newest first
+    terms: dict[str, list[Term]]  # kind → terms, most articles first
+    months: list[Month]  # newest first
+    warnings: list[str] = field(default_factory=list)
+    _neighbours: dict[str, tuple[Article | None, Article | None]] = field(default_factory=dict)
+    _related: dict[str, list[Article]] = field(default_factory=dict)
+
+    def years(self) -> list[tuple[int, list[Month]]]:
+        """(year, its months newest first), newest year first."""
+        return [(year, list(months)) for year, months in groupby(self.months, key=lambda m: m.year)]
+
+    def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
+        """(the article published just before, the one just after)."""
+        return self._neighbours[article.path]
+
+    def related(self, article: Article) -> list[Article]:
+        return self._related.get(article.path, [])
+
+
+def _order_key(article: Article):
+    # The source path breaks ties between articles with the same timestamp, so order never depends on disk order.
+    return (article.date.timestamp(), article.source_path)
+
+
+def resolve_slugs(articles: list[Article]) -> tuple[list[Article], list[str], list[SiteError]]:
+    """Give every article a unique URL: later articles with a generated slug get -2, -3 …
+
+    Two files that ask for the same slug explicitly are an error, since only the author knows which is meant.
+    """
+    taken: dict[str, Article] = {}
+    warnings, errors, resolved = [], [], []
+    explicit_first = sorted(articles, key=lambda a: (not a.explicit_slug, _order_key(a)))
+    for article in explicit_first:
+        if article.path in taken:
+            other = taken[article.path]
+            if article.explicit_slug:
+                errors.append(SiteError(article.source_path,
+                                        f"duplicate slug '{article.slug}': {other.source_path} has the same date and slug"))
+                continue
+            n = 2
+            while (candidate := replace(article, slug=f"{article.slug}-{n}")).path in taken:
+                n += 1
+            warnings.append(f"{article.source_path}: slug '{article.slug}' already used by "
+                            f"{other.source_path}; published as '{candidate.slug}'")
+            article = candidate
+        taken[article.path] = article
+        resolved.append(article)
+    return resolved, warnings, errors
+
+
+def _group_terms(kind: str, articles: list[Article], names_of) -> list[Term]:
+    grouped: dict[str, list[Article]] = defaultdict(list)
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for article in articles:
+        for name in names_of(article):
+            slug = term_slug(name)
+            grouped[slug].append(article)
+            spellings[slug][name] += 1
+    terms = []
+    for slug, members in grouped.items():
+        # "USA" and "usa" share a page; it is titled with the spelling most articles use.
+        name = min(spellings[slug].items(), key=lambda item: (-item[1], item[0]))[0]
+        terms.append(Term(kind, slug, name, tuple(members)))
+    return sorted(terms, key=lambda t: (-len(t.articles), t.slug))
+
+
+def _months(articles: list[Article]) -> list[Month]:
+    by_month = groupby(articles, key=lambda a: (a.date.year, a.date.month))
+    return [Month(year, month, tuple(members)) for (year, month), members in by_month]
+
+
+def _related(articles: list[Article], terms: dict[str, list[Term]], limit: int) -> dict[str, list[Article]]:
+    """Articles sharing the most tags and locations, nearest in time first.
+
+    Only the RELATED_WINDOW nearest members of each group are candidates, which keeps this linear
+    in the archive size even when one tag covers half of it.
+    """
+    if limit == 0:
+        return {}
+    scores: dict[str, Counter] = defaultdict(Counter)
+    for kind in ("tags", "locations"):
+        for term in terms[kind]:
+            members = term.articles
+            for i, article in enumerate(members):
+                for other in members[max(0, i - RELATED_WINDOW): i + RELATED_WINDOW + 1]:
+                    if other is not article:
+                        scores[article.path][other.path] += 1
+    by_path = {a.path: a for a in articles}
+    related = {}
+    for path, counter in scores.items():
+        when = by_path[path].date.timestamp()
+        best = sorted(counter.items(),
+                      key=lambda item: (-item[1], abs(by_path[item[0]].date.timestamp() - when), item[0]))
+        related[path] = [by_path[p] for p, _ in best[:limit]]
+    return related
+
+
+def build_archive(articles: list[Article], related_items: int = 5) -> Archive:
+    """Order, group and link the articles; BuildFailed lists every slug clash the author must fix."""
+    resolved, warnings, errors = resolve_slugs(articles)
+    if errors:
+        raise BuildFailed(errors)
+    newest_first = sorted(resolved, key=_order_key, reverse=True)
+    terms = {
+        "tags": _group_terms("tags", newest_first, lambda a: a.tags),
+        "sources": _group_terms("sources", newest_first, lambda a: [a.source] if a.source else []),
+        "locations": _group_terms("locations", newest_first, lambda a: a.locations),
+    }
+    archive = Archive(newest_first, terms, _months(newest_first), warnings)
+    for i, article in enumerate(newest_first):
+        older = newest_first[i + 1] if i + 1 < len(newest_first) else None
+        newer = newest_first[i - 1] if i > 0 else None
+        archive._neighbours[article.path] = (older, newer)
+    archive._related = _related(newest_first, terms, related_items)
+    return archive
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    """One page of a paginated listing."""
+
+    path: str  # e.g. "page/3/" or "" for the first page of the home listing
+    articles: tuple[Article, ...]
+    newer: str | None
+    older: str | None
+    number: int | None  # None for the listing's front page
+
+
+def paginate(base: str, articles: list[Article] | tuple[Article, ...], per_page: int) -> list[ListingPage]:
+    """The listing's front page (the newest per_page articles) and its numbered pages.
+
+    Numbered pages count from the oldest article: page 1 always holds the first per_page articles
+    ever published, so when news arrives only the newest one or two pages change, and everything a
+    reader or a search engine already saw stays byte-identical.
+    """
+    oldest_first = list(reversed(articles))
+    count = len(oldest_first)
+    numbered = [oldest_first[i:i + per_page] for i in range(0, count, per_page)]
+    pages = [ListingPage(base, tuple(articles[:per_page]), None,
+                         f"{base}page/{(count - per_page - 1) // per_page + 1}/" if count > per_page else None,
+                         None)]
+    if count <= per_page:
+        return pages
+    total = len(numbered)
+    for n, chunk in enumerate(numbered, start=1):
+        newer = f"{base}page/{n + 1}/" if n < total else base
+        older = f"{base}page/{n - 1}/" if n > 1 else None
+        pages.append(ListingPage(f"{base}page/{n}/", tuple(reversed(chunk)), newer, older, n))
+    return pages

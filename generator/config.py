@@ -1,0 +1,89 @@
+"""site.yaml: the site's settings as a typed, validated object."""
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from .errors import SiteError
+from .i18n import LANGUAGES
+
+CONFIG_NAME = "site.yaml"
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Every option of site.yaml; the metadata 'doc' is the one-line reference shown in the README."""
+
+    title: str = field(default="News archive", metadata={"doc": "Site name, shown in every page header and feed."})
+    description: str = field(default="", metadata={"doc": "One sentence about the archive, for the home page and feeds."})
+    base_url: str = field(
+        default="https://example.org/",
+        metadata={"doc": "Public address of the site; used only where absolute URLs are required (feeds, sitemap, canonical)."},
+    )
+    language: str = field(default="en", metadata={"doc": "Language of the UI strings and dates: 'de' or 'en'."})
+    timezone: str = field(default="UTC", metadata={"doc": "IANA zone for dates given without an offset, e.g. Europe/Berlin."})
+    per_page: int = field(default=20, metadata={"doc": "Articles per listing page."})
+    feed_items: int = field(default=20, metadata={"doc": "Entries per Atom feed."})
+    related_items: int = field(default=5, metadata={"doc": "Related articles shown under an article."})
+    author: str = field(default="", metadata={"doc": "Who runs the archive (footer, feed author)."})
+    publisher: str = field(default="", metadata={"doc": "Organisation named as publisher in metadata; defaults to the title."})
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def _check_type(path: Path, key: str, value, expected: type):
+    if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise SiteError(path, f"'{key}' must be a whole number, not {value!r}")
+    if expected is str and not isinstance(value, str):
+        raise SiteError(path, f"'{key}' must be text, not {value!r}")
+
+
+def parse_config(data: object, path: Path) -> SiteConfig:
+    """Validate the mapping read from `path` and return the config it describes."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise SiteError(path, "must be a mapping of settings (key: value)")
+    known = {f.name: f for f in fields(SiteConfig)}
+    for key, value in data.items():
+        if key not in known:
+            raise SiteError(path, f"unknown key '{key}' (known: {', '.join(sorted(known))})")
+        _check_type(path, key, value, known[key].type)
+    values = dict(data)
+    if "base_url" in values:
+        if not values["base_url"].startswith(("http://", "https://")):
+            raise SiteError(path, f"'base_url' must start with http:// or https://, not {values['base_url']!r}")
+        values["base_url"] = values["base_url"].rstrip("/") + "/"
+    if values.get("language", "en") not in LANGUAGES:
+        raise SiteError(path, f"'language' must be one of {', '.join(LANGUAGES)}, not {values['language']!r}")
+    for key in ("per_page", "feed_items"):
+        if values.get(key, 1) < 1:
+            raise SiteError(path, f"'{key}' must be at least 1, not {values[key]}")
+    if values.get("related_items", 0) < 0:
+        raise SiteError(path, f"'related_items' must not be negative, not {values['related_items']}")
+    try:
+        ZoneInfo(values.get("timezone", "UTC"))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SiteError(path, f"'timezone' is not a known time zone: {values['timezone']!r}") from None
+    return SiteConfig(**values)
+
+
+def load_config(site_root: Path) -> SiteConfig:
+    """Read and validate `site_root/site.yaml`; a missing file is an error, since every verb needs a site."""
+    path = site_root / CONFIG_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SiteError(path, "not found: is this a newsarchive site? (create one with 'newsarchive init')") from None
+    except UnicodeDecodeError:
+        raise SiteError(path, "is not UTF-8 text") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
+        raise SiteError(path, f"invalid YAML: {getattr(exc, 'problem', None) or exc}", line) from None
+    return parse_config(data, path)

@@ -1,0 +1,199 @@
+"""Articles on disk: front matter parsed and validated, Markdown turned into safe HTML."""
+
+import hashlib
+import re
+from datetime import date, datetime, time
+from pathlib import Path
+
+import markdown
+import nh3
+import yaml
+
+from .config import SiteConfig
+from .errors import SiteError
+from .model import Article
+from .slug import slugify, toc_slugify
+
+try:  # libyaml is ~10x faster and present in PyPI wheels; the pure-Python loader is the fallback
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader
+
+ARTICLES_DIR = Path("content") / "articles"
+MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "toc"]
+_LIST_KEYS = ("tags", "locations", "authors")
+_KNOWN_KEYS = {"id", "title", "date", "updated", "source", "url", "authors", "author", "locations",
+               "lang", "tags", "summary", "slug", "date_estimated", "sample"}
+
+# The article body was scraped from the web: only plain document markup survives, and links
+# may only point to web or mail addresses (no javascript:, data: or vbscript:).
+_ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "scope"},
+    "ol": {"start"},
+    "*": {"id"},
+}
+_CLEANER = nh3.Cleaner(
+    attributes=_ALLOWED_ATTRIBUTES,
+    url_schemes={"http", "https", "mailto"},
+    link_rel="noopener noreferrer nofollow",
+    strip_comments=True,
+)
+_md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS,
+                        extension_configs={"toc": {"slugify": toc_slugify}})
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.S | re.M)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'“”»«]?(?=\s)")
+
+
+def render_markdown(text: str) -> str:
+    """Markdown → HTML with raw HTML sanitised: the body is untrusted scraped text."""
+    html = _md.reset().convert(text)
+    return _CLEANER.clean(html)
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
+    """Return (front matter mapping, Markdown body)."""
+    if not text.strip():
+        raise SiteError(path, "empty file")
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise SiteError(path, "no front matter: the file must start with a '---' line, then YAML, then '---'", 1)
+    try:
+        data = yaml.load(match.group(1), Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else None  # +1 for 0-based, +1 for the opening '---'
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise SiteError(path, f"front matter: invalid YAML: {problem}", line) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise SiteError(path, "front matter: must be a mapping (key: value lines)", 2)
+    return data, text[match.end():]
+
+
+def parse_date(value, config: SiteConfig, path: Path, key: str) -> datetime:
+    """A timezone-aware datetime; dates and naive times are taken in the site's timezone."""
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime.combine(value, time())
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise SiteError(path, f"front matter: '{key}' is not a date ({value!r}); use ISO 8601 like 2025-08-20 or 2025-08-20T09:30:00+02:00") from None
+    else:
+        raise SiteError(path, f"front matter: '{key}' is not a date ({value!r})")
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=config.zone)
+    return parsed
+
+
+def _text_list(data: dict, key: str, path: Path) -> tuple[str, ...]:
+    value = data.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+        raise SiteError(path, f"front matter: '{key}' must be a list of names, not {value!r}")
+    seen = dict.fromkeys(" ".join(str(v).split()) for v in value)
+    return tuple(v for v in seen if v)
+
+
+def _text(data: dict, key: str, path: Path, required: bool = False) -> str:
+    value = data.get(key)
+    if value is None or value == "":
+        if required:
+            raise SiteError(path, f"front matter: '{key}' is missing")
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise SiteError(path, f"front matter: '{key}' must be text, not {value!r}")
+    return " ".join(str(value).split())
+
+
+def _flag(data: dict, key: str, path: Path) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise SiteError(path, f"front matter: '{key}' must be true or false, not {value!r}")
+    return value
+
+
+def summarize(body_html: str, limit: int = 300) -> str:
+    """The lead paragraph as plain text, cut at a sentence end when it is long."""
+    first = re.search(r"<p>(.*?)</p>", body_html, re.S)
+    text = nh3.clean(first.group(1), tags=set()) if first else ""
+    text = " ".join(text.split())
+    text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+    if len(text) <= limit:
+        return text
+    cut = [m.end() for m in _SENTENCE_END.finditer(text, 0, limit)]
+    if cut and cut[-1] > limit // 3:
+        return text[:cut[-1]]
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def parse_article(text: str, path: Path, config: SiteConfig) -> Article:
+    """One article file's text → Article, or a SiteError naming the file and field."""
+    data, body = split_front_matter(text, path)
+    title = _text(data, "title", path, required=True)
+    if "date" not in data or data["date"] in (None, ""):
+        raise SiteError(path, "front matter: 'date' is missing")
+    published = parse_date(data["date"], config, path, "date")
+    updated = parse_date(data["updated"], config, path, "updated") if data.get("updated") else None
+    explicit_slug = _text(data, "slug", path)
+    slug = slugify(explicit_slug or title)
+    authors = _text_list(data, "authors", path) or _text_list(data, "author", path)
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    body_html = render_markdown(body)
+    return Article(
+        id=_text(data, "id", path) or content_hash[:16],
+        title=title,
+        date=published,
+        updated=updated,
+        source_path=path.as_posix(),
+        slug=slug,
+        explicit_slug=bool(explicit_slug),
+        body_html=body_html,
+        summary=_text(data, "summary", path) or summarize(body_html),
+        source=_text(data, "source", path),
+        url=_text(data, "url", path),
+        authors=authors,
+        locations=_text_list(data, "locations", path),
+        tags=_text_list(data, "tags", path),
+        lang=_text(data, "lang", path) or config.language,
+        date_estimated=_flag(data, "date_estimated", path),
+        sample=_flag(data, "sample", path),
+        extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+        content_hash=content_hash,
+    )
+
+
+def read_text(path: Path, shown: Path) -> str:
+    """File bytes → text; anything but UTF-8 is an error rather than a silent guess."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SiteError(shown, f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
+
+
+def find_article_files(site_root: Path) -> list[Path]:
+    """All Markdown articles, in a stable order."""
+    return sorted((site_root / ARTICLES_DIR).rglob("*.md"))
+
+
+def load_articles(site_root: Path, config: SiteConfig) -> tuple[list[Article], list[SiteError]]:
+    """Parse every article; bad files are reported, not fatal, so one run shows all mistakes."""
+    articles, errors = [], []
+    for path in find_article_files(site_root):
+        shown = path.relative_to(site_root)
+        try:
+            articles.append(parse_article(read_text(path, shown), shown, config))
+        except SiteError as exc:
+            errors.append(exc)
+    return articles, errors

@@ -1,0 +1,102 @@
+"""UI strings and date formats per site language; never taken from the operating system's locale."""
+
+from datetime import datetime
+
+MONTHS = {
+    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni",
+           "Juli", "August", "September", "Oktober", "November", "Dezember"],
+    "en": ["January", "February", "March", "April", "May", "June",
+           "July", "August", "September", "October", "November", "December"],
+}
+
+STRINGS = {
+    "de": {
+        "skip": "Zum Inhalt springen",
+        "home": "Startseite",
+        "main_nav": "Hauptnavigation",
+        "archive": "Archiv",
+        "tags": "Schlagwörter",
+        "sources": "Quellen",
+        "locations": "Orte",
+        "tag": "Schlagwort",
+        "source": "Quelle",
+        "location": "Ort",
+        "newer": "Neuere Artikel",
+        "older": "Ältere Artikel",
+        "pagination": "Seitennavigation",
+        "page": "Seite",
+        "previous_article": "Vorheriger Artikel",
+        "next_article": "Nächster Artikel",
+        "article_nav": "Artikelnavigation",
+        "related": "Verwandte Artikel",
+        "sample": "Beispiel",
+        "sample_note": "Beispieltext für die Demo, keine echte Nachricht.",
+        "articles_count": "{n} Artikel",
+        "latest": "Neueste Artikel",
+        "all_tags": "Alle Schlagwörter",
+        "feed": "Atom-Feed",
+        "not_found": "Seite nicht gefunden",
+        "not_found_text": "Diese Seite gibt es im Archiv nicht. Vielleicht hilft die Startseite weiter.",
+        "estimated_date": "Datum geschätzt",
+        "months": "Monate",
+        "years": "Jahre",
+        "original": "Originalquelle",
+    },
+    "en": {
+        "skip": "Skip to content",
+        "home": "Home",
+        "main_nav": "Main navigation",
+        "archive": "Archive",
+        "tags": "Tags",
+        "sources": "Sources",
+        "locations": "Locations",
+        "tag": "Tag",
+        "source": "Source",
+        "location": "Location",
+        "newer": "Newer articles",
+        "older": "Older articles",
+        "pagination": "Pagination",
+        "page": "Page",
+        "previous_article": "Previous article",
+        "next_article": "Next article",
+        "article_nav": "Article navigation",
+        "related": "Related articles",
+        "sample": "Sample",
+        "sample_note": "Sample text written for the demo, not real news.",
+        "articles_count": "{n} articles",
+        "latest": "Latest articles",
+        "all_tags": "All tags",
+        "feed": "Atom feed",
+        "not_found": "Page not found",
+        "not_found_text": "This page is not in the archive. The home page may help.",
+        "estimated_date": "date estimated",
+        "months": "Months",
+        "years": "Years",
+        "original": "Original source",
+    },
+}
+
+LANGUAGES = tuple(STRINGS)
+
+
+def month_name(month: int, lang: str) -> str:
+    return MONTHS[lang][month - 1]
+
+
+def format_date(value: datetime, lang: str) -> str:
+    """'20. August 2025' in German, 'August 20, 2025' in English."""
+    if lang == "de":
+        return f"{value.day}. {month_name(value.month, lang)} {value.year}"
+    return f"{month_name(value.month, lang)} {value.day}, {value.year}"
+
+
+def format_month(year: int, month: int, lang: str) -> str:
+    return f"{month_name(month, lang)} {year}"
+
+
+def format_count(n: int, lang: str) -> str:
+    """Article counts with the language's thousands separator (German 10.000, English 10,000)."""
+    number = f"{n:,}".replace(",", "." if lang == "de" else ",")
+    if n == 1:
+        return "1 Artikel" if lang == "de" else "1 article"
+    return STRINGS[lang]["articles_count"].format(n=number)

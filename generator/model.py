@@ -1,0 +1,59 @@
+"""The plain objects that flow between the build stages."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, as parsed from its Markdown file."""
+
+    id: str
+    title: str
+    date: datetime  # timezone-aware
+    source_path: str  # relative to the site root, for messages and provenance
+    slug: str
+    body_html: str
+    summary: str = ""
+    source: str = ""
+    url: str = ""  # the original article's address, when the scraper knew it
+    authors: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    lang: str = ""
+    updated: datetime | None = None
+    date_estimated: bool = False
+    sample: bool = False
+    explicit_slug: bool = False  # the slug came from front matter, so a clash is the author's mistake
+    extra: dict = field(default_factory=dict, compare=False)  # unknown front-matter keys, passed to templates
+    content_hash: str = ""
+
+    @property
+    def path(self) -> str:
+        """Site-relative URL path of the article page, e.g. '2025/08/20/ukraine-und-russland/'."""
+        return f"{self.date:%Y/%m/%d}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One output file: where it goes and its bytes."""
+
+    path: str  # relative to output/, with '/' separators, e.g. '2025/index.html'
+    body: bytes
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the one-line summary."""
+
+    articles: int = 0
+    pages: int = 0
+    bytes: int = 0
+    stages: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        stages = ", ".join(f"{name} {secs:.2f}s" for name, secs in self.stages.items())
+        total = sum(self.stages.values())
+        return (f"built {self.articles} articles into {self.pages} files "
+                f"({self.bytes / 1e6:.1f} MB) in {total:.2f}s ({stages})")

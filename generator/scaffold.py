@@ -1,0 +1,38 @@
+"""`newsarchive init`: a new, empty site that builds at once."""
+
+from pathlib import Path
+
+from .config import CONFIG_NAME
+from .errors import SiteError
+
+SITE_YAML = """\
+# newsarchive site settings; every key is documented in the README.
+title: "{title}"
+description: ""
+base_url: "https://example.org/"
+language: en        # de or en: UI strings and dates
+timezone: UTC       # for article dates given without an offset
+per_page: 20
+"""
+
+GITIGNORE = "output/\n.output.*/\n.cache/\n"
+
+
+def init_site(target: Path) -> list[Path]:
+    """Create the skeleton in `target` (new, or an existing folder with nothing but hidden files)."""
+    if target.exists():
+        if not target.is_dir():
+            raise SiteError(target, "exists and is not a folder")
+        visible = [p.name for p in target.iterdir() if not p.name.startswith(".")]
+        if visible:
+            raise SiteError(target, f"is not empty ({', '.join(sorted(visible)[:3])} …): init needs a new or empty folder")
+    created = [target / CONFIG_NAME, target / "content" / "articles", target / "content" / "raw",
+               target / "templates", target / ".gitignore"]
+    for folder in created[1:4]:
+        folder.mkdir(parents=True, exist_ok=True)
+    title = target.resolve().name.replace("-", " ").replace("_", " ").strip().title() or "News archive"
+    (target / CONFIG_NAME).write_text(SITE_YAML.format(title=title.replace('"', "'")), encoding="utf-8")
+    gitignore = target / ".gitignore"
+    if not gitignore.exists():
+        gitignore.write_text(GITIGNORE, encoding="utf-8")
+    return created

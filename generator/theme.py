@@ -1,0 +1,73 @@
+"""Where templates come from: the site's own templates/ first, then the default theme."""
+
+import importlib.resources
+import traceback
+from pathlib import Path
+
+import jinja2
+
+from .errors import SiteError
+
+
+def theme_dir() -> Path:
+    """The default theme: packaged as generator.default_theme in a wheel, the repo's templates/ in a checkout."""
+    try:
+        return Path(str(importlib.resources.files("generator.default_theme")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "templates"
+
+
+def template_dirs(site_root: Path) -> list[Path]:
+    """Folders searched for a template, first match wins."""
+    dirs = [site_root / "templates", theme_dir()]
+    unique = []
+    for d in dirs:
+        if d.is_dir() and d.resolve() not in [u.resolve() for u in unique]:
+            unique.append(d)
+    return unique
+
+
+def make_environment(site_root: Path) -> jinja2.Environment:
+    """Jinja2 with autoescape for HTML and XML: everything shown came from scraped pages."""
+    dirs = template_dirs(site_root)
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader([str(d) for d in dirs]),
+        # "theme/base.html" lets an override extend the template it replaces.
+        jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(str(theme_dir()))}),
+    ])
+    return jinja2.Environment(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(["html", "xml"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def static_files(site_root: Path) -> dict[str, Path]:
+    """Output path → file for the theme's static/ folder, overridden file by file by the site's."""
+    files: dict[str, Path] = {}
+    for d in reversed(template_dirs(site_root)):
+        static = d / "static"
+        for path in sorted(static.rglob("*")):
+            if path.is_file() and not path.name.startswith(".") and path.suffix != ".py" and "__pycache__" not in path.parts:
+                files["static/" + path.relative_to(static).as_posix()] = path
+    return files
+
+
+def template_error(exc: Exception, site_root: Path) -> SiteError:
+    """A Jinja2 error as one line naming the template file and line."""
+    filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if filename is None:
+        # Runtime errors carry the template position only in the (rewritten) traceback.
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith((".html", ".xml", ".txt")):
+                filename, line = frame.filename, frame.lineno
+                break
+    shown = filename
+    if filename:
+        path = Path(filename)
+        shown = path.relative_to(site_root) if path.is_relative_to(site_root) else path
+    message = getattr(exc, "message", None) or str(exc)
+    return SiteError(shown, f"template error: {message}", line)
