@@ -7,17 +7,12 @@ from pathlib import Path
 
 import markdown
 import nh3
-import yaml
 
 from .config import SiteConfig
 from .errors import SiteError
 from .model import Article
 from .slug import slugify, toc_slugify
-
-try:  # libyaml is ~10x faster and present in PyPI wheels; the pure-Python loader is the fallback
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader
+from .yamlio import YAMLError, error_line, error_problem, load_yaml
 
 ARTICLES_DIR = Path("content") / "articles"
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "toc"]
@@ -62,12 +57,11 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
     if not match:
         raise SiteError(path, "no front matter: the file must start with a '---' line, then YAML, then '---'", 1)
     try:
-        data = yaml.load(match.group(1), Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else None  # +1 for 0-based, +1 for the opening '---'
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise SiteError(path, f"front matter: invalid YAML: {problem}", line) from None
+        data = load_yaml(match.group(1))
+    except YAMLError as exc:
+        line = error_line(exc)
+        line = line + 1 if line else None  # the opening '---' comes first
+        raise SiteError(path, f"front matter: invalid YAML: {error_problem(exc)}", line) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -1,6 +1,5 @@
 """Where templates come from: the site's own templates/ first, then the default theme."""
 
-import importlib.resources
 import traceback
 from pathlib import Path
 
@@ -10,11 +9,10 @@ from .errors import SiteError
 
 
 def theme_dir() -> Path:
-    """The default theme: packaged as generator.default_theme in a wheel, the repo's templates/ in a checkout."""
-    try:
-        return Path(str(importlib.resources.files("generator.default_theme")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "templates"
+    """The default theme: packaged as generator/default_theme in a wheel, the repo's templates/ in a checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "default_theme"
+    return installed if installed.is_dir() else package.parent / "templates"
 
 
 def template_dirs(site_root: Path) -> list[Path]:
@@ -70,4 +68,6 @@ def template_error(exc: Exception, site_root: Path) -> SiteError:
         path = Path(filename)
         shown = path.relative_to(site_root) if path.is_relative_to(site_root) else path
     message = getattr(exc, "message", None) or str(exc)
+    if isinstance(exc, jinja2.TemplateNotFound):
+        message = f"template {exc.name!r} not found"
     return SiteError(shown, f"template error: {message}", line)
