@@ -21,7 +21,7 @@ class SiteConfig:
         default="https://example.org/",
         metadata={"doc": "Public address of the site; used only where absolute URLs are required (feeds, sitemap, canonical)."},
     )
-    language: str = field(default="en", metadata={"doc": "Language of the UI strings and dates: 'de' or 'en'."})
+    language: str = field(default="en", metadata={"doc": "Language of the UI strings and dates: de or en."})
     timezone: str = field(default="UTC", metadata={"doc": "IANA zone for dates given without an offset, e.g. Europe/Berlin."})
     per_page: int = field(default=20, metadata={"doc": "Articles per listing page."})
     feed_items: int = field(default=20, metadata={"doc": "Entries per Atom feed."})
