@@ -1,5 +1,6 @@
 """Shared fixtures: small sites written into tmp_path, built with the real pipeline."""
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -8,6 +9,8 @@ import pytest
 from generator.build import build_site
 
 REPO = Path(__file__).resolve().parent.parent
+# The read-only corpora and checkers; CI lays them beside the clone, as on a developer machine.
+SHARED = Path(os.environ.get("NEWSARCHIVE_SHARED", REPO.parent / "shared"))
 
 SITE_YAML = """\
 title: "Testarchiv"
