@@ -27,4 +27,4 @@ test: test-deps
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf output .output.new .output.old .cache
+	rm -rf output .output .cache

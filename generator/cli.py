@@ -10,6 +10,9 @@ from .errors import BuildFailed, SiteError
 from .scaffold import init_site
 
 
+MAX_WARNINGS = 20  # a corpus import can warn thousands of times; the first few say what is wrong
+
+
 def _print_errors(errors: list[SiteError]) -> None:
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
@@ -26,8 +29,10 @@ def cmd_init(args) -> int:
 def cmd_build(args) -> int:
     site = Path(args.site)
     report = build_site(site)
-    for warning in report.warnings:
+    for warning in report.warnings[:MAX_WARNINGS]:
         print(f"warning: {warning}", file=sys.stderr)
+    if len(report.warnings) > MAX_WARNINGS:
+        print(f"warning: … and {len(report.warnings) - MAX_WARNINGS} more warnings", file=sys.stderr)
     print(report.summary())
     print(f"open {(site / 'output' / 'index.html').resolve()}")
     return 0

@@ -110,3 +110,32 @@ def test_summary_defaults_to_lead_cut_at_sentence_end():
     long_lead = "Erster Satz ist hier. " * 30
     a = parse("title: T\ndate: 2025-01-01", long_lead + "\n\nZweiter Absatz.")
     assert a.summary.endswith("hier.") and len(a.summary) <= 300
+
+
+def corpus_bodies(count: int) -> list[str]:
+    import subprocess
+    import sys
+    import tempfile
+
+    from conftest import SHARED
+    from generator.content import split_front_matter
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run([sys.executable, str(SHARED / "corpus/build_corpus.py"), str(count), folder, "--quiet"], check=True)
+        return [split_front_matter(p.read_text(encoding="utf-8"), p)[1] for p in sorted(Path(folder).glob("*.md"))]
+
+
+def test_plain_text_shortcut_gives_the_same_html_as_python_markdown():
+    bodies = corpus_bodies(1500) + [
+        "Zeile eins\nZeile zwei", "1. Punkt", "- Liste", "# Titel", "a *b* c", "<b>x</b>", "a & b", "x  \ny",
+        "Wert | Wert", "Text\r\n\r\nText", "    Code", "Term\n: Definition", "  eingerückt", "a\x02b", "Ende.  ",
+    ]
+    assert sum(render_markdown(b) == render_markdown(b, fast=False) for b in bodies) == len(bodies)
+
+
+from hypothesis import given, settings, strategies as st
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abc XYZ äöß.,;:!?-()'\"0123456789#>*+=|~&<[]\n\t\r")), max_size=120))
+def test_plain_text_shortcut_never_differs_from_python_markdown(text):
+    assert render_markdown(text) == render_markdown(text, fast=False)
