@@ -34,7 +34,7 @@ def cmd_build(args) -> int:
     if len(report.warnings) > MAX_WARNINGS:
         print(f"warning: … and {len(report.warnings) - MAX_WARNINGS} more warnings", file=sys.stderr)
     print(report.summary())
-    print(f"open {(site / 'output' / 'index.html').resolve()}")
+    print(f"open {(site / 'output' / 'index.html').absolute()}")
     return 0
 
 

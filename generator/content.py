@@ -16,7 +16,7 @@ from .errors import SiteError
 from .model import Article
 from .parallel import map_slices
 from .slug import slugify, toc_slugify
-from .yamlio import YAMLError, error_line, error_problem, load_yaml
+from .yamlio import YAMLError, error_line, error_problem, load_front_matter
 
 ARTICLES_DIR = Path("content") / "articles"
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "toc"]
@@ -48,9 +48,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'“”»«]?(?=\s)")
 
 
 # A paragraph Python-Markdown would leave as plain text: one line, no inline syntax, no block
-# marker at its start. Most scraped articles consist of nothing else (3 of 4 in the news corpus),
-# and wrapping them in <p> directly gives the same bytes as the full parser at a fraction of the cost.
-_NOT_PLAIN = re.compile(r"[\\`*_\[\]<>&|{}~^\x00-\x1f\x7f]|  $|^[#>*+\-=|:~0-9 ]")
+# marker at its start, '&' only in the entities corpus tools write for '<', '>' and '&' (a bare
+# '>' is escaped, as Python-Markdown does). Most scraped articles consist of nothing else (98 in
+# 100 in the news corpus), and wrapping them in <p> directly gives the same bytes as the full
+# parser and sanitiser (tests hold the two equal on the corpus and on generated text).
+_NOT_PLAIN = re.compile(r"[\\`*_\[\]<|{}~^\x00-\x1f\x7f]|&(?!(?:lt|gt|amp);)|  $|^[#>*+\-=|:~ ]|^\d+\.[ \t]")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 
 
@@ -65,7 +67,7 @@ def render_markdown(text: str, fast: bool = True) -> str:
     """Markdown → HTML with raw HTML sanitised: the body is untrusted scraped text."""
     plain = _plain_paragraphs(text) if fast else None
     if plain is not None:
-        return "\n".join(f"<p>{p}</p>" for p in plain)
+        return "\n".join(f"<p>{p.replace('>', '&gt;')}</p>" for p in plain)
     html = _md.reset().convert(text)
     return _CLEANER.clean(html)
 
@@ -78,7 +80,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
     if not match:
         raise SiteError(path, "no front matter: the file must start with a '---' line, then YAML, then '---'", 1)
     try:
-        data = load_yaml(match.group(1))
+        data = load_front_matter(match.group(1))
     except YAMLError as exc:
         line = error_line(exc)
         line = line + 1 if line else None  # the opening '---' comes first

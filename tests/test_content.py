@@ -1,10 +1,15 @@
+import subprocess
+import sys
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from generator.config import SiteConfig
-from generator.content import load_articles, parse_article, read_text, render_markdown
+from conftest import SHARED
+from generator.content import load_articles, parse_article, read_text, render_markdown, split_front_matter
 from generator.errors import SiteError
 
 CONFIG = SiteConfig(timezone="Europe/Berlin", language="de")
@@ -112,16 +117,15 @@ def test_summary_defaults_to_lead_cut_at_sentence_end():
     assert a.summary.endswith("hier.") and len(a.summary) <= 300
 
 
-def corpus_bodies(count: int) -> list[str]:
-    import subprocess
-    import sys
-    import tempfile
-
-    from conftest import SHARED
-    from generator.content import split_front_matter
+def corpus_texts(count: int) -> list[str]:
+    """The first `count` articles of the shared news corpus, as Markdown files' text."""
     with tempfile.TemporaryDirectory() as folder:
         subprocess.run([sys.executable, str(SHARED / "corpus/build_corpus.py"), str(count), folder, "--quiet"], check=True)
-        return [split_front_matter(p.read_text(encoding="utf-8"), p)[1] for p in sorted(Path(folder).glob("*.md"))]
+        return [p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.md"))]
+
+
+def corpus_bodies(count: int) -> list[str]:
+    return [split_front_matter(text, PATH)[1] for text in corpus_texts(count)]
 
 
 def test_plain_text_shortcut_gives_the_same_html_as_python_markdown():
@@ -132,10 +136,28 @@ def test_plain_text_shortcut_gives_the_same_html_as_python_markdown():
     assert sum(render_markdown(b) == render_markdown(b, fast=False) for b in bodies) == len(bodies)
 
 
-from hypothesis import given, settings, strategies as st
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("abc XYZ äöß.,;:!?-()'\"0123456789#>*+=|~&<[]\n\t\r")), max_size=120))
 def test_plain_text_shortcut_never_differs_from_python_markdown(text):
     assert render_markdown(text) == render_markdown(text, fast=False)
+
+
+def test_simple_front_matter_reads_exactly_as_yaml_does():
+    from conftest import REPO
+    from generator.yamlio import load_front_matter, load_yaml
+
+    texts = corpus_texts(800) + [p.read_text(encoding="utf-8") for p in (REPO / "content/articles").rglob("*.md")]
+    blocks = [t.split("---\n")[1] for t in texts] + [
+        "title: yes\n", "title: No\n", "a: 1\n", "a: 2025-13-01\n", "t: \"x\\ty\"\n", "l: [\"a\", 1]\n",
+        "a: b # c\n", "a: x\na: y\n", "a: \"\\u00e4\"\n", "a: 'q'\n", "d: 2025-08-20\n", "s: true\n",
+        "n: null\n", "w: Europe/Berlin\n", "k: ~\n", "x: 12:30\n", "t: \"a\"b\"\n", "e: []\n",
+    ]
+    for block in blocks:
+        assert outcome(load_front_matter, block) == outcome(load_yaml, block), block
+
+
+def outcome(parse, text):
+    try:
+        return parse(text)
+    except Exception as exc:  # both parsers must fail alike
+        return type(exc)
