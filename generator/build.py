@@ -1,7 +1,9 @@
 """The build: the only module that knows the order of the stages."""
 
+import gc
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from .archive import build_archive
@@ -59,8 +61,27 @@ def _extra_jobs(renderer: Renderer, jobs: list[PageJob], site_root: Path) -> lis
     return extra
 
 
+@contextmanager
+def _without_cycle_collection():
+    """The build makes hundreds of thousands of long-lived objects and almost no reference
+    cycles; Python's cycle collector would re-scan them all many times (half the time of a
+    no-change rebuild at 100,000 articles). Render workers turn it back on."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_site(site_root: Path, output_dir: Path | None = None) -> BuildReport:
     """Build the site at `site_root` into output/; raises BuildFailed, leaving output/ untouched, on bad input."""
+    with _without_cycle_collection():
+        return _build(site_root, output_dir)
+
+
+def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     output_dir = output_dir or site_root / OUTPUT_DIR
     report = BuildReport()
     stages = _Stages(report)

@@ -4,6 +4,7 @@ Forking (not spawning) lets workers inherit the parsed archive and the template 
 nothing but the slice indices and the results cross a process boundary.
 """
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -34,7 +35,7 @@ def map_slices(func: Callable[[Sequence], list], items: Sequence) -> list:
         return func(items)
     _work = (func, items)
     try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
+        with multiprocessing.get_context("fork").Pool(count, initializer=gc.enable) as pool:
             parts = pool.map(_run_slice, [(k, count) for k in range(count)], chunksize=1)
     finally:
         _work = None
@@ -64,7 +65,7 @@ def stream_chunks(func: Callable[[Sequence], list], items: Sequence, chunk: int 
         return
     _work = (func, items)
     try:
-        with multiprocessing.get_context("fork").Pool(workers()) as pool:
+        with multiprocessing.get_context("fork").Pool(workers(), initializer=gc.enable) as pool:
             yield from pool.imap(_run_range, bounds)
     finally:
         _work = None
