@@ -15,7 +15,7 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
+import subprocess  # nosec B404: commands are argument lists, never a shell
 import sys
 import tempfile
 import time
@@ -26,7 +26,7 @@ BIN = Path(sys.executable).parent
 
 
 def run(cwd: Path, *cmd: str) -> None:
-    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # nosec B603
 
 
 def timed(cwd: Path, cmd: list[str]) -> float:

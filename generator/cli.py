@@ -25,8 +25,7 @@ def cmd_init(args) -> int:
     return 0
 
 
-def _build(site: Path) -> None:
-    report = recorded_build(site)
+def _print_report(report) -> None:
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(report.summary())
@@ -34,7 +33,7 @@ def _build(site: Path) -> None:
 
 def cmd_build(args) -> int:
     site = Path(args.site)
-    _build(site)
+    _print_report(recorded_build(site))
     print(f"open {(site / 'output' / 'index.html').resolve()}")
     return 0
 
@@ -45,7 +44,7 @@ def cmd_publish(args) -> int:
                              history=not args.no_history, cname=args.cname, dry_run=args.dry_run, force=args.force)
     target = check_target(site, options)
     if not args.no_build:
-        _build(site)
+        _print_report(recorded_build(site))
     print(publish(target, site, site / OUTPUT_DIR).summary())
     return 0
 
