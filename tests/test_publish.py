@@ -1,5 +1,6 @@
 """`newsarchive publish`, against real git repositories: a site repository and a bare one as its remote."""
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -284,7 +285,8 @@ def test_refuses_a_missing_remote(site, remote, capsys):
     assert not (site / "output").exists()
 
 
-def test_refuses_a_rejected_push_and_explains_force(site, remote, tmp_path, capsys):
+def publish_from_elsewhere(site: Path, remote: Path, tmp_path: Path) -> None:
+    """Publish once, then let another machine add a commit to the remote gh-pages."""
     publish(site)
     elsewhere = tmp_path / "elsewhere"
     git(tmp_path, "clone", "--quiet", "--branch", "gh-pages", str(remote), str(elsewhere))
@@ -292,6 +294,10 @@ def test_refuses_a_rejected_push_and_explains_force(site, remote, tmp_path, caps
     git(elsewhere, "add", "hello.html")
     git(elsewhere, "commit", "--quiet", "-m", "Published elsewhere")
     git(elsewhere, "push", "--quiet", "origin", "gh-pages")
+
+
+def test_refuses_a_rejected_push_and_explains_force(site, remote, tmp_path, capsys):
+    publish_from_elsewhere(site, remote, tmp_path)
     change_first_article(site)
     err = refused(site, remote, capsys)
     assert "origin gh-pages has commits that your gh-pages lacks" in err
@@ -299,13 +305,7 @@ def test_refuses_a_rejected_push_and_explains_force(site, remote, tmp_path, caps
 
 
 def test_force_replaces_a_diverged_remote_branch(site, remote, tmp_path):
-    publish(site)
-    elsewhere = tmp_path / "elsewhere"
-    git(tmp_path, "clone", "--quiet", "--branch", "gh-pages", str(remote), str(elsewhere))
-    (elsewhere / "hello.html").write_text("from another machine\n", encoding="utf-8")
-    git(elsewhere, "add", "hello.html")
-    git(elsewhere, "commit", "--quiet", "-m", "Published elsewhere")
-    git(elsewhere, "push", "--quiet", "origin", "gh-pages")
+    publish_from_elsewhere(site, remote, tmp_path)
     change_first_article(site)
     assert publish(site, "--force") == 0
     assert tip(remote) == tip(site)
@@ -332,8 +332,9 @@ def test_a_build_that_fails_during_publish_publishes_nothing(site, remote, capsy
     assert tip(remote) is None
 
 
-def test_refuses_when_git_does_not_know_who_you_are(site, remote, capsys, monkeypatch):
-    (Path.home() / "gitconfig").write_text("[user]\n\tuseConfigOnly = true\n", encoding="utf-8")
+def test_refuses_when_git_does_not_know_who_you_are(site, remote, capsys):
+    # No name or email, and no guessing them from the machine's user and host names.
+    Path(os.environ["GIT_CONFIG_GLOBAL"]).write_text("[user]\n\tuseConfigOnly = true\n", encoding="utf-8")
     err = refused(site, remote, capsys)
     assert "git does not know who you are" in err
 
