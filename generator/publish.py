@@ -203,7 +203,7 @@ def _require_site(site_root: Path, output_dir: Path) -> dict[str, Path]:
                              f"since {output_dir} still holds an older site")
     files = output_files(output_dir) if output_dir.is_dir() else {}
     if not files:
-        raise PublishRefused(f"{output_dir} is empty: build the site first ('newsarchive build')")
+        raise PublishRefused(f"{output_dir} is empty or missing: build the site first ('newsarchive build')")
     return files
 
 
