@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --upgrade pip setuptools wheel
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
@@ -27,4 +27,4 @@ test: test-deps
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf output .output.new .output.old .cache
+	rm -rf output .output .cache

@@ -9,10 +9,11 @@ import os
 from pathlib import Path
 
 from .build import build_site
+from .cache import CACHE_DIR
 from .config import CONFIG_NAME
 from .model import BuildReport
 
-STATUS_PATH = Path(".cache") / "last-build.json"
+STATUS_PATH = Path(CACHE_DIR) / "last-build.json"
 
 
 def _record(site_root: Path, error: str | None) -> None:

@@ -12,6 +12,9 @@ from .publish import PublishOptions, check_target, publish
 from .scaffold import init_site
 
 
+MAX_WARNINGS = 20  # a corpus import can warn thousands of times; the first few say what is wrong
+
+
 def _print_errors(errors: list[SiteError]) -> None:
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
@@ -26,15 +29,17 @@ def cmd_init(args) -> int:
 
 
 def _print_report(report) -> None:
-    for warning in report.warnings:
+    for warning in report.warnings[:MAX_WARNINGS]:
         print(f"warning: {warning}", file=sys.stderr)
+    if len(report.warnings) > MAX_WARNINGS:
+        print(f"warning: … and {len(report.warnings) - MAX_WARNINGS} more warnings", file=sys.stderr)
     print(report.summary())
 
 
 def cmd_build(args) -> int:
     site = Path(args.site)
     _print_report(recorded_build(site))
-    print(f"open {(site / 'output' / 'index.html').resolve()}")
+    print(f"open {(site / 'output' / 'index.html').absolute()}")
     return 0
 
 

@@ -95,7 +95,7 @@ def output_bytes(site: Path) -> dict[str, bytes]:
 def user_state(site: Path) -> dict:
     """Everything of the user's that publishing must not touch (the build's output/ and .cache/ aside)."""
     index = (site / ".git" / "index").read_bytes()  # read first: `git status` may refresh it
-    skip = (".git", "output", ".cache")
+    skip = (".git", "output", ".output", ".cache")
     files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
              if p.is_file() and p.relative_to(site).parts[0] not in skip}
     refs = git(site, "for-each-ref", "--format=%(refname) %(objectname)").splitlines()
