@@ -9,12 +9,13 @@ rewritten in place (the two trees share unchanged files as hard links).
 
 import fcntl
 import hashlib
+import itertools
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .parallel import map_slices
+from .parallel import stream_chunks
 
 TREES = ("a", "b")
 
@@ -158,91 +159,116 @@ def _write_atomic(path: Path, body: bytes) -> None:
     os.replace(tmp, path)
 
 
-_target: tuple[Path, Manifest] | None = None  # the tree being written, inherited by forked workers
+_known: Manifest = {}  # what the tree being updated holds, inherited by forked render workers
 
 
-def _make_and_write(jobs: Sequence[PageJob]) -> list[tuple[str, str | None, str, int, bool]]:
-    """Render each job and write it into the target tree if its bytes differ from what is there."""
-    root, manifest = _target
-    made: set[Path] = set()
+def _render(jobs: Sequence[PageJob]) -> list[tuple[str, str | None, str, int, bytes | None]]:
+    """Render each job; its bytes come back only when they differ from what the tree holds."""
     results = []
     for job in jobs:
         body = job.make()
         digest = content_hash(body)
-        written = manifest.get(job.path, (None, None, 0))[1] != digest
-        if written:
-            target = root.joinpath(*safe_parts(job.path))
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            # Unlink first: the file may be a hard link shared with the live tree.
-            try:
-                target.unlink()
-            except FileNotFoundError:
-                pass
-            target.write_bytes(body)
-        results.append((job.path, job.key, digest, len(body), written))
+        changed = _known.get(job.path, (None, None, 0))[1] != digest
+        results.append((job.path, job.key, digest, len(body), body if changed else None))
     return results
 
 
-def update_output(jobs: list[PageJob], output_dir: Path) -> OutputReport:
-    """Bring output/ up to date with `jobs`, rendering and writing as little as possible."""
-    global _target
+class _Writer:
+    """Writes files into one tree, making each folder once."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.made: set[str] = set()
+
+    def write(self, path: str, body: bytes) -> None:
+        parts = safe_parts(path)
+        folder = os.path.join(self.root, *parts[:-1])
+        if folder not in self.made:
+            os.makedirs(folder, exist_ok=True)
+            self.made.add(folder)
+        target = os.path.join(folder, parts[-1])
+        # Unlink first: the file may be a hard link shared with the live tree.
+        if path in _known:
+            try:
+                os.unlink(target)
+            except FileNotFoundError:
+                pass
+        with open(target, "wb") as f:
+            f.write(body)
+
+
+def _check_paths(jobs: list[PageJob]) -> set[str]:
     seen: set[str] = set()
     for job in jobs:
         safe_parts(job.path)
         if job.path in seen:
             raise ValueError(f"two pages were rendered to {job.path}")
         seen.add(job.path)
+    return seen
+
+
+def _write_rendered(todo: list[PageJob], cheap: dict[str, bytes], tree: Path, known: Manifest,
+                    report: OutputReport) -> Manifest:
+    """Render what must be rendered (on all cores) and write what differs from `known`."""
+    global _known
+    _known = known
+    writer = _Writer(tree)
+    made: Manifest = {}
+    try:
+        keyed = [j for j in todo if j.key is not None]
+        cheap_jobs = [PageJob(p, None, lambda b=body: b) for p, body in cheap.items()]
+        for chunk in itertools.chain(stream_chunks(_render, keyed), [_render(cheap_jobs)]):
+            for path, key, digest, size, body in chunk:
+                made[path] = (key, digest, size)
+                if body is not None:
+                    writer.write(path, body)
+                    report.written += 1
+    finally:
+        _known = {}
+    return made
+
+
+def _link_unchanged(paths, live_tree: Path, live: Manifest, tree: Path, known: Manifest, made: Manifest) -> None:
+    """Pages whose inputs did not change: the live tree has their bytes, shared as hard links."""
+    for path in paths:
+        made[path] = live[path]
+        if known.get(path, (None, None))[1] != live[path][1]:
+            destination = tree.joinpath(*path.split("/"))
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.unlink(missing_ok=True)
+            os.link(live_tree.joinpath(*path.split("/")), destination)
+
+
+def update_output(jobs: list[PageJob], output_dir: Path) -> OutputReport:
+    """Bring output/ up to date with `jobs`, rendering and writing as little as possible."""
+    seen = _check_paths(jobs)
     trees = OutputTrees(output_dir)
+    report = OutputReport()
     with trees.lock():
         live_name = trees.live_name()
         live = (trees.read_manifest(live_name) if live_name else None) or {}
-        report = OutputReport()
         todo = [j for j in jobs if j.key is None or live.get(j.path, (None,))[0] != j.key]
-        cheap = [j for j in todo if j.key is None]
-        cheap_results = {}
-        for job in cheap:
-            body = job.make()
-            cheap_results[job.path] = (body, content_hash(body))
-        unchanged = (len(todo) == len(cheap) and seen == set(live)
-                     and all(live[p][1] == digest for p, (_, digest) in cheap_results.items()))
-        if unchanged and live_name:
-            return _summarise(report, live, rendered=len(cheap))
+        cheap = {j.path: j.make() for j in todo if j.key is None}
+        if live_name and len(todo) == len(cheap) and seen == set(live) and all(
+                live[path][1] == content_hash(body) for path, body in cheap.items()):
+            return _summarise(report, live, rendered=len(cheap))  # nothing changed: output stays as it is
         name = TREES[1] if live_name == TREES[0] else TREES[0]
-        target = trees.prepare(name, live_name, live)
-        stale = sorted(set(target) - seen)
+        known = trees.prepare(name, live_name, live)
+        stale = sorted(set(known) - seen)
         trees.mark_dirty(name, [j.path for j in todo] + stale
-                         + [p for p in seen if p in live and target.get(p, (None, None))[1] != live[p][1]])
-        _target = (trees.tree(name), target)
-        try:
-            keyed = [j for j in todo if j.key is not None]
-            results = map_slices(_make_and_write, keyed)
-            results += _make_and_write([PageJob(p, None, lambda b=body: b) for p, (body, _) in cheap_results.items()])
-        finally:
-            _target = None
-        new: Manifest = {}
-        for path, key, digest, size, written in results:
-            new[path] = (key, digest, size)
-            report.written += written
-        report.rendered = len(results)
-        tree, source = trees.tree(name), trees.tree(live_name) if live_name else None
-        for path in seen - new.keys():
-            # Unchanged inputs: the live tree already has the right bytes.
-            key, digest, size = live[path]
-            new[path] = (key, digest, size)
-            if target.get(path, (None, None))[1] != digest:
-                destination = tree.joinpath(*path.split("/"))
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                destination.unlink(missing_ok=True)
-                os.link(source.joinpath(*path.split("/")), destination)
+                         + [p for p in seen if p in live and known.get(p, (None, None))[1] != live[p][1]])
+        tree = trees.tree(name)
+        made = _write_rendered(todo, cheap, tree, known, report)
+        report.rendered = len(made)
+        if live_name:
+            _link_unchanged(seen - made.keys(), trees.tree(live_name), live, tree, known, made)
         for path in stale:
-            (tree.joinpath(*path.split("/"))).unlink(missing_ok=True)
-            report.deleted += 1
+            tree.joinpath(*path.split("/")).unlink(missing_ok=True)
+        report.deleted = len(stale)
         _remove_empty_dirs(tree, stale)
-        trees.write_manifest(name, new)
+        trees.write_manifest(name, made)
         trees.switch(name)
-        return _summarise(report, new, rendered=report.rendered)
+        return _summarise(report, made, rendered=report.rendered)
 
 
 def _remove_empty_dirs(tree: Path, removed: list[str]) -> None:

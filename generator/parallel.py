@@ -42,3 +42,29 @@ def map_slices(func: Callable[[Sequence], list], items: Sequence) -> list:
     for k, part in enumerate(parts):
         results[k::count] = part
     return results
+
+
+def _run_range(bounds: tuple[int, int]) -> list:
+    func, items = _work
+    start, stop = bounds
+    return func(items[start:stop])
+
+
+def stream_chunks(func: Callable[[Sequence], list], items: Sequence, chunk: int = 128):
+    """Yield func(chunk) for consecutive chunks of items, computed ahead by one worker per core.
+
+    For producer/consumer stages: the workers render while the caller, a single process, writes
+    (on this kind of disk, two processes creating files contend and are slower than one).
+    """
+    global _work
+    bounds = [(i, min(i + chunk, len(items))) for i in range(0, len(items), chunk)]
+    if workers() <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        for start, stop in bounds:
+            yield func(items[start:stop])
+        return
+    _work = (func, items)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers()) as pool:
+            yield from pool.imap(_run_range, bounds)
+    finally:
+        _work = None
