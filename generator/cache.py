@@ -83,7 +83,8 @@ class Memo:
     def get(self, key: str):
         try:
             with open(self.path, "rb") as f:
-                stored_key, value = pickle.load(f)  # nosec B301 (the site's own .cache/, as above)
+                # The same trusted .cache/ as above.
+                stored_key, value = pickle.load(f)  # nosec B301
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
             return None
         return value if stored_key == key else None
