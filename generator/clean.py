@@ -1,0 +1,464 @@
+"""Scraped page text → article body and metadata: pure functions on text, no disk.
+
+The input is what a scraper saved: the article somewhere among menus, teasers, share widgets,
+related links, comments and footers. Each non-empty line gets a weight (positive when it reads
+like article prose, negative when it looks like page furniture); the article is the run of lines
+with the highest total weight, trimmed at markers after which only boilerplate follows. Title,
+dateline, language and date are then read from the body and the lines around it.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+# ----------------------------------------------------------------------------- normalising
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, no soft hyphens or zero-width characters, one kind of space and line break."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+# ----------------------------------------------------------------------------- language
+
+# Frequent short words: enough to tell German from English prose, and to recognise prose at all
+# (menus and link lists contain few of them; sentences contain many).
+STOPWORDS = {
+    "de": frozenset("""der die das den dem des ein eine einen einem einer eines und oder aber
+        nicht auch ist sind war waren wird werden wurde wurden hat haben hatte hatten sich mit
+        von vom zu zum zur im in auf aus bei nach für über unter vor durch gegen um als wie so
+        noch nur schon sehr mehr dass daß es er sie wir ihr ich man sein seine ihre ihren ihrem
+        dieser diese dieses diesem wenn weil doch sei seien kann können soll sollen muss müssen
+        bis seit ob was wer wo hier dort dann denn jedoch sowie zwischen ab am beim ins laut""".split()),
+    "en": frozenset("""the a an and or but not also is are was were be been being has have had
+        of to in on at by for with from as into about over after before than that this these
+        those it its he she they we you his her their our which who whom what when where while
+        will would can could should may might must do does did there here said says more most
+        such only so if because however just up out new one two""".split()),
+}
+_ALL_STOPWORDS = STOPWORDS["de"] | STOPWORDS["en"]
+_WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def detect_lang(text: str) -> str:
+    """'de' or 'en' by stopword counts over the first 400 words; '' when neither is clearly there."""
+    words = [w.lower() for w in _WORD.findall(text[:4000])]
+    if not words:
+        return ""
+    counts = {lang: sum(w in stops for w in words) for lang, stops in STOPWORDS.items()}
+    lang, best = max(counts.items(), key=lambda kv: kv[1])
+    other = sum(counts.values()) - best
+    if best < max(3, 0.12 * len(words)) or best < 1.5 * other:
+        return ""
+    return lang
+
+
+# ----------------------------------------------------------------------------- line classes
+
+# Phrases of page furniture in German and English: calls to action, share/comment/newsletter/
+# feed/job/cookie/paywall blocks, legal footers. A line containing one is boilerplate.
+_FURNITURE = re.compile(
+    r"""(?ix)
+    \b(teilen|share|tweet|drucken|print\ this|e-?mail\ this|whatsapp|facebook|twitter|linkedin|pinterest|instagram|youtube)\b
+    | newsletter | \babonn | \bsubscri | \banmelden\b | \bregistrier | \blog\ ?in\b | \bsign\ (up|in)\b
+    | cookie | datenschutz | privacy | impressum | \bimprint\b | \bagb\b | terms\ of\ (use|service) | nutzungsbedingungen
+    | copyright | ©
+    | \bkommentar | \bcomments?\b | leserbrief | diskussion\ (ist\ )?geschlossen
+    | \brss\b | \bfeed\b | \bpodcast | push-?mitteilung | push\ notification
+    | werbung | anzeige\b | advertis | sponsored | gesponsert
+    | stellenangebot | \bjobs?\b | karriere | \bcareers?\b
+    | \bmehr\ (zum\ thema|dazu|lesen|erfahren|artikel|news)\b | weiterlesen | read\ more | \brelated\b | \bmore\ from\b
+    | das\ könnte\ (sie|dich)\ auch | auch\ interessant | you\ (may|might)\ also | recommended | empfohlen | meistgelesen | most\ (read|popular)
+    | zur\ startseite | \bstartseite\b | \bhomepage\b | zum\ seitenanfang | back\ to\ top | \bnavigation\b | \bmenü\b | \bmenu\b
+    | \bsuche\b | \bsearch\b | \bmediathek\b | \bkontakt\b | \bcontact\ us\b | \babout\ us\b | über\ uns
+    | bildrechte | \bfoto:\ | \bphoto:\ | image\ credit | \bquelle:\ | bildquelle | getty\ images | \bdpa\b\ ?/ | imago
+    | jetzt\ (lesen|testen|kaufen|bestellen|sichern|abonnieren) | kostenlos | gratis | \bangebot | rabatt | gutschein
+    | zur\ merkliste | merken\b | vorlesen | artikel\ (anhören|teilen|drucken|verschenken) | listen\ to\ this
+    | \bplus\b | premium | paywall | exklusiv\ für | nur\ für\ abonnenten | für\ abonnenten
+    | lesezeit | reading\ time | \d+\ min(\.|uten)?\ (lesezeit|read)
+    """
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'“”»«’)\]」』]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_URL = re.compile(r"https?://|www\.\w", re.I)
+
+
+@dataclass(frozen=True)
+class LineInfo:
+    """What the cleaner knows about one non-empty line."""
+
+    text: str
+    index: int  # position in the document's line list
+    words: int
+    stop_ratio: float
+    sentence: bool  # ends like a sentence
+    listed: bool  # a list item
+    furniture: bool  # contains a boilerplate phrase
+    blank_before: bool
+
+
+def describe_lines(lines: list[str]) -> list[LineInfo]:
+    """Non-empty lines with their features; the order is the document's."""
+    infos, blank = [], True
+    for index, raw in enumerate(lines):
+        text = raw.strip()
+        if not text:
+            blank = True
+            continue
+        listed = bool(_LIST_ITEM.match(raw))
+        words = [w.lower() for w in _WORD.findall(text)]
+        stops = sum(w in _ALL_STOPWORDS for w in words)
+        # Scripts written without spaces: about two characters make a word.
+        count = len(words) + len(_CJK.findall(text)) // 2
+        infos.append(LineInfo(
+            text=text, index=index, words=count,
+            stop_ratio=stops / len(words) if words else 0.0,
+            sentence=bool(_SENTENCE_END.search(text)),
+            listed=listed,
+            furniture=bool(_FURNITURE.search(text)) or bool(_URL.search(text)),
+            blank_before=blank,
+        ))
+        blank = False
+    return infos
+
+
+def prose_weight(line: LineInfo, stop_min: float = 0.12) -> float:
+    """Positive for lines that read like article prose, negative for page furniture.
+
+    Long sentences full of function words are prose; short lines without sentence punctuation
+    (menu entries, headings of teaser boxes, dates, bylines) and list items are furniture,
+    unless they are sentences themselves. `stop_min` is 0 for languages without a stopword list.
+    """
+    if line.words == 0:
+        return -3.0
+    fluent = line.stop_ratio >= stop_min
+    prose = fluent and (line.words >= 8 and line.sentence or line.words >= 20)
+    if line.furniture:
+        if prose and line.words >= 25 and not line.listed:
+            return line.words * 0.3
+        return -6.0 - min(line.words, 30) * 0.3
+    if line.listed:
+        return line.words * 0.5 if prose else -4.0
+    if prose:
+        return float(line.words) if line.sentence else line.words * 0.7
+    if line.sentence and line.words >= 4:
+        return line.words * 0.5
+    return -2.0 - min(line.words, 10) * 0.2
+
+
+def escalate_runs(weights: list[float], step: float = 0.5) -> list[float]:
+    """Make each further line of a boilerplate run cost more than the one before.
+
+    A lone short line between paragraphs is a sub-heading or caption; a block of them is a
+    menu, a teaser list or a footer, and prose beyond such a block belongs to another text.
+    """
+    out, run = [], 0
+    for w in weights:
+        run = run + 1 if w < 0 else 0
+        out.append(w * (1 + step * (run - 1)) if w < 0 else w)
+    return out
+
+
+def damp_isolated(weights: list[float], infos: list[LineInfo], short: int = 1000) -> list[float]:
+    """Shrink short prose lines with no prose neighbour: teaser blurbs and comments, not paragraphs.
+
+    Related-article lists and comment threads alternate a kicker or author line with one
+    sentence of text; article paragraphs come in runs.
+    """
+    out = list(weights)
+    for i, w in enumerate(weights):
+        if w <= 0 or infos[i].words >= short:
+            continue
+        before = weights[i - 1] if i > 0 else -1.0
+        after = weights[i + 1] if i + 1 < len(weights) else -1.0
+        if before <= 0 and after <= 0:
+            out[i] = w * 0.25
+    return out
+
+
+def best_run(weights: list[float]) -> tuple[int, int]:
+    """[start, end) of the contiguous run with the largest sum (Kadane); (0, 0) when all ≤ 0."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, w in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, i
+        total += w
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+# ----------------------------------------------------------------------------- dateline
+
+# "KIEW / LONDON (IT BOLTWISE) –", "BERLIN (dpa) -", "London, 3 May (Reuters) -", "(Reuters) —",
+# "CHICAGO, March 4 -": place names, an optional date, an optional agency, then a dash.
+_PLACE = r"[A-ZÄÖÜ][\w'’.-]*(?:[ -][A-ZÄÖÜ][\w'’.-]*){0,3}"
+_DATELINE = re.compile(
+    rf"""^(?P<all>
+        (?P<places>{_PLACE}(?:\s*[/,]\s*{_PLACE})*?)?
+        (?:,\s*(?P<date>(?:\d{{1,2}}\.?\s+)?[A-Z][a-zä]+\.?(?:\s+\d{{1,2}})?))?
+        \s*(?:\((?P<source>[^()]{{1,40}})\))?
+        \s*[–—-])\s+(?=\S)""",
+    re.X,
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    text: str
+    locations: tuple[str, ...]
+    source: str
+
+
+def _place_name(name: str) -> str:
+    """'KIEW' → 'Kiew', 'NEW YORK' → 'New York'; names already in mixed case stay."""
+    return name.title() if name.isupper() else name
+
+
+def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
+    """A leading wire dateline and the paragraph without it; (None, paragraph) when there is none."""
+    match = _DATELINE.match(paragraph)
+    if not match or not (match.group("places") or match.group("source")):
+        return None, paragraph
+    places = match.group("places") or ""
+    # Without an agency in brackets, only an all-caps place ("CHICAGO, March 4 -") is a dateline;
+    # "Berlin - " could as well be a sentence's first word.
+    if not match.group("source") and not (places.isupper() and match.group("date")):
+        return None, paragraph
+    if places and not places.isupper() and len(places.split()) > 3:
+        return None, paragraph
+    locations = tuple(_place_name(p.strip()) for p in re.split(r"\s*[/,]\s*", places) if p.strip())
+    dateline = Dateline(match.group("all").strip(), locations, (match.group("source") or "").strip())
+    return dateline, paragraph[match.end():]
+
+
+# ----------------------------------------------------------------------------- title
+
+_QUOTED = re.compile(r"[\"“„»«‚‘']([^\"“”„»«\n]{12,200}?)[\"”“«»‘’']")
+_MENTIONS_ARTICLE = re.compile(r"(?i)\b(artikel|beitrag|bericht|article|story|post)\b")
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    source: str  # how it was found: 'metadata', 'quoted', 'heading', 'lead'
+
+
+def quoted_title(lines: list[str]) -> str:
+    """A quoted phrase the page repeats, or names as 'the article "…"' (comment and share prompts)."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        for match in _QUOTED.finditer(line):
+            phrase = match.group(1).strip()
+            if len(phrase.split()) < 2:
+                continue
+            named = _MENTIONS_ARTICLE.search(line[:match.start()][-40:])
+            counts[phrase] = counts.get(phrase, 0) + (2 if named else 1)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0])))
+    return ranked[0][0] if ranked and ranked[0][1] >= 2 else ""
+
+
+def heading_like(line: LineInfo) -> bool:
+    return (2 <= line.words <= 30 and not line.listed and not line.furniture
+            and not line.text.endswith((".", ",", ";")) and len(line.text) <= 250
+            and not _DATE_ONLY.match(line.text))
+
+
+def _overlap(a: str, body_words: set[str]) -> float:
+    words = {w.lower() for w in _WORD.findall(a) if len(w) > 3}
+    return len(words & body_words) / len(words) if words else 0.0
+
+
+def heading_title(before: list[LineInfo], body: str) -> str:
+    """The headline: a heading-like line just above the article that shares words with it."""
+    body_words = {w.lower() for w in _WORD.findall(body[:3000]) if len(w) > 3}
+    best, best_score = "", 0.0
+    for distance, line in enumerate(reversed(before[-12:])):
+        if not heading_like(line):
+            continue
+        score = _overlap(line.text, body_words) + 0.15 * (line.words >= 4) - 0.02 * distance
+        if score > best_score:
+            best, best_score = line.text, score
+    return best if best_score >= 0.3 else ""
+
+
+def first_sentence(text: str, limit: int = 120) -> str:
+    match = re.match(r"(.{20,}?[.!?…])(?:\s|$)", text)
+    sentence = match.group(1) if match else text
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0] + " …"
+    return sentence.strip()
+
+
+# ----------------------------------------------------------------------------- dates
+
+_MONTHS = {
+    "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
+    "märz": 3, "march": 3, "mar": 3, "mär": 3, "april": 4, "apr": 4, "mai": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nov": 11, "dezember": 12, "december": 12, "dez": 12, "dec": 12,
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_PATTERNS = (
+    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<H>\d\d):(?P<M>\d\d))?"), False),
+    (re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d\d)(?:,?\s+(?:um\s+)?(?P<H>\d{1,2})[:.](?P<M>\d\d))?"), False),
+    (re.compile(rf"(?i)\b(?P<d>\d{{1,2}})\.?\s+(?P<mn>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)(?:,?\s+(?:um\s+)?(?P<H>\d{{1,2}})[:.](?P<M>\d\d))?"), True),
+    (re.compile(rf"(?i)\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)(?:,?\s+(?:at\s+)?(?P<H>\d{{1,2}}):(?P<M>\d\d))?"), True),
+)
+_DATE_ONLY = re.compile(r"^[\W\d]*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d\d-\d\d)[\W\d]*(?:uhr)?[\W\d]*$", re.I)
+
+
+def find_date(text: str) -> datetime | None:
+    """The first calendar date (with time when given) in `text`, as a naive datetime."""
+    found = []
+    for pattern, named_month in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        month = _MONTHS[match.group("mn").lower()] if named_month else int(match.group("m"))
+        try:
+            value = datetime(int(match.group("y")), month, int(match.group("d")),
+                             int(match.group("H") or 0), int(match.group("M") or 0))
+        except ValueError:
+            continue
+        found.append((match.start(), value))
+    return min(found)[1] if found else None
+
+
+# ----------------------------------------------------------------------------- the whole page
+
+@dataclass(frozen=True)
+class CleaningRules:
+    """Per-source additions from site.yaml: lines to drop, and markers after which all is boilerplate."""
+
+    drop: tuple[re.Pattern, ...] = ()
+    cut_after: tuple[re.Pattern, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """One article as the cleaner found it."""
+
+    paragraphs: tuple[str, ...]  # body paragraphs; list items keep their '- '
+    title: Title
+    dateline: Dateline | None
+    lang: str
+    date: datetime | None  # naive: the page rarely says its zone
+    summary: str
+    boilerplate_lines: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+# Headings after which a page holds only comments, related links or footer.
+_END_MARKER = re.compile(
+    r"""(?ix)^(?:[-*]\s*)?(
+      (\d+\s+)?kommentare?(\s*\(\d+\))?:? | (\d+\s+)?comments?(\s*\(\d+\))?:? | leave\ a\ (comment|reply) | schreibe?n?\ sie\ einen\ kommentar
+    | mehr\ zum\ thema:? | das\ könnte\ (sie|dich)\ auch\ interessieren:? | weitere\ (artikel|inhalte|themen|nachrichten)(\ zum\ thema)?:?
+    | related(\ (articles|stories|posts|content))?:? | more\ (from|on|stories)\b.* | you\ (may|might)\ also\ like:? | recommended(\ for\ you)?:?
+    | (auch\ )?interessant:? | lesen\ sie\ auch:? | ähnliche\ (artikel|beiträge|themen):? | top(-|\ )themen:? | meistgelesen:?
+    | über\ (den|die)\ autor(in)?:? | about\ the\ author:? | share\ this(\ article|\ story)?:? | teilen:? | artikel\ teilen:?
+    )$"""
+)
+
+
+def _is_cut_marker(line: LineInfo, rules: CleaningRules) -> bool:
+    return bool(_END_MARKER.match(line.text)) or any(p.search(line.text) for p in rules.cut_after)
+
+
+def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """[start, end) indexes into `infos` of the article's lines."""
+    weights = []
+    stop_min = 0.12 if detect_lang("\n".join(line.text for line in infos)) in STOPWORDS else 0.0
+    for line in infos:
+        if line.text in repeated or any(p.search(line.text) for p in rules.drop):
+            weights.append(-8.0)
+        else:
+            weights.append(prose_weight(line, stop_min))
+    weights = damp_isolated(weights, infos)
+    start, end = best_run(escalate_runs(weights))
+    # A marker ends the article only when most of the prose lies before it: an early
+    # "0 Kommentare" under the lead is a widget, not the start of the comment section.
+    total = sum(max(w, 0) for w in weights[start:end])
+    for i in range(start + 1, end):
+        if _is_cut_marker(infos[i], rules) and (any(p.search(infos[i].text) for p in rules.cut_after)
+                                                or sum(max(w, 0) for w in weights[start:i]) > total / 2):
+            end = i
+            break
+    # Trailing short lines (bylines, "Foto: …") belong to the page, not to the text.
+    while end > start and weights[end - 1] < 0:
+        end -= 1
+    while start < end and weights[start] < 0:
+        start += 1
+    return start, end
+
+
+def _kept(line: LineInfo, rules: CleaningRules, repeated: frozenset[str]) -> bool:
+    """Lines inside the article that are still furniture (share bars, photo credits)."""
+    if line.text in repeated or any(p.search(line.text) for p in rules.drop):
+        return False
+    return not (line.furniture and line.words < 12)
+
+
+def summarize(lead: str, limit: int = 300) -> str:
+    """The lead, cut at the last sentence end before `limit` characters."""
+    if len(lead) <= limit:
+        return lead
+    ends = [m.end() for m in re.finditer(r"[.!?…][\"'“”»«]?(?=\s)", lead[:limit])]
+    if ends and ends[-1] > limit // 3:
+        return lead[:ends[-1]]
+    return lead[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def clean_text(text: str, rules: CleaningRules = CleaningRules(), repeated: frozenset[str] = frozenset(),
+               title_hint: str = "") -> Cleaned:
+    """Normalised page text → Cleaned. `repeated` holds lines seen on many pages of the same source."""
+    lines = normalize_text(text).split("\n")
+    infos = describe_lines(lines)
+    start, end = find_article(infos, rules, repeated)
+    body_lines = [line for line in infos[start:end] if _kept(line, rules, repeated)]
+    paragraphs = [line.text for line in body_lines]
+    dateline = None
+    if paragraphs:
+        dateline, rest = split_dateline(paragraphs[0])
+        paragraphs[0] = rest
+    body = "\n".join(paragraphs)
+    title = _choose_title(title_hint, lines, infos[:start], body, paragraphs)
+    date = find_date("\n".join(i.text for i in infos[max(0, start - 15):start])) or find_date(body[:500]) \
+        or find_date("\n".join(i.text for i in infos[end:]))
+    lead = paragraphs[0] if paragraphs else ""
+    if lead.lstrip().startswith(("- ", "* ")):
+        lead = ""
+    return Cleaned(
+        paragraphs=tuple(paragraphs),
+        title=title,
+        dateline=dateline,
+        lang=detect_lang(body),
+        date=date,
+        summary=summarize(_LIST_ITEM.sub("", lead)),
+        boilerplate_lines=len(infos) - len(body_lines),
+    )
+
+
+def _choose_title(hint: str, lines: list[str], before: list[LineInfo], body: str, paragraphs: list[str]) -> Title:
+    if hint.strip():
+        return Title(" ".join(hint.split()), "metadata")
+    quoted = quoted_title(lines)
+    if quoted:
+        return Title(quoted, "quoted")
+    heading = heading_title(before, body)
+    if heading:
+        return Title(heading, "heading")
+    if paragraphs:
+        return Title(first_sentence(paragraphs[0]), "lead")
+    return Title("", "none")
