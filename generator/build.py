@@ -9,6 +9,7 @@ from .config import load_config
 from .content import load_articles
 from .errors import BuildFailed
 from .feeds import feed_pages
+from .importer import import_new_raw
 from .model import BuildReport, Page
 from .output import write_output
 from .render import Renderer
@@ -51,6 +52,12 @@ def build_site(site_root: Path, output_dir: Path | None = None) -> BuildReport:
     report = BuildReport()
     clock = _Stopwatch(report)
     config = load_config(site_root)
+    imported = import_new_raw(site_root, config)
+    if imported is not None:
+        if imported.errors:
+            raise BuildFailed(imported.errors)
+        report.warnings.extend(imported.notes)
+        clock.lap("import")
     articles, errors = load_articles(site_root, config)
     if errors:
         raise BuildFailed(errors)
