@@ -316,7 +316,7 @@ _DATE_PATTERNS = (
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<H>\d\d):(?P<M>\d\d))?"), False),
     (re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d\d)(?:,?\s+(?:um\s+)?(?P<H>\d{1,2})[:.](?P<M>\d\d))?"), False),
     (re.compile(rf"(?i)\b(?P<d>\d{{1,2}})\.?\s+(?P<mn>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)(?:,?\s+(?:um\s+)?(?P<H>\d{{1,2}})[:.](?P<M>\d\d))?"), True),
-    (re.compile(rf"(?i)\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)(?:,?\s+(?:at\s+)?(?P<H>\d{{1,2}}):(?P<M>\d\d))?"), True),
+    (re.compile(rf"(?i)\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)(?:,?\s+(?:at\s+)?(?P<H>\d{{1,2}}):(?P<M>\d\d)(?:\s*(?P<pm>[ap])\.?m\b)?)?"), True),
 )
 _DATE_ONLY = re.compile(r"^[\W\d]*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d\d-\d\d)[\W\d]*(?:uhr)?[\W\d]*$", re.I)
 
@@ -329,9 +329,11 @@ def find_date(text: str) -> datetime | None:
         if not match:
             continue
         month = _MONTHS[match.group("mn").lower()] if named_month else int(match.group("m"))
+        hour = int(match.group("H") or 0)
+        if "pm" in pattern.groupindex and (match.group("pm") or "").lower() == "p" and hour < 12:
+            hour += 12
         try:
-            value = datetime(int(match.group("y")), month, int(match.group("d")),
-                             int(match.group("H") or 0), int(match.group("M") or 0))
+            value = datetime(int(match.group("y")), month, int(match.group("d")), hour, int(match.group("M") or 0))
         except ValueError:
             continue
         found.append((match.start(), value))

@@ -34,6 +34,7 @@ SKETCH_SIZE = 64  # bottom-k MinHash: Jaccard estimated to about ±0.06 at k=64
 NEAR_DUPLICATE = 0.9
 REPEAT_SHARE = 0.5  # a line on at least half of a source's pages (and on 3 or more) is boilerplate
 REPEAT_MIN_PAGES = 5
+MIN_HTML_WORDS = 10  # what an extractor finds on a page without an article: a menu entry or two
 
 
 @dataclass
@@ -150,13 +151,13 @@ def _yaml_value(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
 _BLOCK_START = re.compile(r"^(#{1,6}\s|>|[-+*]\s|=+\s*$|\d+[.)]\s)")
 
 
 def escape_markdown(text: str) -> str:
     """Scraped text as Markdown that renders as the same text: no emphasis, links, HTML or headings."""
-    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;")  # Markdown has no escape for '<'
     return "\\" + text if _BLOCK_START.match(text) else text
 
 
@@ -227,7 +228,7 @@ def prepare(doc: RawDocument, config: SiteConfig, raw_ref: str, now: datetime,
     title_hint, date_hint, url, text, extracted = doc.title, doc.date, doc.url, doc.text, False
     if doc.is_html:
         html_title, html_date, text, html_url = clean.extract_html(doc.text)
-        if not text.strip():
+        if len(_WORDS.findall(text)) < MIN_HTML_WORDS:
             raise SiteError(doc.shown, "HTML with no article text in it")
         title_hint, date_hint, url, extracted = title_hint or html_title, date_hint or html_date, url or html_url, True
     host = urlparse(url).netloc.removeprefix("www.") if url else ""

@@ -109,8 +109,9 @@ def _json_records(text: str, shown: str, note: str) -> tuple[list[RawDocument], 
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            last = number == len(lines) or not any(rest.strip() for rest in lines[number:])
-            problem = "truncated JSON record" if last and exc.pos >= len(line.rstrip()) - 1 else f"invalid JSON ({exc.msg})"
+            # A last record without its line end is where a download or a crawl was cut off.
+            cut_off = number == len(lines) and not text.endswith("\n")
+            problem = "truncated JSON record" if cut_off else f"invalid JSON ({exc.msg})"
             errors.append(SiteError(shown, problem, number))
             continue
         if not isinstance(record, dict):
@@ -135,8 +136,9 @@ def _json_records(text: str, shown: str, note: str) -> tuple[list[RawDocument], 
     return docs, errors
 
 
-def read_raw(path: Path, shown: str, max_bytes: int = MAX_BYTES) -> tuple[list[RawDocument], list[SiteError]]:
+def read_raw(path: Path, shown: str, max_bytes: int | None = None) -> tuple[list[RawDocument], list[SiteError]]:
     """All documents in one raw file, and one error per problem found (the rest still count)."""
+    max_bytes = max_bytes or MAX_BYTES
     try:
         size = path.stat().st_size
         if size > max_bytes:
