@@ -1,7 +1,7 @@
 """The import run: raw files in, one Markdown article each out, nothing lost on the way.
 
 What import wrote is remembered in content/.imports.json (per article: its file, the hash of
-the text written, a body hash and a similarity sketch; per raw file: size and mtime). That is
+the text written, a body hash and a similarity sketch; per raw file: a content hash). That is
 how a re-import knows an article is already there, that a person has edited it since (kept
 unless --force, and then backed up first), or that a new page repeats an old one.
 """
@@ -374,9 +374,9 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
     return report
 
 
-def _stamp(path: Path) -> list[int]:
-    stat = path.stat()
-    return [stat.st_size, stat.st_mtime_ns]
+def _stamp(path: Path) -> str:
+    """What a raw file held when it was imported: by content, so a fresh clone has nothing new."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def _import_one(site_root: Path, doc: RawDocument, ref: str, config: SiteConfig, state: dict,
