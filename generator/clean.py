@@ -62,33 +62,41 @@ def detect_lang(text: str) -> str:
 
 # ----------------------------------------------------------------------------- line classes
 
-# Phrases of page furniture in German and English: calls to action, share/comment/newsletter/
-# feed/job/cookie/paywall blocks, legal footers. A line containing one is boilerplate.
-_FURNITURE = re.compile(
-    r"""(?ix)
-    \b(teilen|share|tweet|drucken|print\ this|e-?mail\ this|whatsapp|facebook|twitter|linkedin|pinterest|instagram|youtube)\b
-    | newsletter | \babonn | \bsubscri | \banmelden\b | \bregistrier | \blog\ ?in\b | \bsign\ (up|in)\b
-    | cookie | datenschutz | privacy | impressum | \bimprint\b | \bagb\b | terms\ of\ (use|service) | nutzungsbedingungen
-    | copyright | ©
-    | \bkommentar | \bcomments?\b | leserbrief | diskussion\ (ist\ )?geschlossen
-    | \brss\b | \bfeed\b | \bpodcast | push-?mitteilung | push\ notification
-    | werbung | anzeige\b | advertis | sponsored | gesponsert
-    | stellenangebot | \bjobs?\b | karriere | \bcareers?\b
-    | \bmehr\ (zum\ thema|dazu|lesen|erfahren|artikel|news)\b | weiterlesen | read\ more | \brelated\b | \bmore\ from\b
-    | das\ könnte\ (sie|dich)\ auch | auch\ interessant | you\ (may|might)\ also | recommended | empfohlen | meistgelesen | most\ (read|popular)
-    | zur\ startseite | \bstartseite\b | \bhomepage\b | zum\ seitenanfang | back\ to\ top | \bnavigation\b | \bmenü\b | \bmenu\b
-    | \bsuche\b | \bsearch\b | \bmediathek\b | \bkontakt\b | \bcontact\ us\b | \babout\ us\b | über\ uns
-    | bildrechte | \bfoto:\ | \bphoto:\ | image\ credit | \bquelle:\ | bildquelle | getty\ images | \bdpa\b\ ?/ | imago
-    | jetzt\ (lesen|testen|kaufen|bestellen|sichern|abonnieren) | kostenlos | gratis | \bangebot | rabatt | gutschein
-    | zur\ merkliste | merken\b | vorlesen | artikel\ (anhören|teilen|drucken|verschenken) | listen\ to\ this
-    | \bplus\b | premium | paywall | exklusiv\ für | nur\ für\ abonnenten | für\ abonnenten
-    | lesezeit | reading\ time | \d+\ min(\.|uten)?\ (lesezeit|read)
-    """
-)
+# Page furniture in German and English: calls to action, share/comment/newsletter/feed/job/
+# cookie/paywall blocks, legal footers. A line holding one of these words, word beginnings or
+# phrases is boilerplate. (Word sets and substring tests: a regular expression with this many
+# alternatives cost more than all the rest of the cleaning.)
+_FURNITURE_WORDS = frozenset("""teilen share tweet drucken whatsapp facebook twitter linkedin pinterest
+    instagram youtube anmelden login logout rss feed feeds job jobs menü menu suche search mediathek
+    kontakt impressum imprint agb plus premium related startseite homepage navigation cookies cookie
+    privacy datenschutz merken antworten reply""".split())
+_FURNITURE_PREFIXES = ("newsletter", "abonn", "subscri", "registrier", "datenschutz", "nutzungsbedingung",
+                       "copyright", "kommentar", "comment", "leserbrief", "podcast", "werbung", "anzeige",
+                       "advertis", "sponsored", "gesponsert", "stellenangebot", "karriere", "weiterlesen",
+                       "bildrechte", "bildquelle", "kostenlos", "gratis", "rabatt", "gutschein", "merkliste",
+                       "vorlesen", "paywall", "lesezeit")
+_FURNITURE_PHRASES = ("©", "log in", "sign up", "sign in", "terms of use", "terms of service", "print this",
+                      "email this", "e-mail this", "diskussion geschlossen", "push-mitteilung", "push notification",
+                      "mehr zum thema", "mehr dazu", "mehr lesen", "mehr erfahren", "mehr artikel", "mehr news",
+                      "read more", "more from", "das könnte sie auch", "das könnte dich auch", "auch interessant",
+                      "you may also", "you might also", "recommended", "empfohlen", "meistgelesen", "most read",
+                      "most popular", "zur startseite", "zum seitenanfang", "back to top", "contact us", "about us",
+                      "über uns", "foto: ", "photo: ", "image credit", "quelle: ", "getty images", "jetzt lesen",
+                      "jetzt testen", "jetzt kaufen", "jetzt bestellen", "jetzt sichern", "jetzt abonnieren",
+                      "artikel anhören", "artikel teilen", "artikel drucken", "artikel verschenken", "listen to this",
+                      "exklusiv für", "für abonnenten", "reading time", "min read", "min. lesezeit", "minuten lesezeit",
+                      "http://", "https://", "www.")
+
+
+def is_furniture(low: str, words: list[str]) -> bool:
+    """`low` is the line in lower case, `words` its words."""
+    return (any(w in _FURNITURE_WORDS or w.startswith(_FURNITURE_PREFIXES) for w in words)
+            or any(p in low for p in _FURNITURE_PHRASES))
+
+
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'“”»«’)\]」』]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_URL = re.compile(r"https?://|www\.\w", re.I)
 
 
 @dataclass(frozen=True)
@@ -114,7 +122,8 @@ def describe_lines(lines: list[str]) -> list[LineInfo]:
             blank = True
             continue
         listed = bool(_LIST_ITEM.match(raw))
-        words = [w.lower() for w in _WORD.findall(text)]
+        low = text.lower()
+        words = _WORD.findall(low)
         stops = sum(w in _ALL_STOPWORDS for w in words)
         # Scripts written without spaces: about two characters make a word.
         count = len(words) + len(_CJK.findall(text)) // 2
@@ -123,7 +132,7 @@ def describe_lines(lines: list[str]) -> list[LineInfo]:
             stop_ratio=stops / len(words) if words else 0.0,
             sentence=bool(_SENTENCE_END.search(text)),
             listed=listed,
-            furniture=bool(_FURNITURE.search(text)) or bool(_URL.search(text)),
+            furniture=is_furniture(low, words),
             blank_before=blank,
         ))
         blank = False
@@ -414,6 +423,13 @@ def _kept(line: LineInfo, rules: CleaningRules, repeated: frozenset[str]) -> boo
     return not (line.furniture and line.words < 12)
 
 
+def tables_only(infos: list[LineInfo], rules: CleaningRules, repeated: frozenset[str]) -> list[LineInfo]:
+    """A text with no prose at all (an earnings table, a list of results) is kept whole, unless
+    most of it is list items or furniture: then it is a page without an article."""
+    kept = [line for line in infos if not line.listed and _kept(line, rules, repeated) and not line.furniture]
+    return kept if len(kept) * 2 > len(infos) else []
+
+
 def summarize(lead: str, limit: int = 300) -> str:
     """The lead, cut at the last sentence end before `limit` characters."""
     if len(lead) <= limit:
@@ -439,6 +455,8 @@ def clean_text(text: str, rules: CleaningRules = CleaningRules(), repeated: froz
         repeated = frozenset(line.text for line in infos if mask_quotes(line.text) in repeated)
     start, end = (0, len(infos)) if extracted else find_article(infos, rules, repeated)
     body_lines = [line for line in infos[start:end] if _kept(line, rules, repeated)]
+    if not body_lines:
+        body_lines = tables_only(infos, rules, repeated)
     paragraphs = [line.text for line in body_lines]
     dateline = None
     if paragraphs:

@@ -357,9 +357,10 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
     report.notes += [f"{doc.shown}: {doc.note}" for doc, _, _ in docs if doc.note]
     repeated = _repeated_lines([doc for doc, _, _ in docs])
     index = DuplicateIndex(state["articles"])
+    owners = {entry["path"]: article_id for article_id, entry in state["articles"].items()}
     for doc, ref, _ in _progress(docs, len(docs), progress):
         try:
-            _import_one(site_root, doc, ref, config, state, index, repeated.get(_source_key(doc), frozenset()),
+            _import_one(site_root, doc, ref, config, state, owners, index, repeated.get(_source_key(doc), frozenset()),
                         force, now, report)
         except SiteError as exc:
             report.errors.append(exc)
@@ -380,7 +381,7 @@ def _stamp(path: Path) -> str:
 
 
 def _import_one(site_root: Path, doc: RawDocument, ref: str, config: SiteConfig, state: dict,
-                index: DuplicateIndex, repeated: frozenset[str], force: bool, now: datetime,
+                owners: dict[str, str], index: DuplicateIndex, repeated: frozenset[str], force: bool, now: datetime,
                 report: ImportReport) -> None:
     known = state["articles"].get(doc.id)
     if known and not force:
@@ -401,7 +402,7 @@ def _import_one(site_root: Path, doc: RawDocument, ref: str, config: SiteConfig,
         prepared.meta["duplicate_of"] = near
         report.near_duplicates += 1
     text = article_text(prepared.meta, prepared.body)
-    target = _target_path(site_root, prepared.meta, known, state)
+    target = _target_path(site_root, prepared.meta, known, owners)
     if known and force:
         old = site_root / known["path"]
         if old.exists() and _sha(old.read_bytes()) != known["sha256"]:
@@ -413,6 +414,7 @@ def _import_one(site_root: Path, doc: RawDocument, ref: str, config: SiteConfig,
     data = text.encode("utf-8")
     write_atomic(target, data)
     rel = target.relative_to(site_root).as_posix()
+    owners[rel] = doc.id
     state["articles"][doc.id] = {"path": rel, "sha256": _sha(data), "body": prepared.key,
                                  "sketch": prepared.hashes, "raw": ref}
     index.add(doc.id, prepared.key, prepared.hashes)
@@ -424,17 +426,19 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _target_path(site_root: Path, meta: dict, known: dict | None, state: dict) -> Path:
-    """content/articles/YYYY/MM/<slug>.md; a file of another article there gets its id appended."""
+def _target_path(site_root: Path, meta: dict, known: dict | None, owners: dict[str, str]) -> Path:
+    """content/articles/YYYY/MM/<slug>.md; a file of another article there gets its id appended.
+
+    `owners` maps the articles' paths (relative to the site) to their ids.
+    """
     date = datetime.fromisoformat(meta["date"])
-    folder = site_root / ARTICLES_DIR / f"{date:%Y}" / f"{date:%m}"
+    folder = ARTICLES_DIR / f"{date:%Y}" / f"{date:%m}"
     slug = slugify(meta["title"])
-    target = folder / f"{slug}.md"
-    own = known["path"] if known else None
-    taken = target.exists() and target.relative_to(site_root).as_posix() != own
-    if taken or any(e["path"] == target.relative_to(site_root).as_posix() for i, e in state["articles"].items() if i != meta["id"]):
-        target = folder / f"{slug}-{meta['id'][:8]}.md"
-    return target
+    rel = (folder / f"{slug}.md").as_posix()
+    mine = known["path"] if known else None
+    if owners.get(rel, meta["id"]) != meta["id"] or (rel != mine and (site_root / rel).exists()):
+        rel = (folder / f"{slug}-{meta['id'][:8]}.md").as_posix()
+    return site_root / rel
 
 
 def import_new_raw(site_root: Path, config: SiteConfig, now: datetime | None = None) -> ImportReport | None:

@@ -17,6 +17,7 @@ _STEM_ID = re.compile(r"^\d+_([0-9a-f]{8,64})$")
 _HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<!--)", re.I)
 _HTML_TAGS = re.compile(rb"<(?:p|div|article|main|h1|body|html)[\s>]", re.I)
 _UNDEFINED_CP1252 = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+_TEXT_BYTES = bytes([9, 10, 11, 12, 13, *range(32, 256)])  # deleting these leaves the control bytes
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True
-    controls = sum(b < 9 or 13 < b < 32 for b in head)
+    controls = len(head.translate(None, _TEXT_BYTES))
     return controls > len(head) * 0.05
 
 
