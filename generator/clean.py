@@ -276,7 +276,7 @@ def quoted_title(lines: list[str]) -> str:
 
 
 def heading_like(line: LineInfo) -> bool:
-    return (2 <= line.words <= 30 and not line.listed and not line.furniture
+    return (2 <= line.words <= 30 and not line.furniture
             and not line.text.endswith((".", ",", ";")) and len(line.text) <= 250
             and not _DATE_ONLY.match(line.text))
 
@@ -286,21 +286,49 @@ def _overlap(a: str, body_words: set[str]) -> float:
     return len(words & body_words) / len(words) if words else 0.0
 
 
-def heading_title(before: list[LineInfo], body: str) -> str:
-    """The headline: a heading-like line just above the article that shares words with it.
+_BYLINE = re.compile(r"(?i)^(von|by|stand|aktualisiert|updated|published|veröffentlicht|autor|author)\b|\d{1,2}[.:]\d\d\s*uhr|\b(19|20)\d\d\b")
 
-    Section labels ("Krieg in der Ukraine") also share words, so longer lines win ties.
+
+_BYLINE_START = re.compile(r"(?i)^(von|by|stand|aktualisiert|updated|published|veröffentlicht|autor|author)\b|\d{1,2}[.:]\d\d\s*uhr")
+
+
+def _title_text(line: LineInfo) -> str:
+    """A candidate without its list marker or the breadcrumb trail before it ('Start / Ausland / …')."""
+    text = _LIST_ITEM.sub("", line.text)
+    return text.rsplit(" / ", 1)[-1] if text.count(" / ") >= 2 else text
+
+
+# Weights of the headline evidence: word overlap with the article, length (per word, up to 10),
+# nearness, short-line penalty, printed twice, followed by a byline; and the score needed.
+TITLE_WEIGHTS = (0.6, 0.05, 0.2, 0.3, 0.6, 0.3, 0.0)
+
+
+def heading_title(before: list[LineInfo], body: str) -> str:
+    """The headline: a heading-like line shortly above the article.
+
+    Evidence: it shares words with the article, it is followed by a byline or date, and pages
+    often print it twice (breadcrumb and headline, or kicker joined to headline), so a line
+    whose words end another nearby line counts double. Section labels ("Krieg in der Ukraine")
+    also share words, so longer lines win ties.
     """
     body_words = {w.lower() for w in _WORD.findall(body[:3000]) if len(w) > 3}
-    best, best_score = "", 0.0
-    for distance, line in enumerate(reversed(before[-25:])):
-        if not heading_like(line):
-            continue
-        score = (0.6 * _overlap(line.text, body_words) + 0.05 * min(line.words, 10)
-                 + 0.4 / (1 + distance) - 0.3 * (line.words < 4))
+    window = before[-25:]
+    word_keys = [" ".join(_WORD.findall(_title_text(line).lower())) for line in window]
+    best, best_score, w = "", 0.0, TITLE_WEIGHTS
+    for i, line in enumerate(window):
+        if not heading_like(line) or _BYLINE_START.search(line.text) or find_date(line.text) or (
+                line.listed and i + 1 < len(window) and window[i + 1].listed):
+            continue  # no bylines; list items only as the last of their list (a breadcrumb's end)
+        distance = len(window) - 1 - i
+        key = word_keys[i]
+        echoed = any(j != i and k.endswith(key) and len(key) > 10 for j, k in enumerate(word_keys))
+        followed = i + 1 < len(window) and bool(_BYLINE.search(window[i + 1].text)) and window[i + 1].words <= 12
+        score = (w[0] * _overlap(line.text, body_words) + w[1] * min(line.words, 10)
+                 + w[2] / (1 + distance) - w[3] * (line.words < 4)
+                 + w[4] * echoed + w[5] * followed)
         if score > best_score:
-            best, best_score = line.text, score
-    return best if best_score >= 0.5 else ""
+            best, best_score = _title_text(line), score
+    return best if best_score >= w[6] else ""
 
 
 def first_sentence(text: str, limit: int = 120) -> str:
