@@ -81,7 +81,7 @@ _FURNITURE_PHRASES = ("©", "log in", "sign up", "sign in", "terms of use", "ter
                       "read more", "more from", "das könnte sie auch", "das könnte dich auch", "auch interessant",
                       "you may also", "you might also", "recommended", "empfohlen", "meistgelesen", "most read",
                       "most popular", "zur startseite", "zum seitenanfang", "back to top", "contact us", "about us",
-                      "über uns", "foto: ", "photo: ", "image credit", "quelle: ", "getty images", "jetzt lesen",
+                      "über uns", "foto: ", "photo: ", "bild: ", "legende: ", "rechte: ", "credit: ", "image credit", "quelle: ", "getty images", "jetzt lesen",
                       "jetzt testen", "jetzt kaufen", "jetzt bestellen", "jetzt sichern", "jetzt abonnieren",
                       "artikel anhören", "artikel teilen", "artikel drucken", "artikel verschenken", "listen to this",
                       "exklusiv für", "für abonnenten", "reading time", "min read", "min. lesezeit", "minuten lesezeit",
@@ -252,7 +252,8 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
 
 # ----------------------------------------------------------------------------- title
 
-_QUOTED = re.compile(r"[\"“„»«‚‘']([^\"“”„»«\n]{12,200}?)[\"”“«»‘’']")
+# Each kind of quotation mark with its partner, so a title with other quotes inside survives.
+_QUOTED = re.compile(r'"([^"\n]{12,200}?)"|„([^“\n]{12,200}?)“|»([^«\n]{12,200}?)«|«([^»\n]{12,200}?)»|“([^”\n]{12,200}?)”')
 _MENTIONS_ARTICLE = re.compile(r"(?i)\b(artikel|beitrag|bericht|article|story|post)\b")
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 
@@ -268,7 +269,7 @@ def quoted_title(lines: list[str]) -> str:
     counts: dict[str, int] = {}
     for line in lines:
         for match in _QUOTED.finditer(line):
-            phrase = match.group(1).strip()
+            phrase = next(g for g in match.groups() if g is not None).strip()
             if len(phrase.split()) >= 2 and _MENTIONS_ARTICLE.search(line[:match.start()][-40:]):
                 counts[phrase] = counts.get(phrase, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0])))
@@ -405,7 +406,7 @@ class Cleaned:
 _END_MARKER = re.compile(
     r"""(?ix)^(?:[-*]\s*)?(
       (\d+\s+)?kommentare?(\s*\(\d+\))?:? | (\d+\s+)?comments?(\s*\(\d+\))?:? | leave\ a\ (comment|reply) | schreibe?n?\ sie\ einen\ kommentar
-    | mehr\ zum\ thema:? | das\ könnte\ (sie|dich)\ auch\ interessieren:? | weitere\ (artikel|inhalte|themen|nachrichten)(\ zum\ thema)?:?
+    | mehr\ (zu|zum|zur|aus|von|über)\b.{0,40} | more\ (on|about)\b.{0,40} | das\ könnte\ (sie|dich)\ auch\ interessieren:? | weitere\ (artikel|inhalte|themen|nachrichten)(\ zum\ thema)?:?
     | related(\ (articles|stories|posts|content))?:? | more\ (from|on|stories)\b.* | you\ (may|might)\ also\ like:? | recommended(\ for\ you)?:?
     | (auch\ )?interessant:? | lesen\ sie\ auch:? | ähnliche\ (artikel|beiträge|themen):? | top(-|\ )themen:? | meistgelesen:?
     | über\ (den|die)\ autor(in)?:? | about\ the\ author:? | share\ this(\ article|\ story)?:? | teilen:? | artikel\ teilen:?
@@ -445,8 +446,13 @@ def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozense
 
 
 def _kept(line: LineInfo, rules: CleaningRules, repeated: frozenset[str]) -> bool:
-    """Lines inside the article that are still furniture (share bars, photo credits)."""
+    """False for lines inside the article that are still furniture: share bars, photo credits,
+    labels such as "Video" or "1 min", and date stamps."""
     if line.text in repeated or any(p.search(line.text) for p in rules.drop):
+        return False
+    if line.words <= 2 and not line.sentence:
+        return False
+    if line.words <= 8 and not line.sentence and find_date(line.text):
         return False
     return not (line.furniture and line.words < 12)
 
@@ -483,6 +489,9 @@ def clean_text(text: str, rules: CleaningRules = CleaningRules(), repeated: froz
         repeated = frozenset(line.text for line in infos if mask_quotes(line.text) in repeated)
     start, end = (0, len(infos)) if extracted else find_article(infos, rules, repeated)
     body_lines = [line for line in infos[start:end] if _kept(line, rules, repeated)]
+    # A line printed twice inside the article is a caption or pull quote repeated by the layout.
+    seen: set[str] = set()
+    body_lines = [line for line in body_lines if not (line.text in seen or seen.add(line.text))]
     if not body_lines:
         body_lines = tables_only(infos, rules, repeated)
     paragraphs = [line.text for line in body_lines]
