@@ -13,6 +13,7 @@ printed beside ours.
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -97,6 +98,20 @@ def collect(site: Path, pred: Path) -> None:
             shutil.copyfile(path, pred / f"{match.group(1)}.md")
 
 
+def language_accuracy(truth_dir: Path, pred: Path) -> tuple[int, int]:
+    """(right, total) over the German and English pages: our detected `lang` against the truth's."""
+    right = total = 0
+    for truth in sorted(truth_dir.glob("*.json")):
+        want = json.loads(truth.read_text(encoding="utf-8")).get("lang")
+        article = pred / f"{truth.stem}.md"
+        if want not in ("de", "en") or not article.exists():
+            continue
+        found = re.search(r'^lang: "(\w+)"$', article.read_text(encoding="utf-8"), re.M)
+        total += 1
+        right += bool(found) and found.group(1) == want
+    return right, total
+
+
 def quality() -> None:
     for name, anchors in SETS.items():
         folder = CORPUS / name
@@ -104,6 +119,7 @@ def quality() -> None:
             work = Path(tmp)
             wall, cpu, report = import_run(folder / "raw", work)
             collect(work / "site", work / "pred")
+            right, total = language_accuracy(folder / "truth", work / "pred")
             out = subprocess.run([sys.executable, str(CORPUS / "cleaning-dev" / "score.py"), str(folder), str(work / "pred"),
                                   "--summary-only", "--by", "source_dataset"], capture_output=True, text=True, check=True).stdout
         rows = [line.split("\t") for line in out.splitlines()]
@@ -114,6 +130,7 @@ def quality() -> None:
             extras = "".join(f"  {key} {values[key]}" for key in ("seg_F1", "source_ok", "locations_ok") if values.get(key, "-") != "-")
             print(f"  {values['group']:<34} P {values['P']}  R {values['R']}  F1 {values['F1']}  "
                   f"title norm {values['title_norm']}{extras}")
+        print(f"  language (de/en pages): {right}/{total} right ({right / total:.3f})")
         for anchor, f1, title in anchors:
             print(f"  anchor ({anchor}, RESULTS.md): F1 {f1:.3f}" + (f"  title norm {title:.3f}" if title is not None else ""))
 

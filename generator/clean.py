@@ -9,8 +9,8 @@ dateline, language and date are then read from the body and the lines around it.
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import datetime
 
 # ----------------------------------------------------------------------------- normalising
 
@@ -104,22 +104,19 @@ class LineInfo:
     """What the cleaner knows about one non-empty line."""
 
     text: str
-    index: int  # position in the document's line list
     words: int
     stop_ratio: float
     sentence: bool  # ends like a sentence
     listed: bool  # a list item
     furniture: bool  # contains a boilerplate phrase
-    blank_before: bool
 
 
 def describe_lines(lines: list[str]) -> list[LineInfo]:
     """Non-empty lines with their features; the order is the document's."""
-    infos, blank = [], True
-    for index, raw in enumerate(lines):
+    infos = []
+    for raw in lines:
         text = raw.strip()
         if not text:
-            blank = True
             continue
         listed = bool(_LIST_ITEM.match(raw))
         low = text.lower()
@@ -128,14 +125,12 @@ def describe_lines(lines: list[str]) -> list[LineInfo]:
         # Scripts written without spaces: about two characters make a word.
         count = len(words) + len(_CJK.findall(text)) // 2
         infos.append(LineInfo(
-            text=text, index=index, words=count,
+            text=text, words=count,
             stop_ratio=stops / len(words) if words else 0.0,
             sentence=bool(_SENTENCE_END.search(text)),
             listed=listed,
             furniture=is_furniture(low, words),
-            blank_before=blank,
         ))
-        blank = False
     return infos
 
 
@@ -255,7 +250,6 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
 # Each kind of quotation mark with its partner, so a title with other quotes inside survives.
 _QUOTED = re.compile(r'"([^"\n]{12,200}?)"|„([^“\n]{12,200}?)“|»([^«\n]{12,200}?)«|«([^»\n]{12,200}?)»|“([^”\n]{12,200}?)”')
 _MENTIONS_ARTICLE = re.compile(r"(?i)\b(artikel|beitrag|bericht|article|story|post)\b")
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 
 
 @dataclass(frozen=True)
@@ -398,8 +392,6 @@ class Cleaned:
     lang: str
     date: datetime | None  # naive: the page rarely says its zone
     summary: str
-    boilerplate_lines: int = 0
-    extra: dict = field(default_factory=dict)
 
 
 # Headings after which a page holds only comments, related links or footer.
@@ -513,7 +505,6 @@ def clean_text(text: str, rules: CleaningRules = CleaningRules(), repeated: froz
         lang=detect_lang(body),
         date=date,
         summary=summarize(_LIST_ITEM.sub("", lead)),
-        boilerplate_lines=len(infos) - len(body_lines),
     )
 
 

@@ -1,7 +1,6 @@
 """The import run: raw files in, Markdown articles out; nothing lost, nothing overwritten by surprise."""
 
 import json
-import os
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -41,11 +40,6 @@ def run_import(site, *paths, force=False):
 
 def articles(site):
     return sorted((site / "content" / "articles").rglob("*.md"))
-
-
-def front_matter(path):
-    article = parse_article(path.read_text(encoding="utf-8"), path, load_config(path.parents[4]))
-    return article
 
 
 def test_seed_becomes_one_article_that_the_build_can_parse(site):
