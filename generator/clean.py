@@ -452,7 +452,7 @@ def _kept(line: LineInfo, rules: CleaningRules, repeated: frozenset[str]) -> boo
 def tables_only(infos: list[LineInfo], rules: CleaningRules, repeated: frozenset[str]) -> list[LineInfo]:
     """A text with no prose at all (an earnings table, a list of results) is kept whole, unless
     most of it is list items or furniture: then it is a page without an article."""
-    kept = [line for line in infos if not line.listed and _kept(line, rules, repeated) and not line.furniture]
+    kept = [line for line in infos if not line.listed and _kept(line, rules, repeated)]
     return kept if len(kept) * 2 > len(infos) else []
 
 

@@ -384,6 +384,10 @@ def _import_one(site_root: Path, doc: RawDocument, ref: str, config: SiteConfig,
                 owners: dict[str, str], index: DuplicateIndex, repeated: frozenset[str], force: bool, now: datetime,
                 report: ImportReport) -> None:
     known = state["articles"].get(doc.id)
+    if known and known.get("raw") != ref and not force:
+        report.duplicates += 1
+        report.notes.append(f"{doc.shown}: same id as article {doc.id} (from {known.get('raw')}); skipped")
+        return
     if known and not force:
         target = site_root / known["path"]
         if target.exists() and _sha(target.read_bytes()) != known["sha256"]:
