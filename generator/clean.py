@@ -158,16 +158,20 @@ def prose_weight(line: LineInfo, stop_min: float = 0.12) -> float:
     return -2.0 - min(line.words, 10) * 0.2
 
 
-def escalate_runs(weights: list[float], step: float = 0.5) -> list[float]:
-    """Make each further line of a boilerplate run cost more than the one before.
+def escalate_runs(weights: list[float], infos: list[LineInfo], step: float = 0.5) -> list[float]:
+    """Make each further line of a block of menus, link lists or furniture cost more than the last.
 
-    A lone short line between paragraphs is a sub-heading or caption; a block of them is a
-    menu, a teaser list or a footer, and prose beyond such a block belongs to another text.
+    A lone short line between paragraphs is a sub-heading or caption; a block of list items or
+    furniture is a menu, a teaser list or a footer, and prose beyond it belongs to another text.
+    Plain short lines (bylines, captions) neither lengthen nor end such a block.
     """
     out, run = [], 0
-    for w in weights:
-        run = run + 1 if w < 0 else 0
-        out.append(w * (1 + step * (run - 1)) if w < 0 else w)
+    for w, line in zip(weights, infos):
+        if w >= 0:
+            run = 0
+        elif line.listed or line.furniture:
+            run += 1
+        out.append(w * (1 + step * max(run - 1, 0)) if w < 0 else w)
     return out
 
 
@@ -420,7 +424,7 @@ def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozense
         else:
             weights.append(prose_weight(line, stop_min))
     weights = damp_isolated(weights, infos)
-    start, end = best_run(escalate_runs(weights))
+    start, end = best_run(escalate_runs(weights, infos))
     # A marker ends the article only when most of the prose lies before it: an early
     # "0 Kommentare" under the lead is a widget, not the start of the comment section.
     total = sum(max(w, 0) for w in weights[start:end])
