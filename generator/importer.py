@@ -358,14 +358,18 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
     repeated = _repeated_lines([doc for doc, _, _ in docs])
     index = DuplicateIndex(state["articles"])
     owners = {entry["path"]: article_id for article_id, entry in state["articles"].items()}
-    for doc, ref, _ in _progress(docs, len(docs), progress):
-        try:
-            _import_one(site_root, doc, ref, config, state, owners, index, repeated.get(_source_key(doc), frozenset()),
-                        force, now, report)
-        except SiteError as exc:
-            report.errors.append(exc)
-        except OSError as exc:
-            report.errors.append(SiteError(doc.shown, f"could not write the article: {exc.strerror or exc}"))
+    try:
+        for doc, ref, _ in _progress(docs, len(docs), progress):
+            try:
+                _import_one(site_root, doc, ref, config, state, owners, index,
+                            repeated.get(_source_key(doc), frozenset()), force, now, report)
+            except SiteError as exc:
+                report.errors.append(exc)
+            except OSError as exc:
+                report.errors.append(SiteError(doc.shown, f"could not write the article: {exc.strerror or exc}"))
+    except BaseException:
+        save_state(site_root, state)  # an interrupted import still knows what it wrote
+        raise
     report.failed = len(report.errors)
     failed = {str(error.path) for error in report.errors}
     for shown, (kept, key) in stamps.items():

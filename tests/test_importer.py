@@ -228,3 +228,28 @@ def test_cleaning_rules_in_site_yaml_are_validated_and_applied(site, tmp_path, c
     raw = write(tmp_path, "x.txt", "BERLIN (dpa) - " + ARTICLE)
     run_import(site, raw)
     assert "Als Grund" not in articles(site)[0].read_text(encoding="utf-8")
+
+
+def test_an_interrupted_import_remembers_what_it_wrote(site, tmp_path, monkeypatch):
+    from generator import importer
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "a.txt", ARTICLE)
+    write(folder, "b.txt", SEED.read_text(encoding="utf-8"))
+    real = importer.prepare
+    calls = []
+
+    def interrupt_second(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "prepare", interrupt_second)
+    with pytest.raises(KeyboardInterrupt):
+        run_import(site, folder)
+    monkeypatch.setattr(importer, "prepare", real)
+    report = run_import(site, folder)
+    assert (report.imported, report.skipped) == (1, 1)
+    assert len(articles(site)) == 2  # no second copy of the first article
