@@ -46,7 +46,6 @@ class ImportReport:
     near_duplicates: int = 0
     errors: list[SiteError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
 
     def summary(self) -> str:
         near = f" ({self.near_duplicates} marked duplicate_of)" if self.near_duplicates else ""
@@ -188,7 +187,6 @@ def article_text(meta: dict, body: str) -> str:
 class Prepared:
     """A cleaned document, ready to be written."""
 
-    doc: RawDocument
     meta: dict
     body: str
     key: str
@@ -256,7 +254,7 @@ def prepare(doc: RawDocument, config: SiteConfig, raw_ref: str, now: datetime,
         "raw": raw_ref,
     }
     plain = "\n".join(cleaned.paragraphs)
-    return Prepared(doc, meta, body, body_key(plain), sketch(plain))
+    return Prepared(meta, body, body_key(plain), sketch(plain))
 
 
 def _date(hint: str, found: datetime | None, config: SiteConfig, shown: str, now: datetime) -> tuple[datetime, bool]:
@@ -336,7 +334,7 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
     now = now or datetime.now(timezone.utc)
     report = ImportReport()
     state = load_state(site_root)
-    docs: list[tuple[RawDocument, str, Path | None]] = []
+    docs: list[tuple[RawDocument, str]] = []  # each document with its provenance
     stamps: dict[str, tuple[Path, str]] = {}  # shown name → (raw file in content/raw, its state key)
     for path in find_raw_files(paths):
         shown = _shown(path, site_root)
@@ -353,13 +351,13 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
             kept = site_root / "content" / ref
             stamps[shown] = (kept, kept.relative_to(site_root).as_posix())
             for doc in found:
-                docs.append((doc, f"{ref}:{doc.line}" if doc.line else ref, path))
-    report.notes += [f"{doc.shown}: {doc.note}" for doc, _, _ in docs if doc.note]
-    repeated = _repeated_lines([doc for doc, _, _ in docs])
+                docs.append((doc, f"{ref}:{doc.line}" if doc.line else ref))
+    report.notes += [f"{doc.shown}: {doc.note}" for doc, _ in docs if doc.note]
+    repeated = _repeated_lines([doc for doc, _ in docs])
     index = DuplicateIndex(state["articles"])
     owners = {entry["path"]: article_id for article_id, entry in state["articles"].items()}
     try:
-        for doc, ref, _ in _progress(docs, len(docs), progress):
+        for doc, ref in _progress(docs, len(docs), progress):
             try:
                 _import_one(site_root, doc, ref, config, state, owners, index,
                             repeated.get(_source_key(doc), frozenset()), force, now, report)
@@ -426,7 +424,6 @@ def _import_one(site_root: Path, doc: RawDocument, ref: str, config: SiteConfig,
     state["articles"][doc.id] = {"path": rel, "sha256": _sha(data), "body": prepared.key,
                                  "sketch": prepared.hashes, "raw": ref}
     index.add(doc.id, prepared.key, prepared.hashes)
-    report.written.append(target)
     report.imported += 1
 
 
