@@ -253,3 +253,32 @@ def test_an_interrupted_import_remembers_what_it_wrote(site, tmp_path, monkeypat
     report = run_import(site, folder)
     assert (report.imported, report.skipped) == (1, 1)
     assert len(articles(site)) == 2  # no second copy of the first article
+
+
+def test_lines_repeated_on_most_pages_of_a_source_are_boilerplate(site, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    legal = ("Alle Inhalte dieser Seite sind urheberrechtlich geschützt und dürfen ohne die vorherige "
+             "schriftliche Zustimmung der Redaktion nicht weiterverwendet werden.")
+    topics = ["Strom", "Wasser", "Gas", "Müll", "Fernwärme", "Abwasser"]
+    for n, topic in enumerate(topics):
+        text = ARTICLE.replace("Strom und Gas", topic).replace("vierzigtausend", f"{n + 2}0.000")
+        write(folder, f"{n:03d}_{n:016x}.txt", text.rstrip() + "\n" + legal + "\n")
+    report = run_import(site, folder)
+    assert report.imported == len(topics)
+    for path in articles(site):
+        assert "urheberrechtlich" not in path.read_text(encoding="utf-8")
+    # A single page of that source keeps the sentence: one page is no evidence.
+    other = tmp_path / "single"
+    other.mkdir()
+    write(other, "one.txt", ARTICLE.replace("Strom und Gas", "Heizöl").rstrip() + "\n" + legal + "\n")
+    run_import(site, other)
+    assert any("urheberrechtlich" in p.read_text(encoding="utf-8") for p in articles(site))
+
+
+def test_cut_after_rule_ends_the_article(site, tmp_path):
+    config = site / "site.yaml"
+    config.write_text(config.read_text() + "cleaning:\n  '*':\n    cut_after: ['^Als Grund']\n", encoding="utf-8")
+    run_import(site, write(tmp_path, "x.txt", ARTICLE))
+    text = articles(site)[0].read_text(encoding="utf-8")
+    assert "Die Stadtwerke erhöhen" in text and "Als Grund" not in text and "Verbraucherschützer" not in text
