@@ -410,8 +410,20 @@ _END_MARKER = re.compile(
 )
 
 
-def _is_cut_marker(line: LineInfo, rules: CleaningRules) -> bool:
-    return bool(_END_MARKER.match(line.text)) or any(p.search(line.text) for p in rules.cut_after)
+def join_neighbours(weights: list[float], start: int, end: int, gap: int = 8, share: float = 0.3) -> tuple[int, int]:
+    """Widen [start, end) by the best run on either side when it is close (at most `gap` lines
+    away) and carries at least `share` of the article's prose: an inline ad or teaser box can
+    cost more than the paragraphs beyond it weigh, yet they are the same article."""
+    mass = sum(w for w in weights[start:end] if w > 0)
+    right_start, right_end = best_run(weights[end:])
+    if right_end > right_start and right_start <= gap and \
+            sum(w for w in weights[end + right_start:end + right_end] if w > 0) >= share * mass:
+        end += right_end
+    left_start, left_end = best_run(weights[:start])
+    if left_end > left_start and start - left_end <= gap and \
+            sum(w for w in weights[left_start:left_end] if w > 0) >= share * mass:
+        start = left_start
+    return start, end
 
 
 def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -424,13 +436,15 @@ def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozense
         else:
             weights.append(prose_weight(line, stop_min))
     weights = damp_isolated(weights, infos)
-    start, end = best_run(escalate_runs(weights, infos))
+    costed = escalate_runs(weights, infos)
+    start, end = best_run(costed)
     # A marker ends the article only when most of the prose lies before it: an early
     # "0 Kommentare" under the lead is a widget, not the start of the comment section.
     total = sum(max(w, 0) for w in weights[start:end])
+    told = False  # a site.yaml cut_after rule is final
     for i in range(start + 1, end):
-        if _is_cut_marker(infos[i], rules) and (any(p.search(infos[i].text) for p in rules.cut_after)
-                                                or sum(max(w, 0) for w in weights[start:i]) > total / 2):
+        told = any(p.search(infos[i].text) for p in rules.cut_after)
+        if told or _END_MARKER.match(infos[i].text) and sum(max(w, 0) for w in weights[start:i]) > total / 2:
             end = i
             break
     # Trailing short lines (bylines, "Foto: …") belong to the page, not to the text.
@@ -438,7 +452,9 @@ def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozense
         end -= 1
     while start < end and weights[start] < 0:
         start += 1
-    return start, end
+    if start == end:
+        return start, end
+    return join_neighbours(costed[:end] if told else costed, start, end)
 
 
 def _kept(line: LineInfo, rules: CleaningRules, repeated: frozenset[str]) -> bool:
