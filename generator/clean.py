@@ -410,7 +410,7 @@ _END_MARKER = re.compile(
 )
 
 
-def join_neighbours(weights: list[float], start: int, end: int, gap: int = 8, share: float = 0.3) -> tuple[int, int]:
+def join_neighbours(weights: list[float], start: int, end: int, gap: int = 12, share: float = 0.3) -> tuple[int, int]:
     """Widen [start, end) by the best run on either side when it is close (at most `gap` lines
     away) and carries at least `share` of the article's prose: an inline ad or teaser box can
     cost more than the paragraphs beyond it weigh, yet they are the same article."""
