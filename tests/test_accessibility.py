@@ -9,9 +9,11 @@ AXE = REPO / "tests" / "checkers" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def page_kinds(output):
-    article = next(output.glob("2025/08/20/*/index.html")).relative_to(output).as_posix()
-    return {"home": "index.html", "article": article, "listing page": "page/1/index.html",
-            "tag": "tags/ukraine/index.html", "month": "2025/08/index.html", "year": "2025/index.html",
+    article = next(output.glob("*/*/*/ukraine-und-russland*/index.html")).relative_to(output)
+    month = article.parent.parent.parent
+    return {"home": "index.html", "article": article.as_posix(), "listing page": "page/1/index.html",
+            "tag": "tags/ukraine/index.html", "month": f"{month.as_posix()}/index.html",
+            "year": f"{month.parent.as_posix()}/index.html",
             "archive": "archive/index.html", "tags index": "tags/index.html", "404": "404.html"}
 
 
