@@ -56,3 +56,32 @@ def test_killed_builds_never_leave_a_mixed_site(tmp_path):
         build_site(site)  # the next build recovers
         assert snapshot(site / "output") == new, f"round {round_}, CRASH_SEED={seed}"
     assert outcomes["old"] > 0, outcomes  # the kills did land mid-build
+
+
+def articles_by_path(site) -> dict[str, str]:
+    """Each article's body (what follows the front matter), by path; dates vary with the import time."""
+    folder = site / "content/articles"
+    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+            for p in folder.rglob("*.md")}
+
+
+def test_killed_imports_leave_only_whole_articles(tmp_path):
+    raw = tmp_path / "raw"
+    subprocess.run([sys.executable, str(SHARED / "corpus/build_corpus.py"), "300", str(raw), "--format", "raw", "--quiet"],
+                   check=True)
+    clean = make_site(tmp_path / "clean")
+    subprocess.run([sys.executable, "-m", "generator", "import", str(raw)], cwd=clean, check=True, capture_output=True)
+    expected = articles_by_path(clean)
+    seed = int(os.environ.get("CRASH_SEED", time.time_ns() % 10_000))
+    rng = random.Random(seed)
+    for round_ in range(4):
+        site = make_site(tmp_path / f"site{round_}")
+        run = subprocess.Popen([sys.executable, "-m", "generator", "import", str(raw)], cwd=site,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 2.0))
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        partial = articles_by_path(site)
+        assert all(expected.get(path) == body for path, body in partial.items()), f"CRASH_SEED={seed}"
+        subprocess.run([sys.executable, "-m", "generator", "import", str(raw)], cwd=site, check=True, capture_output=True)
+        assert articles_by_path(site) == expected, f"round {round_}, CRASH_SEED={seed}"
