@@ -3,13 +3,12 @@
 import os
 import random
 import re
-import shutil
 import signal
 import subprocess
 import sys
 import time
 
-from conftest import SHARED, make_site, snapshot, write_article
+from conftest import clean_build_snapshot, SHARED, make_site, snapshot, write_article
 from generator.build import build_site
 
 KILLS = 8
@@ -18,14 +17,6 @@ KILLS = 8
 def start_build(site):
     return subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=site,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def clean_snapshot(site, tmp_path):
-    fresh = tmp_path / "fresh"
-    shutil.rmtree(fresh, ignore_errors=True)
-    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("output", ".output", ".cache"))
-    build_site(fresh)
-    return snapshot(fresh / "output")
 
 
 def test_killed_builds_never_leave_a_mixed_site(tmp_path):
@@ -45,7 +36,7 @@ def test_killed_builds_never_leave_a_mixed_site(tmp_path):
         if round_ % 3 == 0:  # and now and then a change to every page
             config = site / "site.yaml"
             config.write_text(re.sub(r"per_page: \d+", f"per_page: {11 + round_}", config.read_text()))
-        new = clean_snapshot(site, tmp_path)
+        new = clean_build_snapshot(site, tmp_path)
         build = start_build(site)
         time.sleep(rng.uniform(0.05, 2.5))
         build.send_signal(signal.SIGKILL)
