@@ -4,6 +4,7 @@ import hashlib
 import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import groupby
 
 from .errors import BuildFailed, SiteError
@@ -57,6 +58,42 @@ class Archive:
 
     def related(self, article: Article) -> list[Article]:
         return self._related.get(article.path, [])
+
+    def from_source(self, article: Article, limit: int, exclude=()) -> list[Article]:
+        """Up to `limit` other articles of the same source, nearest in time first, then shown newest first."""
+        if article.path not in self._source_positions:
+            return []
+        term, at = self._source_positions[article.path]
+        skip = {a.path for a in exclude} | {article.path}
+        # Nearest first: the articles just before and after in the source's list, alternating outwards;
+        # only a window around the article is looked at, since one source may hold half the archive.
+        reach = limit + len(skip)
+        window = range(max(0, at - reach), min(len(term.articles), at + reach + 1))
+        order = sorted(window, key=lambda i: (abs(i - at), i))
+        chosen = [i for i in order if term.articles[i].path not in skip][:limit]
+        return [term.articles[i] for i in sorted(chosen)]
+
+    def translations(self, article: Article) -> list[Article]:
+        """The other language versions of the article: articles sharing its front matter 'translation_key'."""
+        group = self._translation_groups.get(_translation_key(article), [])
+        return [a for a in group if a.path != article.path]
+
+    @cached_property
+    def _source_positions(self) -> dict[str, tuple[Term, int]]:
+        return {a.path: (term, i) for term in self.terms["sources"] for i, a in enumerate(term.articles)}
+
+    @cached_property
+    def _translation_groups(self) -> dict[str, list[Article]]:
+        groups = defaultdict(list)
+        for article in self.articles:
+            if key := _translation_key(article):
+                groups[key].append(article)
+        return {key: sorted(group, key=lambda a: (a.lang, a.path)) for key, group in groups.items() if len(group) > 1}
+
+
+def _translation_key(article: Article) -> str:
+    key = article.extra.get("translation_key")
+    return str(key) if key not in (None, "") else ""
 
 
 def _order_key(article: Article):
