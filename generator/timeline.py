@@ -60,7 +60,8 @@ def timeline_svg(bars: list[Bar], href: Callable[[str], str], lang: str) -> Mark
     """One bar per month, each with its month's count above and initial below, linking to the month's page.
 
     Heights are relative to the busiest month shown; the whole column of a month with articles is
-    the link, so even on a phone every target is wide and tall enough to tap.
+    the link, so even on a phone every target is wide and tall enough to tap. The drawn numbers and
+    initials are hidden from screen readers, which read each link's label instead.
     """
     if not bars:
         return Markup("")
@@ -81,10 +82,10 @@ def timeline_svg(bars: list[Bar], href: Callable[[str], str], lang: str) -> Mark
         under = f"{initial} {bar.year % 100:02d}" if bar.month == 1 or i == 0 else initial
         shapes = (f'<rect class="hit" x="{x:g}" y="0" width="{column:g}" height="{height}"/>'
                   f'<rect class="bar" x="{x + GAP / 2:g}" y="{y:g}" width="{column - GAP:g}" height="{bar_height:g}"/>'
-                  f'<text x="{middle}" y="{height - 3}">{escape(under)}</text>')
+                  f'<text x="{middle}" y="{height - 3}" aria-hidden="true">{escape(under)}</text>')
         if bar.path:
             parts.append(f'<a href="{escape(href(bar.path))}" aria-label="{label}"><title>{label}</title>{shapes}'
-                         f'<text class="n" x="{middle}" y="{y - 3:g}">{bar.count}</text></a>')
+                         f'<text class="n" x="{middle}" y="{y - 3:g}" aria-hidden="true">{bar.count}</text></a>')
         else:
             parts.append(f'<g class="empty" aria-hidden="true">{shapes}</g>')
     parts.append("</svg>")
