@@ -5,10 +5,12 @@
 
 Builds the demo site, serves it on 127.0.0.1 and has headless Chromium draw the home page, an
 article and (when the site has a search page) search results at 390 px and 1280 px wide, plus
-the article on a phone in the dark theme. Writes docs/screenshots/<page>-<width>.png.
+the article on a phone in the dark theme. Writes docs/screenshots/<page>-<width>.png, shrunk
+with pngquant when it is installed (Debian package `pngquant`) so the repository stays small.
 """
 
 import argparse
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,6 +31,10 @@ def screenshot(chromium: str, url: str, size: tuple[int, int], target: Path, dar
         result = subprocess.run(command, capture_output=True, text=True, timeout=120)
     if result.returncode != 0 or not target.is_file():
         raise SystemExit(f"chromium could not draw {url}: {result.stderr.strip()[-300:]}")
+    if shutil.which("pngquant"):
+        # A page is a few flat colours and text: 256 colours look the same at a third of the bytes.
+        subprocess.run(["pngquant", "--force", "--skip-if-larger", "--strip", "--quality=70-95",
+                        "--output", str(target), str(target)], check=False)
 
 
 def main() -> None:
