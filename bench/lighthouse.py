@@ -42,12 +42,16 @@ def lighthouse(binary: Path, chromium: str, url: str) -> dict:
     return report
 
 
-def shortfalls(report: dict) -> list[str]:
-    """Scored audits below full marks, e.g. 'color-contrast 0'."""
-    return [f"{a['id']} {a['score']:g} {a.get('displayValue', '')}".rstrip()
-            for a in sorted(report["audits"].values(), key=lambda a: a["id"])
-            if a.get("score") is not None and a["score"] < 1
-            and a["scoreDisplayMode"] in ("binary", "numeric", "metricSavings")]
+def shortfalls(reports: list[dict]) -> list[str]:
+    """Scored audits below full marks in any run, each with its worst score, e.g. 'color-contrast 0'."""
+    worst: dict[str, dict] = {}
+    for report in reports:
+        for audit in report["audits"].values():
+            if (audit.get("score") is not None and audit["score"] < 1
+                    and audit["scoreDisplayMode"] in ("binary", "numeric", "metricSavings")
+                    and audit["score"] <= worst.get(audit["id"], {"score": 1})["score"]):
+                worst[audit["id"]] = audit
+    return [f"{a['id']} {a['score']:g} {a.get('displayValue', '')}".rstrip() for _, a in sorted(worst.items())]
 
 
 def main() -> int:
@@ -73,7 +77,7 @@ def main() -> int:
                        for c in CATEGORIES]
             low |= any(m < args.min for m in medians)
             print(f"{page:<8} " + " ".join(f"{m:>15g}" for m in medians), flush=True)
-            for issue in sorted({s for r in reports for s in shortfalls(r)}):
+            for issue in shortfalls(reports):
                 print(f"           {issue}")
             version = reports[0]["lighthouseVersion"]
     print(f"lighthouse {version}, mobile profile, {args.chromium}; pages served from {base_url}")

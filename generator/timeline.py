@@ -78,15 +78,17 @@ def timeline_svg(bars: list[Bar], href: Callable[[str], str], lang: str) -> Mark
         middle = f"{x + column / 2:g}"
         label = escape(bar_label(bar, lang))
         # The year goes under January and under the first bar, so every bar's year can be read.
-        initial = escape(month_name(bar.month, lang)[0])
+        initial = month_name(bar.month, lang)[0]
         under = f"{initial} {bar.year % 100:02d}" if bar.month == 1 or i == 0 else initial
-        shapes = (f'<rect class="hit" x="{x:g}" y="0" width="{column:g}" height="{height}"/>'
-                  f'<rect class="bar" x="{x + GAP / 2:g}" y="{y:g}" width="{column - GAP:g}" height="{bar_height:g}"/>'
-                  f'<text x="{middle}" y="{height - 3}" aria-hidden="true">{escape(under)}</text>')
+        rects = (f'<rect class="hit" x="{x:g}" y="0" width="{column:g}" height="{height}"/>'
+                 f'<rect class="bar" x="{x + GAP / 2:g}" y="{y:g}" width="{column - GAP:g}" height="{bar_height:g}"/>')
+        # Drawn text stays outside the link: a link's visible text must be part of its spoken label.
+        texts = f'<text x="{middle}" y="{height - 3}">{escape(under)}</text>'
         if bar.path:
-            parts.append(f'<a href="{escape(href(bar.path))}" aria-label="{label}"><title>{label}</title>{shapes}'
-                         f'<text class="n" x="{middle}" y="{y - 3:g}" aria-hidden="true">{bar.count}</text></a>')
+            parts.append(f'<a href="{escape(href(bar.path))}" aria-label="{label}"><title>{label}</title>{rects}</a>')
+            texts += f'<text class="n" x="{middle}" y="{y - 3:g}">{bar.count}</text>'
         else:
-            parts.append(f'<g class="empty" aria-hidden="true">{shapes}</g>')
+            parts.append(f'<g class="empty">{rects}</g>')
+        parts.append(f'<g aria-hidden="true">{texts}</g>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -12,16 +12,17 @@ from generator.timeline import SPAN, recent_bars, timeline_svg, year_bars
 
 
 def bars_of(html: str) -> list[dict]:
-    """One entry per month of the chart: its label, link and drawn height."""
+    """One entry per month of the chart: its label, link, drawn height and the text under it."""
     svg = timeline(html)
     assert svg is not None, "page has no timeline"
     bars = []
     for column in svg:
-        if column.tag not in ("a", "g"):
-            continue
-        bar = column.find("rect[@class='bar']")
-        bars.append({"label": column.get("aria-label"), "href": column.get("href"),
-                     "height": float(bar.get("height")), "initial": column.find("text").text})
+        if column.get("aria-hidden") == "true":  # the drawn text of the bar before it
+            bars[-1]["initial"] = column.find("text").text
+        elif column.tag in ("a", "g"):
+            bar = column.find("rect[@class='bar']")
+            bars.append({"label": column.get("aria-label"), "href": column.get("href"),
+                         "height": float(bar.get("height"))})
     return bars
 
 
