@@ -64,17 +64,25 @@ class Archive:
         if article.path not in self._source_positions:
             return []
         term, at = self._source_positions[article.path]
-        skip = {a.path for a in exclude} | {article.path}
-        # Nearest first: the articles just before and after in the source's list, alternating outwards;
-        # only a window around the article is looked at, since one source may hold half the archive.
-        reach = limit + len(skip)
-        window = range(max(0, at - reach), min(len(term.articles), at + reach + 1))
-        order = sorted(window, key=lambda i: (abs(i - at), i))
-        chosen = [i for i in order if term.articles[i].path not in skip][:limit]
-        return [term.articles[i] for i in sorted(chosen)]
+        skip = {a.path for a in exclude}
+        members = term.articles
+        # Walk outwards from the article, the newer side first at each distance; this looks at a
+        # handful of neighbours even when one source holds half the archive.
+        chosen, end = [], len(members)
+        for distance in range(1, end):
+            newer, older = at - distance, at + distance
+            if len(chosen) >= limit or (newer < 0 and older >= end):
+                break
+            if newer >= 0 and members[newer].path not in skip:
+                chosen.append(newer)
+            if older < end and members[older].path not in skip:
+                chosen.append(older)
+        return [members[i] for i in sorted(chosen[:limit])]
 
     def translations(self, article: Article) -> list[Article]:
         """The other language versions of the article: articles sharing its front matter 'translation_key'."""
+        if not self._translation_groups:
+            return []
         group = self._translation_groups.get(_translation_key(article), [])
         return [a for a in group if a.path != article.path]
 

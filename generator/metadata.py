@@ -35,19 +35,20 @@ def og_locale(lang: str) -> str:
 
 
 def news_article(article: Article, config: SiteConfig, url: str, source_url: str) -> dict:
-    """schema.org NewsArticle for one article page; `source_url` is the original's address or ''."""
+    """schema.org NewsArticle for one article page; `source_url` is the original's address or ''.
+
+    The summary is left to the meta description, which search engines read as well: repeating it
+    here would add megabytes to a large archive.
+    """
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
         "url": url,
-        "mainEntityOfPage": url,
         "datePublished": article.date.isoformat(timespec="seconds"),
         "dateModified": (article.updated or article.date).isoformat(timespec="seconds"),
         "publisher": {"@type": "Organization", "name": config.publisher or config.title},
     }
-    if article.summary:
-        data["description"] = article.summary
     if language_tag(article.lang):
         data["inLanguage"] = article.lang
     if article.tags:
@@ -60,12 +61,3 @@ def news_article(article: Article, config: SiteConfig, url: str, source_url: str
         data["isBasedOn"] = source_url
     return data
 
-
-def breadcrumb_list(crumbs: list[tuple[str, str]], base_url: str) -> dict:
-    """schema.org BreadcrumbList for (name, site path) pairs, top level first."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [{"@type": "ListItem", "position": n, "name": name, "item": base_url + path}
-                            for n, (name, path) in enumerate(crumbs, start=1)],
-    }

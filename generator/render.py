@@ -11,7 +11,7 @@ import jinja2
 from .archive import Archive, Month, Term, paginate
 from .config import SiteConfig
 from .i18n import STRINGS, format_count, format_date, format_month, language_name, month_name
-from .metadata import breadcrumb_list, json_script, language_tag, news_article, og_locale
+from .metadata import json_script, language_tag, news_article, og_locale
 from .model import Article
 from .output import PageJob
 from .slug import term_slug
@@ -92,8 +92,7 @@ class Renderer:
         canonical_url = None if canonical is None else self.config.base_url + canonical
         crumbs = context.pop("crumbs", None)
         crumbs = crumbs() if crumbs else []
-        context.update(root=root, page_path=page_path, canonical=canonical_url, crumbs=crumbs,
-                       crumbs_ld=json_script(breadcrumb_list(crumbs, self.config.base_url)) if crumbs else "")
+        context.update(root=root, page_path=page_path, canonical=canonical_url, crumbs=crumbs)
         if "article" in context:
             article = context["article"]
             context["article_ld"] = json_script(news_article(article, self.config, canonical_url, web_url(article.url)))

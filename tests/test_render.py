@@ -13,6 +13,12 @@ def crumbs(html: str) -> list[tuple[str | None, str]]:
             re.findall(r'<li(?: aria-current="page")?>(?:<a href="([^"]*)">)?([^<]*)', trail)]
 
 
+def test_lists_under_an_article_mark_titles_in_another_language(built):
+    html = (built / "2025/08/20/verhandlungen-in-genf/index.html").read_text(encoding="utf-8")
+    related = html.split('id="related-heading"')[1]
+    assert 'lang="en">Talks resume in Geneva</a>' in related
+
+
 def test_article_breadcrumbs_lead_home_through_year_and_month(built):
     html = (built / "2025/08/20/verhandlungen-in-genf/index.html").read_text(encoding="utf-8")
     assert crumbs(html) == [("../../../../index.html", "Startseite"), ("../../../../2025/index.html", "2025"),
@@ -34,7 +40,7 @@ def test_article_shows_more_from_its_source(site):
     html = (site / "output/2025/08/20/verhandlungen-in-genf/index.html").read_text(encoding="utf-8")
     more = html.split('id="source-heading"')[1].split("</aside>")[0]
     assert "Mehr von Testagentur" in more and 'href="../../../../sources/testagentur/index.html"' in more
-    assert re.findall(r'lang="de">([^<]*)</a>', more) == ["Übergang für Straßenbahn", "Noch eine Meldung"]
+    assert re.findall(r'<li><a href="[^"]*">([^<]*)</a>', more) == ["Übergang für Straßenbahn", "Noch eine Meldung"]
     assert "Verhandlungen in Genf" not in more
 
 
