@@ -11,6 +11,7 @@ from .cache import ArticleCache, Memo, code_fingerprint
 from .config import SiteConfig, load_config
 from .content import load_articles
 from .errors import BuildFailed
+from .importer import import_new_raw
 from .model import BuildReport
 from .output import PageJob, update_output
 from .render import Renderer
@@ -86,6 +87,12 @@ def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     report = BuildReport()
     stages = _Stages(report)
     config = load_config(site_root)
+    imported = import_new_raw(site_root, config)
+    if imported is not None:
+        if imported.errors:
+            raise BuildFailed(imported.errors)
+        report.warnings.extend(imported.notes)
+        stages.done("import", f"{imported.imported} imported")
     cache = ArticleCache.load(site_root, _parse_key(config))
     articles, errors = load_articles(site_root, config, cache)
     cache.save()
