@@ -91,4 +91,5 @@ def timeline_svg(bars: list[Bar], href: Callable[[str], str], lang: str) -> Mark
             parts.append(f'<g class="empty">{rects}</g>')
         parts.append(f'<g aria-hidden="true">{texts}</g>')
     parts.append("</svg>")
-    return Markup("".join(parts))
+    # Every piece of text and every link above went through escape(); the rest is our own numbers.
+    return Markup("".join(parts))  # nosec B704
