@@ -41,6 +41,10 @@ STRINGS = {
         "months": "Monate",
         "years": "Jahre",
         "original": "Originalquelle",
+        "breadcrumbs": "Brotkrumennavigation",
+        "per_month": "Artikel pro Monat",
+        "more_from": "Mehr von {source}",
+        "translations": "Auch auf",
     },
     "en": {
         "skip": "Skip to content",
@@ -73,10 +77,23 @@ STRINGS = {
         "months": "Months",
         "years": "Years",
         "original": "Original source",
+        "breadcrumbs": "Breadcrumb",
+        "per_month": "Articles per month",
+        "more_from": "More from {source}",
+        "translations": "Also in",
     },
 }
 
 LANGUAGES = tuple(STRINGS)
+
+# Names of the languages articles are most often in, each in its own language, for translation links.
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English", "fr": "Français", "es": "Español", "it": "Italiano",
+                  "nl": "Nederlands", "pl": "Polski", "uk": "Українська", "ru": "Русский", "tr": "Türkçe"}
+
+
+def language_name(tag: str) -> str:
+    """'Deutsch' for 'de' or 'de-AT'; the tag itself for a language without a name here."""
+    return LANGUAGE_NAMES.get(tag.split("-")[0].lower(), tag)
 
 
 def month_name(month: int, lang: str) -> str:
