@@ -2,6 +2,7 @@
 
 import time
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 from .archive import build_archive
@@ -12,6 +13,7 @@ from .feeds import feed_pages
 from .model import BuildReport, Page
 from .output import write_output
 from .render import Renderer
+from .search_index import search_pages
 from .sitemap import robots_page, sitemap_pages
 from .theme import static_files
 
@@ -29,10 +31,10 @@ class _Stopwatch:
         self.last = now
 
 
-def _site_pages(renderer: Renderer, site_root: Path) -> Iterator[Page]:
-    """Every output file, streamed so that memory holds one page at a time."""
+def _site_pages(renderer: Renderer, site_root: Path, search: list[Page]) -> Iterator[Page]:
+    """Every output file, streamed so that memory holds one page at a time (the search index is made up front)."""
     sitemap = []
-    for page in renderer.pages():
+    for page in chain(renderer.pages(), search):
         if page.path.endswith("index.html"):
             sitemap.append((page.path[: -len("index.html")], None))
         yield page
@@ -60,6 +62,8 @@ def build_site(site_root: Path, output_dir: Path | None = None) -> BuildReport:
     report.articles = len(archive.articles)
     clock.lap("organise")
     renderer = Renderer(site_root, config, archive)
-    report.pages, report.bytes = write_output(_site_pages(renderer, site_root), output_dir)
+    search = list(search_pages(renderer))
+    clock.lap("search index")
+    report.pages, report.bytes = write_output(_site_pages(renderer, site_root, search), output_dir)
     clock.lap("render+write")
     return report
