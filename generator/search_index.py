@@ -21,13 +21,15 @@ from .slug import term_slug
 
 # BM25F: a word in the headline counts like TITLE_WEIGHT words in the text.
 K1 = 1.2
-TITLE_WEIGHT = 3.0
+TITLE_WEIGHT = 6.0
 TITLE_B = 0.5
-TEXT_B = 0.75
+TEXT_B = 0.9
 IMPACT_SCALE = 8  # quantised score steps per BM25 point: ranks survive, postings stay short
-SNIPPET_CHARS = 220
-TERM_SHARD_BYTES = 24_000  # raw bytes of postings per term shard (gzip sends about a third)
-DOCS_PER_SHARD = 40
+SNIPPET_CHARS = 180
+# Shard sizes balance the bytes of a first query (a few term and position shards, up to ten
+# document shards) against the number of files (about 490 for 10,000 articles).
+TERM_SHARD_BYTES = 24_000  # raw bytes of postings per term shard; its position shard is about as big
+DOCS_PER_SHARD = 34
 FILTER_PREFIX = "~"  # filter terms (~s:source, ~t:tag, ~l:lang) sort after every word
 
 # Numbers as base-32 digits: every digit but the last from _MORE, the last from _LAST, so a

@@ -259,15 +259,14 @@
 
   var LAST = "0123456789abcdefghijklmnopqrstuv";
   var MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_";
-  var DIGIT = {};
-  for (var d = 0; d < 32; d++) { DIGIT[LAST[d]] = [d, true]; DIGIT[MORE[d]] = [d, false]; }
+  var DIGIT = new Uint8Array(128);  // char code → digit, +32 for a number's last digit
+  for (var d = 0; d < 32; d++) { DIGIT[LAST.charCodeAt(d)] = d + 32; DIGIT[MORE.charCodeAt(d)] = d; }
 
   function decode(text) {
     var out = [], n = 0;
     for (var i = 0; i < text.length; i++) {
-      var digit = DIGIT[text[i]];
-      n = n * 32 + digit[0];
-      if (digit[1]) { out.push(n); n = 0; }
+      var digit = DIGIT[text.charCodeAt(i)];
+      if (digit >= 32) { out.push(n * 32 + digit - 32); n = 0; } else n = n * 32 + digit;
     }
     return out;
   }
@@ -297,6 +296,7 @@
   }
 
   var postingCache = {};
+  var positionCache = {};
   /* Map doc number → impact for one term. */
   function postings(shard, term) {
     var key = term;
@@ -310,6 +310,7 @@
 
   /* Doc number → positions for one term, from its position shard. */
   function positions(posShard, termShard, term) {
+    if (positionCache[term]) return positionCache[term];
     var docs = Array.from(postings(termShard, term).keys());
     var nums = decode(posShard[term] || ""), out = new Map(), k = 0;
     for (var i = 0; i < docs.length; i++) {
@@ -317,6 +318,7 @@
       for (var j = 0; j < count; j++) { p += nums[k++]; places.push(p); }
       out.set(docs[i], places);
     }
+    positionCache[term] = out;
     return out;
   }
 
@@ -358,13 +360,25 @@
 
   var PREFIX_WEIGHT = 0.5;
   var MAX_PREFIX_TERMS = 60;
+  var RARE = 20;  // a word typed so far with fewer matches than this is also completed
+  /* The top results are re-ranked by their headline: each query word found there in exactly the
+     typed form, and each pair of query words standing next to each other there, adds a bonus (in
+     impact units: IMPACT_SCALE per BM25 point). */
+  var RERANK = 10;
+  var TITLE_WORD_BONUS = 10;
+  var TITLE_PAIR_BONUS = 10;
+  /* Query words next to each other in an article (at most PAIR_GAP words apart, in the query's order)
+     add PAIR_BONUS, among the PROXIMITY_CANDIDATES best. */
+  var PROXIMITY_CANDIDATES = 200;
+  var PAIR_GAP = 3;
+  var PAIR_BONUS = 45;
 
   /* All terms of the loaded shards that complete a word being typed: longest posting lists first. */
   function completions(m, loaded, prefix, exact) {
     var found = [];
     Object.keys(loaded).forEach(function (i) {
       Object.keys(loaded[i]).forEach(function (t) {
-        var near = prefix.length >= 4 && prefix.indexOf(t) === 0 && t.length >= prefix.length - 2;
+        var near = prefix.length >= 5 && prefix.indexOf(t) === 0 && t.length >= prefix.length - 2;
         if ((t.indexOf(prefix) === 0 || near) && exact.indexOf(t) < 0 && t[0] !== "~") {
           found.push({ term: t, shard: loaded[i], size: loaded[i][t].length });
         }
@@ -384,7 +398,7 @@
         });
       }
     });
-    if (prefix) {
+    if (prefix && scores.size < RARE) {
       completions(m, loaded, word, exact).forEach(function (c) {
         postings(c.shard, c.term).forEach(function (impact, doc) {
           var s = impact * PREFIX_WEIGHT;
@@ -453,6 +467,11 @@
       var fTerms = filterTerms(filters);
       var prefixes = required.filter(function (i) { return i.prefix; }).map(function (i) { return i.word; });
       var need = shardsFor(m, terms.concat(fTerms), prefixes[0]);
+      if (required.length > 1) {  // positions are needed too: ask for them now, not one round trip later
+        var requiredTerms = [];
+        required.forEach(function (item) { requiredTerms = requiredTerms.concat(variants(m, item.word)); });
+        shardsFor(m, requiredTerms, null).forEach(function (i) { load(m.positionFiles[i]).catch(function () {}); });
+      }
       return Promise.all(need.map(function (i) { return load(m.termFiles[i]); })).then(function (list) {
         var loaded = {};
         need.forEach(function (i, k) { loaded[i] = list[k]; });
@@ -476,18 +495,26 @@
           opt.forEach(function (o) { score += o.scores.get(doc) || 0; });
           hits.push([score, doc]);
         });
-        return verifyPhrases(m, phrases, hits).then(function (kept) {
+        return applyPositions(m, required, phrases, hits).then(function (kept) {
           kept.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
           return { hits: kept, words: required.concat(optional), terms: terms };
         });
       }).then(function (found) {
-        var top = found.hits.slice(0, limit);
+        var top = found.hits.slice(0, Math.max(limit, RERANK));
         var files = {};
         top.forEach(function (h) { files[Math.floor(h[1] / m.docsPerShard)] = true; });
         var names = Object.keys(files);
         return Promise.all(names.map(function (i) { return load(m.docFiles[i]); })).then(function () {
+          function docOf(h) { return shards[m.docFiles[Math.floor(h[1] / m.docsPerShard)]][h[1] % m.docsPerShard]; }
+          var queryWords = found.words.filter(function (i) { return !m.stop[i.word]; })
+            .map(function (i) { return i.word; });
+          var head = top.slice(0, RERANK).map(function (h) {
+            return [h[0] + titleBonus(words(docOf(h)[1]), queryWords), h[1]];
+          });
+          head.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+          top = head.concat(top.slice(RERANK)).slice(0, limit);
           var results = top.map(function (h) {
-            var doc = shards[m.docFiles[Math.floor(h[1] / m.docsPerShard)]][h[1] % m.docsPerShard];
+            var doc = docOf(h);
             return {
               url: new URL(base + "../" + doc[0] + "index.html", location.href).href,
               title: doc[1], date: doc[2], source: doc[3], lang: doc[4], snippet: doc[5]
@@ -499,36 +526,77 @@
     });
   }
 
-  function verifyPhrases(m, phrases, hits) {
-    if (!phrases.length || !hits.length) return Promise.resolve(hits);
-    var need = {};
-    phrases.forEach(function (phrase) {
-      phrase.forEach(function (item) {
-        variants(m, item.word).forEach(function (t) { need[shardOf(m, t)] = true; });
-      });
+  function titleBonus(title, queryWords) {
+    var bonus = 0;
+    queryWords.forEach(function (w, i) {
+      var at = title.indexOf(w);
+      if (at < 0) return;
+      bonus += TITLE_WORD_BONUS;
+      var next = queryWords[i + 1];
+      if (next && (title[at + 1] === next || title[at + 2] === next)) bonus += TITLE_PAIR_BONUS;
     });
-    var ids = Object.keys(need);
+    return bonus;
+  }
+
+  /* For each query word, a Map doc → positions of its exact terms, from the position shards. */
+  function wordPositions(m, items) {
+    var ids = {};
+    items.forEach(function (item) {
+      variants(m, item.word).forEach(function (t) { ids[shardOf(m, t)] = true; });
+    });
+    ids = Object.keys(ids).map(Number);
     return Promise.all(ids.map(function (i) {
       return Promise.all([load(m.positionFiles[i]), load(m.termFiles[i])]);
     })).then(function (pairs) {
       var byShard = {};
       ids.forEach(function (i, k) { byShard[i] = pairs[k]; });
+      return items.map(function (item) {
+        var map = new Map();
+        variants(m, item.word).forEach(function (t) {
+          var pair = byShard[shardOf(m, t)];
+          if (pair[1][t] === undefined) return;
+          positions(pair[0], pair[1], t).forEach(function (places, doc) {
+            map.set(doc, map.has(doc) ? map.get(doc).concat(places) : places);
+          });
+        });
+        return map;
+      });
+    });
+  }
+
+  function near(before, after) {
+    if (!before || !after) return false;
+    for (var i = 0; i < before.length; i++) {
+      for (var j = 0; j < after.length; j++) {
+        var gap = after[j] - before[i];
+        if (gap > 0 && gap <= PAIR_GAP) return true;
+      }
+    }
+    return false;
+  }
+
+  /* Drop hits failing a quoted phrase, then favour the best candidates whose query words stand close
+     together in the query's order. */
+  function applyPositions(m, required, phrases, hits) {
+    if (required.length < 2) return Promise.resolve(hits);
+    return wordPositions(m, required).then(function (maps) {
       var tests = phrases.map(function (phrase) {
         return phrase.map(function (item) {
-          var map = new Map();
-          variants(m, item.word).forEach(function (t) {
-            var pair = byShard[shardOf(m, t)];
-            if (pair[1][t] === undefined) return;
-            positions(pair[0], pair[1], t).forEach(function (places, doc) {
-              map.set(doc, (map.get(doc) || []).concat(places));
-            });
-          });
-          return { map: map, offset: item.offset - phrase[0].offset };
+          return { map: maps[required.indexOf(item)], offset: item.offset - phrase[0].offset };
         });
       });
-      return hits.filter(function (h) {
+      hits = hits.filter(function (h) {
         return tests.every(function (places) { return phraseHolds(places, h[1]); });
       });
+      hits.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+      var head = hits.slice(0, PROXIMITY_CANDIDATES).map(function (h) {
+        var bonus = 0;
+        for (var i = 0; i + 1 < maps.length; i++) {
+          if (near(maps[i].get(h[1]), maps[i + 1].get(h[1]))) bonus += PAIR_BONUS;
+        }
+        return [h[0] + bonus, h[1]];
+      });
+      return head.concat(hits.slice(PROXIMITY_CANDIDATES));
     });
   }
 
