@@ -13,7 +13,7 @@ from .feeds import feed_pages
 from .model import BuildReport, Page
 from .output import write_output
 from .render import Renderer
-from .search_index import search_pages
+from .search_index import search_pages, start_index_files
 from .sitemap import robots_page, sitemap_pages
 from .theme import static_files
 
@@ -31,8 +31,8 @@ class _Stopwatch:
         self.last = now
 
 
-def _site_pages(renderer: Renderer, site_root: Path, search: list[Page]) -> Iterator[Page]:
-    """Every output file, streamed so that memory holds one page at a time (the search index is made up front)."""
+def _site_pages(renderer: Renderer, site_root: Path, search: Iterator[Page]) -> Iterator[Page]:
+    """Every output file, streamed so that memory holds one page at a time."""
     sitemap = []
     for page in chain(renderer.pages(), search):
         if page.path.endswith("index.html"):
@@ -45,6 +45,14 @@ def _site_pages(renderer: Renderer, site_root: Path, search: list[Page]) -> Iter
     yield robots_page(renderer.config.base_url)
     for out_path, source in static_files(site_root).items():
         yield Page(out_path, source.read_bytes())
+
+
+def _search(renderer: Renderer, index_files, clock: _Stopwatch) -> Iterator[Page]:
+    """The search files, once the index (made beside the rendering) is ready; the wait is its own stage."""
+    clock.lap("render+write")
+    files = index_files()
+    clock.lap("search index")
+    yield from search_pages(renderer, files)
 
 
 def build_site(site_root: Path, output_dir: Path | None = None) -> BuildReport:
@@ -61,9 +69,9 @@ def build_site(site_root: Path, output_dir: Path | None = None) -> BuildReport:
     report.warnings.extend(archive.warnings)
     report.articles = len(archive.articles)
     clock.lap("organise")
+    index_files = start_index_files(archive)
     renderer = Renderer(site_root, config, archive)
-    search = list(search_pages(renderer))
-    clock.lap("search index")
-    report.pages, report.bytes = write_output(_site_pages(renderer, site_root, search), output_dir)
+    report.pages, report.bytes = write_output(_site_pages(renderer, site_root, _search(renderer, index_files, clock)),
+                                              output_dir)
     clock.lap("render+write")
     return report

@@ -8,9 +8,11 @@ holding its words and the document shards holding its top results, nothing else.
 import hashlib
 import json
 import math
+import multiprocessing
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from operator import sub
 
@@ -224,10 +226,44 @@ def search_files(index: SearchIndex) -> tuple[str, list[Page]]:
     return pages[-1].path, pages
 
 
-def search_pages(renderer) -> Iterator[Page]:
-    """The search page and its index files."""
-    index = build_search_index(renderer.archive)
+def index_files(archive: Archive) -> tuple[str, list[str], list[Page]]:
+    """(manifest path, languages, every file under search/ but the page)."""
+    index = build_search_index(archive)
     manifest, pages = search_files(index)
+    return manifest, index.languages, pages
+
+
+_archive_for_child: Archive | None = None
+
+
+def _index_files_in_child() -> tuple[str, list[str], list[Page]]:
+    return index_files(_archive_for_child)
+
+
+def start_index_files(archive: Archive) -> Callable[[], tuple[str, list[str], list[Page]]]:
+    """Begin indexing on another core while the pages render; call the result to wait for the files.
+
+    A forked child shares the archive without copying it; where the OS cannot fork (Windows,
+    macOS by default) the index is made when asked for.
+    """
+    global _archive_for_child
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return lambda: index_files(archive)
+    _archive_for_child = archive
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(_index_files_in_child)
+    _archive_for_child = None
+
+    def wait() -> tuple[str, list[str], list[Page]]:
+        try:
+            return future.result()
+        finally:
+            pool.shutdown()
+    return wait
+
+
+def search_pages(renderer, files: tuple[str, list[str], list[Page]]) -> Iterator[Page]:
+    """The search page and its index files."""
+    manifest, languages, pages = files
     yield from pages
-    yield renderer.render("search.html", "search/index.html", "search/", manifest=manifest,
-                          languages=index.languages)
+    yield renderer.render("search.html", "search/index.html", "search/", manifest=manifest, languages=languages)

@@ -12,7 +12,7 @@ import snowballstemmer
 # German readers type "ae" for "ä" as often as the umlaut itself; folding both to "ae" makes them match both ways.
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _MARKS = re.compile(r"[\u0300-\u036f]")
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_]{2,}")
 _TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos|nbsp));")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": " "}
@@ -48,7 +48,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded words of two or more letters or digits; single letters ("U.S." → u, s) find nothing useful."""
-    return [w for w in _WORD.findall(fold(text)) if len(w) > 1]
+    return _WORD.findall(fold(text))
 
 
 def _entity(match: re.Match) -> str:

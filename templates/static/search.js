@@ -47,7 +47,7 @@
   }
 
   function words(text) {
-    return (fold(text).match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return w.length > 1; });
+    return fold(text).match(/[\p{L}\p{N}]{2,}/gu) || [];
   }
 
   /* ---- stemmers: Snowball 3 German and English (snowballstemmer), on folded words ---- */
