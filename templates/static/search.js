@@ -299,13 +299,12 @@
   var positionCache = {};
   /* Map doc number → impact for one term. */
   function postings(shard, term) {
-    var key = term;
-    if (!postingCache[key]) {
+    if (!postingCache[term]) {
       var map = new Map(), nums = decode(shard[term] || ""), doc = 0;
       for (var i = 0; i + 1 < nums.length; i += 2) { doc += nums[i]; map.set(doc, nums[i + 1]); }
-      postingCache[key] = map;
+      postingCache[term] = map;
     }
-    return postingCache[key];
+    return postingCache[term];
   }
 
   /* Doc number → positions for one term, from its position shard. */
