@@ -58,16 +58,10 @@ class ArticleTerms:
 @dataclass(frozen=True)
 class SearchIndex:
     postings: dict[str, list[tuple[int, int]]]  # term → [(doc number, impact)], doc numbers ascending
-    contributions: list[ArticleTerms]  # by doc number, for the positions of phrase queries
+    positions: dict[str, list[list[int]]]  # term → word positions in each article of its postings
     docs: list[list]  # doc number (newest first) → [path, title, date, source, lang, snippet]
     months: list[tuple[str, int]]  # (YYYY-MM, first doc number), newest first
     languages: list[str]  # languages whose stemmer the query must apply
-
-    def positions(self, term: str) -> list[list[int]]:
-        """Word positions of `term` in each article of its postings (none for filter terms)."""
-        if term.startswith(FILTER_PREFIX):
-            return [[] for _ in self.postings[term]]
-        return [self.contributions[doc].positions[term] for doc, _ in self.postings[term]]
 
 
 def _article_text(article: Article) -> str:
@@ -88,10 +82,15 @@ def article_terms(article: Article) -> ArticleTerms:
     del at[""]
     for word in STOPWORDS.get(article.lang, frozenset()).intersection(at):
         del at[word]
-    positions: dict[str, list[int]] = {}
-    for term, places in zip(stem_words(article.lang, at), at.values()):
-        known = positions.get(term)  # two spellings of one stem ("Verhandlung", "Verhandlungen")
-        positions[term] = places if known is None else sorted(known + places)
+    terms, places = stem_words(article.lang, at), list(at.values())
+    positions = dict(zip(terms, places))
+    if len(positions) < len(terms):  # two spellings of one stem ("Verhandlung", "Verhandlungen")
+        shared = {term for term, n in Counter(terms).items() if n > 1}
+        merged: dict[str, list[int]] = defaultdict(list)
+        for term, at_places in zip(terms, places):
+            if term in shared:
+                merged[term] += at_places
+        positions.update((term, sorted(p)) for term, p in merged.items())
     return ArticleTerms(len(title), len(text), positions)
 
 
@@ -123,6 +122,7 @@ def build_search_index(archive: Archive, terms_of=article_terms) -> SearchIndex:
             df[term] += 1
     idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in df.items()}
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    positions: dict[str, list[list[int]]] = defaultdict(list)
     for doc, (article, c) in enumerate(zip(archive.articles, contributions)):
         title_norm = TITLE_WEIGHT / (1 - TITLE_B + TITLE_B * c.title_len / avg_title)
         text_norm = 1 / (1 - TEXT_B + TEXT_B * c.text_len / avg_text)
@@ -130,8 +130,10 @@ def build_search_index(archive: Archive, terms_of=article_terms) -> SearchIndex:
             in_title = bisect_left(places, c.title_len)
             tf = in_title * title_norm + (len(places) - in_title) * text_norm
             postings[term].append((doc, max(1, round(idf[term] * tf * (K1 + 1) / (K1 + tf) * IMPACT_SCALE))))
+            positions[term].append(places)
         for term in _filter_terms(article):
             postings[term].append((doc, 0))
+            positions[term].append([])
     docs = [[a.path, a.title, a.date.date().isoformat(), a.source, a.lang, _snippet(a)] for a in archive.articles]
     months: list[tuple[str, int]] = []
     for doc, article in enumerate(archive.articles):
@@ -139,7 +141,7 @@ def build_search_index(archive: Archive, terms_of=article_terms) -> SearchIndex:
         if not months or months[-1][0] != month:
             months.append((month, doc))
     languages = sorted({a.lang for a in archive.articles})
-    return SearchIndex(dict(postings), contributions, docs, months, languages)
+    return SearchIndex(dict(postings), dict(positions), docs, months, languages)
 
 
 def _encode_number(n: int) -> str:
@@ -173,8 +175,11 @@ def _encode_positions(lists: list[list[int]]) -> str:
     """Per article: how many positions, then each as the step from the one before."""
     flat: list[int] = []
     for places in lists:
-        flat.append(len(places))
-        flat.extend(map(sub, places, [0] + places))
+        if len(places) == 1:  # most words occur once in an article
+            flat += (1, places[0])
+        else:
+            flat.append(len(places))
+            flat.extend(map(sub, places, [0] + places))
     return encode_numbers(flat)
 
 
@@ -216,7 +221,7 @@ def search_files(index: SearchIndex) -> tuple[str, list[Page]]:
         "docsPerShard": DOCS_PER_SHARD,
         "firstTerms": [terms[0] for terms in shards],
         "termFiles": [add("t", {t: _encode_postings(index.postings[t]) for t in terms}) for terms in shards],
-        "positionFiles": [add("p", {t: _encode_positions(index.positions(t)) for t in terms}) for terms in shards],
+        "positionFiles": [add("p", {t: _encode_positions(index.positions[t]) for t in terms}) for terms in shards],
         "docFiles": [add("d", index.docs[i:i + DOCS_PER_SHARD]) for i in range(0, len(index.docs), DOCS_PER_SHARD)],
         "months": index.months,
         "languages": index.languages,

@@ -42,7 +42,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, site):
+def page(site, browser):
     context = browser.new_context()
     tab = context.new_page()
     errors = []
@@ -188,7 +188,7 @@ def test_the_header_search_box_leads_to_results(page, site):
     assert shown_titles(page) == ["Ukraine und Russland: Verhandlungen in Sicht?"]
 
 
-def test_search_works_from_a_static_http_server(browser, site):
+def test_search_works_from_a_static_http_server(site, browser):
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     handler.log_message = lambda *args: None
