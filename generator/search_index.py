@@ -2,7 +2,8 @@
 
 Every shard is a classic script calling `__NA_SHARD(name, data)`: no fetch and no modules, so the
 search works from a static host and from file:// alike. A query loads the manifest, the term shards
-holding its words and the document shards holding its top results, nothing else.
+holding its words (with their position shards when it has several words) and the document shards
+holding its top results, nothing else. templates/static/search.js reads them.
 """
 
 import hashlib
@@ -47,12 +48,6 @@ class ArticleTerms:
     title_len: int  # words in the title; positions below this are title words
     text_len: int
     positions: dict[str, list[int]]  # term → word positions (title, a gap, then summary and body)
-
-    def counts(self, term: str) -> tuple[int, int]:
-        """(occurrences in the title, in the text)."""
-        places = self.positions[term]
-        in_title = bisect_left(places, self.title_len)
-        return in_title, len(places) - in_title
 
 
 @dataclass(frozen=True)

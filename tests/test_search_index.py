@@ -50,11 +50,12 @@ def test_article_terms_leave_out_stopwords_but_count_their_place(tmp_path):
     assert terms.positions["ukrain"][0] == 0 and terms.positions["russland"][0] == 2
 
 
-def test_article_terms_count_title_and_text_separately(tmp_path):
+def test_article_terms_number_title_words_first_then_the_text(tmp_path):
     archive = archive_of(make_site(tmp_path))
     terms = article_terms(article(archive, "harbour"))
-    assert terms.counts("cross") == (1, 2)
-    assert terms.counts("summer") == (0, 1)
+    # "Harbour ferry adds evening crossings" | gap | "The harbour ferry adds evening crossings … Crossings"
+    assert terms.title_len == 5
+    assert terms.positions["cross"] == [4, 11, 15]
 
 
 def test_a_word_in_the_headline_outweighs_the_same_word_in_the_text(tmp_path):

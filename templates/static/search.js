@@ -366,11 +366,14 @@
   var RERANK = 10;
   var TITLE_WORD_BONUS = 10;
   var TITLE_PAIR_BONUS = 10;
-  /* Query words next to each other in an article (at most PAIR_GAP words apart, in the query's order)
-     add PAIR_BONUS, among the PROXIMITY_CANDIDATES best. */
+  /* Among the PROXIMITY_CANDIDATES best, query words standing close together in an article, in the
+     query's order, add a bonus: next to each other, or at most NEAR words apart, per pair of
+     neighbouring query words; and once more when all of them (three or more) follow each other so. */
   var PROXIMITY_CANDIDATES = 200;
-  var PAIR_GAP = 3;
-  var PAIR_BONUS = 45;
+  var NEAR = 3;
+  var ADJACENT_BONUS = 60;
+  var NEAR_BONUS = 30;
+  var CHAIN_BONUS = 60;
 
   /* All terms of the loaded shards that complete a word being typed: longest posting lists first. */
   function completions(m, loaded, prefix, exact) {
@@ -563,15 +566,39 @@
     });
   }
 
-  function near(before, after) {
-    if (!before || !after) return false;
+  /* The smallest step forward from a position in `before` to one in `after` (Infinity if none). */
+  function step(before, after) {
+    var best = Infinity;
     for (var i = 0; i < before.length; i++) {
       for (var j = 0; j < after.length; j++) {
         var gap = after[j] - before[i];
-        if (gap > 0 && gap <= PAIR_GAP) return true;
+        if (gap > 0 && gap < best) best = gap;
       }
     }
-    return false;
+    return best;
+  }
+
+  function chained(lists) {
+    return lists[0].some(function (start) {
+      var at = start;
+      return lists.slice(1).every(function (next) {
+        var found = Math.min.apply(null, next.filter(function (p) { return p > at && p - at <= NEAR; }));
+        at = found;
+        return found !== Infinity;
+      });
+    });
+  }
+
+  function proximityBonus(lists) {
+    if (lists.some(function (l) { return !l; })) return 0;
+    var bonus = 0;
+    for (var i = 0; i + 1 < lists.length; i++) {
+      var gap = step(lists[i], lists[i + 1]);
+      if (gap === 1) bonus += ADJACENT_BONUS;
+      else if (gap <= NEAR) bonus += NEAR_BONUS;
+    }
+    if (lists.length > 2 && chained(lists)) bonus += CHAIN_BONUS;
+    return bonus;
   }
 
   /* Drop hits failing a quoted phrase, then favour the best candidates whose query words stand close
@@ -589,11 +616,7 @@
       });
       hits.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
       var head = hits.slice(0, PROXIMITY_CANDIDATES).map(function (h) {
-        var bonus = 0;
-        for (var i = 0; i + 1 < maps.length; i++) {
-          if (near(maps[i].get(h[1]), maps[i + 1].get(h[1]))) bonus += PAIR_BONUS;
-        }
-        return [h[0] + bonus, h[1]];
+        return [h[0] + proximityBonus(maps.map(function (map) { return map.get(h[1]); })), h[1]];
       });
       return head.concat(hits.slice(PROXIMITY_CANDIDATES));
     });
