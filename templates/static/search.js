@@ -680,7 +680,7 @@
     return el;
   }
 
-  function show(found) {
+  function show(found, query) {
     list.textContent = "";
     var isMatch = marker(found);
     found.results.forEach(function (r) {
@@ -709,6 +709,7 @@
     if (found.common) status.textContent = strings.common;
     else if (!found.results.length) status.textContent = strings.none;
     else status.textContent = strings.results.replace("{n}", found.total);
+    status.setAttribute("data-query", query);  // which query the list answers, while typing goes on
   }
 
   function run() {
@@ -720,10 +721,15 @@
     try {
       history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
     } catch (e) { /* some file:// setups refuse; the search still works */ }
-    if (!query.trim()) { list.textContent = ""; status.textContent = ""; return; }
+    if (!query.trim()) {
+      list.textContent = "";
+      status.textContent = "";
+      status.setAttribute("data-query", query);
+      return;
+    }
     status.textContent = strings.loading;
     search(query, { limit: 30, filters: filters }).then(function (found) {
-      if (mine === serial) show(found);
+      if (mine === serial) show(found, query);
     }, function () {
       if (mine === serial) status.textContent = strings.failed;
     });
