@@ -263,12 +263,12 @@
   for (var d = 0; d < 32; d++) { DIGIT[LAST.charCodeAt(d)] = d + 32; DIGIT[MORE.charCodeAt(d)] = d; }
 
   function decode(text) {
-    var out = [], n = 0;
+    var out = new Int32Array(text.length), k = 0, n = 0;
     for (var i = 0; i < text.length; i++) {
       var digit = DIGIT[text.charCodeAt(i)];
-      if (digit >= 32) { out.push(n * 32 + digit - 32); n = 0; } else n = n * 32 + digit;
+      if (digit >= 32) { out[k++] = n * 32 + digit - 32; n = 0; } else n = n * 32 + digit;
     }
-    return out;
+    return out.subarray(0, k);
   }
 
   var manifestPromise = null;
@@ -307,18 +307,23 @@
     return postingCache[term];
   }
 
-  /* Doc number → positions for one term, from its position shard. */
+  /* Positions of one term by doc number, from its position shard: the shard is decoded once, and
+     a doc's positions only when asked for (a common word is in thousands of articles). */
   function positions(posShard, termShard, term) {
     if (positionCache[term]) return positionCache[term];
     var docs = Array.from(postings(termShard, term).keys());
-    var nums = decode(posShard[term] || ""), out = new Map(), k = 0;
-    for (var i = 0; i < docs.length; i++) {
-      var count = nums[k++], places = [], p = 0;
-      for (var j = 0; j < count; j++) { p += nums[k++]; places.push(p); }
-      out.set(docs[i], places);
-    }
-    positionCache[term] = out;
-    return out;
+    var nums = decode(posShard[term] || ""), starts = new Int32Array(docs.length), k = 0;
+    for (var i = 0; i < docs.length; i++) { starts[i] = k; k += nums[k] + 1; }
+    var index = new Map();
+    docs.forEach(function (doc, i) { index.set(doc, i); });
+    positionCache[term] = function (doc) {
+      var i = index.get(doc);
+      if (i === undefined) return null;
+      var at = starts[i], places = [], p = 0;
+      for (var j = 1; j <= nums[at]; j++) { p += nums[at + j]; places.push(p); }
+      return places;
+    };
+    return positionCache[term];
   }
 
   /* ---- queries ---- */
@@ -434,14 +439,12 @@
     };
   }
 
-  function phraseHolds(places, doc) {
-    var first = places[0].map.get(doc);
-    if (!first) return false;
-    return first.some(function (p) {
-      return places.every(function (w) {
-        var at = w.map.get(doc);
-        return at && at.indexOf(p + w.offset) >= 0;
-      });
+  /* Whether the phrase's words stand at their offsets from one start in `doc`. */
+  function phraseHolds(phrase, doc) {
+    var lists = phrase.map(function (w) { return w.positionsOf(doc); });
+    if (lists.some(function (l) { return !l; })) return false;
+    return lists[0].some(function (start) {
+      return phrase.every(function (w, i) { return lists[i].indexOf(start + w.offset) >= 0; });
     });
   }
 
@@ -540,7 +543,7 @@
     return bonus;
   }
 
-  /* For each query word, a Map doc → positions of its exact terms, from the position shards. */
+  /* For each query word, a function doc → positions of its exact terms (null if none). */
   function wordPositions(m, items) {
     var ids = {};
     items.forEach(function (item) {
@@ -553,15 +556,20 @@
       var byShard = {};
       ids.forEach(function (i, k) { byShard[i] = pairs[k]; });
       return items.map(function (item) {
-        var map = new Map();
-        variants(m, item.word).forEach(function (t) {
+        var lookups = variants(m, item.word).filter(function (t) {
+          return byShard[shardOf(m, t)][1][t] !== undefined;
+        }).map(function (t) {
           var pair = byShard[shardOf(m, t)];
-          if (pair[1][t] === undefined) return;
-          positions(pair[0], pair[1], t).forEach(function (places, doc) {
-            map.set(doc, map.has(doc) ? map.get(doc).concat(places) : places);
-          });
+          return positions(pair[0], pair[1], t);
         });
-        return map;
+        return function (doc) {  // positions of any of the word's terms, or null
+          var found = null;
+          lookups.forEach(function (get) {
+            var places = get(doc);
+            if (places) found = found ? found.concat(places) : places;
+          });
+          return found;
+        };
       });
     });
   }
@@ -605,18 +613,18 @@
      together in the query's order. */
   function applyPositions(m, required, phrases, hits) {
     if (required.length < 2) return Promise.resolve(hits);
-    return wordPositions(m, required).then(function (maps) {
+    return wordPositions(m, required).then(function (lookups) {
       var tests = phrases.map(function (phrase) {
         return phrase.map(function (item) {
-          return { map: maps[required.indexOf(item)], offset: item.offset - phrase[0].offset };
+          return { positionsOf: lookups[required.indexOf(item)], offset: item.offset - phrase[0].offset };
         });
       });
       hits = hits.filter(function (h) {
-        return tests.every(function (places) { return phraseHolds(places, h[1]); });
+        return tests.every(function (phrase) { return phraseHolds(phrase, h[1]); });
       });
       hits.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
       var head = hits.slice(0, PROXIMITY_CANDIDATES).map(function (h) {
-        return [h[0] + proximityBonus(maps.map(function (map) { return map.get(h[1]); })), h[1]];
+        return [h[0] + proximityBonus(lookups.map(function (positionsOf) { return positionsOf(h[1]); })), h[1]];
       });
       return head.concat(hits.slice(PROXIMITY_CANDIDATES));
     });
