@@ -1,5 +1,7 @@
 """The archive: articles in order, their groupings, pagination and neighbours, built once per build."""
 
+import hashlib
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import groupby
@@ -8,7 +10,7 @@ from .errors import BuildFailed, SiteError
 from .model import Article
 from .slug import term_slug
 
-RELATED_WINDOW = 25  # neighbours in time per shared tag or location that may be related
+RELATED_WINDOW = 12  # neighbours in time per shared tag or location that may be related
 
 
 @dataclass(frozen=True)
@@ -117,26 +119,45 @@ def _related(articles: list[Article], terms: dict[str, list[Term]], limit: int) 
     """
     if limit == 0:
         return {}
-    scores: dict[str, Counter] = defaultdict(Counter)
+    index = {id(a): i for i, a in enumerate(articles)}
+    scores: list[Counter | None] = [None] * len(articles)
     for kind in ("tags", "locations"):
         for term in terms[kind]:
-            members = term.articles
-            for i, article in enumerate(members):
-                for other in members[max(0, i - RELATED_WINDOW): i + RELATED_WINDOW + 1]:
-                    if other is not article:
-                        scores[article.path][other.path] += 1
-    by_path = {a.path: a for a in articles}
+            members = [index[id(a)] for a in term.articles]
+            for pos, i in enumerate(members):
+                window = members[max(0, pos - RELATED_WINDOW): pos + RELATED_WINDOW + 1]
+                counter = scores[i]
+                if counter is None:
+                    counter = scores[i] = Counter()
+                counter.update(window)
+    stamps = [a.date.timestamp() for a in articles]
     related = {}
-    for path, counter in scores.items():
-        when = by_path[path].date.timestamp()
-        best = sorted(counter.items(),
-                      key=lambda item: (-item[1], abs(by_path[item[0]].date.timestamp() - when), item[0]))
-        related[path] = [by_path[p] for p, _ in best[:limit]]
+    for i, counter in enumerate(scores):
+        if counter is None:
+            continue
+        del counter[i]
+        when = stamps[i]
+        # More shared names first, then nearest in time, then the newer article: one number to
+        # compare, since this runs for every article (seconds stay below 1e10 for any real date).
+        ranked = heapq.nsmallest(limit, ((-count * 1e10 + abs(stamps[j] - when), j) for j, count in counter.items()))
+        related[articles[i].path] = [articles[j] for _, j in ranked]
     return related
 
 
-def build_archive(articles: list[Article], related_items: int = 5) -> Archive:
-    """Order, group and link the articles; BuildFailed lists every slug clash the author must fix."""
+def relation_key(articles: list[Article], related_items: int) -> str:
+    """Digest of everything related articles are computed from (not the text, so edits keep it)."""
+    digest = hashlib.blake2b(f"{RELATED_WINDOW}:{related_items}".encode(), digest_size=16)
+    for a in articles:
+        digest.update(repr((a.path, a.tags, a.locations, a.date.timestamp())).encode())
+    return digest.hexdigest()
+
+
+def build_archive(articles: list[Article], related_items: int = 5, related_memo=None) -> Archive:
+    """Order, group and link the articles; BuildFailed lists every slug clash the author must fix.
+
+    `related_memo` (get/put by key) keeps the related-articles table between builds: it is the
+    costliest part of this stage and depends only on tags, locations and dates.
+    """
     resolved, warnings, errors = resolve_slugs(articles)
     if errors:
         raise BuildFailed(errors)
@@ -151,7 +172,14 @@ def build_archive(articles: list[Article], related_items: int = 5) -> Archive:
         older = newest_first[i + 1] if i + 1 < len(newest_first) else None
         newer = newest_first[i - 1] if i > 0 else None
         archive._neighbours[article.path] = (older, newer)
-    archive._related = _related(newest_first, terms, related_items)
+    key = relation_key(newest_first, related_items) if related_memo else None
+    table = related_memo.get(key) if related_memo else None
+    if table is None:
+        table = {path: [a.path for a in others] for path, others in _related(newest_first, terms, related_items).items()}
+        if related_memo:
+            related_memo.put(key, table)
+    by_path = {a.path: a for a in newest_first}
+    archive._related = {path: [by_path[p] for p in others] for path, others in table.items()}
     return archive
 
 

@@ -5,9 +5,14 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .build import build_site
+from .build import OUTPUT_DIR
+from .build_status import recorded_build
 from .errors import BuildFailed, SiteError
+from .publish import PublishOptions, check_target, publish
 from .scaffold import init_site
+
+
+MAX_WARNINGS = 20  # a corpus import can warn thousands of times; the first few say what is wrong
 
 
 def _print_errors(errors: list[SiteError]) -> None:
@@ -23,13 +28,29 @@ def cmd_init(args) -> int:
     return 0
 
 
+def _print_report(report) -> None:
+    for warning in report.warnings[:MAX_WARNINGS]:
+        print(f"warning: {warning}", file=sys.stderr)
+    if len(report.warnings) > MAX_WARNINGS:
+        print(f"warning: … and {len(report.warnings) - MAX_WARNINGS} more warnings", file=sys.stderr)
+    print(report.summary())
+
+
 def cmd_build(args) -> int:
     site = Path(args.site)
-    report = build_site(site)
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(report.summary())
-    print(f"open {(site / 'output' / 'index.html').resolve()}")
+    _print_report(recorded_build(site))
+    print(f"open {(site / 'output' / 'index.html').absolute()}")
+    return 0
+
+
+def cmd_publish(args) -> int:
+    site = Path(args.site)
+    options = PublishOptions(branch=args.branch, remote=args.remote, message=args.message, push=not args.no_push,
+                             history=not args.no_history, cname=args.cname, dry_run=args.dry_run, force=args.force)
+    target = check_target(site, options)
+    if not args.no_build:
+        _print_report(recorded_build(site))
+    print(publish(target, site, site / OUTPUT_DIR).summary())
     return 0
 
 
@@ -46,6 +67,17 @@ def make_parser() -> argparse.ArgumentParser:
     init.set_defaults(run=cmd_init)
     build = verbs.add_parser("build", parents=[site], help="build output/ from content/")
     build.set_defaults(run=cmd_build)
+    pub = verbs.add_parser("publish", parents=[site], help="build, commit output/ to a git branch and push it")
+    pub.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
+    pub.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
+    pub.add_argument("--message", "-m", default="", help="commit message (the list of changes is added below it)")
+    pub.add_argument("--no-build", action="store_true", help="publish output/ as it is, without building first")
+    pub.add_argument("--no-push", action="store_true", help="commit to the local branch only")
+    pub.add_argument("--no-history", action="store_true", help="make the branch a single commit, replacing its history")
+    pub.add_argument("--cname", default="", metavar="DOMAIN", help="write a CNAME file for a custom domain")
+    pub.add_argument("--dry-run", action="store_true", help="say what would change, commit and push nothing")
+    pub.add_argument("--force", action="store_true", help="push even if that discards commits on the remote branch")
+    pub.set_defaults(run=cmd_publish)
     return parser
 
 

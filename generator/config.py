@@ -4,10 +4,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
-
 from .errors import SiteError
 from .i18n import LANGUAGES
+from .yamlio import YAMLError, error_line, error_problem, load_yaml
 
 CONFIG_NAME = "site.yaml"
 
@@ -22,7 +21,7 @@ class SiteConfig:
         default="https://example.org/",
         metadata={"doc": "Public address of the site; used only where absolute URLs are required (feeds, sitemap, canonical)."},
     )
-    language: str = field(default="en", metadata={"doc": "Language of the UI strings and dates: 'de' or 'en'."})
+    language: str = field(default="en", metadata={"doc": "Language of the UI strings and dates: de or en."})
     timezone: str = field(default="UTC", metadata={"doc": "IANA zone for dates given without an offset, e.g. Europe/Berlin."})
     per_page: int = field(default=20, metadata={"doc": "Articles per listing page."})
     feed_items: int = field(default=20, metadata={"doc": "Entries per Atom feed."})
@@ -82,8 +81,7 @@ def load_config(site_root: Path) -> SiteConfig:
     except UnicodeDecodeError:
         raise SiteError(path, "is not UTF-8 text") from None
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
-        raise SiteError(path, f"invalid YAML: {getattr(exc, 'problem', None) or exc}", line) from None
+        data = load_yaml(text)
+    except YAMLError as exc:
+        raise SiteError(path, f"invalid YAML: {error_problem(exc)}", error_line(exc)) from None
     return parse_config(data, path)

@@ -12,6 +12,10 @@ class SiteError(Exception):
         self.message = message
         super().__init__(str(self))
 
+    def __reduce__(self):
+        # Errors raised in worker processes travel back to the parent by pickling.
+        return (SiteError, (self.path, self.message, self.line))
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
@@ -25,3 +29,6 @@ class BuildFailed(Exception):
     def __init__(self, errors: list[SiteError]):
         self.errors = errors
         super().__init__(f"{len(errors)} error(s)")
+
+    def __reduce__(self):
+        return (BuildFailed, (self.errors,))

@@ -27,11 +27,12 @@ class Article:
     explicit_slug: bool = False  # the slug came from front matter, so a clash is the author's mistake
     extra: dict = field(default_factory=dict, compare=False)  # unknown front-matter keys, passed to templates
     content_hash: str = ""
+    # Site-relative URL path of the article page, e.g. '2025/08/20/ukraine-und-russland/'; computed
+    # once, since every listing, feed and related-article link asks for it.
+    path: str = field(init=False, compare=False)
 
-    @property
-    def path(self) -> str:
-        """Site-relative URL path of the article page, e.g. '2025/08/20/ukraine-und-russland/'."""
-        return f"{self.date:%Y/%m/%d}/{self.slug}/"
+    def __post_init__(self):
+        object.__setattr__(self, "path", f"{self.date:%Y/%m/%d}/{self.slug}/")
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,14 @@ class BuildReport:
     articles: int = 0
     pages: int = 0
     bytes: int = 0
+    rendered: int = 0
+    written: int = 0
+    deleted: int = 0
     stages: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         stages = ", ".join(f"{name} {secs:.2f}s" for name, secs in self.stages.items())
         total = sum(self.stages.values())
-        return (f"built {self.articles} articles into {self.pages} files "
-                f"({self.bytes / 1e6:.1f} MB) in {total:.2f}s ({stages})")
+        return (f"built {self.articles} articles into {self.pages} files ({self.bytes / 1e6:.1f} MB; "
+                f"{self.written} written, {self.deleted} deleted) in {total:.2f}s ({stages})")

@@ -1,64 +1,288 @@
-"""Writing output/: the new site is written beside the old one and swapped in, never half-written."""
+"""output/: updated by writing only the files whose bytes changed, and switched over atomically.
 
+Two trees live in `.output/` beside the site's `output`, which is a symlink to the current one. A
+build brings the other tree up to date (usually a handful of files), then repoints the symlink in
+one rename. Readers of output/ — a browser, a static server, `publish` — see the old site or the
+new one, never a mix, and a failed or killed build leaves the old site in place. Files are never
+rewritten in place (the two trees share unchanged files as hard links).
+"""
+
+import fcntl
+import hashlib
+import itertools
 import os
-import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Page
+from .parallel import stream_chunks
+
+TREES = ("a", "b")
 
 
-def _staging_dirs(output_dir: Path) -> tuple[Path, Path]:
-    return (output_dir.with_name(f".{output_dir.name}.new"), output_dir.with_name(f".{output_dir.name}.old"))
+@dataclass(frozen=True)
+class PageJob:
+    """A file the build will produce: where, what it depends on, and how to make its bytes.
 
-
-def recover(output_dir: Path) -> None:
-    """Undo what an interrupted build left behind: a half-written new tree, or an old one not yet removed."""
-    new, old = _staging_dirs(output_dir)
-    if new.exists():
-        shutil.rmtree(new)
-    if old.exists():
-        if output_dir.exists():
-            shutil.rmtree(old)
-        else:
-            os.rename(old, output_dir)
-
-
-def _target(root: Path, page_path: str) -> Path:
-    parts = page_path.split("/")
-    if not page_path or page_path.startswith("/") or any(p in ("", ".", "..") for p in parts):
-        raise ValueError(f"unsafe output path {page_path!r}")
-    return root.joinpath(*parts)
-
-
-def write_output(pages: Iterable[Page], output_dir: Path) -> tuple[int, int]:
-    """Write every page into a fresh tree, then swap it in for `output_dir`; returns (files, bytes).
-
-    If rendering fails part-way (the iterable raises), the previous output is left exactly as it was.
+    `key` fingerprints every input of the page; a page whose key is unchanged since the last build
+    is not rendered again. Jobs without a key are cheap and made every time (sitemap, static files).
     """
-    recover(output_dir)
-    new, old = _staging_dirs(output_dir)
-    new.mkdir(parents=True)
-    files = size = 0
-    seen: set[str] = set()
-    made_dirs: set[Path] = {new}
-    try:
-        for page in pages:
-            if page.path in seen:
-                raise ValueError(f"two pages were rendered to {page.path}")
-            seen.add(page.path)
-            target = _target(new, page.path)
-            if target.parent not in made_dirs:
+
+    path: str
+    key: str | None
+    make: Callable[[], bytes]
+
+
+@dataclass
+class OutputReport:
+    files: int = 0
+    bytes: int = 0
+    rendered: int = 0
+    written: int = 0
+    deleted: int = 0
+    stale_links: list[str] = field(default_factory=list)
+
+
+Manifest = dict[str, tuple[str | None, str | None, int]]  # path → (key, content hash, size)
+
+
+def content_hash(body: bytes) -> str:
+    return hashlib.blake2b(body, digest_size=16).hexdigest()
+
+
+def safe_parts(page_path: str) -> list[str]:
+    parts = page_path.split("/")
+    if not page_path or page_path.startswith("/") or any(p in ("", ".", "..") for p in parts) or "\\" in page_path:
+        raise ValueError(f"unsafe output path {page_path!r}")
+    return parts
+
+
+class OutputTrees:
+    """The pair of trees behind output/ and their manifests."""
+
+    def __init__(self, output_dir: Path):
+        self.link = output_dir
+        self.home = output_dir.with_name(f".{output_dir.name}")
+
+    def tree(self, name: str) -> Path:
+        return self.home / name
+
+    def lock(self):
+        """Serialise builds of one site (a preview server and a manual build, say)."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        handle = open(self.home / "lock", "w")
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        return handle
+
+    def live_name(self) -> str | None:
+        if self.link.is_symlink():
+            name = Path(os.readlink(self.link)).name
+            return name if name in TREES and self.tree(name).is_dir() else None
+        if self.link.is_dir():
+            # An output/ folder from elsewhere (an older version, a copy): adopt it as a tree
+            # with unknown contents, so it is updated rather than deleted file by file.
+            target = next(n for n in TREES if not self.tree(n).exists())
+            os.rename(self.link, self.tree(target))
+            self._switch(target)
+            return target
+        return None
+
+    def _manifest_path(self, name: str) -> Path:
+        return self.home / f"{name}.manifest"
+
+    def _dirty_path(self, name: str) -> Path:
+        return self.home / f"{name}.dirty"
+
+    def read_manifest(self, name: str) -> Manifest | None:
+        """The tree's manifest, with paths an interrupted build may have touched marked unknown."""
+        try:
+            lines = self._manifest_path(name).read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return None
+        manifest: Manifest = {}
+        for line in lines:
+            path, key, digest, size = line.split("\t")
+            manifest[path] = (key or None, digest, int(size))
+        try:
+            for path in self._dirty_path(name).read_text(encoding="utf-8").splitlines():
+                manifest[path] = (None, None, 0)
+        except FileNotFoundError:
+            pass
+        return manifest
+
+    def write_manifest(self, name: str, manifest: Manifest) -> None:
+        lines = [f"{path}\t{key or ''}\t{digest}\t{size}\n" for path, (key, digest, size) in sorted(manifest.items())]
+        _write_atomic(self._manifest_path(name), "".join(lines).encode("utf-8"))
+        self._dirty_path(name).unlink(missing_ok=True)
+
+    def mark_dirty(self, name: str, paths) -> None:
+        """Record which files are about to change, before changing them."""
+        previous = self._dirty_path(name).read_text(encoding="utf-8") if self._dirty_path(name).exists() else ""
+        _write_atomic(self._dirty_path(name), (previous + "".join(f"{p}\n" for p in paths)).encode("utf-8"))
+
+    def prepare(self, name: str, live_name: str | None, live: Manifest) -> Manifest:
+        """Make tree `name` ready to be updated and return what it holds now."""
+        tree = self.tree(name)
+        manifest = self.read_manifest(name)
+        if tree.is_dir() and manifest is not None:
+            return manifest
+        if tree.is_dir():
+            # Contents unknown (killed while cloning, or adopted): every file is checked.
+            return {p.relative_to(tree).as_posix(): (None, None, 0) for p in tree.rglob("*") if not p.is_dir()}
+        tree.mkdir(parents=True)
+        if live_name is None:
+            return {}
+        source = self.tree(live_name)
+        made = {tree}
+        for path in live:
+            target = tree.joinpath(*path.split("/"))
+            if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                made_dirs.add(target.parent)
-            target.write_bytes(page.body)
-            files += 1
-            size += len(page.body)
-    except BaseException:
-        shutil.rmtree(new, ignore_errors=True)
-        raise
-    if output_dir.exists():
-        os.rename(output_dir, old)
-    os.rename(new, output_dir)
-    shutil.rmtree(old, ignore_errors=True)
-    return files, size
+                made.add(target.parent)
+            os.link(source.joinpath(*path.split("/")), target)
+        return dict(live)
+
+    def _switch(self, name: str) -> None:
+        tmp = self.link.with_name(f".{self.link.name}.link")
+        tmp.unlink(missing_ok=True)
+        os.symlink(os.path.relpath(self.tree(name), self.link.parent), tmp)
+        os.replace(tmp, self.link)
+
+    def switch(self, name: str) -> None:
+        """Point output/ at tree `name`, in one atomic rename."""
+        self._switch(name)
+
+
+def _write_atomic(path: Path, body: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    tmp.write_bytes(body)
+    os.replace(tmp, path)
+
+
+_known: Manifest = {}  # what the tree being updated holds, inherited by forked render workers
+
+
+def _render(jobs: Sequence[PageJob]) -> list[tuple[str, str | None, str, int, bytes | None]]:
+    """Render each job; its bytes come back only when they differ from what the tree holds."""
+    results = []
+    for job in jobs:
+        body = job.make()
+        digest = content_hash(body)
+        changed = _known.get(job.path, (None, None, 0))[1] != digest
+        results.append((job.path, job.key, digest, len(body), body if changed else None))
+    return results
+
+
+class _Writer:
+    """Writes files into one tree, making each folder once."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.made: set[str] = set()
+
+    def write(self, path: str, body: bytes) -> None:
+        parts = safe_parts(path)
+        folder = os.path.join(self.root, *parts[:-1])
+        if folder not in self.made:
+            os.makedirs(folder, exist_ok=True)
+            self.made.add(folder)
+        target = os.path.join(folder, parts[-1])
+        # Unlink first: the file may be a hard link shared with the live tree.
+        if path in _known:
+            try:
+                os.unlink(target)
+            except FileNotFoundError:
+                pass
+        with open(target, "wb") as f:
+            f.write(body)
+
+
+def _check_paths(jobs: list[PageJob]) -> set[str]:
+    seen: set[str] = set()
+    for job in jobs:
+        safe_parts(job.path)
+        if job.path in seen:
+            raise ValueError(f"two pages were rendered to {job.path}")
+        seen.add(job.path)
+    return seen
+
+
+def _write_rendered(todo: list[PageJob], cheap: dict[str, bytes], tree: Path, known: Manifest,
+                    report: OutputReport) -> Manifest:
+    """Render what must be rendered (on all cores) and write what differs from `known`."""
+    global _known
+    _known = known
+    writer = _Writer(tree)
+    made: Manifest = {}
+    try:
+        keyed = [j for j in todo if j.key is not None]
+        cheap_jobs = [PageJob(p, None, lambda b=body: b) for p, body in cheap.items()]
+        for chunk in itertools.chain(stream_chunks(_render, keyed), [_render(cheap_jobs)]):
+            for path, key, digest, size, body in chunk:
+                made[path] = (key, digest, size)
+                if body is not None:
+                    writer.write(path, body)
+                    report.written += 1
+    finally:
+        _known = {}
+    return made
+
+
+def _link_unchanged(paths, live_tree: Path, live: Manifest, tree: Path, known: Manifest, made: Manifest) -> None:
+    """Pages whose inputs did not change: the live tree has their bytes, shared as hard links."""
+    for path in paths:
+        made[path] = live[path]
+        if known.get(path, (None, None))[1] != live[path][1]:
+            destination = tree.joinpath(*path.split("/"))
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.unlink(missing_ok=True)
+            os.link(live_tree.joinpath(*path.split("/")), destination)
+
+
+def update_output(jobs: list[PageJob], output_dir: Path) -> OutputReport:
+    """Bring output/ up to date with `jobs`, rendering and writing as little as possible."""
+    seen = _check_paths(jobs)
+    trees = OutputTrees(output_dir)
+    report = OutputReport()
+    with trees.lock():
+        live_name = trees.live_name()
+        live = (trees.read_manifest(live_name) if live_name else None) or {}
+        todo = [j for j in jobs if j.key is None or live.get(j.path, (None,))[0] != j.key]
+        cheap = {j.path: j.make() for j in todo if j.key is None}
+        if live_name and len(todo) == len(cheap) and seen == set(live) and all(
+                live[path][1] == content_hash(body) for path, body in cheap.items()):
+            return _summarise(report, live, rendered=len(cheap))  # nothing changed: output stays as it is
+        name = TREES[1] if live_name == TREES[0] else TREES[0]
+        known = trees.prepare(name, live_name, live)
+        stale = sorted(set(known) - seen)
+        trees.mark_dirty(name, [j.path for j in todo] + stale
+                         + [p for p in seen if p in live and known.get(p, (None, None))[1] != live[p][1]])
+        tree = trees.tree(name)
+        made = _write_rendered(todo, cheap, tree, known, report)
+        report.rendered = len(made)
+        if live_name:
+            _link_unchanged(seen - made.keys(), trees.tree(live_name), live, tree, known, made)
+        for path in stale:
+            tree.joinpath(*path.split("/")).unlink(missing_ok=True)
+        report.deleted = len(stale)
+        _remove_empty_dirs(tree, stale)
+        trees.write_manifest(name, made)
+        trees.switch(name)
+        return _summarise(report, made, rendered=report.rendered)
+
+
+def _remove_empty_dirs(tree: Path, removed: list[str]) -> None:
+    for folder in sorted({tree.joinpath(*p.split("/")[:-1]) for p in removed if "/" in p}, key=lambda d: -len(d.parts)):
+        while folder != tree:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
+
+
+def _summarise(report: OutputReport, manifest: Manifest, rendered: int) -> OutputReport:
+    report.files = len(manifest)
+    report.bytes = sum(size for _, _, size in manifest.values())
+    report.rendered = rendered
+    return report

@@ -1,5 +1,6 @@
-"""Jinja2 pages for the archive: every HTML page kind, rendered to Page objects."""
+"""Jinja2 pages for the archive: every HTML page kind, as jobs that know what they depend on."""
 
+import hashlib
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -10,11 +11,13 @@ import jinja2
 from .archive import Archive, Month, Term, paginate
 from .config import SiteConfig
 from .i18n import STRINGS, format_count, format_date, format_month, month_name
-from .model import Article, Page
+from .model import Article
+from .output import PageJob
 from .slug import term_slug
-from .theme import make_environment, template_error
+from .theme import make_environment, template_error, template_fingerprints
 
 TERM_KINDS = ("tags", "sources", "locations")
+SINGULAR = {"tags": "tag", "sources": "source", "locations": "location"}
 
 
 def relative_root(page_path: str) -> str:
@@ -44,17 +47,26 @@ def iso(value: datetime) -> str:
     return value.isoformat(timespec="seconds")
 
 
-class Renderer:
-    """Renders pages of one archive with one template environment."""
+def fingerprint(*parts) -> str:
+    """A short digest of a page's inputs; equal digests mean equal pages."""
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
 
-    def __init__(self, site_root: Path, config: SiteConfig, archive: Archive):
+
+def token(article: Article | None) -> str | None:
+    """What a page that shows or links `article` depends on: its file's bytes and its URL."""
+    return None if article is None else article.content_hash + article.path
+
+
+class Renderer:
+    """Makes the page jobs of one archive with one template environment."""
+
+    def __init__(self, site_root: Path, config: SiteConfig, archive: Archive, code_key: str = ""):
         self.site_root = site_root
         self.config = config
         self.archive = archive
         self.env = make_environment(site_root)
         lang = config.language
-        self.env.globals.update(site=config, t=STRINGS[lang], lang=lang, link=link, archive=archive,
-                                archive_path=archive_path)
+        self.env.globals.update(site=config, t=STRINGS[lang], lang=lang, link=link, archive_path=archive_path)
         self.env.filters.update(
             date_long=lambda d: format_date(d, lang),
             iso=iso,
@@ -63,50 +75,80 @@ class Renderer:
             month_name=lambda n: month_name(n, lang),
             count=lambda n: format_count(n, lang),
         )
+        # Every page depends on the config and the code; each also on its own template and the
+        # templates that one extends, includes or imports.
+        self.site_key = fingerprint(repr(config), code_key)
+        self.template_keys = template_fingerprints(self.env, site_root)
 
-    def render(self, template: str, page_path: str, canonical: str | None, **context) -> Page:
-        """Render one template into the page at `page_path` (relative to output/)."""
+    def render(self, template: str, page_path: str, canonical: str | None, **context) -> bytes:
+        """Render one template for the page at `page_path` (relative to output/)."""
         # The 404 page is served at any depth, so only root-relative links work there.
         root = urlsplit(self.config.base_url).path if page_path == "404.html" else relative_root(page_path)
         context.update(root=root, page_path=page_path,
                        canonical=None if canonical is None else self.config.base_url + canonical)
         try:
-            text = self.env.get_template(template).render(context)
+            return self.env.get_template(template).render(context).encode("utf-8")
         except jinja2.TemplateError as exc:
             raise template_error(exc, self.site_root) from None
-        return Page(page_path, text.encode("utf-8"))
 
-    def article(self, article: Article) -> Page:
+    def job(self, template: str, page_path: str, canonical: str | None, inputs: tuple, **context) -> PageJob:
+        key = fingerprint(self.site_key, self.template_keys[template], page_path, inputs)
+        return PageJob(page_path, key, lambda: self.render(template, page_path, canonical, **context))
+
+    def article(self, article: Article) -> PageJob:
         older, newer = self.archive.neighbours(article)
-        return self.render("article.html", article.path + "index.html", article.path, article=article,
-                           older=older, newer=newer, related=self.archive.related(article))
+        related = self.archive.related(article)
+        inputs = (token(article), token(older), token(newer), [token(r) for r in related])
+        return self.job("article.html", article.path + "index.html", article.path, inputs,
+                        article=article, older=older, newer=newer, related=related)
 
     def listing(self, base: str, title: str, articles, term: Term | None = None,
-                feed: str | None = None) -> Iterator[Page]:
+                feed: str | None = None) -> Iterator[PageJob]:
         for listing in paginate(base, articles, self.config.per_page):
-            yield self.render("listing.html", listing.path + "index.html", listing.path,
-                              listing=listing, title=title, term=term, feed=feed,
-                              total=len(articles), is_home=listing.path == "")
+            front = listing.number is None
+            # Only the front page shows the total, so numbered pages stay unchanged as news arrives.
+            total = len(articles) if front else None
+            inputs = (title, feed, total, listing.newer, listing.older, listing.number,
+                      [token(a) for a in listing.articles])
+            yield self.job("listing.html", listing.path + "index.html", listing.path, inputs,
+                           listing=listing, title=title, term=term, feed=feed, total=total,
+                           is_home=base == "")
 
-    def year(self, year: int, months: list[Month]) -> Page:
-        return self.render("year.html", f"{year:04d}/index.html", f"{year:04d}/", year=year, months=months,
-                           total=sum(len(m.articles) for m in months))
+    def archive_page(self) -> PageJob:
+        years = self.archive.years()
+        inputs = [(year, [(m.month, len(m.articles)) for m in months]) for year, months in years]
+        return self.job("archive.html", "archive/index.html", "archive/", (inputs,),
+                        years=years, total=len(self.archive.articles))
 
-    def month(self, month: Month, older: Month | None, newer: Month | None) -> Page:
-        return self.render("month.html", month.path + "index.html", month.path, month=month,
-                           older=older, newer=newer)
+    def year(self, year: int, months: list[Month]) -> PageJob:
+        inputs = [(m.month, len(m.articles)) for m in months]
+        return self.job("year.html", f"{year:04d}/index.html", f"{year:04d}/", (inputs,), year=year,
+                        months=months, total=sum(len(m.articles) for m in months))
 
-    def terms_index(self, kind: str) -> Page:
-        return self.render("terms.html", f"{kind}/index.html", f"{kind}/", kind=kind,
-                           terms=self.archive.terms[kind])
+    def month(self, month: Month, older: Month | None, newer: Month | None) -> PageJob:
+        inputs = ([token(a) for a in month.articles], older and older.path, newer and newer.path)
+        return self.job("month.html", month.path + "index.html", month.path, inputs, month=month,
+                        older=older, newer=newer)
 
-    def pages(self) -> Iterator[Page]:
-        """Every HTML page of the site."""
-        archive, t = self.archive, STRINGS[self.config.language]
-        yield from self.listing("", self.config.title, archive.articles, feed="feed.xml")
+    def terms_index(self, kind: str) -> PageJob:
+        terms = self.archive.terms[kind]
+        inputs = [(t.slug, t.name, len(t.articles)) for t in terms]
+        return self.job("terms.html", f"{kind}/index.html", f"{kind}/", (inputs,), kind=kind, terms=terms)
+
+    def feed(self, path: str, alternate: str, title: str, articles) -> PageJob:
+        entries = list(articles[:self.config.feed_items])
+        # The feed's date is its newest entry's, never the build time, so unchanged content gives unchanged bytes.
+        updated = max((a.updated or a.date for a in entries), default=EPOCH)
+        return self.job("feed.xml", path, None, (title, alternate, [token(a) for a in entries]),
+                        feed_title=title, feed_path=path, alternate=alternate, entries=entries, updated=updated)
+
+    def jobs(self) -> Iterator[PageJob]:
+        """Every page and feed of the site."""
+        archive, config, t = self.archive, self.config, STRINGS[self.config.language]
         for article in archive.articles:
             yield self.article(article)
-        yield self.render("archive.html", "archive/index.html", "archive/", years=archive.years())
+        yield from self.listing("", config.title, archive.articles, feed="feed.xml")
+        yield self.archive_page()
         for year, months in archive.years():
             yield self.year(year, months)
         for i, month in enumerate(archive.months):
@@ -115,9 +157,14 @@ class Renderer:
             yield self.month(month, older, newer)
         for kind in TERM_KINDS:
             yield self.terms_index(kind)
-            singular = {"tags": "tag", "sources": "source", "locations": "location"}[kind]
             for term in archive.terms[kind]:
                 feed = term.path + "feed.xml" if kind in ("tags", "sources") else None
-                yield from self.listing(term.path, f"{t[singular]}: {term.name}", term.articles,
+                yield from self.listing(term.path, f"{t[SINGULAR[kind]]}: {term.name}", term.articles,
                                         term=term, feed=feed)
-        yield self.render("404.html", "404.html", None)
+                if feed:
+                    yield self.feed(feed, term.path, f"{config.title}: {term.name}", term.articles)
+        yield self.feed("feed.xml", "", config.title, archive.articles)
+        yield self.job("404.html", "404.html", None, ())
+
+
+EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")

@@ -15,7 +15,7 @@ timezone: UTC       # for article dates given without an offset
 per_page: 20
 """
 
-GITIGNORE = "output/\n.output.*/\n.cache/\n"
+GITIGNORE = "output\n.output/\n.cache/\n"
 
 
 def init_site(target: Path) -> list[Path]:

@@ -9,16 +9,15 @@ holding its top results, nothing else. templates/static/search.js reads them.
 import hashlib
 import json
 import math
-import multiprocessing
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from operator import sub
 
 from .archive import Archive
 from .model import Article, Page
+from .output import PageJob
+from .parallel import map_slices
 from .search_text import STOPWORDS, html_text, stem_words, words
 from .slug import term_slug
 
@@ -105,9 +104,14 @@ def _filter_terms(article: Article) -> list[str]:
     return sorted(set(terms))
 
 
-def build_search_index(archive: Archive, terms_of=article_terms) -> SearchIndex:
-    """BM25F impacts for every (term, article), with the newest article as doc 0."""
-    contributions = [terms_of(a) for a in archive.articles]
+def build_search_index(archive: Archive, contributions: list[ArticleTerms] | None = None) -> SearchIndex:
+    """BM25F impacts for every (term, article), with the newest article as doc 0.
+
+    `contributions` are the articles' article_terms, in archive order, when made elsewhere
+    (on several cores); otherwise they are made here.
+    """
+    if contributions is None:
+        contributions = [article_terms(a) for a in archive.articles]
     count = max(len(contributions), 1)
     avg_title = sum(c.title_len for c in contributions) / count or 1.0
     avg_text = sum(c.text_len for c in contributions) / count or 1.0
@@ -226,44 +230,19 @@ def search_files(index: SearchIndex) -> tuple[str, list[Page]]:
     return pages[-1].path, pages
 
 
-def index_files(archive: Archive) -> tuple[str, list[str], list[Page]]:
-    """(manifest path, languages, every file under search/ but the page)."""
-    index = build_search_index(archive)
+def _terms_of_slice(articles) -> list[ArticleTerms]:
+    return [article_terms(a) for a in articles]
+
+
+def search_jobs(renderer) -> list[PageJob]:
+    """The search page and its index files. Shards are named by their content, so the path is the
+    key: a shard whose articles did not change is neither made again nor rewritten."""
+    archive = renderer.archive
+    index = build_search_index(archive, map_slices(_terms_of_slice, archive.articles))
     manifest, pages = search_files(index)
-    return manifest, index.languages, pages
-
-
-_archive_for_child: Archive | None = None
-
-
-def _index_files_in_child() -> tuple[str, list[str], list[Page]]:
-    return index_files(_archive_for_child)
-
-
-def start_index_files(archive: Archive) -> Callable[[], tuple[str, list[str], list[Page]]]:
-    """Begin indexing on another core while the pages render; call the result to wait for the files.
-
-    A forked child shares the archive without copying it; where the OS cannot fork (Windows,
-    macOS by default) the index is made when asked for.
-    """
-    global _archive_for_child
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return lambda: index_files(archive)
-    _archive_for_child = archive
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    future = pool.submit(_index_files_in_child)
-    _archive_for_child = None
-
-    def wait() -> tuple[str, list[str], list[Page]]:
-        try:
-            return future.result()
-        finally:
-            pool.shutdown()
-    return wait
-
-
-def search_pages(renderer, files: tuple[str, list[str], list[Page]]) -> Iterator[Page]:
-    """The search page and its index files."""
-    manifest, languages, pages = files
-    yield from pages
-    yield renderer.render("search.html", "search/index.html", "search/", manifest=manifest, languages=languages)
+    jobs = [PageJob(page.path, page.path, lambda body=page.body: body) for page in pages]
+    sources, tags = archive.terms["sources"], archive.terms["tags"]
+    inputs = (manifest, index.languages, [(t.slug, t.name) for t in sources], [(t.slug, t.name) for t in tags])
+    jobs.append(renderer.job("search.html", "search/index.html", "search/", inputs, manifest=manifest,
+                             languages=index.languages, sources=sources, tags=tags))
+    return jobs

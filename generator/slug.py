@@ -1,6 +1,7 @@
 """URL slugs: lower-case ASCII, German transliterated (ä→ae, ß→ss), always one safe path segment."""
 
 import hashlib
+from functools import lru_cache
 import re
 import unicodedata
 
@@ -24,6 +25,7 @@ def toc_slugify(value: str, separator: str) -> str:
     return slugify(value, fallback="section").replace("-", separator)
 
 
+@lru_cache(maxsize=65536)
 def term_slug(name: str) -> str:
     """Slug for a tag, source or location page; names with no Latin letters get a stable hash."""
     return slugify(name, fallback="") or "x-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]

@@ -1,20 +1,20 @@
 """Where templates come from: the site's own templates/ first, then the default theme."""
 
-import importlib.resources
+import hashlib
 import traceback
 from pathlib import Path
 
 import jinja2
+from jinja2 import meta
 
 from .errors import SiteError
 
 
 def theme_dir() -> Path:
-    """The default theme: packaged as generator.default_theme in a wheel, the repo's templates/ in a checkout."""
-    try:
-        return Path(str(importlib.resources.files("generator.default_theme")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "templates"
+    """The default theme: packaged as generator/default_theme in a wheel, the repo's templates/ in a checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "default_theme"
+    return installed if installed.is_dir() else package.parent / "templates"
 
 
 def template_dirs(site_root: Path) -> list[Path]:
@@ -70,4 +70,40 @@ def template_error(exc: Exception, site_root: Path) -> SiteError:
         path = Path(filename)
         shown = path.relative_to(site_root) if path.is_relative_to(site_root) else path
     message = getattr(exc, "message", None) or str(exc)
+    if isinstance(exc, jinja2.TemplateNotFound):
+        message = f"template {exc.name!r} not found"
     return SiteError(shown, f"template error: {message}", line)
+
+
+def template_fingerprints(env: jinja2.Environment, site_root: Path) -> dict[str, str]:
+    """Template name → digest of its source and of every template it extends, includes or imports.
+
+    A page is re-rendered when the digest of its template changes, so an edit to article.html
+    re-renders article pages only, while an edit to base.html re-renders everything.
+    """
+    sources: dict[str, str] = {}
+    references: dict[str, set[str]] = {}
+    names = [n for n in env.list_templates() if n.endswith((".html", ".xml"))]
+    for name in names:
+        try:
+            source, filename, _ = env.loader.get_source(env, name)
+            references[name] = {r for r in meta.find_referenced_templates(env.parse(source, name, filename)) if r}
+        except jinja2.TemplateError as exc:
+            raise template_error(exc, site_root) from None
+        sources[name] = source
+
+    def closure(name: str, seen: set[str]) -> set[str]:
+        if name in seen or name not in sources:
+            return seen
+        seen.add(name)
+        for ref in references[name]:
+            closure(ref, seen)
+        return seen
+
+    fingerprints = {}
+    for name in names:
+        digest = hashlib.blake2b(digest_size=16)
+        for dependency in sorted(closure(name, set())):
+            digest.update(dependency.encode() + b"\0" + sources[dependency].encode() + b"\0")
+        fingerprints[name] = digest.hexdigest()
+    return fingerprints

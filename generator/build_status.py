@@ -1,0 +1,51 @@
+"""The outcome of the last build, remembered so that `publish --no-build` never ships a stale site.
+
+Builds are atomic: a failed build leaves the previous output/ in place, which looks fine but no
+longer matches the content. The record is one small unversioned file under .cache/.
+"""
+
+import json
+import os
+from pathlib import Path
+
+from .build import build_site
+from .cache import CACHE_DIR
+from .config import CONFIG_NAME
+from .model import BuildReport
+
+STATUS_PATH = Path(CACHE_DIR) / "last-build.json"
+
+
+def _record(site_root: Path, error: str | None) -> None:
+    # A folder that is not a site (a typo in --site) gets no .cache/ littered into it.
+    if not (site_root / CONFIG_NAME).is_file():
+        return
+    path = site_root / STATUS_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_text(json.dumps({"ok": error is None, "error": error}) + "\n", encoding="utf-8")
+    os.replace(temp, path)
+
+
+def recorded_build(site_root: Path) -> BuildReport:
+    """`build_site`, with its outcome written down for `last_build_error`."""
+    try:
+        report = build_site(site_root)
+    except BaseException as failure:
+        errors = getattr(failure, "errors", None) or [failure]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        _record(site_root, f"{errors[0]}{more}" if str(errors[0]) else "the build was interrupted")
+        raise
+    _record(site_root, None)
+    return report
+
+
+def last_build_error(site_root: Path) -> str | None:
+    """Why the last recorded build failed, or None if it succeeded (or none was recorded)."""
+    try:
+        status = json.loads((site_root / STATUS_PATH).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return None
+    if not isinstance(status, dict) or status.get("ok", True):
+        return None
+    return str(status.get("error") or "unknown error")

@@ -1,0 +1,97 @@
+"""The parse cache in .cache/: articles already parsed, keyed by file and content hash.
+
+Parsing Markdown is the most expensive step of a build, and between two builds almost every file
+is unchanged, so a rebuild parses only what changed.
+"""
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from .model import Article
+
+CACHE_DIR = ".cache"
+_CODE = ("content.py", "model.py", "slug.py", "yamlio.py")
+
+
+def code_fingerprint(files=_CODE) -> str:
+    """Changes when the code that turns a file into an Article changes, so stale entries are never used."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for name in files:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+class ArticleCache:
+    """source path → (stat signature, content hash, Article)."""
+
+    def __init__(self, path: Path | None, key: str):
+        self.path = path
+        self.key = key
+        self.entries: dict[str, tuple[tuple, str, Article]] = {}
+        self.changed = False
+
+    @classmethod
+    def load(cls, site_root: Path, key: str) -> "ArticleCache":
+        cache = cls(site_root / CACHE_DIR / "articles.pickle", key)
+        try:
+            with open(cache.path, "rb") as f:
+                # The site's own .cache/, written by this code: trusted like site.yaml and templates.
+                stored_key, entries = pickle.load(f)  # nosec B301
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+            return cache  # missing or unreadable: a cold build, never an error
+        if stored_key == key:
+            cache.entries = entries
+        return cache
+
+    def by_stat(self, source_path: str, signature: tuple) -> Article | None:
+        entry = self.entries.get(source_path)
+        return entry[2] if entry and entry[0] == signature else None
+
+    def by_hash(self, source_path: str, content_hash: str) -> Article | None:
+        entry = self.entries.get(source_path)
+        return entry[2] if entry and entry[1] == content_hash else None
+
+    def put(self, source_path: str, signature: tuple, article: Article) -> None:
+        self.entries[source_path] = (signature, article.content_hash, article)
+        self.changed = True
+
+    def keep_only(self, source_paths: set[str]) -> None:
+        for gone in set(self.entries) - source_paths:
+            del self.entries[gone]
+            self.changed = True
+
+    def save(self) -> None:
+        if not self.changed or self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
+        with open(tmp, "wb") as f:
+            pickle.dump((self.key, self.entries), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
+        self.changed = False
+
+
+class Memo:
+    """One derived value kept between builds, valid while the digest of its inputs is the same."""
+
+    def __init__(self, site_root: Path, name: str):
+        self.path = site_root / CACHE_DIR / f"{name}.pickle"
+
+    def get(self, key: str):
+        try:
+            with open(self.path, "rb") as f:
+                # The same trusted .cache/ as above.
+                stored_key, value = pickle.load(f)  # nosec B301
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+            return None
+        return value if stored_key == key else None
+
+    def put(self, key: str, value) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
+        with open(tmp, "wb") as f:
+            pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)

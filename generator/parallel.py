@@ -1,0 +1,71 @@
+"""Both cores for the heavy stages: forked worker processes, each given one large slice of the work.
+
+Forking (not spawning) lets workers inherit the parsed archive and the template environment, so
+nothing but the slice indices and the results cross a process boundary.
+"""
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+
+MIN_ITEMS = 400  # below this, starting workers costs more than it saves
+_work: tuple[Callable, Sequence] | None = None
+
+
+def workers() -> int:
+    return max(1, min(len(os.sched_getaffinity(0)), int(os.environ.get("NEWSARCHIVE_WORKERS", "64"))))
+
+
+def _run_slice(bounds: tuple[int, int]) -> list:
+    func, items = _work
+    start, step = bounds
+    return func(items[start::step])
+
+
+def map_slices(func: Callable[[Sequence], list], items: Sequence) -> list:
+    """func(slice) for one slice of items per core; the results come back in the order of items.
+
+    func must return one result per item. Slices are strided (every n-th item), so costly and
+    cheap items, which tend to come in runs, are shared evenly.
+    """
+    global _work
+    count = min(workers(), len(items))
+    if count <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        return func(items)
+    _work = (func, items)
+    try:
+        with multiprocessing.get_context("fork").Pool(count, initializer=gc.enable) as pool:
+            parts = pool.map(_run_slice, [(k, count) for k in range(count)], chunksize=1)
+    finally:
+        _work = None
+    results = [None] * len(items)
+    for k, part in enumerate(parts):
+        results[k::count] = part
+    return results
+
+
+def _run_range(bounds: tuple[int, int]) -> list:
+    func, items = _work
+    start, stop = bounds
+    return func(items[start:stop])
+
+
+def stream_chunks(func: Callable[[Sequence], list], items: Sequence, chunk: int = 128):
+    """Yield func(chunk) for consecutive chunks of items, computed ahead by one worker per core.
+
+    For producer/consumer stages: the workers render while the caller, a single process, writes
+    (on this kind of disk, two processes creating files contend and are slower than one).
+    """
+    global _work
+    bounds = [(i, min(i + chunk, len(items))) for i in range(0, len(items), chunk)]
+    if workers() <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        for start, stop in bounds:
+            yield func(items[start:stop])
+        return
+    _work = (func, items)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers(), initializer=gc.enable) as pool:
+            yield from pool.imap(_run_range, bounds)
+    finally:
+        _work = None

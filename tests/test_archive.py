@@ -1,0 +1,99 @@
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from generator.archive import build_archive, paginate
+from generator.errors import BuildFailed
+from generator.model import Article
+
+T0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
+
+
+def article(n: int, **kw) -> Article:
+    fields = dict(id=str(n), title=f"Artikel {n}", date=T0 + timedelta(days=n), source_path=f"content/articles/{n:03d}.md",
+                  slug=f"artikel-{n}", body_html="<p>x</p>")
+    fields.update(kw)
+    return Article(**fields)
+
+
+def test_articles_newest_first_with_stable_tiebreak():
+    same_time = [article(1, source_path="b.md", slug="b"), article(1, source_path="a.md", slug="a"), article(2)]
+    archive = build_archive(same_time)
+    assert [a.source_path for a in archive.articles] == ["content/articles/002.md", "b.md", "a.md"]
+
+
+def test_generated_slug_collision_gets_deterministic_suffix_and_warning():
+    twins = [article(1, source_path="z.md", slug="gipfel"), article(1, source_path="a.md", slug="gipfel")]
+    for order in (twins, twins[::-1]):
+        archive = build_archive(order)
+        by_source = {a.source_path: a.slug for a in archive.articles}
+        assert by_source == {"a.md": "gipfel", "z.md": "gipfel-2"}
+        assert "z.md: slug 'gipfel' already used by a.md" in archive.warnings[0]
+
+
+def test_explicit_duplicate_slug_is_an_error_naming_both_files():
+    twins = [article(1, source_path="a.md", slug="gipfel", explicit_slug=True),
+             article(1, source_path="b.md", slug="gipfel", explicit_slug=True)]
+    with pytest.raises(BuildFailed) as info:
+        build_archive(twins)
+    assert "b.md: duplicate slug 'gipfel'" in str(info.value.errors[0]) and "a.md" in str(info.value.errors[0])
+
+
+def test_terms_group_spellings_and_sort_by_count():
+    archive = build_archive([article(1, tags=("USA",)), article(2, tags=("usa", "Handel")), article(3, tags=("USA",))])
+    tags = archive.terms["tags"]
+    assert [(t.name, len(t.articles)) for t in tags] == [("USA", 3), ("Handel", 1)]
+    assert tags[0].path == "tags/usa/"
+
+
+def test_months_and_years_newest_first():
+    archive = build_archive([article(1), article(40), article(400)])
+    assert [(m.year, m.month) for m in archive.months] == [(2026, 2), (2025, 2), (2025, 1)]
+    assert [year for year, _ in archive.years()] == [2026, 2025]
+
+
+def test_neighbours_are_previous_and_next_in_time():
+    a1, a2, a3 = article(1), article(2), article(3)
+    archive = build_archive([a2, a3, a1])
+    assert archive.neighbours(a2) == (a1, a3)
+    assert archive.neighbours(a3) == (a2, None)
+
+
+def test_related_prefers_more_shared_tags_and_locations():
+    base = article(10, tags=("Ukraine", "Russland"), locations=("Kiew",))
+    close = article(11, tags=("Ukraine", "Russland"), locations=("Kiew",))
+    some = article(9, tags=("Ukraine",))
+    none = article(12, tags=("Sport",))
+    archive = build_archive([base, close, some, none], related_items=5)
+    assert archive.related(base) == [close, some]
+    assert none not in archive.related(base)
+
+
+def test_old_listing_pages_unchanged_when_news_arrives():
+    articles = [article(n) for n in range(1, 12)]
+    before = paginate("", sorted(articles, key=lambda a: a.date, reverse=True), 3)
+    after = paginate("", sorted(articles + [article(12)], key=lambda a: a.date, reverse=True), 3)
+    numbered_before = {p.path: p for p in before if p.number}
+    numbered_after = {p.path: p for p in after if p.number}
+    assert numbered_before["page/1/"] == numbered_after["page/1/"]
+    assert numbered_before["page/2/"] == numbered_after["page/2/"]
+    assert [a.id for a in numbered_after["page/4/"].articles] == ["12", "11", "10"]
+
+
+def test_front_page_shows_newest_and_links_to_the_page_after_them():
+    articles = sorted([article(n) for n in range(1, 8)], key=lambda a: a.date, reverse=True)
+    front, *numbered = paginate("tags/x/", articles, 3)
+    assert [a.id for a in front.articles] == ["7", "6", "5"]
+    older = next(p for p in numbered if p.path == front.older)
+    assert "4" in [a.id for a in older.articles]
+    assert [p.path for p in numbered] == ["tags/x/page/1/", "tags/x/page/2/", "tags/x/page/3/"]
+
+
+def test_small_listing_has_one_page():
+    assert len(paginate("", [article(1)], 3)) == 1
+
+
+def test_article_moves_when_date_changes():
+    a = article(1)
+    assert replace(a, date=T0).path == "2025/01/01/artikel-1/"
