@@ -98,11 +98,11 @@ def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     report.articles = len(archive.articles)
     renderer = Renderer(site_root, config, archive, _generator_key())
     jobs = list(renderer.jobs())
-    jobs += _extra_jobs(renderer, jobs, site_root)
     stages.done("organise", f"{len(jobs)} pages")
     search = search_jobs(renderer)
-    jobs += search
     stages.done("search", f"{len(search)} files")
+    jobs += search
+    jobs += _extra_jobs(renderer, jobs, site_root)
     written = update_output(jobs, output_dir)
     report.pages, report.bytes = written.files, written.bytes
     report.rendered, report.written, report.deleted = written.rendered, written.written, written.deleted
