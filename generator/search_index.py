@@ -12,6 +12,7 @@ import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import accumulate
 from operator import sub
 
 from .archive import Archive
@@ -42,17 +43,28 @@ _MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_"
 
 @dataclass(frozen=True)
 class ArticleTerms:
-    """One article's contribution to the index: depends on nothing but the article."""
+    """One article's contribution to the index: depends on nothing but the article.
 
-    title_len: int  # words in the title; positions below this are title words
+    Words are numbered through the title, a gap, then summary and body. Positions come already
+    encoded for the position shards (count, then steps), which keeps this small to send between
+    processes and to cache.
+    """
+
+    title_len: int
     text_len: int
-    positions: dict[str, list[int]]  # term → word positions (title, a gap, then summary and body)
+    terms: tuple[str, ...]
+    in_title: tuple[int, ...]  # per term: occurrences in the title
+    occurrences: tuple[int, ...]  # per term: occurrences in title and text
+    positions: tuple[str, ...]  # per term: encode_numbers([count, first, step, step …])
+
+    def positions_of(self, term: str) -> list[int]:
+        return list(accumulate(decode_numbers(self.positions[self.terms.index(term)])[1:]))
 
 
 @dataclass(frozen=True)
 class SearchIndex:
     postings: dict[str, list[tuple[int, int]]]  # term → [(doc number, impact)], doc numbers ascending
-    positions: dict[str, list[list[int]]]  # term → word positions in each article of its postings
+    positions: dict[str, list[str]]  # term → encoded word positions in each article of its postings
     docs: list[list]  # doc number (newest first) → [path, title, date, source, lang, snippet]
     months: list[tuple[str, int]]  # (YYYY-MM, first doc number), newest first
     languages: list[str]  # languages whose stemmer the query must apply
@@ -85,7 +97,17 @@ def article_terms(article: Article) -> ArticleTerms:
             if term in shared:
                 merged[term] += at_places
         positions.update((term, sorted(p)) for term, p in merged.items())
-    return ArticleTerms(len(title), len(text), positions)
+    places = list(positions.values())
+    boundary = len(title)
+    return ArticleTerms(len(title), len(text), tuple(positions),
+                        tuple(bisect_left(p, boundary) for p in places), tuple(map(len, places)),
+                        tuple(map(_encode_places, places)))
+
+
+def _encode_places(places: list[int]) -> str:
+    if len(places) == 1 and places[0] < len(_CODES):  # most words occur once in an article
+        return _CODES[1] + _CODES[places[0]]
+    return encode_numbers([len(places), *map(sub, places, [0] + places)])
 
 
 def _snippet(article: Article) -> str:
@@ -117,22 +139,21 @@ def build_search_index(archive: Archive, contributions: list[ArticleTerms] | Non
     avg_text = sum(c.text_len for c in contributions) / count or 1.0
     df: dict[str, int] = defaultdict(int)
     for c in contributions:
-        for term in c.positions:
+        for term in c.terms:
             df[term] += 1
     idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in df.items()}
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    positions: dict[str, list[list[int]]] = defaultdict(list)
+    positions: dict[str, list[str]] = defaultdict(list)
     for doc, (article, c) in enumerate(zip(archive.articles, contributions)):
         title_norm = TITLE_WEIGHT / (1 - TITLE_B + TITLE_B * c.title_len / avg_title)
         text_norm = 1 / (1 - TEXT_B + TEXT_B * c.text_len / avg_text)
-        for term, places in c.positions.items():
-            in_title = bisect_left(places, c.title_len)
-            tf = in_title * title_norm + (len(places) - in_title) * text_norm
+        for term, in_title, occurrences, places in zip(c.terms, c.in_title, c.occurrences, c.positions):
+            tf = in_title * title_norm + (occurrences - in_title) * text_norm
             postings[term].append((doc, max(1, round(idf[term] * tf * (K1 + 1) / (K1 + tf) * IMPACT_SCALE))))
             positions[term].append(places)
         for term in _filter_terms(article):
             postings[term].append((doc, 0))
-            positions[term].append([])
+            positions[term].append(_CODES[0])
     docs = [[a.path, a.title, a.date.date().isoformat(), a.source, a.lang, _snippet(a)] for a in archive.articles]
     months: list[tuple[str, int]] = []
     for doc, article in enumerate(archive.articles):
@@ -162,23 +183,23 @@ def encode_numbers(numbers: list[int]) -> str:
     return "".join(map(_encode_number, numbers))
 
 
+def decode_numbers(text: str) -> list[int]:
+    """The inverse of encode_numbers."""
+    numbers, n = [], 0
+    for ch in text:
+        if ch in _LAST:
+            numbers.append(n * 32 + _LAST.index(ch))
+            n = 0
+        else:
+            n = n * 32 + _MORE.index(ch)
+    return numbers
+
+
 def _encode_postings(postings: list[tuple[int, int]]) -> str:
     flat, last = [], 0
     for doc, impact in postings:
         flat += (doc - last, impact)
         last = doc
-    return encode_numbers(flat)
-
-
-def _encode_positions(lists: list[list[int]]) -> str:
-    """Per article: how many positions, then each as the step from the one before."""
-    flat: list[int] = []
-    for places in lists:
-        if len(places) == 1:  # most words occur once in an article
-            flat += (1, places[0])
-        else:
-            flat.append(len(places))
-            flat.extend(map(sub, places, [0] + places))
     return encode_numbers(flat)
 
 
@@ -220,7 +241,7 @@ def search_files(index: SearchIndex) -> tuple[str, list[Page]]:
         "docsPerShard": DOCS_PER_SHARD,
         "firstTerms": [terms[0] for terms in shards],
         "termFiles": [add("t", {t: _encode_postings(index.postings[t]) for t in terms}) for terms in shards],
-        "positionFiles": [add("p", {t: _encode_positions(index.positions[t]) for t in terms}) for terms in shards],
+        "positionFiles": [add("p", {t: "".join(index.positions[t]) for t in terms}) for terms in shards],
         "docFiles": [add("d", index.docs[i:i + DOCS_PER_SHARD]) for i in range(0, len(index.docs), DOCS_PER_SHARD)],
         "months": index.months,
         "languages": index.languages,

@@ -6,24 +6,9 @@ from generator.archive import build_archive
 from generator.build import build_site
 from generator.config import load_config
 from generator.content import load_articles
-from generator.search_index import article_terms, build_search_index, encode_numbers, search_files
+from generator.search_index import article_terms, build_search_index, decode_numbers, encode_numbers, search_files
 
 from search_site import make_site
-
-_LAST = "0123456789abcdefghijklmnopqrstuv"
-_MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_"
-
-
-def decode(text):
-    out, n = [], 0
-    for ch in text:
-        if ch in _LAST:
-            out.append(n * 32 + _LAST.index(ch))
-            n = 0
-        else:
-            n = n * 32 + _MORE.index(ch)
-    return out
-
 
 def archive_of(root: Path):
     config = load_config(root)
@@ -45,9 +30,9 @@ def shard_data(page):
 def test_article_terms_leave_out_stopwords_but_count_their_place(tmp_path):
     archive = archive_of(make_site(tmp_path))
     terms = article_terms(article(archive, "verhandlungen"))
-    assert "und" not in terms.positions and "die" not in terms.positions
+    assert "und" not in terms.terms and "die" not in terms.terms
     # "Ukraine und Russland": the stopword still holds position 1
-    assert terms.positions["ukrain"][0] == 0 and terms.positions["russland"][0] == 2
+    assert terms.positions_of("ukrain")[0] == 0 and terms.positions_of("russland")[0] == 2
 
 
 def test_article_terms_number_title_words_first_then_the_text(tmp_path):
@@ -55,7 +40,8 @@ def test_article_terms_number_title_words_first_then_the_text(tmp_path):
     terms = article_terms(article(archive, "harbour"))
     # "Harbour ferry adds evening crossings" | gap | "The harbour ferry adds evening crossings … Crossings"
     assert terms.title_len == 5
-    assert terms.positions["cross"] == [4, 11, 15]
+    assert terms.positions_of("cross") == [4, 11, 15]
+    assert terms.in_title[terms.terms.index("cross")] == 1
 
 
 def test_a_word_in_the_headline_outweighs_the_same_word_in_the_text(tmp_path):
@@ -74,7 +60,7 @@ def test_documents_are_numbered_newest_first_so_ties_favour_recent_news(tmp_path
 
 def test_numbers_round_trip_through_the_shard_encoding():
     numbers = [0, 1, 31, 32, 1023, 1024, 40_000, 5, 2**40]
-    assert decode(encode_numbers(numbers)) == numbers
+    assert decode_numbers(encode_numbers(numbers)) == numbers
 
 
 def test_every_shard_is_a_classic_script_registering_its_own_name(tmp_path):
@@ -93,7 +79,7 @@ def test_postings_list_every_article_holding_a_term(tmp_path):
     manifest = next(d for n, d in shards.items() if n.startswith("m/"))
     terms = {t: v for n in manifest["termFiles"] for t, v in shards[n].items()}
     docs = [d for n in manifest["docFiles"] for d in shards[n]]
-    numbers = decode(terms["evening"])
+    numbers = decode_numbers(terms["evening"])
     found, doc = [], 0
     for delta in numbers[::2]:
         doc += delta
