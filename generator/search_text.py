@@ -43,7 +43,8 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     text = unicodedata.normalize("NFC", text).translate(_UMLAUTS)
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
+    # Lower again: compatibility forms decompose to capitals (𝐀 → A, Ⅻ → XII).
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
 def words(text: str) -> list[str]:

@@ -14,7 +14,8 @@ def page_kinds(output):
     return {"home": "index.html", "article": article.as_posix(), "listing page": "page/1/index.html",
             "tag": "tags/ukraine/index.html", "month": f"{month.as_posix()}/index.html",
             "year": f"{month.parent.as_posix()}/index.html",
-            "archive": "archive/index.html", "tags index": "tags/index.html", "404": "404.html"}
+            "archive": "archive/index.html", "tags index": "tags/index.html", "404": "404.html",
+            "search with results": "search/index.html?q=Verhandlungen"}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -35,6 +36,8 @@ def test_every_page_kind_has_no_axe_violations(demo_site, scheme):
         for kind, path in page_kinds(output).items():
             errors.clear()
             page.goto(base + path)
+            if "?q=" in path:  # results arrive after the index shards load
+                page.wait_for_selector("#search-results li mark")
             page.add_script_tag(path=str(AXE))
             result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
             found = [f"{v['id']}: {v['help']} ({len(v['nodes'])}×, e.g. {v['nodes'][0]['html'][:120]})" for v in result["violations"]]

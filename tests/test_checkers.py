@@ -55,3 +55,16 @@ def test_linkchecker_finds_no_broken_link_or_asset(demo_site):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:]
     assert "0 errors found" in result.stdout
+
+
+def test_every_article_page_carries_a_news_article_json_ld(corpus_site):
+    import json
+    import re
+    output = corpus_site / "output"
+    pages = [p for p in output.glob("*/*/*/*/index.html") if p.relative_to(output).parts[0].isdigit()]
+    assert len(pages) == 1000
+    for page in pages:
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+        data = [json.loads(b) for b in blocks]
+        article = next(d for d in data if d.get("@type") == "NewsArticle")
+        assert article["headline"] and article["datePublished"] and article["publisher"]["name"], page

@@ -82,3 +82,16 @@ def test_cleaning_never_invents_text(page):
         assert " ".join(paragraph.split()) in source
     title = " ".join(cleaned.title.text.split())
     assert title == "" or title in source or title.rstrip(" …") in source
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=200), st.sampled_from(["de", "en", "fr", ""]))
+def test_search_tokenizer_never_crashes_and_yields_plain_terms(text, lang):
+    """Terms are folded (lower case, umlauts spelled out, no accents) words of the text, and stemming
+    keeps one term per word; folding twice changes nothing."""
+    from generator.search_text import fold, html_text, stem_words, words
+    found = words(text)
+    assert all(term and term == fold(term) and not any(c.isspace() for c in term) for term in found)
+    assert fold(fold(text)) == fold(text)
+    assert len(stem_words(lang, found)) == len(found)
+    words(html_text(text))  # any text, even broken markup, reads as text

@@ -43,7 +43,7 @@
     text = text.toLowerCase();
     if (/^[\x00-\x7f]*$/.test(text)) return text;
     text = text.normalize("NFC").replace(/[äöüß]/g, function (c) { return UMLAUTS[c]; });
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
   function words(text) {
