@@ -100,7 +100,14 @@ class Renderer:
         related = self.archive.related(article)
         inputs = (token(article), token(older), token(newer), [token(r) for r in related])
         return self.job("article.html", article.path + "index.html", article.path, inputs,
-                        article=article, older=older, newer=newer, related=related)
+                        article=article, original=None, older=older, newer=newer, related=related)
+
+    def copy(self, article: Article, original: Article) -> PageJob:
+        """A near-duplicate's page: outside the archive's order, it names and links the original,
+        which is also its canonical address."""
+        return self.job("article.html", article.path + "index.html", original.path,
+                        (token(article), token(original)), article=article, original=original,
+                        older=None, newer=None, related=[])
 
     def listing(self, base: str, title: str, articles, term: Term | None = None,
                 feed: str | None = None) -> Iterator[PageJob]:
@@ -147,6 +154,8 @@ class Renderer:
         archive, config, t = self.archive, self.config, STRINGS[self.config.language]
         for article in archive.articles:
             yield self.article(article)
+        for article, original in archive.copies:
+            yield self.copy(article, original)
         yield from self.listing("", config.title, archive.articles, feed="feed.xml")
         yield self.archive_page()
         for year, months in archive.years():
