@@ -306,7 +306,7 @@ def _title_text(line: LineInfo) -> str:
 # Weights of the headline evidence, in the order `title_features` lists it; a candidate needs a
 # positive score. Fitted on the dev pages (bench/import.py measures them); every feature is a
 # property of page layout in general, none names a site.
-TITLE_WEIGHTS = (2.15, 1.09, -0.48, -1.22, 1.56, 0.8, -0.04, -0.66, 0.42, -1.15, 0.54, -0.57, 0.41, -1.02, -0.92, -0.46, -1.53, -0.76, -0.32)
+TITLE_WEIGHTS = (2.15, 1.09, -0.48, -1.22, 1.56, 0.8, -0.04, -0.66, 0.42, -1.15, 0.54, -0.57, 0.41, -1.02, -0.92, -0.46, -1.53, -0.76, -0.32, 0.0, 0.0, 0.0, 0.0)
 _KICKER = re.compile(r"^(.{3,80}?)\s[-–—|/]\s(.{12,})$")
 _COLON_KICKER = re.compile(r"^(.{3,60}?):\s(.{12,})$")
 
@@ -339,6 +339,7 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
     key = " ".join(_WORD.findall(text.lower()))
     echoed = any(j != i - offset and k.endswith(key) and len(key) > 10 for j, k in enumerate(keys))
     nxt = infos[i + 1] if i + 1 < len(infos) else None
+    prev = infos[i - 1] if i > 0 else None
     followed = nxt is not None and bool(_BYLINE.search(nxt.text)) and nxt.words <= 12
     lead_next = nxt is not None and nxt.words >= 12 and nxt.sentence and nxt.stop_ratio >= 0.12
     return (
@@ -347,6 +348,8 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
         float(i >= start), float(lead_next), float(page.get(line.text, 0) > 1),
         float(text.endswith(("?", "!", '"', "“", "«"))), float(line.furniture), float(bool(find_date(text))),
         float(bool(_BYLINE_START.search(text))), float(kind == 2), float(words == 1), float(line.sentence),
+        line.stop_ratio, float(words >= 15), float(prev is not None and heading_like(prev) and prev.words <= 15),
+        float(any(key in k and k != key for k in keys) and len(key) > 10),
     )
 
 
@@ -470,6 +473,21 @@ def join_neighbours(weights: list[float], start: int, end: int, gap: int = 12, s
     return start, end
 
 
+# A reader comment's header: "3 Responses to …", "Anna says:", "12 Kommentare zu …".
+_COMMENT_START = re.compile(r"(?i)^(?:[-*]\s*)?(?:\d+\s+(?:responses?|comments?|kommentare?|antworten|reaktionen|replies)\b.*|.{1,40}\s(?:says|said|sagt|schreibt|meint):)$")
+
+
+def damp_comments(weights: list[float], infos: list[LineInfo], prose: float = 20.0, factor: float = 0.3) -> list[float]:
+    """Shrink the prose after a comment section begins, once enough prose came before it: a long
+    reader comment must not outweigh a short article."""
+    seen = 0.0
+    for i, line in enumerate(infos):
+        if seen >= prose and _COMMENT_START.match(line.text):
+            return weights[:i] + [w * factor if w > 0 else w for w in weights[i:]]
+        seen += max(weights[i], 0)
+    return weights
+
+
 def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozenset[str] = frozenset()) -> tuple[int, int]:
     """[start, end) indexes into `infos` of the article's lines."""
     weights = []
@@ -479,7 +497,7 @@ def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozense
             weights.append(-8.0)
         else:
             weights.append(prose_weight(line, stop_min))
-    weights = damp_isolated(weights, infos)
+    weights = damp_comments(damp_isolated(weights, infos), infos)
     costed = escalate_runs(weights, infos)
     start, end = best_run(costed)
     # A marker ends the article only when most of the prose lies before it: an early
