@@ -306,7 +306,7 @@ def _title_text(line: LineInfo) -> str:
 # Weights of the headline evidence, in the order `title_features` lists it; a candidate needs a
 # positive score. Fitted on the dev pages (bench/import.py measures them); every feature is a
 # property of page layout in general, none names a site.
-TITLE_WEIGHTS = (2.15, 1.09, -0.48, -1.22, 1.56, 0.8, -0.04, -0.66, 0.42, -1.15, 0.54, -0.57, 0.41, -1.02, -0.92, -0.46, -1.53, -0.76, -0.32, 0.0, 0.0, 0.0, 0.0)
+TITLE_WEIGHTS = (2.15, 1.09, -0.48, -1.22, 1.56, 0.8, -0.04, -0.66, 0.42, -1.15, 0.54, -0.57, 0.41, -1.02, -0.92, -0.46, -1.53, -0.76, -0.32)
 _KICKER = re.compile(r"^(.{3,80}?)\s[-–—|/]\s(.{12,})$")
 _COLON_KICKER = re.compile(r"^(.{3,60}?):\s(.{12,})$")
 
@@ -339,7 +339,6 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
     key = " ".join(_WORD.findall(text.lower()))
     echoed = any(j != i - offset and k.endswith(key) and len(key) > 10 for j, k in enumerate(keys))
     nxt = infos[i + 1] if i + 1 < len(infos) else None
-    prev = infos[i - 1] if i > 0 else None
     followed = nxt is not None and bool(_BYLINE.search(nxt.text)) and nxt.words <= 12
     lead_next = nxt is not None and nxt.words >= 12 and nxt.sentence and nxt.stop_ratio >= 0.12
     return (
@@ -348,8 +347,6 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
         float(i >= start), float(lead_next), float(page.get(line.text, 0) > 1),
         float(text.endswith(("?", "!", '"', "“", "«"))), float(line.furniture), float(bool(find_date(text))),
         float(bool(_BYLINE_START.search(text))), float(kind == 2), float(words == 1), float(line.sentence),
-        line.stop_ratio, float(words >= 15), float(prev is not None and heading_like(prev) and prev.words <= 15),
-        float(any(key in k and k != key for k in keys) and len(key) > 10),
     )
 
 
