@@ -513,7 +513,25 @@ def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozense
         start += 1
     if start == end:
         return start, end
-    return join_neighbours(costed[:end] if told else costed, start, end)
+    start, end = join_neighbours(costed[:end] if told else costed, start, end)
+    return reach_lead(infos, start, stop_min), end
+
+
+def reach_lead(infos: list[LineInfo], start: int, stop_min: float, gap: int = 4) -> int:
+    """Move the start up to a lead paragraph just above it: a lone prose line that a caption,
+    date stamp, share bar or ad label separates from the rest of the article weighs too little
+    on its own to join it."""
+    moved = True
+    while moved:
+        moved = False
+        for j in range(start - 1, max(start - 1 - gap, -1), -1):
+            line = infos[j]
+            if line.words >= 12 and line.sentence and line.stop_ratio >= stop_min and not (line.listed or line.furniture):
+                start, moved = j, True
+                break
+            if line.words > 30 or line.listed:
+                break  # a block of its own, not a caption or label
+    return start
 
 
 def _kept(line: LineInfo, rules: CleaningRules, repeated: frozenset[str]) -> bool:
