@@ -470,6 +470,19 @@ def join_neighbours(weights: list[float], start: int, end: int, gap: int = 12, s
     return start, end
 
 
+def announced_lists(weights: list[float], infos: list[LineInfo], cost: float = -0.5) -> list[float]:
+    """A list right after a sentence ending in a colon ("Die Rassen legen:") is the article's own:
+    its items cost little and do not make a block of furniture."""
+    out = list(weights)
+    announced = False
+    for i, line in enumerate(infos):
+        if line.listed and announced and not line.furniture:
+            out[i] = max(out[i], cost)
+            continue
+        announced = line.text.endswith(":") and line.words >= 3 and not line.listed and not line.furniture
+    return out
+
+
 # A reader comment's header: "3 Responses to …", "Anna says:", "12 Kommentare zu …".
 _COMMENT_START = re.compile(r"(?i)^(?:[-*]\s*)?(?:\d+\s+(?:responses?|comments?|kommentare?|antworten|reaktionen|replies)\b.*|.{1,40}\s(?:says|said|sagt|schreibt|meint):)$")
 
@@ -494,7 +507,7 @@ def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozense
             weights.append(-8.0)
         else:
             weights.append(prose_weight(line, stop_min))
-    weights = damp_comments(damp_isolated(weights, infos), infos)
+    weights = announced_lists(damp_comments(damp_isolated(weights, infos), infos), infos)
     costed = escalate_runs(weights, infos)
     start, end = best_run(costed)
     # A marker ends the article only when most of the prose lies before it: an early
