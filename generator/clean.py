@@ -374,6 +374,22 @@ def heading_title(infos: list[LineInfo], start: int, body: str, lead: str) -> st
     return best
 
 
+def teaser_title(after: list[LineInfo], lead: str, share: float = 0.6, least: int = 3) -> str:
+    """With no headline above the article: the page's own entry in a list of stories after it,
+    the headline-shaped line whose words the lead uses most (at least `least` of them, `share` of its words)."""
+    lead_words = {w.lower() for w in _WORD.findall(lead) if len(w) > 3}
+    best, best_share = "", share
+    for line in after:
+        if not heading_like(line):
+            continue
+        text = _title_text(line)
+        words = {w.lower() for w in _WORD.findall(text) if len(w) > 3}
+        shared = len(words & lead_words)
+        if shared >= least and shared / len(words) >= best_share:
+            best, best_share = text, shared / len(words)
+    return best
+
+
 def first_sentence(text: str, limit: int = 120) -> str:
     match = re.match(r"(.{20,}?[.!?…])(?:\s|$)", text)
     sentence = match.group(1) if match else text
@@ -602,7 +618,7 @@ def clean_text(text: str, rules: CleaningRules = CleaningRules(), repeated: froz
         dateline, rest = split_dateline(paragraphs[0])
         paragraphs[0] = rest
     body = "\n".join(paragraphs)
-    title = _choose_title(title_hint, lines, infos, start, body, paragraphs)
+    title = _choose_title(title_hint, lines, infos, start, end, body, paragraphs)
     date = find_date("\n".join(i.text for i in infos[max(0, start - 15):start])) or find_date(body[:500]) \
         or find_date("\n".join(i.text for i in infos[end:]))
     lead = paragraphs[0] if paragraphs else ""
@@ -618,7 +634,8 @@ def clean_text(text: str, rules: CleaningRules = CleaningRules(), repeated: froz
     )
 
 
-def _choose_title(hint: str, lines: list[str], infos: list[LineInfo], start: int, body: str, paragraphs: list[str]) -> Title:
+def _choose_title(hint: str, lines: list[str], infos: list[LineInfo], start: int, end: int, body: str,
+                  paragraphs: list[str]) -> Title:
     if hint.strip():
         return Title(" ".join(hint.split()), "metadata")
     quoted = quoted_title(lines, body)
@@ -627,6 +644,9 @@ def _choose_title(hint: str, lines: list[str], infos: list[LineInfo], start: int
     heading = heading_title(infos, start, body, paragraphs[0] if paragraphs else "")
     if heading:
         return Title(heading, "heading")
+    teaser = teaser_title(infos[end:], paragraphs[0] if paragraphs else "")
+    if teaser:
+        return Title(teaser, "teaser")
     if paragraphs:
         return Title(first_sentence(paragraphs[0]), "lead")
     return Title("", "none")
