@@ -486,14 +486,14 @@ def join_neighbours(weights: list[float], start: int, end: int, gap: int = 12, s
     return start, end
 
 
-def announced_lists(weights: list[float], infos: list[LineInfo], cost: float = -0.5) -> list[float]:
+def announced_lists(weights: list[float], infos: list[LineInfo]) -> list[float]:
     """A list right after a sentence ending in a colon ("Die Rassen legen:") is the article's own:
-    its items cost little and do not make a block of furniture."""
+    its items cost nothing and do not make a block of furniture, however long the list."""
     out = list(weights)
     announced = False
     for i, line in enumerate(infos):
         if line.listed and announced and not line.furniture:
-            out[i] = max(out[i], cost)
+            out[i] = max(out[i], 0.0)
             continue
         announced = line.text.endswith(":") and line.words >= 3 and not line.listed and not line.furniture
     return out
