@@ -308,13 +308,16 @@ def _title_text(line: LineInfo) -> str:
 # property of page layout in general, none names a site.
 TITLE_WEIGHTS = (2.15, 1.09, -0.48, -1.22, 1.56, 0.8, -0.04, -0.66, 0.42, -1.15, 0.54, -0.57, 0.41, -1.02, -0.92, -0.46, -1.53, -0.76, -0.32)
 _KICKER = re.compile(r"^(.{3,80}?)\s[-–—|/]\s(.{12,})$")
+# "Headline | Site": a bar names the site far more often than a kicker.
+_SITE_SUFFIX = re.compile(r"^(.{12,}?)\s\|\s[^|]{2,40}$")
 _COLON_KICKER = re.compile(r"^(.{3,60}?):\s(.{12,})$")
 
 
 def title_candidates(infos: list[LineInfo], start: int, reach: int = 40) -> list[tuple[int, str, int]]:
     """(line index, text, kind) for headline-shaped lines shortly above the article and its first
-    line (a headline the article's run took in). kind 0 is the whole line, 1 the part after a
-    kicker and dash ("Kicker - Headline", "Headline | Site" gives the first part), 2 after a colon."""
+    line (a headline the article's run took in). kind 0 is the whole line or the line without a
+    site name after a bar ("Headline | Site"), 1 the part after a kicker and dash ("Kicker - Headline"),
+    2 the part after a colon ("Kicker: Headline")."""
     out = []
     for i in range(max(0, start - reach), min(start + 1, len(infos))):
         line = infos[i]
@@ -327,6 +330,9 @@ def title_candidates(infos: list[LineInfo], start: int, reach: int = 40) -> list
             match = pattern.match(text)
             if match:
                 out.append((i, match.group(2), kind))
+        suffixed = _SITE_SUFFIX.match(text)
+        if suffixed:
+            out.append((i, suffixed.group(1), 0))
     return out
 
 
