@@ -1,6 +1,7 @@
 """The build: the only module that knows the order of the stages."""
 
 import gc
+import os
 import sys
 import time
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from .importer import import_new_raw
 from .model import BuildReport
 from .output import PageJob, update_output
 from .render import Renderer
+from .search_index import search_jobs
 from .sitemap import robots_page, sitemap_pages
 from .theme import static_files
 
@@ -31,12 +33,20 @@ class _Stages:
         self.show = stream.isatty()
         self.stream = stream
 
+    def _visible(self) -> bool:
+        return self.show and time.perf_counter() - self.start > float(os.environ.get("NEWSARCHIVE_PROGRESS_AFTER", PROGRESS_AFTER))
+
+    def tick(self, stage: str, done: int, total: int) -> None:
+        """Progress inside a long stage, rewritten in place on the terminal line."""
+        if self._visible():
+            print(f"\r  {stage:<8} {done:>9,}/{total:,}", end="", file=self.stream, flush=True)
+
     def done(self, stage: str, detail: str = "") -> None:
         now = time.perf_counter()
         self.report.stages[stage] = self.report.stages.get(stage, 0.0) + now - self.last
         self.last = now
-        if self.show and now - self.start > PROGRESS_AFTER:
-            print(f"  {stage:<8} {self.report.stages[stage]:6.2f}s  {detail}", file=self.stream, flush=True)
+        if self._visible():
+            print(f"\r  {stage:<8} {self.report.stages[stage]:6.2f}s  {detail}\033[K", file=self.stream, flush=True)
 
 
 def _parse_key(config: SiteConfig) -> str:
@@ -105,9 +115,12 @@ def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     report.articles = len(archive.articles) + len(archive.copies)
     renderer = Renderer(site_root, config, archive, _generator_key())
     jobs = list(renderer.jobs())
-    jobs += _extra_jobs(renderer, jobs, site_root)
     stages.done("organise", f"{len(jobs)} pages")
-    written = update_output(jobs, output_dir)
+    search = search_jobs(renderer)
+    stages.done("search", f"{len(search)} files")
+    jobs += search
+    jobs += _extra_jobs(renderer, jobs, site_root)
+    written = update_output(jobs, output_dir, progress=lambda n, total: stages.tick("render", n, total))
     report.pages, report.bytes = written.files, written.bytes
     report.rendered, report.written, report.deleted = written.rendered, written.written, written.deleted
     stages.done("render", f"{written.rendered} rendered, {written.written} written, {written.deleted} deleted")

@@ -431,6 +431,16 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _holds_article(path: Path, article_id: str) -> bool:
+    """Whether the file at `path` is this article's, by the id in its front matter."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            head = f.read(200)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return f'\nid: "{article_id}"\n' in head
+
+
 def _target_path(site_root: Path, meta: dict, known: dict | None, owners: dict[str, str]) -> Path:
     """content/articles/YYYY/MM/<slug>.md; a file of another article there gets its id appended.
 
@@ -441,6 +451,8 @@ def _target_path(site_root: Path, meta: dict, known: dict | None, owners: dict[s
     slug = slugify(meta["title"])
     rel = (folder / f"{slug}.md").as_posix()
     mine = known["path"] if known else None
+    if rel != mine and _holds_article(site_root / rel, meta["id"]):
+        mine = rel  # written by an import that was killed before it could record it
     if owners.get(rel, meta["id"]) != meta["id"] or (rel != mine and (site_root / rel).exists()):
         rel = (folder / f"{slug}-{meta['id'][:8]}.md").as_posix()
     return site_root / rel

@@ -86,6 +86,15 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def clean_build_snapshot(site: Path, scratch: Path) -> dict[str, bytes]:
+    """What a clean build of `site`'s current sources gives, built in a fresh copy under `scratch`."""
+    fresh = scratch / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("output", ".output", ".cache"))
+    build_site(fresh)
+    return snapshot(fresh / "output")
+
+
 def _readable_folder(tmp_path_factory, name: str) -> Path:
     """A scratch folder every user can read: LinkChecker, run as root, drops to 'nobody'."""
     folder = Path(tempfile.mkdtemp(prefix=f"newsarchive-{name}-", dir="/tmp"))

@@ -61,3 +61,24 @@ markdown_with_html = st.lists(st.sampled_from([
 @given(st.one_of(st.text(max_size=300), markdown_with_html))
 def test_rendered_markdown_never_holds_active_content(text):
     assert active_content(render_markdown(text)) == []
+
+
+page_lines = st.lists(st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80),
+    st.sampled_from(["- Startseite", "Kommentare", "Newsletter abonnieren!", "BERLIN (dpa) - Die Regierung hat am Montag "
+                     "einen Plan vorgelegt, der viele Fragen offen lässt und Kritik auslöst.", "Teilen", "",
+                     'Du hast einen Kommentar zum Artikel "Ein Titel"?', "Mehr zum Thema"]),
+), max_size=30).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(page_lines)
+def test_cleaning_never_invents_text(page):
+    """Every body paragraph and the title come from the page (after Unicode normalisation)."""
+    from generator.clean import clean_text, normalize_text
+    source = " ".join(normalize_text(page).split())
+    cleaned = clean_text(page)
+    for paragraph in cleaned.paragraphs:
+        assert " ".join(paragraph.split()) in source
+    title = " ".join(cleaned.title.text.split())
+    assert title == "" or title in source or title.rstrip(" …") in source
