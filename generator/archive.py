@@ -41,10 +41,11 @@ class Month:
 
 @dataclass
 class Archive:
-    articles: list[Article]  # newest first
+    articles: list[Article]  # newest first; near-duplicates of another article left out
     terms: dict[str, list[Term]]  # kind → terms, most articles first
     months: list[Month]  # newest first
     warnings: list[str] = field(default_factory=list)
+    copies: list[tuple[Article, Article]] = field(default_factory=list)  # (near-duplicate, the article it copies)
     _neighbours: dict[str, tuple[Article | None, Article | None]] = field(default_factory=dict)
     _related: dict[str, list[Article]] = field(default_factory=dict)
 
@@ -135,6 +136,26 @@ def resolve_slugs(articles: list[Article]) -> tuple[list[Article], list[str], li
     return resolved, warnings, errors
 
 
+def split_copies(articles: list[Article]) -> tuple[list[Article], list[tuple[Article, Article]]]:
+    """(articles shown in listings, [(near-duplicate, its original)]).
+
+    The importer marks the second copy of a story (`duplicate_of: <id of the first>`); it keeps
+    its page, which points at the original, but listings and feeds show the story once. A mark
+    naming an article that is not in the archive (or itself) is ignored; chains lead to the first.
+    """
+    by_id = {a.id: a for a in articles if a.id}
+    originals: dict[str, Article] = {}
+    for article in articles:
+        target, seen = article, {article.id}
+        while isinstance(mark := target.extra.get("duplicate_of"), str) and mark in by_id and mark not in seen:
+            seen.add(mark)
+            target = by_id[mark]
+        if target is not article:
+            originals[article.path] = target
+    shown = [a for a in articles if a.path not in originals]
+    return shown, [(a, originals[a.path]) for a in articles if a.path in originals]
+
+
 def _group_terms(kind: str, articles: list[Article], names_of) -> list[Term]:
     grouped: dict[str, list[Article]] = defaultdict(list)
     spellings: dict[str, Counter] = defaultdict(Counter)
@@ -206,13 +227,13 @@ def build_archive(articles: list[Article], related_items: int = 5, related_memo=
     resolved, warnings, errors = resolve_slugs(articles)
     if errors:
         raise BuildFailed(errors)
-    newest_first = sorted(resolved, key=_order_key, reverse=True)
+    newest_first, copies = split_copies(sorted(resolved, key=_order_key, reverse=True))
     terms = {
         "tags": _group_terms("tags", newest_first, lambda a: a.tags),
         "sources": _group_terms("sources", newest_first, lambda a: [a.source] if a.source else []),
         "locations": _group_terms("locations", newest_first, lambda a: a.locations),
     }
-    archive = Archive(newest_first, terms, _months(newest_first), warnings)
+    archive = Archive(newest_first, terms, _months(newest_first), warnings, copies)
     for i, article in enumerate(newest_first):
         older = newest_first[i + 1] if i + 1 < len(newest_first) else None
         newer = newest_first[i - 1] if i > 0 else None

@@ -63,8 +63,9 @@ def _extra_jobs(renderer: Renderer, jobs: list[PageJob], site_root: Path) -> lis
     """Sitemap, robots.txt and static files: cheap, so made on every build and compared by their bytes."""
     config = renderer.config
     lastmod = {a.path: (a.updated or a.date).date().isoformat() for a in renderer.archive.articles}
+    copies = {a.path + "index.html" for a, _ in renderer.archive.copies}  # their canonical is the original
     entries = [(j.path[: -len("index.html")], lastmod.get(j.path[: -len("index.html")]))
-               for j in jobs if j.path.endswith("index.html")]
+               for j in jobs if j.path.endswith("index.html") and j.path not in copies]
     extra = [PageJob(p.path, None, lambda b=p.body: b) for p in sitemap_pages(config.base_url, entries)]
     robots = robots_page(config.base_url)
     extra.append(PageJob(robots.path, None, lambda: robots.body))
@@ -111,7 +112,7 @@ def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     stages.done("parse", f"{len(articles)} articles")
     archive = build_archive(articles, config.related_items, Memo(site_root, "related"))
     report.warnings.extend(archive.warnings)
-    report.articles = len(archive.articles)
+    report.articles = len(archive.articles) + len(archive.copies)
     renderer = Renderer(site_root, config, archive, _generator_key())
     jobs = list(renderer.jobs())
     stages.done("organise", f"{len(jobs)} pages")

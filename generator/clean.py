@@ -253,7 +253,10 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
 
 # Each kind of quotation mark with its partner, so a title with other quotes inside survives.
 _QUOTED = re.compile(r'"([^"\n]{12,200}?)"|„([^“\n]{12,200}?)“|»([^«\n]{12,200}?)«|«([^»\n]{12,200}?)»|“([^”\n]{12,200}?)”')
-_MENTIONS_ARTICLE = re.compile(r"(?i)\b(artikel|beitrag|bericht|article|story|post)\b")
+# The article named right before the quote ('zum Artikel "…"', 'the story "…"'); not a link to
+# the next or previous one.
+_MENTIONS_ARTICLE = re.compile(r"(?i)\b(artikel|beitrag|bericht|article|story|post)\W{0,3}$")
+_OTHER_ARTICLE = re.compile(r"(?i)\b(next|previous|prev|nächste[rn]?|vorherige[rn]?|voriger?)\b")
 
 
 @dataclass(frozen=True)
@@ -262,13 +265,16 @@ class Title:
     source: str  # how it was found: 'metadata', 'quoted', 'heading', 'lead'
 
 
-def quoted_title(lines: list[str]) -> str:
-    """A quoted phrase the page names as its article ('Kommentar zum Artikel "…"', 'share the story "…"')."""
+def quoted_title(lines: list[str], body: str) -> str:
+    """A quoted phrase the page names as its article ('Kommentar zum Artikel "…"', 'share the story "…"');
+    a phrase the article itself quotes is a citation, not its title."""
     counts: dict[str, int] = {}
     for line in lines:
         for match in _QUOTED.finditer(line):
             phrase = next(g for g in match.groups() if g is not None).strip()
-            if len(phrase.split()) >= 2 and _MENTIONS_ARTICLE.search(line[:match.start()][-40:]):
+            before = line[:match.start()][-40:]
+            if len(phrase.split()) >= 2 and _MENTIONS_ARTICLE.search(before) and not _OTHER_ARTICLE.search(before) \
+                    and phrase not in body:
                 counts[phrase] = counts.get(phrase, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0])))
     return ranked[0][0] if ranked else ""
@@ -297,37 +303,97 @@ def _title_text(line: LineInfo) -> str:
     return text.rsplit(" / ", 1)[-1] if text.count(" / ") >= 2 else text
 
 
-# Weights of the headline evidence: word overlap with the article, length (per word, up to 10),
-# nearness, short-line penalty, printed twice, followed by a byline; and the score needed.
-TITLE_WEIGHTS = (0.6, 0.05, 0.2, 0.3, 0.6, 0.3, 0.0)
+# Weights of the headline evidence, in the order `title_features` lists it; a candidate needs a
+# positive score. Fitted on the dev pages (bench/import.py measures them); every feature is a
+# property of page layout in general, none names a site.
+TITLE_WEIGHTS = (2.15, 1.09, -0.48, -1.22, 1.56, 0.8, -0.04, -0.66, 0.42, -1.15, 0.54, -0.57, 0.41, -1.02, -0.92, -0.46, -1.53, -0.76, -0.32)
+_KICKER = re.compile(r"^(.{3,80}?)\s[-–—|/]\s(.{12,})$")
+# "Headline | Site": a bar names the site far more often than a kicker.
+_SITE_SUFFIX = re.compile(r"^(.{12,}?)\s\|\s[^|]{2,40}$")
+_COLON_KICKER = re.compile(r"^(.{3,60}?):\s(.{12,})$")
 
 
-def heading_title(before: list[LineInfo], body: str) -> str:
-    """The headline: a heading-like line shortly above the article.
+def title_candidates(infos: list[LineInfo], start: int, reach: int = 40) -> list[tuple[int, str, int]]:
+    """(line index, text, kind) for headline-shaped lines shortly above the article and its first
+    line (a headline the article's run took in). kind 0 is the whole line or the line without a
+    site name after a bar ("Headline | Site"), 1 the part after a kicker and dash ("Kicker - Headline"),
+    2 the part after a colon ("Kicker: Headline")."""
+    out = []
+    for i in range(max(0, start - reach), min(start + 1, len(infos))):
+        line = infos[i]
+        if not (1 <= line.words <= 30 and len(line.text) <= 250 and not line.text.endswith((".", ",", ";"))
+                and not _DATE_ONLY.match(line.text)) or (line.listed and i + 1 < len(infos) and infos[i + 1].listed):
+            continue  # list items only as the last of their list (a breadcrumb's end)
+        text = _title_text(line)
+        out.append((i, text, 0))
+        for kind, pattern in ((1, _KICKER), (2, _COLON_KICKER)):
+            match = pattern.match(text)
+            if match:
+                out.append((i, match.group(2), kind))
+        suffixed = _SITE_SUFFIX.match(text)
+        if suffixed:
+            out.append((i, suffixed.group(1), 0))
+    return out
 
-    Evidence: it shares words with the article, it is followed by a byline or date, and pages
-    often print it twice (breadcrumb and headline, or kicker joined to headline), so a line
-    whose words end another nearby line counts double. Section labels ("Krieg in der Ukraine")
-    also share words, so longer lines win ties.
+
+def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: int,
+                   body_words: set[str], lead_words: set[str], keys: list[str], offset: int,
+                   page: dict[str, int]) -> tuple[float, ...]:
+    """The evidence that `text` (from line `i`) is the headline; TITLE_WEIGHTS weighs it."""
+    line = infos[i]
+    words = len(_WORD.findall(text))
+    key = " ".join(_WORD.findall(text.lower()))
+    echoed = any(j != i - offset and k.endswith(key) and len(key) > 10 for j, k in enumerate(keys))
+    nxt = infos[i + 1] if i + 1 < len(infos) else None
+    followed = nxt is not None and bool(_BYLINE.search(nxt.text)) and nxt.words <= 12
+    lead_next = nxt is not None and nxt.words >= 12 and nxt.sentence and nxt.stop_ratio >= 0.12
+    return (
+        _overlap(text, body_words), min(words, 10) / 10, 1 / (1 + max(start - 1 - i, 0)), float(words < 4),
+        float(echoed), float(followed), float(line.listed), float(kind == 1), _overlap(text, lead_words),
+        float(i >= start), float(lead_next), float(page.get(line.text, 0) > 1),
+        float(text.endswith(("?", "!", '"', "“", "«"))), float(line.furniture), float(bool(find_date(text))),
+        float(bool(_BYLINE_START.search(text))), float(kind == 2), float(words == 1), float(line.sentence),
+    )
+
+
+def heading_title(infos: list[LineInfo], start: int, body: str, lead: str) -> str:
+    """The headline: the best-scored heading-like line shortly above the article (see TITLE_WEIGHTS).
+
+    Evidence: it shares words with the article and its lead, it is near the article, followed
+    by a byline or the lead, and pages often print it twice (breadcrumb and headline, or kicker
+    joined to headline). Section labels ("Krieg in der Ukraine") also share words, so longer
+    lines win ties.
     """
     body_words = {w.lower() for w in _WORD.findall(body[:3000]) if len(w) > 3}
-    window = before[-25:]
-    word_keys = [" ".join(_WORD.findall(_title_text(line).lower())) for line in window]
-    best, best_score, w = "", 0.0, TITLE_WEIGHTS
-    for i, line in enumerate(window):
-        if not heading_like(line) or _BYLINE_START.search(line.text) or find_date(line.text) or (
-                line.listed and i + 1 < len(window) and window[i + 1].listed):
-            continue  # no bylines; list items only as the last of their list (a breadcrumb's end)
-        distance = len(window) - 1 - i
-        key = word_keys[i]
-        echoed = any(j != i and k.endswith(key) and len(key) > 10 for j, k in enumerate(word_keys))
-        followed = i + 1 < len(window) and bool(_BYLINE.search(window[i + 1].text)) and window[i + 1].words <= 12
-        score = (w[0] * _overlap(line.text, body_words) + w[1] * min(line.words, 10)
-                 + w[2] / (1 + distance) - w[3] * (line.words < 4)
-                 + w[4] * echoed + w[5] * followed)
+    lead_words = {w.lower() for w in _WORD.findall(lead) if len(w) > 3}
+    window = infos[max(0, start - 40):start + 1]
+    keys = [" ".join(_WORD.findall(_title_text(line).lower())) for line in window]
+    page: dict[str, int] = {}
+    for line in infos:
+        page[line.text] = page.get(line.text, 0) + 1
+    best, best_score = "", 0.0
+    for i, text, kind in title_candidates(infos, start):
+        features = title_features(infos, start, i, text, kind, body_words, lead_words, keys, max(0, start - 40), page)
+        score = sum(w * f for w, f in zip(TITLE_WEIGHTS, features))
         if score > best_score:
-            best, best_score = _title_text(line), score
-    return best if best_score >= w[6] else ""
+            best, best_score = text, score
+    return best
+
+
+def teaser_title(after: list[LineInfo], lead: str, share: float = 0.6, least: int = 3) -> str:
+    """With no headline above the article: the page's own entry in a list of stories after it,
+    the headline-shaped line whose words the lead uses most (at least `least` of them, `share` of its words)."""
+    lead_words = {w.lower() for w in _WORD.findall(lead) if len(w) > 3}
+    best, best_share = "", share
+    for line in after:
+        if not heading_like(line):
+            continue
+        text = _title_text(line)
+        words = {w.lower() for w in _WORD.findall(text) if len(w) > 3}
+        shared = len(words & lead_words)
+        if shared >= least and shared / len(words) >= best_share:
+            best, best_share = text, shared / len(words)
+    return best
 
 
 def first_sentence(text: str, limit: int = 120) -> str:
@@ -426,6 +492,34 @@ def join_neighbours(weights: list[float], start: int, end: int, gap: int = 12, s
     return start, end
 
 
+def announced_lists(weights: list[float], infos: list[LineInfo]) -> list[float]:
+    """A list right after a sentence ending in a colon ("Die Rassen legen:") is the article's own:
+    its items cost nothing and do not make a block of furniture, however long the list."""
+    out = list(weights)
+    announced = False
+    for i, line in enumerate(infos):
+        if line.listed and announced and not line.furniture:
+            out[i] = max(out[i], 0.0)
+            continue
+        announced = line.text.endswith(":") and line.words >= 3 and not line.listed and not line.furniture
+    return out
+
+
+# A reader comment's header: "3 Responses to …", "Anna says:", "12 Kommentare zu …".
+_COMMENT_START = re.compile(r"(?i)^(?:[-*]\s*)?(?:\d+\s+(?:responses?|comments?|kommentare?|antworten|reaktionen|replies)\b.*|.{1,40}\s(?:says|said|sagt|schreibt|meint):)$")
+
+
+def damp_comments(weights: list[float], infos: list[LineInfo], prose: float = 20.0, factor: float = 0.3) -> list[float]:
+    """Shrink the prose after a comment section begins, once enough prose came before it: a long
+    reader comment must not outweigh a short article."""
+    seen = 0.0
+    for i, line in enumerate(infos):
+        if seen >= prose and _COMMENT_START.match(line.text):
+            return weights[:i] + [w * factor if w > 0 else w for w in weights[i:]]
+        seen += max(weights[i], 0)
+    return weights
+
+
 def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozenset[str] = frozenset()) -> tuple[int, int]:
     """[start, end) indexes into `infos` of the article's lines."""
     weights = []
@@ -435,7 +529,7 @@ def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozense
             weights.append(-8.0)
         else:
             weights.append(prose_weight(line, stop_min))
-    weights = damp_isolated(weights, infos)
+    weights = announced_lists(damp_comments(damp_isolated(weights, infos), infos), infos)
     costed = escalate_runs(weights, infos)
     start, end = best_run(costed)
     # A marker ends the article only when most of the prose lies before it: an early
@@ -454,7 +548,25 @@ def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozense
         start += 1
     if start == end:
         return start, end
-    return join_neighbours(costed[:end] if told else costed, start, end)
+    start, end = join_neighbours(costed[:end] if told else costed, start, end)
+    return reach_lead(infos, start, stop_min), end
+
+
+def reach_lead(infos: list[LineInfo], start: int, stop_min: float, gap: int = 4) -> int:
+    """Move the start up to a lead paragraph just above it: a lone prose line that a caption,
+    date stamp, share bar or ad label separates from the rest of the article weighs too little
+    on its own to join it."""
+    moved = True
+    while moved:
+        moved = False
+        for j in range(start - 1, max(start - 1 - gap, -1), -1):
+            line = infos[j]
+            if line.words >= 12 and line.sentence and line.stop_ratio >= stop_min and not (line.listed or line.furniture):
+                start, moved = j, True
+                break
+            if line.words > 30 or line.listed:
+                break  # a block of its own, not a caption or label
+    return start
 
 
 def _kept(line: LineInfo, rules: CleaningRules, repeated: frozenset[str]) -> bool:
@@ -512,7 +624,7 @@ def clean_text(text: str, rules: CleaningRules = CleaningRules(), repeated: froz
         dateline, rest = split_dateline(paragraphs[0])
         paragraphs[0] = rest
     body = "\n".join(paragraphs)
-    title = _choose_title(title_hint, lines, infos[:start], body, paragraphs)
+    title = _choose_title(title_hint, lines, infos, start, end, body, paragraphs)
     date = find_date("\n".join(i.text for i in infos[max(0, start - 15):start])) or find_date(body[:500]) \
         or find_date("\n".join(i.text for i in infos[end:]))
     lead = paragraphs[0] if paragraphs else ""
@@ -528,15 +640,19 @@ def clean_text(text: str, rules: CleaningRules = CleaningRules(), repeated: froz
     )
 
 
-def _choose_title(hint: str, lines: list[str], before: list[LineInfo], body: str, paragraphs: list[str]) -> Title:
+def _choose_title(hint: str, lines: list[str], infos: list[LineInfo], start: int, end: int, body: str,
+                  paragraphs: list[str]) -> Title:
     if hint.strip():
         return Title(" ".join(hint.split()), "metadata")
-    quoted = quoted_title(lines)
+    quoted = quoted_title(lines, body)
     if quoted:
         return Title(quoted, "quoted")
-    heading = heading_title(before, body)
+    heading = heading_title(infos, start, body, paragraphs[0] if paragraphs else "")
     if heading:
         return Title(heading, "heading")
+    teaser = teaser_title(infos[end:], paragraphs[0] if paragraphs else "")
+    if teaser:
+        return Title(teaser, "teaser")
     if paragraphs:
         return Title(first_sentence(paragraphs[0]), "lead")
     return Title("", "none")

@@ -113,9 +113,20 @@ class Renderer:
         inputs = (token(article), token(older), token(newer), [token(r) for r in related],
                   [token(a) for a in same_source], [token(a) for a in translations])
         return self.job("article.html", article.path + "index.html", article.path, inputs,
-                        article=article, older=older, newer=newer, related=related, same_source=same_source,
-                        translations=translations, crumbs=lambda: self.month_crumbs(article.date.year, article.date.month)
-                        + [(article.title, article.path)])
+                        article=article, original=None, older=older, newer=newer, related=related,
+                        same_source=same_source, translations=translations,
+                        crumbs=lambda: self.article_crumbs(article))
+
+    def copy(self, article: Article, original: Article) -> PageJob:
+        """A near-duplicate's page: outside the archive's order, it names and links the original,
+        which is also its canonical address."""
+        return self.job("article.html", article.path + "index.html", original.path,
+                        (token(article), token(original)), article=article, original=original,
+                        older=None, newer=None, related=[], same_source=[], translations=[],
+                        crumbs=lambda: self.article_crumbs(article))
+
+    def article_crumbs(self, article: Article) -> list[tuple[str, str]]:
+        return self.month_crumbs(article.date.year, article.date.month) + [(article.title, article.path)]
 
     def month_crumbs(self, year: int, month: int) -> list[tuple[str, str]]:
         """Home › year › month, the trail above a month page and its articles."""
@@ -185,6 +196,8 @@ class Renderer:
         archive, config, t = self.archive, self.config, STRINGS[self.config.language]
         for article in archive.articles:
             yield self.article(article)
+        for article, original in archive.copies:
+            yield self.copy(article, original)
         yield from self.listing("", config.title, archive.articles, feed="feed.xml")
         yield self.archive_page()
         for year, months in archive.years():

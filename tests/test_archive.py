@@ -120,3 +120,19 @@ def test_translations_are_articles_sharing_a_translation_key():
     assert archive.translations(de) == [en]
     assert archive.translations(en) == [de]
     assert archive.translations(alone) == [] and archive.translations(article(4)) == []
+
+
+def test_near_duplicate_is_left_out_of_listings_and_points_at_the_first_copy():
+    first = article(1, id="aaa", source="Agentur A", tags=("Gipfel",))
+    copy = article(2, id="bbb", source="Agentur B", tags=("Gipfel",), extra={"duplicate_of": "aaa"})
+    other = article(3, id="ccc", tags=("Gipfel",))
+    archive = build_archive([first, copy, other])
+    assert [a.id for a in archive.articles] == ["ccc", "aaa"]
+    assert [a.id for a in archive.terms["tags"][0].articles] == ["ccc", "aaa"]
+    assert [t.name for t in archive.terms["sources"]] == ["Agentur A"]
+    assert [(c.id, o.id) for c, o in archive.copies] == [("bbb", "aaa")]
+
+
+def test_duplicate_mark_naming_no_article_in_the_archive_is_ignored():
+    archive = build_archive([article(1, id="aaa", extra={"duplicate_of": "gone"}), article(2, id="bbb", extra={"duplicate_of": "bbb"})])
+    assert [a.id for a in archive.articles] == ["bbb", "aaa"] and archive.copies == []

@@ -194,3 +194,24 @@ def test_corpus_markdown_builds_as_is(tmp_path):
     report = build_site(site)
     assert report.articles == 60
     assert broken_links(site / "output", "/archiv/") == []
+
+
+def test_near_duplicate_page_names_and_links_the_first_copy_and_feeds_show_it_once(site, tmp_path):
+    write_article(site, "first.md", """
+        id: "aaa111"
+        title: "Waffenruhe vereinbart"
+        date: "2025-09-01T08:00:00+02:00"
+    """, "Die Parteien einigten sich.\n")
+    write_article(site, "copy.md", """
+        id: "bbb222"
+        title: "Waffenruhe vereinbart (Agentur)"
+        date: "2025-09-01T09:00:00+02:00"
+        duplicate_of: "aaa111"
+    """, "Die Parteien einigten sich.\n")
+    build_site(site)
+    out = site / "output"
+    copy_page = (out / "2025/09/01/waffenruhe-vereinbart-agentur/index.html").read_text(encoding="utf-8")
+    assert 'Dieselbe Meldung wie: <a href="../../../../2025/09/01/waffenruhe-vereinbart/index.html">Waffenruhe vereinbart</a>' in copy_page
+    for page in ("index.html", "feed.xml", "2025/09/index.html", "sitemap.xml"):
+        text = (out / page).read_text(encoding="utf-8")
+        assert "waffenruhe-vereinbart/" in text and "waffenruhe-vereinbart-agentur" not in text, page

@@ -158,3 +158,55 @@ def test_summary_is_the_lead_cut_at_a_sentence_end():
     lead = "Erster Satz ist hier. " * 20
     summary = summarize(lead.strip(), limit=100)
     assert summary.endswith("hier.") and len(summary) <= 100
+
+
+LEAD = ("Die Stadtwerke erhöhen zum ersten Januar die Preise für Strom und Gas, weil die Einkaufskosten "
+        "im vergangenen Jahr deutlich gestiegen sind.")
+PARAGRAPHS = [
+    "Ein Haushalt mit zwei Personen zahlt damit im Monat etwa zwölf Euro mehr als bisher, wie die Stadtwerke am Montag mitteilten.",
+    "Die Verbraucherzentrale rät, die Abschläge zu prüfen und bei Bedarf einen anderen Tarif zu wählen, der besser zum eigenen Verbrauch passt.",
+    "Wer sich die Rechnung nicht leisten kann, soll sich frühzeitig beim Kundenservice melden, damit eine Ratenzahlung vereinbart werden kann.",
+]
+
+
+def test_lead_separated_by_a_caption_and_date_stamp_belongs_to_the_article():
+    page = "\n\n".join([MENU, "Strom und Gas werden teurer", LEAD,
+                        "Foto: Archiv", "12.03.2024, 14:30 Uhr", "Anzeige", *PARAGRAPHS, "Teilen", "© 2024 Beispiel-Zeitung | Impressum"])
+    cleaned = clean_text(page)
+    assert cleaned.paragraphs == (LEAD, *PARAGRAPHS)
+    assert cleaned.title.text == "Strom und Gas werden teurer"
+
+
+def test_reader_comment_after_the_comment_header_does_not_outweigh_a_short_article():
+    comment = ("Ich finde es wirklich unglaublich, dass die Stadtwerke schon wieder die Preise erhöhen, obwohl "
+               "sie im letzten Jahr einen Gewinn gemacht haben und die Geschäftsführung sich hohe Prämien gegönnt hat, "
+               "während viele Familien in der Stadt nicht mehr wissen, wie sie die Rechnungen bezahlen sollen, und "
+               "das muss man doch einmal deutlich sagen dürfen, finde ich jedenfalls, und alle meine Nachbarn auch.")
+    page = "\n\n".join([MENU, "Strom und Gas werden teurer", LEAD, PARAGRAPHS[0],
+                        "3 Responses to Strom und Gas werden teurer", "- Erna says:", comment, "Antworten"])
+    assert clean_text(page).paragraphs == (LEAD, PARAGRAPHS[0])
+
+
+def test_list_announced_by_a_colon_stays_in_the_article():
+    items = [f"- {kind}: {change}" for kind, change in [
+        ("Strom", "zwölf Prozent mehr"), ("Gas", "acht Prozent mehr"), ("Fernwärme", "bleibt unverändert"),
+        ("Wasser", "drei Prozent mehr"), ("Abwasser", "zwei Prozent mehr"), ("Müllabfuhr", "bleibt unverändert"),
+        ("Grundgebühr", "bleibt unverändert"), ("Zählermiete", "fünf Euro mehr"), ("Hausanschluss", "bleibt unverändert"),
+        ("Straßenreinigung", "ein Prozent mehr"), ("Winterdienst", "bleibt unverändert"), ("Parkgebühren", "zehn Cent mehr"),
+        ("Bäder", "ein Euro mehr"), ("Busse", "bleiben unverändert")]]
+    page = "\n\n".join([MENU, "Strom und Gas werden teurer", LEAD, "Die neuen Preise im Überblick:", "\n".join(items),
+                        PARAGRAPHS[1], PARAGRAPHS[2], "Teilen", "- Facebook", "- Twitter"])
+    assert clean_text(page).paragraphs == (LEAD, "Die neuen Preise im Überblick:", *items, PARAGRAPHS[1], PARAGRAPHS[2])
+
+
+def test_phrase_the_article_quotes_is_not_taken_for_its_title():
+    quoting = "Der Sprecher nannte den Bericht „eine längst überfällige Entscheidung für alle Kunden“ und verwies auf die Kosten."
+    page = "\n\n".join([MENU, "Strom und Gas werden teurer", LEAD, quoting, *PARAGRAPHS])
+    assert clean_text(page).title.text == "Strom und Gas werden teurer"
+
+
+def test_without_a_headline_the_pages_own_entry_in_a_story_list_is_the_title():
+    page = "\n".join([LEAD, *PARAGRAPHS, "", "Aktuelle News", "- Stadtwerke erhöhen die Preise für Strom und Gas",
+                      "- Neues Hallenbad öffnet im Frühjahr", "- Stadtrat vertagt Entscheidung über Radwege"])
+    title = clean_text(page).title
+    assert (title.text, title.source) == ("Stadtwerke erhöhen die Preise für Strom und Gas", "teaser")
