@@ -221,13 +221,15 @@ def main() -> int:
     parser.add_argument("--workdir", default="/tmp/newsarchive-bench")
     parser.add_argument("--anchors-up-to", type=int, default=10000, help="largest N for Hugo and Pelican")
     parser.add_argument("--out", default=str(REPO / "docs" / "perf"))
+    parser.add_argument("--tools", default="newsarchive,hugo,pelican", help="which of newsarchive,hugo,pelican to run")
     args = parser.parse_args()
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
+    wanted = set(args.tools.split(","))
     tools = [Newsarchive]
-    if shutil.which("hugo"):
+    if "hugo" in wanted and shutil.which("hugo"):
         tools.append(Hugo)
-    if shutil.which("pelican") or os.environ.get("PELICAN"):
+    if "pelican" in wanted and (shutil.which("pelican") or os.environ.get("PELICAN")):
         if os.environ.get("PELICAN"):
             os.environ["PATH"] = str(Path(os.environ["PELICAN"]).parent) + os.pathsep + os.environ["PATH"]
         tools.append(Pelican)
