@@ -245,12 +245,16 @@ def main() -> int:
             tool = tool_class(work / f"{tool_class.name}-{n}", corpus)
             print(f"# {tool.name} N={n} …", file=sys.stderr, flush=True)
             results[tool.name][str(n)] = measure(tool, 3 if big else args.runs, 1 if big else args.runs)
+            save(results, Path(args.out))  # after each measurement: a long run that dies keeps what it measured
     print_table(results)
-    out = Path(args.out)
+    return 0
+
+
+def save(results: dict, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "build.json").write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    draw_svg(results, out / "build-cost.svg")
-    return 0
+    if any(results.values()):
+        draw_svg({tool: figures for tool, figures in results.items() if figures}, out / "build-cost.svg")
 
 
 def print_table(results: dict) -> None:
