@@ -99,8 +99,13 @@ def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     jobs = list(renderer.jobs())
     jobs += _extra_jobs(renderer, jobs, site_root)
     stages.done("organise", f"{len(jobs)} pages")
+    write_jobs(jobs, output_dir, report, stages)
+    return report
+
+
+def write_jobs(jobs: list[PageJob], output_dir: Path, report: BuildReport, stages: _Stages) -> None:
+    """The last stage: output/ brought up to date with `jobs`, and the report filled in."""
     written = update_output(jobs, output_dir)
     report.pages, report.bytes = written.files, written.bytes
     report.rendered, report.written, report.deleted = written.rendered, written.written, written.deleted
     stages.done("render", f"{written.rendered} rendered, {written.written} written, {written.deleted} deleted")
-    return report
