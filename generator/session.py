@@ -7,10 +7,11 @@ the pages using it, a stylesheet is copied without rendering anything. The outpu
 `build_site`'s, since the pages are made by the same stages.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .archive import build_archive
+from .archive import TERM_NAMES, build_archive, with_contents
 from .build import OUTPUT_DIR, _extra_jobs, _generator_key, _parse_key, _Stages, _without_cycle_collection, write_jobs
 from .cache import ArticleCache
 from .config import CONFIG_NAME, SiteConfig, load_config
@@ -18,7 +19,8 @@ from .content import ARTICLES_DIR, _parse_files, load_articles
 from .errors import BuildFailed, SiteError
 from .model import Article, BuildReport
 from .output import PageJob
-from .render import Renderer
+from .render import TERM_KINDS, Renderer
+from .slug import term_slug
 
 TEMPLATES_DIR = "templates"
 _TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
@@ -74,6 +76,29 @@ def classify(site_root: Path, paths) -> Changes:
     return changes
 
 
+def _placement(article: Article) -> tuple:
+    """What decides where an article appears (URL, order, groups, sitemap date), unlike what it says."""
+    return (article.path, article.explicit_slug, article.date.isoformat(), article.updated and article.updated.isoformat(),
+            article.tags, article.locations, article.source)
+
+
+def pages_showing(renderer: Renderer, edited: list[Article]) -> Iterator[PageJob]:
+    """Every page that shows or links one of the `edited` articles, when their placement is unchanged."""
+    archive = renderer.archive
+    paths = {a.path for a in edited}
+    linked = paths | archive.linking_to(paths)
+    yield from (renderer.article(a) for a in archive.articles if a.path in linked)
+    yield from renderer.home(showing=paths)
+    months = {(a.date.year, a.date.month) for a in edited}
+    yield from (renderer.month_at(i) for i, m in enumerate(archive.months) if (m.year, m.month) in months)
+    for kind in TERM_KINDS:
+        slugs = {term_slug(name) for a in edited for name in TERM_NAMES[kind](a)}
+        for term in archive.terms[kind]:
+            if term.slug in slugs:
+                yield from renderer.term_pages(kind, term, showing=paths)
+    yield renderer.home_feed()
+
+
 class _MemoryMemo:
     """The related-articles table, kept in memory rather than in .cache/ (see cache.Memo)."""
 
@@ -94,34 +119,45 @@ class PreviewSite:
         self.site_root = site_root
         self.output_dir = output_dir or site_root / OUTPUT_DIR
         self.config: SiteConfig | None = None
-        self.articles: dict[str, Article] = {}  # by source path
+        self.articles: dict[str, Article] = {}  # as parsed, by source path
         self.broken: dict[str, SiteError] = {}  # article files that do not parse, by source path
         self.related = _MemoryMemo()
-        self.renderer: Renderer | None = None
+        self.renderer: Renderer | None = None  # holds the archive output/ was last built from
         self.pages: list[PageJob] = []  # every page rendered from a template
-        self.jobs: list[PageJob] = []  # the pages, the sitemap and the static files
+        self.where: dict[str, int] = {}  # page path → its place in self.pages
+        self.extra: list[PageJob] = []  # sitemap, robots.txt, static files
+        self.in_sync = False  # the last rebuild succeeded: output/ matches self.renderer
 
     def rebuild(self, changes: Changes | None = None) -> BuildReport:
         """Bring output/ up to date after `changes` (None: everything); BuildFailed leaves it as it was."""
         with _without_cycle_collection():
             report = BuildReport()
             stages = _Stages(report)
-            if changes is None or changes.config or self.renderer is None:
+            full = changes is None or changes.config or self.renderer is None
+            was_in_sync, self.in_sync = self.in_sync, False
+            before = {}
+            if full:
                 self._load_all()
             else:
-                self._reload(changes.articles)
+                before = self._reload(changes.articles)
             stages.done("parse", f"{len(self.articles)} articles")
             if self.broken:
                 raise BuildFailed(sorted(self.broken.values(), key=lambda e: str(e.path)))
-            if changes is None or changes.config or changes.articles or changes.templates or self.renderer is None:
-                self._organise(templates=changes is None or changes.config or changes.templates)
-            if changes is None or changes:
+            organised = True
+            if full or changes.templates or not was_in_sync:
+                self._organise(new_templates=full or changes.templates, same_articles=not full and was_in_sync and not before)
+            elif before and not self._replace_contents(before):
+                self._organise(new_templates=False, same_articles=False)
+            else:
+                organised = False
+            if organised or changes.static:
                 # Static files are read when written, so an edit needs no new job; an added file does.
-                self.jobs = self.pages + _extra_jobs(self.renderer, self.pages, self.site_root)
+                self.extra = _extra_jobs(self.renderer, self.pages, self.site_root)
             report.articles = len(self.renderer.archive.articles)
             report.warnings.extend(self.renderer.archive.warnings)
-            stages.done("organise", f"{len(self.jobs)} pages")
-            write_jobs(self.jobs, self.output_dir, report, stages)
+            stages.done("organise", f"{len(self.pages) + len(self.extra)} pages")
+            write_jobs(self.pages + self.extra, self.output_dir, report, stages)
+            self.in_sync = True
             return report
 
     def _load_all(self) -> None:
@@ -133,14 +169,16 @@ class PreviewSite:
         self.broken = {str(e.path): e for e in errors}
         self.renderer = None
 
-    def _reload(self, paths: set[Path]) -> None:
-        """Parse the changed article files again; those gone are dropped."""
+    def _reload(self, paths: set[Path]) -> dict[str, Article | None]:
+        """Parse the changed article files again, dropping those gone; returns what each was before."""
         files = {f for p in paths for f in ([p] if not p.is_dir() else p.rglob("*.md"))}
         present = [(p, p.relative_to(self.site_root)) for p in sorted(files) if p.suffix == ".md" and p.is_file()]
         gone = [p.relative_to(self.site_root).as_posix() for p in files - {p for p, _ in present}]
         # A path that is gone may have been a folder of articles (moved away): all below it go too.
-        for key in [k for k in self.articles.keys() | self.broken.keys()
-                    if any(k == g or k.startswith(g + "/") for g in gone)]:
+        gone_keys = [k for k in self.articles.keys() | self.broken.keys()
+                     if any(k == g or k.startswith(g + "/") for g in gone)]
+        before = {k: self.articles.get(k) for k in gone_keys + [shown.as_posix() for _, shown in present]}
+        for key in gone_keys:
             self.articles.pop(key, None)
             self.broken.pop(key, None)
         for (_, shown), result in zip(present, _parse_files(present, self.config)):
@@ -151,12 +189,33 @@ class PreviewSite:
             else:
                 self.articles[key] = result
                 self.broken.pop(key, None)
+        return before
 
-    def _organise(self, templates: bool) -> None:
-        articles = [self.articles[k] for k in sorted(self.articles)]
-        archive = build_archive(articles, self.config.related_items, self.related)
-        if templates or self.renderer is None:
-            # Templates are read and fingerprinted again only when one of them changed.
+    def _organise(self, new_templates: bool, same_articles: bool) -> None:
+        if same_articles:
+            archive = self.renderer.archive
+        else:
+            articles = [self.articles[k] for k in sorted(self.articles)]
+            archive = build_archive(articles, self.config.related_items, self.related)
+        if new_templates or self.renderer is None:
             self.renderer = Renderer(self.site_root, self.config, archive, _generator_key())
         self.renderer.archive = archive
         self.pages = list(self.renderer.jobs())
+        self.where = {job.path: i for i, job in enumerate(self.pages)}
+
+    def _replace_contents(self, before: dict[str, Article | None]) -> bool:
+        """Edits that leave every URL, date and grouping as it was: only the pages showing the edited
+        articles get new jobs. False when an edit is more than that (the caller organises afresh)."""
+        archive = self.renderer.archive
+        resolved = {a.source_path: a for a in archive.articles if a.source_path in before}
+        edited = {}
+        for key, old in before.items():
+            new = self.articles.get(key)
+            if old is None or new is None or key not in resolved or _placement(old) != _placement(new):
+                return False
+            # Keep the slug the archive gave it (a clash with another article's gets a suffix).
+            edited[resolved[key].path] = replace(new, slug=resolved[key].slug)
+        self.renderer.archive = archive = with_contents(archive, edited)
+        for job in pages_showing(self.renderer, list(edited.values())):
+            self.pages[self.where[job.path]] = job
+        return True

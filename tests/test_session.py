@@ -1,0 +1,103 @@
+"""The preview server's in-memory rebuilds give exactly the bytes of a clean build."""
+
+import pytest
+
+from conftest import make_site, snapshot, write_article
+from generator.errors import BuildFailed
+from generator.session import Changes, PreviewSite, classify
+from test_incremental import CHANGES, clean_build
+
+
+def changed_files(site, change) -> set:
+    """Every file under the site that `change` adds, edits or removes (what the watcher reports)."""
+    def listing():
+        return {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file() and "output" not in p.parts[-3:]}
+    before = listing()
+    change(site)
+    after = listing()
+    return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+
+
+def rebuild_after(preview, site, change):
+    return preview.rebuild(classify(site, changed_files(site, change)))
+
+
+def fix_headline(site):
+    path = site / "content/articles/c.md"
+    path.write_text(path.read_text(encoding="utf-8").replace('title: "Talks resume in Geneva"',
+                                                             'title: "Talks resume in Geneva"\nslug: talks'),
+                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("Talks resume in Geneva", "Talks resumed in Geneva"),
+                    encoding="utf-8")
+
+
+def fix_sentence(site):
+    path = site / "content/articles/a.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Es gab Kaffee.", "Es gab Tee."), encoding="utf-8")
+
+
+def move_folder(site):
+    write_article(site, "2025/x.md", 'title: "Im Ordner"\ndate: "2025-08-13T10:00:00+02:00"\ntags: [Verkehr]')
+    (site / "content/articles/2025").rename(site / "content/articles/2026")
+
+
+EDITS = [fix_sentence, fix_headline, move_folder, *CHANGES]
+
+
+@pytest.mark.parametrize("change", EDITS, ids=[c.__name__ for c in EDITS])
+def test_preview_rebuild_equals_clean_build(site, tmp_path, change):
+    preview = PreviewSite(site)
+    preview.rebuild()
+    report = rebuild_after(preview, site, change)
+    assert snapshot(site / "output") == clean_build(site, tmp_path)
+    assert report.written < report.pages
+
+
+def test_series_of_edits_stays_equal_to_clean_builds(site, tmp_path):
+    preview = PreviewSite(site)
+    preview.rebuild()
+    for change in EDITS:
+        rebuild_after(preview, site, change)
+        assert snapshot(site / "output") == clean_build(site, tmp_path), change.__name__
+
+
+def test_sentence_fix_renders_only_pages_showing_the_article(tmp_path):
+    site = make_site(tmp_path / "big", per_page=3)
+    for n in range(40):
+        write_article(site, f"{n:02d}.md", f'title: "Meldung {n}"\ndate: "2025-{n % 12 + 1:02d}-{n % 28 + 1:02d}"\n'
+                                           f'tags: [Thema{n % 5}]', f"Text {n}.\n")
+    preview = PreviewSite(site)
+    first = preview.rebuild()
+    path = site / "content/articles/07.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Text 7.", "Text sieben."), encoding="utf-8")
+    report = preview.rebuild(classify(site, {path}))
+    assert first.rendered == report.pages and report.rendered < report.pages // 4
+    assert snapshot(site / "output") == clean_build(site, tmp_path)
+
+
+def test_broken_article_fails_the_rebuild_and_its_fix_recovers(site, tmp_path):
+    preview = PreviewSite(site)
+    preview.rebuild()
+    before = snapshot(site / "output")
+    path = site / "content/articles/b.md"
+    good = path.read_text(encoding="utf-8")
+    path.write_text("---\ntitle: [kaputt\n---\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        preview.rebuild(classify(site, {path}))
+    assert str(failed.value.errors[0]).startswith("content/articles/b.md:2: front matter: invalid YAML")
+    with pytest.raises(BuildFailed):
+        rebuild_after(preview, site, fix_sentence)  # another save while b.md is still broken
+    assert snapshot(site / "output") == before
+    path.write_text(good, encoding="utf-8")
+    preview.rebuild(classify(site, {path}))
+    assert snapshot(site / "output") == clean_build(site, tmp_path)
+
+
+def test_changes_are_sorted_by_kind(site):
+    changes = classify(site, {site / "content/articles/x.md", site / "content/articles/.x.md.swp",
+                              site / "templates/static/style.css", site / "templates/base.html",
+                              site / "output", site / "content/articles/x.md~"})
+    assert changes == Changes(articles={site / "content/articles/x.md"}, templates=True,
+                              static={site / "templates/static/style.css"})
+    assert classify(site, {site / "site.yaml"}).config
+    assert classify(site, None).config
