@@ -67,7 +67,7 @@ class _PageHandler(StaticFileHandler):
         # resolved paths, so neither '..' nor a symlink leads out of the tree being served.
         tree = os.path.realpath(root)
         path = os.path.realpath(absolute_path)
-        if path != tree and not path.startswith(tree + os.sep):
+        if ".." in self.path.split("/") or (path != tree and not path.startswith(tree + os.sep)):
             raise web.HTTPError(404)
         if os.path.isdir(path):
             if not self.request.path.endswith("/"):
