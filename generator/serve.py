@@ -18,7 +18,8 @@ from livereload.watcher import Watcher
 from tornado import web
 from tornado.ioloop import IOLoop
 
-from .config import CONFIG_NAME
+from .build_status import record_outcome
+from .config import CONFIG_NAME, load_config
 from .content import ARTICLES_DIR
 from .errors import BuildFailed, SiteError
 from .model import BuildReport
@@ -136,10 +137,13 @@ class Preview:
             report = self.site.rebuild(changes)
         except BuildFailed as failed:
             self.errors = failed.errors
+            record_outcome(self.site.site_root, failed)  # so `publish --no-build` refuses the stale output/
         except SiteError as error:
             self.errors = [error]
+            record_outcome(self.site.site_root, error)
         else:
             self.errors = []
+            record_outcome(self.site.site_root, None)
             self._say(report, changes, time.perf_counter() - start)
         for error in self.errors:
             print(f"error: {error}", file=self.stream, flush=True)
@@ -183,6 +187,8 @@ def is_loopback(host: str) -> bool:
 def serve(site_root: Path, host: str = "127.0.0.1", port: int = 8000, stream=sys.stderr) -> None:
     """Build, serve output/ at http://host:port/ and rebuild on every save until interrupted."""
     site_root = site_root.absolute()
+    if not (site_root / CONFIG_NAME).is_file():
+        load_config(site_root)  # says what is missing and how to make a site, as every verb does
     preview = Preview(site_root, stream)
     preview.build(None)
     try:

@@ -133,7 +133,7 @@ class PreviewSite:
         with _without_cycle_collection():
             report = BuildReport()
             stages = _Stages(report)
-            full = changes is None or changes.config or self.renderer is None
+            full = changes is None or changes.config or self.config is None
             was_in_sync, self.in_sync = self.in_sync, False
             before = {}
             if full:
@@ -145,7 +145,8 @@ class PreviewSite:
                 raise BuildFailed(sorted(self.broken.values(), key=lambda e: str(e.path)))
             organised = True
             if full or changes.templates or not was_in_sync:
-                self._organise(new_templates=full or changes.templates, same_articles=not full and was_in_sync and not before)
+                # After a failure nothing built before is trusted, templates included.
+                self._organise(new_templates=True, same_articles=not full and was_in_sync and not before)
             elif before and not self._replace_contents(before):
                 self._organise(new_templates=False, same_articles=False)
             else:
@@ -161,13 +162,14 @@ class PreviewSite:
             return report
 
     def _load_all(self) -> None:
-        self.config = load_config(self.site_root)
-        cache = ArticleCache.load(self.site_root, _parse_key(self.config))
-        articles, errors = load_articles(self.site_root, self.config, cache)
+        self.config = None  # until this succeeds, every rebuild starts from the top
+        config = load_config(self.site_root)
+        cache = ArticleCache.load(self.site_root, _parse_key(config))
+        articles, errors = load_articles(self.site_root, config, cache)
         cache.save()
         self.articles = {a.source_path: a for a in articles}
         self.broken = {str(e.path): e for e in errors}
-        self.renderer = None
+        self.config = config
 
     def _reload(self, paths: set[Path]) -> dict[str, Article | None]:
         """Parse the changed article files again, dropping those gone; returns what each was before."""
@@ -197,7 +199,7 @@ class PreviewSite:
         else:
             articles = [self.articles[k] for k in sorted(self.articles)]
             archive = build_archive(articles, self.config.related_items, self.related)
-        if new_templates or self.renderer is None:
+        if new_templates:
             self.renderer = Renderer(self.site_root, self.config, archive, _generator_key())
         self.renderer.archive = archive
         self.pages = list(self.renderer.jobs())

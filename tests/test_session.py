@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import make_site, snapshot, write_article
-from generator.errors import BuildFailed
+from generator.errors import BuildFailed, SiteError
 from generator.session import Changes, PreviewSite, classify
 from test_incremental import CHANGES, clean_build
 
@@ -101,3 +101,34 @@ def test_changes_are_sorted_by_kind(site):
                               static={site / "templates/static/style.css"})
     assert classify(site, {site / "site.yaml"}).config
     assert classify(site, None).config
+
+
+def test_template_error_names_the_template_and_the_fix_recovers(site, tmp_path):
+    preview = PreviewSite(site)
+    preview.rebuild()
+    template = site / "templates/article.html"
+    template.parent.mkdir()
+    template.write_text('{% extends "theme/article.html" %}\n{% block title %}{{ article.title }{% endblock %}\n')
+    with pytest.raises(SiteError) as failed:
+        preview.rebuild(classify(site, {template}))
+    assert str(failed.value).startswith("templates/article.html:2: template error")
+    with pytest.raises(SiteError):
+        rebuild_after(preview, site, fix_sentence)  # the template is still broken
+    template.write_text('{% extends "theme/article.html" %}\n{% block title %}X {{ article.title }}{% endblock %}\n')
+    preview.rebuild(classify(site, {template}))
+    assert snapshot(site / "output") == clean_build(site, tmp_path)
+
+
+def test_broken_site_yaml_fails_every_rebuild_until_fixed(site, tmp_path):
+    preview = PreviewSite(site)
+    preview.rebuild()
+    config = site / "site.yaml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good + "per_page: [\n", encoding="utf-8")
+    with pytest.raises(SiteError):
+        preview.rebuild(classify(site, {config}))
+    with pytest.raises(SiteError):
+        rebuild_after(preview, site, fix_sentence)
+    config.write_text(good.replace("per_page: 3", "per_page: 2"), encoding="utf-8")
+    preview.rebuild(classify(site, {config}))
+    assert snapshot(site / "output") == clean_build(site, tmp_path)
