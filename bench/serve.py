@@ -84,6 +84,18 @@ def save_to_served(target: Path, port: int, url: str) -> float:
     return time.monotonic() - saved
 
 
+def measure(server: Process, target: Path, port: int, url: str, runs: int, own: str,
+            unit: float) -> tuple[list[float], list[float]]:
+    """`runs` edits: seconds from save to served, and the server's own figure (regex `own`, times `unit`)."""
+    served, reported = [], []
+    for run in range(runs):
+        served.append(save_to_served(target, port, url))
+        server.wait_for(own, count=run + 1)
+        reported.append(float(re.findall(own, "".join(server.lines))[-1]) * unit)
+        time.sleep(SETTLE)
+    return served, reported
+
+
 def article_url(site: Path, target: Path) -> str:
     sys.path.insert(0, str(REPO))
     from generator.config import load_config
@@ -107,15 +119,9 @@ def bench_newsarchive(corpus: Path, work: Path, runs: int) -> tuple[list[float],
         initial = next(line for line in server.lines if line.startswith("built:")).strip()
         if not fetch(port, url):
             raise SystemExit(f"newsarchive does not serve {url}")
-        served, rebuilt = [], []
-        for run in range(runs):
-            served.append(save_to_served(target, port, url))
-            server.wait_for(r"article\(s\) changed: .* in [0-9.]+s", count=run + 1)
-            rebuilt.append(float(re.findall(r"in ([0-9.]+)s", [l for l in server.lines if "changed:" in l][-1])[0]))
-            time.sleep(SETTLE)
+        return *measure(server, target, port, url, runs, r"article\(s\) changed: .* in ([0-9.]+)s", 1), initial
     finally:
         server.stop()
-    return served, rebuilt, initial
 
 
 def bench_hugo(corpus: Path, work: Path, runs: int) -> tuple[list[float], list[float], str]:
@@ -134,15 +140,9 @@ def bench_hugo(corpus: Path, work: Path, runs: int) -> tuple[list[float], list[f
         initial = next((line.strip() for line in server.lines if "Built in" in line), "")
         if not fetch(port, url):
             raise SystemExit(f"hugo does not serve {url}")
-        served, totals = [], []
-        for run in range(runs):
-            served.append(save_to_served(target, port, url))
-            server.wait_for(r"Total in \d+ ms", count=run + 1)
-            totals.append(int(re.findall(r"Total in (\d+) ms", "".join(server.lines))[-1]) / 1000)
-            time.sleep(SETTLE)
+        return *measure(server, target, port, url, runs, r"Total in (\d+) ms", 1 / 1000), initial
     finally:
         server.stop()
-    return served, totals, initial
 
 
 def main() -> None:
