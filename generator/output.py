@@ -295,6 +295,23 @@ def update_output(jobs: list[PageJob], output_dir: Path) -> OutputReport:
         return _summarise(report, made, rendered=report.rendered)
 
 
+def prepare_spare(output_dir: Path) -> None:
+    """Make the tree the next build will update now, not during that build.
+
+    After a first build only one tree exists, and the next build starts by hard-linking every
+    file into the second one. A preview server does that before it serves, so the first save
+    after starting it is as quick as the others.
+    """
+    trees = OutputTrees(output_dir)
+    with trees.lock():
+        live_name = trees.live_name()
+        spare = TREES[1] if live_name == TREES[0] else TREES[0]
+        if live_name is None or trees.tree(spare).exists():
+            return
+        live = trees.read_manifest(live_name) or {}
+        trees.write_manifest(spare, trees.prepare(spare, live_name, live))
+
+
 def _remove_empty_dirs(tree: Path, removed: list[str]) -> None:
     for folder in sorted({tree.joinpath(*p.split("/")[:-1]) for p in removed if "/" in p}, key=lambda d: -len(d.parts)):
         while folder != tree:

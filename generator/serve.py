@@ -23,6 +23,7 @@ from .config import CONFIG_NAME, load_config
 from .content import ARTICLES_DIR
 from .errors import BuildFailed, SiteError
 from .model import BuildReport
+from .output import prepare_spare
 from .session import TEMPLATES_DIR, Changes, PreviewSite, classify
 from .watch import Inotify
 
@@ -191,6 +192,7 @@ def serve(site_root: Path, host: str = "127.0.0.1", port: int = 8000, stream=sys
         load_config(site_root)  # says what is missing and how to make a site, as every verb does
     preview = Preview(site_root, stream)
     preview.build(None)
+    prepare_spare(preview.site.output_dir)
     try:
         watcher = _KernelWatcher(preview.changed)
     except (OSError, AttributeError):
