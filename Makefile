@@ -17,11 +17,20 @@ run: $(STAMP)
 
 build: run
 
-# System packages the browser tests drive (Debian's chromium); installed only when missing.
-test-deps: $(STAMP)
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
-	  else echo "browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
+CHECKERS := tests/checkers/node_modules/.installed
+
+# What the checkers in the suite need from outside Python: Debian's chromium (browser tests) and a
+# Java runtime (the Nu Html Checker), installed only when missing; vnu and axe-core from npm.
+test-deps: $(STAMP) $(CHECKERS)
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "the tests need Debian packages: sudo apt-get install $$missing" >&2; exit 1; fi; fi
+
+$(CHECKERS): tests/checkers/package.json tests/checkers/package-lock.json
+	cd tests/checkers && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
+	touch $(CHECKERS)
 
 test: test-deps
 	$(BIN)/python -m pytest

@@ -1,6 +1,7 @@
 """The build: the only module that knows the order of the stages."""
 
 import gc
+import os
 import sys
 import time
 from contextlib import contextmanager
@@ -11,6 +12,7 @@ from .cache import ArticleCache, Memo, code_fingerprint
 from .config import SiteConfig, load_config
 from .content import load_articles
 from .errors import BuildFailed
+from .importer import import_new_raw
 from .model import BuildReport
 from .output import PageJob, update_output
 from .render import Renderer
@@ -30,12 +32,20 @@ class _Stages:
         self.show = stream.isatty()
         self.stream = stream
 
+    def _visible(self) -> bool:
+        return self.show and time.perf_counter() - self.start > float(os.environ.get("NEWSARCHIVE_PROGRESS_AFTER", PROGRESS_AFTER))
+
+    def tick(self, stage: str, done: int, total: int) -> None:
+        """Progress inside a long stage, rewritten in place on the terminal line."""
+        if self._visible():
+            print(f"\r  {stage:<8} {done:>9,}/{total:,}", end="", file=self.stream, flush=True)
+
     def done(self, stage: str, detail: str = "") -> None:
         now = time.perf_counter()
         self.report.stages[stage] = self.report.stages.get(stage, 0.0) + now - self.last
         self.last = now
-        if self.show and now - self.start > PROGRESS_AFTER:
-            print(f"  {stage:<8} {self.report.stages[stage]:6.2f}s  {detail}", file=self.stream, flush=True)
+        if self._visible():
+            print(f"\r  {stage:<8} {self.report.stages[stage]:6.2f}s  {detail}\033[K", file=self.stream, flush=True)
 
 
 def _parse_key(config: SiteConfig) -> str:
@@ -86,6 +96,7 @@ def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     report = BuildReport()
     stages = _Stages(report)
     config = load_config(site_root)
+    import_raw(site_root, config, report, stages)
     cache = ArticleCache.load(site_root, _parse_key(config))
     articles, errors = load_articles(site_root, config, cache)
     cache.save()
@@ -103,9 +114,19 @@ def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     return report
 
 
+def import_raw(site_root: Path, config: SiteConfig, report: BuildReport, stages: _Stages) -> None:
+    """The first stage: files new or changed in content/raw/ become articles; BuildFailed if some cannot."""
+    imported = import_new_raw(site_root, config)
+    if imported is not None:
+        if imported.errors:
+            raise BuildFailed(imported.errors)
+        report.warnings.extend(imported.notes)
+        stages.done("import", f"{imported.imported} imported")
+
+
 def write_jobs(jobs: list[PageJob], output_dir: Path, report: BuildReport, stages: _Stages) -> None:
     """The last stage: output/ brought up to date with `jobs`, and the report filled in."""
-    written = update_output(jobs, output_dir)
+    written = update_output(jobs, output_dir, progress=lambda n, total: stages.tick("render", n, total))
     report.pages, report.bytes = written.files, written.bytes
     report.rendered, report.written, report.deleted = written.rendered, written.written, written.deleted
     stages.done("render", f"{written.rendered} rendered, {written.written} written, {written.deleted} deleted")

@@ -38,7 +38,8 @@ class ArticleCache:
         cache = cls(site_root / CACHE_DIR / "articles.pickle", key)
         try:
             with open(cache.path, "rb") as f:
-                stored_key, entries = pickle.load(f)
+                # The site's own .cache/, written by this code: trusted like site.yaml and templates.
+                stored_key, entries = pickle.load(f)  # nosec B301
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
             return cache  # missing or unreadable: a cold build, never an error
         if stored_key == key:
@@ -82,7 +83,8 @@ class Memo:
     def get(self, key: str):
         try:
             with open(self.path, "rb") as f:
-                stored_key, value = pickle.load(f)
+                # The same trusted .cache/ as above.
+                stored_key, value = pickle.load(f)  # nosec B301
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
             return None
         return value if stored_key == key else None

@@ -7,7 +7,9 @@ from pathlib import Path
 from . import __version__
 from .build import OUTPUT_DIR
 from .build_status import recorded_build
+from .config import load_config
 from .errors import BuildFailed, SiteError
+from .importer import import_paths
 from .publish import PublishOptions, check_target, publish
 from .scaffold import init_site
 
@@ -54,6 +56,16 @@ def cmd_publish(args) -> int:
     return 0
 
 
+def cmd_import(args) -> int:
+    site = Path(args.site)
+    report = import_paths(site, [Path(p) for p in args.paths], load_config(site), force=args.force)
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
+    _print_errors(report.errors)
+    print(report.summary())
+    return 1 if report.failed else 0
+
+
 def cmd_serve(args) -> int:
     from .serve import serve  # tornado and livereload load only for this verb
 
@@ -85,6 +97,11 @@ def make_parser() -> argparse.ArgumentParser:
     pub.add_argument("--dry-run", action="store_true", help="say what would change, commit and push nothing")
     pub.add_argument("--force", action="store_true", help="push even if that discards commits on the remote branch")
     pub.set_defaults(run=cmd_publish)
+    imp = verbs.add_parser("import", parents=[site], help="turn raw scraped files into Markdown articles")
+    imp.add_argument("paths", nargs="+", metavar="PATH", help="raw files (text, HTML, JSON Lines) or folders of them")
+    imp.add_argument("--force", action="store_true",
+                     help="re-import articles already imported, replacing hand edits (the old file is backed up)")
+    imp.set_defaults(run=cmd_import)
     preview = verbs.add_parser("serve", parents=[site], help="preview the site locally, rebuilt and reloaded on every save")
     preview.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
     preview.add_argument("--host", default="127.0.0.1",

@@ -1,5 +1,6 @@
 """site.yaml: the site's settings as a typed, validated object."""
 
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -28,13 +29,38 @@ class SiteConfig:
     related_items: int = field(default=5, metadata={"doc": "Related articles shown under an article."})
     author: str = field(default="", metadata={"doc": "Who runs the archive (footer, feed author)."})
     publisher: str = field(default="", metadata={"doc": "Organisation named as publisher in metadata; defaults to the title."})
+    cleaning: dict = field(
+        default_factory=dict, hash=False,
+        metadata={"doc": "Per-source import rules: source (name or web host, or '*') → {drop: [regex…], cut_after: [regex…]}."},
+    )
 
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
 
+def _check_cleaning(path: Path, value) -> None:
+    if not isinstance(value, dict):
+        raise SiteError(path, f"'cleaning' must map a source to its rules, not {value!r}")
+    for source, rules in value.items():
+        where = f"'cleaning' → {source!r}"
+        if not isinstance(rules, dict):
+            raise SiteError(path, f"{where} must be a mapping with 'drop' and/or 'cut_after'")
+        for key, patterns in rules.items():
+            if key not in ("drop", "cut_after"):
+                raise SiteError(path, f"{where}: unknown key '{key}' (known: cut_after, drop)")
+            if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+                raise SiteError(path, f"{where} → '{key}' must be a list of regular expressions")
+            for pattern in patterns:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise SiteError(path, f"{where} → '{key}': bad regular expression {pattern!r} ({exc})") from None
+
+
 def _check_type(path: Path, key: str, value, expected: type):
+    if key == "cleaning":
+        return _check_cleaning(path, value)
     if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise SiteError(path, f"'{key}' must be a whole number, not {value!r}")
     if expected is str and not isinstance(value, str):

@@ -35,11 +35,23 @@ _ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
     "*": {"id"},
 }
+
+
+def _keep_url(element: str, attribute: str, value: str) -> str | None:
+    """Relative links in a scraped body pointed into the original site, which the archive does not
+    hold: they would all be broken here. In-page anchors (#…) and absolute addresses stay."""
+    if attribute in ("href", "src") and not value.startswith("#") and not _ABSOLUTE.match(value):
+        return None
+    return value
+
+
+_ABSOLUTE = re.compile(r"(?:https?:|mailto:)", re.I)
 _CLEANER = nh3.Cleaner(
     attributes=_ALLOWED_ATTRIBUTES,
     url_schemes={"http", "https", "mailto"},
     link_rel="noopener noreferrer nofollow",
     strip_comments=True,
+    attribute_filter=_keep_url,
 )
 _md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS,
                         extension_configs={"toc": {"slugify": toc_slugify}})
@@ -61,6 +73,16 @@ def _plain_paragraphs(text: str) -> list[str] | None:
     if any(not p or _NOT_PLAIN.search(p) for p in paragraphs):
         return None
     return paragraphs
+
+
+# Control characters break XML feeds and validators, and bidi overrides let a scraped title show
+# text in another order than it is stored ("\u202egnp.exe"): neither belongs in an archive.
+_INVISIBLE = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F,
+                            *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def strip_invisible(text: str) -> str:
+    return text.translate(_INVISIBLE)
 
 
 def render_markdown(text: str, fast: bool = True) -> str:
@@ -118,7 +140,7 @@ def _text_list(data: dict, key: str, path: Path) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
         raise SiteError(path, f"front matter: '{key}' must be a list of names, not {value!r}")
-    seen = dict.fromkeys(" ".join(str(v).split()) for v in value)
+    seen = dict.fromkeys(" ".join(strip_invisible(str(v)).split()) for v in value)
     return tuple(v for v in seen if v)
 
 
@@ -130,7 +152,7 @@ def _text(data: dict, key: str, path: Path, required: bool = False) -> str:
         return ""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise SiteError(path, f"front matter: '{key}' must be text, not {value!r}")
-    return " ".join(str(value).split())
+    return " ".join(strip_invisible(str(value)).split())
 
 
 def _flag(data: dict, key: str, path: Path) -> bool:
@@ -169,7 +191,7 @@ def parse_article(text: str, path: Path, config: SiteConfig, content_hash: str |
     slug = slugify(explicit_slug or title)
     authors = _text_list(data, "authors", path) or _text_list(data, "author", path)
     content_hash = content_hash or hashlib.sha256(text.encode("utf-8")).hexdigest()
-    body_html = render_markdown(body)
+    body_html = render_markdown(strip_invisible(body))
     return Article(
         id=_text(data, "id", path) or content_hash[:16],
         title=title,
@@ -188,7 +210,7 @@ def parse_article(text: str, path: Path, config: SiteConfig, content_hash: str |
         lang=_text(data, "lang", path) or config.language,
         date_estimated=_flag(data, "date_estimated", path),
         sample=_flag(data, "sample", path),
-        extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+        extra={k: strip_invisible(v) if isinstance(v, str) else v for k, v in data.items() if k not in _KNOWN_KEYS},
         content_hash=content_hash,
     )
 

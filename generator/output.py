@@ -232,7 +232,7 @@ def _check_paths(jobs: list[PageJob]) -> set[str]:
 
 
 def _write_rendered(todo: list[PageJob], cheap: dict[str, bytes], tree: Path, known: Manifest,
-                    report: OutputReport) -> Manifest:
+                    report: OutputReport, progress: Callable[[int, int], None] | None = None) -> Manifest:
     """Render what must be rendered (on all cores) and write what differs from `known`."""
     global _known
     _known = known
@@ -247,6 +247,8 @@ def _write_rendered(todo: list[PageJob], cheap: dict[str, bytes], tree: Path, kn
                 if body is not None:
                     writer.write(path, body)
                     report.written += 1
+            if progress:
+                progress(len(made), len(todo))
     finally:
         _known = {}
     return made
@@ -263,8 +265,12 @@ def _link_unchanged(paths, live_tree: Path, live: Manifest, tree: Path, known: M
             os.link(live_tree.joinpath(*path.split("/")), destination)
 
 
-def update_output(jobs: list[PageJob], output_dir: Path) -> OutputReport:
-    """Bring output/ up to date with `jobs`, rendering and writing as little as possible."""
+def update_output(jobs: list[PageJob], output_dir: Path,
+                  progress: Callable[[int, int], None] | None = None) -> OutputReport:
+    """Bring output/ up to date with `jobs`, rendering and writing as little as possible.
+
+    `progress(done, total)` is called as rendered pages come in.
+    """
     seen = _check_paths(jobs)
     trees = OutputTrees(output_dir)
     report = OutputReport()
@@ -282,7 +288,7 @@ def update_output(jobs: list[PageJob], output_dir: Path) -> OutputReport:
         trees.mark_dirty(name, [j.path for j in todo] + stale
                          + [p for p in seen if p in live and known.get(p, (None, None))[1] != live[p][1]])
         tree = trees.tree(name)
-        made = _write_rendered(todo, cheap, tree, known, report)
+        made = _write_rendered(todo, cheap, tree, known, report, progress)
         report.rendered = len(made)
         if live_name:
             _link_unchanged(seen - made.keys(), trees.tree(live_name), live, tree, known, made)

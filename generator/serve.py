@@ -22,6 +22,7 @@ from .build_status import record_outcome
 from .config import CONFIG_NAME, load_config
 from .content import ARTICLES_DIR
 from .errors import BuildFailed, SiteError
+from .importer import RAW_DIR
 from .model import BuildReport
 from .output import prepare_spare
 from .session import TEMPLATES_DIR, Changes, PreviewSite, classify
@@ -198,7 +199,7 @@ def serve(site_root: Path, host: str = "127.0.0.1", port: int = 8000, stream=sys
     except (OSError, AttributeError):
         watcher = None  # no inotify (not Linux): livereload polls the files instead
     server = _Server(preview, watcher)
-    for watched in (site_root / ARTICLES_DIR, site_root / TEMPLATES_DIR, site_root / CONFIG_NAME):
+    for watched in (site_root / ARTICLES_DIR, site_root / RAW_DIR, site_root / TEMPLATES_DIR, site_root / CONFIG_NAME):
         if watched.exists():
             server.watch(str(watched), lambda: preview.changed(None))
     if not is_loopback(host):

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .archive import TERM_NAMES, build_archive, with_contents
-from .build import OUTPUT_DIR, _extra_jobs, _generator_key, _parse_key, _Stages, _without_cycle_collection, write_jobs
+from .build import (OUTPUT_DIR, _extra_jobs, _generator_key, _parse_key, _Stages, _without_cycle_collection,
+                    import_raw, write_jobs)
 from .cache import ArticleCache
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .content import ARTICLES_DIR, _parse_files, load_articles
+from .importer import RAW_DIR
 from .errors import BuildFailed, SiteError
 from .model import Article, BuildReport
 from .output import PageJob
@@ -33,16 +35,17 @@ class Changes:
     articles: set[Path] = field(default_factory=set)  # files and folders added, edited or removed
     templates: bool = False
     static: set[Path] = field(default_factory=set)  # the theme's static/ files: copied, nothing rendered
+    raw: bool = False  # scraped files to import; the articles they give arrive as changes of their own
     config: bool = False  # site.yaml, or anything unknown: a full build
 
     def __bool__(self) -> bool:
-        return bool(self.articles or self.static) or self.templates or self.config
+        return bool(self.articles or self.static) or self.templates or self.config or self.raw
 
     def describe(self) -> str:
         if self.config:
             return "site changed"
         parts = [f"{len(self.articles)} article(s)"] if self.articles else []
-        parts += ["templates"] * self.templates + ["static files"] * bool(self.static)
+        parts += ["templates"] * self.templates + ["static files"] * bool(self.static) + ["raw files"] * self.raw
         return ", ".join(parts) + " changed"
 
 
@@ -66,6 +69,8 @@ def classify(site_root: Path, paths) -> Changes:
             continue
         if parts == (CONFIG_NAME,):
             changes.config = True
+        elif parts[:len(RAW_DIR.parts)] == RAW_DIR.parts:
+            changes.raw = True
         elif parts[:len(ARTICLES_DIR.parts)] == ARTICLES_DIR.parts:
             changes.articles.add(site_root.joinpath(*parts))  # a file, or a folder moved in or out
         elif parts[0] == TEMPLATES_DIR and len(parts) > 1:
@@ -137,8 +142,10 @@ class PreviewSite:
             was_in_sync, self.in_sync = self.in_sync, False
             before = {}
             if full:
-                self._load_all()
+                self._load_all(report, stages)
             else:
+                if changes.raw:
+                    import_raw(self.site_root, self.config, report, stages)
                 before = self._reload(changes.articles)
             stages.done("parse", f"{len(self.articles)} articles")
             if self.broken:
@@ -161,9 +168,10 @@ class PreviewSite:
             self.in_sync = True
             return report
 
-    def _load_all(self) -> None:
+    def _load_all(self, report: BuildReport, stages: _Stages) -> None:
         self.config = None  # until this succeeds, every rebuild starts from the top
         config = load_config(self.site_root)
+        import_raw(self.site_root, config, report, stages)
         cache = ArticleCache.load(self.site_root, _parse_key(config))
         articles, errors = load_articles(self.site_root, config, cache)
         cache.save()

@@ -1,6 +1,10 @@
 """Shared fixtures: small sites written into tmp_path, built with the real pipeline."""
 
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -80,3 +84,41 @@ def built(site) -> Path:
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` with its bytes, keyed by relative path."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def clean_build_snapshot(site: Path, scratch: Path) -> dict[str, bytes]:
+    """What a clean build of `site`'s current sources gives, built in a fresh copy under `scratch`."""
+    fresh = scratch / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("output", ".output", ".cache"))
+    build_site(fresh)
+    return snapshot(fresh / "output")
+
+
+def _readable_folder(tmp_path_factory, name: str) -> Path:
+    """A scratch folder every user can read: LinkChecker, run as root, drops to 'nobody'."""
+    folder = Path(tempfile.mkdtemp(prefix=f"newsarchive-{name}-", dir="/tmp"))
+    folder.chmod(0o755)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The repository's own demo site, copied and built once per test run."""
+    site = _readable_folder(tmp_path_factory, "demo") / "demo"
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copy(REPO / "site.yaml", site / "site.yaml")
+    build_site(site)
+    yield site
+    shutil.rmtree(site.parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory) -> Path:
+    """1,000 real articles from the shared news corpus, built once per test run."""
+    site = make_site(_readable_folder(tmp_path_factory, "corpus") / "site", language="en", per_page=20)
+    subprocess.run([sys.executable, str(SHARED / "corpus/build_corpus.py"), "1000", str(site / "content/articles"), "--quiet"],
+                   check=True)
+    build_site(site)
+    yield site
+    shutil.rmtree(site.parent, ignore_errors=True)

@@ -182,7 +182,7 @@ def test_demo_site_builds_with_every_link_resolving(tmp_path):
     output = demo / "output"
     assert report.articles >= 9 and report.warnings == []
     assert broken_links(output, "/newsarchive/") == []
-    seed = next(output.glob("2025/08/20/*/index.html")).read_text(encoding="utf-8")
+    seed = next(output.glob("*/*/*/ukraine-und-russland*/index.html")).read_text(encoding="utf-8")
     assert "Ukraine und Russland: Verhandlungen in Sicht?" in seed and "Stellenangebote" not in seed
     assert (output / "page/2/index.html").is_file()
 

@@ -50,3 +50,25 @@ def test_build_outside_a_site_explains(tmp_path):
     result = run("build", cwd=tmp_path)
     assert result.returncode == 1
     assert "site.yaml: not found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_progress_shows_on_a_terminal_and_stays_quiet_otherwise(site):
+    import pty
+    piped = run("build", cwd=site)
+    assert piped.returncode == 0 and piped.stderr == ""
+    (site / "site.yaml").write_text((site / "site.yaml").read_text().replace("per_page: 3", "per_page: 2"))
+    controller, terminal = pty.openpty()
+    env = {**ENV, "NEWSARCHIVE_PROGRESS_AFTER": "0"}
+    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=site, stdin=terminal, stdout=terminal,
+                          stderr=terminal, env=env)
+    os.close(terminal)
+    shown = b""
+    try:
+        while chunk := os.read(controller, 4096):
+            shown += chunk
+    except OSError:
+        pass
+    os.close(controller)
+    assert done.returncode == 0
+    text = shown.decode()
+    assert "parse" in text and "render" in text and "built 4 articles" in text

@@ -161,3 +161,9 @@ def outcome(parse, text):
         return parse(text)
     except Exception as exc:  # both parsers must fail alike
         return type(exc)
+
+
+def test_relative_links_into_the_scraped_site_are_dropped_but_anchors_and_web_links_stay():
+    html = render_markdown("[a](/politik/x.html) [b](#quellen) [c](https://example.org/x) ![d](bild.jpg)")
+    assert 'href="/politik' not in html and 'src="bild.jpg"' not in html
+    assert 'href="#quellen"' in html and 'href="https://example.org/x"' in html

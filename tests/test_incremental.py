@@ -1,19 +1,10 @@
 """An incremental build must give exactly the bytes of a clean build, whatever changed."""
 
-import shutil
 
 import pytest
 
-from conftest import make_site, snapshot, write_article
+from conftest import clean_build_snapshot, make_site, snapshot, write_article
 from generator.build import build_site
-
-
-def clean_build(site, tmp_path):
-    fresh = tmp_path / "fresh"
-    shutil.rmtree(fresh, ignore_errors=True)
-    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("output", ".output", ".cache"))
-    build_site(fresh)
-    return snapshot(fresh / "output")
 
 
 def edit(site):
@@ -73,7 +64,7 @@ def test_incremental_build_equals_clean_build(site, tmp_path, change):
     build_site(site)  # both trees exist: the next build updates one that is two builds old
     change(site)
     report = build_site(site)
-    assert snapshot(site / "output") == clean_build(site, tmp_path)
+    assert snapshot(site / "output") == clean_build_snapshot(site, tmp_path)
     assert report.written < report.pages or change in (config,)
 
 
@@ -82,7 +73,7 @@ def test_series_of_changes_stays_equal_to_clean_builds(site, tmp_path):
     for change in CHANGES:
         change(site)
         build_site(site)
-        assert snapshot(site / "output") == clean_build(site, tmp_path), change.__name__
+        assert snapshot(site / "output") == clean_build_snapshot(site, tmp_path), change.__name__
 
 
 def test_new_article_rewrites_only_the_newest_listing_pages(tmp_path):

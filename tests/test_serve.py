@@ -9,13 +9,12 @@ import threading
 import time
 
 import pytest
+from playwright import sync_api
 
-from generator.serve import error_page, is_loopback
+from browser import browser
 from generator.errors import SiteError
+from generator.serve import error_page, is_loopback
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WAIT = 30_000  # ms a page may take to show a change: generous, the machine may be busy
 
 
@@ -116,14 +115,11 @@ def test_error_page_escapes_the_message():
     assert "content/articles/x.md:3: front matter: &lt;script&gt;" in page and "<script>" not in page
 
 
-@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make test-deps)")
 def test_browser_follows_edits_errors_and_recovery_without_manual_reload(server, site):
-    sync_api = pytest.importorskip("playwright.sync_api")
     article = site / "content/articles/a.md"
     good = article.read_text(encoding="utf-8")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        page = browser.new_page()
+    with browser() as chromium:
+        page = chromium.new_page()
         page.goto(f"http://127.0.0.1:{server.port}/")
         body = page.locator("body")
         sync_api.expect(body).to_contain_text("Verhandlungen in Genf")
@@ -139,4 +135,3 @@ def test_browser_follows_edits_errors_and_recovery_without_manual_reload(server,
         article.write_text(good.replace("Verhandlungen in Genf", "Gespräche in Genf wieder"), encoding="utf-8")
         sync_api.expect(body).to_contain_text("Gespräche in Genf wieder", timeout=WAIT)
         sync_api.expect(body).not_to_contain_text("Build failed")
-        browser.close()

@@ -1,11 +1,13 @@
 """The preview server's in-memory rebuilds give exactly the bytes of a clean build."""
 
+from pathlib import Path
+
 import pytest
 
-from conftest import make_site, snapshot, write_article
+from conftest import clean_build_snapshot as clean_build, make_site, snapshot, write_article
 from generator.errors import BuildFailed, SiteError
 from generator.session import Changes, PreviewSite, classify
-from test_incremental import CHANGES, clean_build
+from test_incremental import CHANGES
 
 
 def changed_files(site, change) -> set:
@@ -131,4 +133,20 @@ def test_broken_site_yaml_fails_every_rebuild_until_fixed(site, tmp_path):
         rebuild_after(preview, site, fix_sentence)
     config.write_text(good.replace("per_page: 3", "per_page: 2"), encoding="utf-8")
     preview.rebuild(classify(site, {config}))
+    assert snapshot(site / "output") == clean_build(site, tmp_path)
+
+
+def test_new_raw_file_is_imported_and_its_article_built(site, tmp_path):
+    preview = PreviewSite(site)
+    preview.rebuild()
+    seed = Path(__file__).parent / "fixtures/import/000_3f014d1e3b49df7b.txt"
+    raw = site / "content/raw" / seed.name
+    raw.parent.mkdir(parents=True, exist_ok=True)
+    before = set((site / "content/articles").rglob("*.md"))
+    raw.write_bytes(seed.read_bytes())
+    assert "import" in preview.rebuild(classify(site, {raw})).stages
+    imported = set((site / "content/articles").rglob("*.md")) - before
+    assert len(imported) == 1
+    report = preview.rebuild(classify(site, imported))  # the watcher reports the article the import wrote
+    assert report.articles == 5
     assert snapshot(site / "output") == clean_build(site, tmp_path)

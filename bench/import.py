@@ -1,0 +1,152 @@
+"""Import benchmark: throughput on the news corpus, cleaning quality on the dev sets.
+
+    .venv/bin/python bench/import.py [--docs 10000] [--runs 3] [--skip-speed] [--skip-quality]
+
+Throughput: `build_corpus.py N DIR --format raw` (real Reuters/BBC/derStandard texts), then
+`import_paths` into a fresh site, `--runs` times; the median is printed as documents per
+second of wall time and per CPU second of this process (the machine is shared, so wall time
+varies more). Anchor, measured in the same run on the same texts: jusText's cleaner alone
+(default settings, each line a paragraph) on the first 1,000 documents.
+Quality: import each dev set's raw/ into a scratch site, collect each article as <raw stem>.md
+and run the set's score.py; the anchor figures from shared/anchors/cleaning/RESULTS.md are
+printed beside ours.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from generator.config import load_config  # noqa: E402
+from generator.importer import import_paths  # noqa: E402
+from generator.scaffold import init_site  # noqa: E402
+
+SHARED = Path(os.environ.get("NEWSARCHIVE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+CORPUS = SHARED / "corpus"
+SETS = {  # set → (anchor name, F1, title norm) from RESULTS.md, for comparison
+    "cleaning-dev": [("jusText on raw", 0.817, None), ("trafilatura on raw", 0.720, 0.0),
+                     ("trafilatura on the original HTML", 0.966, 0.602)],
+    "cleaning-dev-seedlike": [("keep everything", 0.807, None), ("jusText on raw", 0.868, None),
+                              ("trafilatura on raw", 0.813, 0.0)],
+}
+
+
+def cpu_seconds() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+def import_run(raw_dir: Path, work: Path) -> tuple[float, float, object]:
+    site = work / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    init_site(site)
+    config = load_config(site)
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    report = import_paths(site, [raw_dir], config, progress=False)
+    return time.perf_counter() - wall, cpu_seconds() - cpu, report
+
+
+def justext_rate(raw_dir: Path, limit: int = 1000) -> float | None:
+    try:
+        import justext
+    except ImportError:
+        return None
+    texts = [p.read_text(encoding="utf-8") for p in sorted(raw_dir.glob("*.txt"))[:limit]]
+    stoplist = justext.get_stoplist("English")
+    pages = ["<html><body>" + "".join(f"<p>{line}</p>" for line in t.splitlines() if line.strip()) + "</body></html>"
+             for t in texts]
+    cpu = cpu_seconds()
+    for page in pages:
+        justext.justext(page, stoplist)
+    return len(pages) / (cpu_seconds() - cpu)
+
+
+def speed(docs: int, runs: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
+        work = Path(tmp)
+        raw_dir = work / "raw"
+        subprocess.run([sys.executable, str(CORPUS / "build_corpus.py"), str(docs), str(raw_dir),
+                        "--format", "raw", "--quiet"], check=True)
+        walls, cpus = [], []
+        for _ in range(runs):
+            wall, cpu, report = import_run(raw_dir, work)
+            walls.append(wall)
+            cpus.append(cpu)
+        anchor = justext_rate(raw_dir)
+    wall, cpu = statistics.median(walls), statistics.median(cpus)
+    print(f"throughput, {docs} raw documents, median of {runs}: {docs / wall:.0f} docs/s wall, "
+          f"{docs / cpu:.0f} docs/CPU-s  ({report.summary()})")
+    if anchor:
+        print(f"  anchor, same run: jusText cleaning alone {anchor:.0f} docs/CPU-s (first 1,000 documents)")
+
+
+def collect(site: Path, pred: Path) -> None:
+    """Each imported article as <raw file stem>.md, as score.py expects."""
+    pred.mkdir(parents=True, exist_ok=True)
+    for path in (site / "content" / "articles").rglob("*.md"):
+        match = re.search(r'^raw: "raw/([^"]+?)(?:\.\w+)?(?::\d+)?"$', path.read_text(encoding="utf-8"), re.M)
+        if match:
+            shutil.copyfile(path, pred / f"{match.group(1)}.md")
+
+
+def language_accuracy(truth_dir: Path, pred: Path) -> tuple[int, int]:
+    """(right, total) over the German and English pages: our detected `lang` against the truth's."""
+    right = total = 0
+    for truth in sorted(truth_dir.glob("*.json")):
+        want = json.loads(truth.read_text(encoding="utf-8")).get("lang")
+        article = pred / f"{truth.stem}.md"
+        if want not in ("de", "en") or not article.exists():
+            continue
+        found = re.search(r'^lang: "(\w+)"$', article.read_text(encoding="utf-8"), re.M)
+        total += 1
+        right += bool(found) and found.group(1) == want
+    return right, total
+
+
+def quality() -> None:
+    for name, anchors in SETS.items():
+        folder = CORPUS / name
+        with tempfile.TemporaryDirectory(prefix="bench-quality-") as tmp:
+            work = Path(tmp)
+            wall, cpu, report = import_run(folder / "raw", work)
+            collect(work / "site", work / "pred")
+            right, total = language_accuracy(folder / "truth", work / "pred")
+            out = subprocess.run([sys.executable, str(CORPUS / "cleaning-dev" / "score.py"), str(folder), str(work / "pred"),
+                                  "--summary-only", "--by", "source_dataset"], capture_output=True, text=True, check=True).stdout
+        rows = [line.split("\t") for line in out.splitlines()]
+        head = rows[0]
+        print(f"{name}: {report.summary()}; {len(list((folder / 'raw').iterdir())) / cpu:.0f} docs/CPU-s")
+        for row in rows[1:]:
+            values = dict(zip(head, row))
+            extras = "".join(f"  {key} {values[key]}" for key in ("seg_F1", "source_ok", "locations_ok") if values.get(key, "-") != "-")
+            print(f"  {values['group']:<34} P {values['P']}  R {values['R']}  F1 {values['F1']}  "
+                  f"title norm {values['title_norm']}{extras}")
+        print(f"  language (de/en pages): {right}/{total} right ({right / total:.3f})")
+        for anchor, f1, title in anchors:
+            print(f"  anchor ({anchor}, RESULTS.md): F1 {f1:.3f}" + (f"  title norm {title:.3f}" if title is not None else ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=10000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--skip-quality", action="store_true")
+    args = parser.parse_args()
+    if not args.skip_quality:
+        quality()
+    if not args.skip_speed:
+        speed(args.docs, args.runs)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,558 @@
+"""Scraped page text → article body and metadata: pure functions on text, no disk.
+
+The input is what a scraper saved: the article somewhere among menus, teasers, share widgets,
+related links, comments and footers. Each non-empty line gets a weight (positive when it reads
+like article prose, negative when it looks like page furniture); the article is the run of lines
+with the highest total weight, trimmed at markers after which only boilerplate follows. Title,
+dateline, language and date are then read from the body and the lines around it.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+# ----------------------------------------------------------------------------- normalising
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, no soft hyphens or zero-width characters, one kind of space and line break."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+# ----------------------------------------------------------------------------- language
+
+# Frequent short words: enough to tell German from English prose, and to recognise prose at all
+# (menus and link lists contain few of them; sentences contain many).
+STOPWORDS = {
+    "de": frozenset("""der die das den dem des ein eine einen einem einer eines und oder aber
+        nicht auch ist sind war waren wird werden wurde wurden hat haben hatte hatten sich mit
+        von vom zu zum zur im in auf aus bei nach für über unter vor durch gegen um als wie so
+        noch nur schon sehr mehr dass daß es er sie wir ihr ich man sein seine ihre ihren ihrem
+        dieser diese dieses diesem wenn weil doch sei seien kann können soll sollen muss müssen
+        bis seit ob was wer wo hier dort dann denn jedoch sowie zwischen ab am beim ins laut""".split()),
+    "en": frozenset("""the a an and or but not also is are was were be been being has have had
+        of to in on at by for with from as into about over after before than that this these
+        those it its he she they we you his her their our which who whom what when where while
+        will would can could should may might must do does did there here said says more most
+        such only so if because however just up out new one two""".split()),
+}
+_ALL_STOPWORDS = STOPWORDS["de"] | STOPWORDS["en"]
+_WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def detect_lang(text: str) -> str:
+    """'de' or 'en' by stopword counts over the first 400 words; '' when neither is clearly there."""
+    words = [w.lower() for w in _WORD.findall(text[:4000])]
+    if not words:
+        return ""
+    counts = {lang: sum(w in stops for w in words) for lang, stops in STOPWORDS.items()}
+    lang, best = max(counts.items(), key=lambda kv: kv[1])
+    other = sum(counts.values()) - best
+    if best < max(3, 0.12 * len(words)) or best < 1.5 * other:
+        return ""
+    return lang
+
+
+# ----------------------------------------------------------------------------- line classes
+
+# Page furniture in German and English: calls to action, share/comment/newsletter/feed/job/
+# cookie/paywall blocks, legal footers. A line holding one of these words, word beginnings or
+# phrases is boilerplate. (Word sets and substring tests: a regular expression with this many
+# alternatives cost more than all the rest of the cleaning.)
+_FURNITURE_WORDS = frozenset("""teilen share tweet drucken whatsapp facebook twitter linkedin pinterest
+    instagram youtube anmelden login logout rss feed feeds job jobs menü menu suche search mediathek
+    kontakt impressum imprint agb plus premium related startseite homepage navigation cookies cookie
+    privacy datenschutz merken antworten reply""".split())
+_FURNITURE_PREFIXES = ("newsletter", "abonn", "subscri", "registrier", "datenschutz", "nutzungsbedingung",
+                       "copyright", "kommentar", "comment", "leserbrief", "podcast", "werbung", "anzeige",
+                       "advertis", "sponsored", "gesponsert", "stellenangebot", "karriere", "weiterlesen",
+                       "bildrechte", "bildquelle", "kostenlos", "gratis", "rabatt", "gutschein", "merkliste",
+                       "vorlesen", "paywall", "lesezeit")
+_FURNITURE_PHRASES = ("©", "log in", "sign up", "sign in", "terms of use", "terms of service", "print this",
+                      "email this", "e-mail this", "diskussion geschlossen", "push-mitteilung", "push notification",
+                      "mehr zum thema", "mehr dazu", "mehr lesen", "mehr erfahren", "mehr artikel", "mehr news",
+                      "read more", "more from", "das könnte sie auch", "das könnte dich auch", "auch interessant",
+                      "you may also", "you might also", "recommended", "empfohlen", "meistgelesen", "most read",
+                      "most popular", "zur startseite", "zum seitenanfang", "back to top", "contact us", "about us",
+                      "über uns", "foto: ", "photo: ", "bild: ", "legende: ", "rechte: ", "credit: ", "image credit", "quelle: ", "getty images", "jetzt lesen",
+                      "jetzt testen", "jetzt kaufen", "jetzt bestellen", "jetzt sichern", "jetzt abonnieren",
+                      "artikel anhören", "artikel teilen", "artikel drucken", "artikel verschenken", "listen to this",
+                      "exklusiv für", "für abonnenten", "reading time", "min read", "min. lesezeit", "minuten lesezeit",
+                      "http://", "https://", "www.")
+
+
+def is_furniture(low: str, words: list[str]) -> bool:
+    """`low` is the line in lower case, `words` its words."""
+    return (any(w in _FURNITURE_WORDS or w.startswith(_FURNITURE_PREFIXES) for w in words)
+            or any(p in low for p in _FURNITURE_PHRASES))
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'“”»«’)\]」』]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class LineInfo:
+    """What the cleaner knows about one non-empty line."""
+
+    text: str
+    words: int
+    stop_ratio: float
+    sentence: bool  # ends like a sentence
+    listed: bool  # a list item
+    furniture: bool  # contains a boilerplate phrase
+
+
+def describe_lines(lines: list[str]) -> list[LineInfo]:
+    """Non-empty lines with their features; the order is the document's."""
+    infos = []
+    for raw in lines:
+        text = raw.strip()
+        if not text:
+            continue
+        listed = bool(_LIST_ITEM.match(raw))
+        low = text.lower()
+        words = _WORD.findall(low)
+        stops = sum(w in _ALL_STOPWORDS for w in words)
+        # Scripts written without spaces: about two characters make a word.
+        count = len(words) + len(_CJK.findall(text)) // 2
+        infos.append(LineInfo(
+            text=text, words=count,
+            stop_ratio=stops / len(words) if words else 0.0,
+            sentence=bool(_SENTENCE_END.search(text)),
+            listed=listed,
+            furniture=is_furniture(low, words),
+        ))
+    return infos
+
+
+def prose_weight(line: LineInfo, stop_min: float = 0.12) -> float:
+    """Positive for lines that read like article prose, negative for page furniture.
+
+    Long sentences full of function words are prose; short lines without sentence punctuation
+    (menu entries, headings of teaser boxes, dates, bylines) and list items are furniture,
+    unless they are sentences themselves. `stop_min` is 0 for languages without a stopword list.
+    """
+    if line.words == 0:
+        return -3.0
+    fluent = line.stop_ratio >= stop_min
+    prose = fluent and (line.words >= 8 and line.sentence or line.words >= 20)
+    if line.furniture:
+        if prose and line.words >= 25 and not line.listed:
+            return line.words * 0.3
+        return -6.0 - min(line.words, 30) * 0.3
+    if line.listed:
+        return line.words * 0.5 if prose else -4.0
+    if prose:
+        return float(line.words) if line.sentence else line.words * 0.7
+    if line.sentence and line.words >= 4:
+        return line.words * 0.5
+    return -2.0 - min(line.words, 10) * 0.2
+
+
+def escalate_runs(weights: list[float], infos: list[LineInfo], step: float = 0.5) -> list[float]:
+    """Make each further line of a block of menus, link lists or furniture cost more than the last.
+
+    A lone short line between paragraphs is a sub-heading or caption; a block of list items or
+    furniture is a menu, a teaser list or a footer, and prose beyond it belongs to another text.
+    Plain short lines (bylines, captions) neither lengthen nor end such a block.
+    """
+    out, run = [], 0
+    for w, line in zip(weights, infos):
+        if w >= 0:
+            run = 0
+        elif line.listed or line.furniture:
+            run += 1
+        out.append(w * (1 + step * max(run - 1, 0)) if w < 0 else w)
+    return out
+
+
+def damp_isolated(weights: list[float], infos: list[LineInfo], short: int = 1000) -> list[float]:
+    """Shrink short prose lines with no prose neighbour: teaser blurbs and comments, not paragraphs.
+
+    Related-article lists and comment threads alternate a kicker or author line with one
+    sentence of text; article paragraphs come in runs.
+    """
+    out = list(weights)
+    for i, w in enumerate(weights):
+        if w <= 0 or infos[i].words >= short:
+            continue
+        before = weights[i - 1] if i > 0 else -1.0
+        after = weights[i + 1] if i + 1 < len(weights) else -1.0
+        if before <= 0 and after <= 0:
+            out[i] = w * 0.25
+    return out
+
+
+def best_run(weights: list[float]) -> tuple[int, int]:
+    """[start, end) of the contiguous run with the largest sum (Kadane); (0, 0) when all ≤ 0."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, w in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, i
+        total += w
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+# ----------------------------------------------------------------------------- dateline
+
+# "KIEW / LONDON (IT BOLTWISE) –", "BERLIN (dpa) -", "London, 3 May (Reuters) -", "(Reuters) —",
+# "CHICAGO, March 4 -": place names, an optional date, an optional agency, then a dash.
+_PLACE = r"[A-ZÄÖÜ][\w'’.-]*(?:[ -][A-ZÄÖÜ][\w'’.-]*){0,3}"
+_DATELINE = re.compile(
+    rf"""^(?P<all>
+        (?P<places>{_PLACE}(?:\s*[/,]\s*{_PLACE})*?)?
+        (?:,\s*(?P<date>(?:\d{{1,2}}\.?\s+)?[A-Z][a-zä]+\.?(?:\s+\d{{1,2}})?))?
+        \s*(?:\((?P<source>[^()]{{1,40}})\))?
+        \s*[–—-])\s+(?=\S)""",
+    re.X,
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    text: str
+    locations: tuple[str, ...]
+    source: str
+
+
+def _place_name(name: str) -> str:
+    """'KIEW' → 'Kiew', 'NEW YORK' → 'New York'; names already in mixed case stay."""
+    return name.title() if name.isupper() else name
+
+
+def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
+    """A leading wire dateline and the paragraph without it; (None, paragraph) when there is none."""
+    match = _DATELINE.match(paragraph)
+    if not match or not (match.group("places") or match.group("source")):
+        return None, paragraph
+    places = match.group("places") or ""
+    # Without an agency in brackets, only an all-caps place ("CHICAGO, March 4 -") is a dateline;
+    # "Berlin - " could as well be a sentence's first word.
+    if not match.group("source") and not (places.isupper() and match.group("date")):
+        return None, paragraph
+    if places and not places.isupper() and len(places.split()) > 3:
+        return None, paragraph
+    locations = tuple(_place_name(p.strip()) for p in re.split(r"\s*[/,]\s*", places) if p.strip())
+    dateline = Dateline(match.group("all").strip(), locations, (match.group("source") or "").strip())
+    return dateline, paragraph[match.end():]
+
+
+# ----------------------------------------------------------------------------- title
+
+# Each kind of quotation mark with its partner, so a title with other quotes inside survives.
+_QUOTED = re.compile(r'"([^"\n]{12,200}?)"|„([^“\n]{12,200}?)“|»([^«\n]{12,200}?)«|«([^»\n]{12,200}?)»|“([^”\n]{12,200}?)”')
+_MENTIONS_ARTICLE = re.compile(r"(?i)\b(artikel|beitrag|bericht|article|story|post)\b")
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    source: str  # how it was found: 'metadata', 'quoted', 'heading', 'lead'
+
+
+def quoted_title(lines: list[str]) -> str:
+    """A quoted phrase the page names as its article ('Kommentar zum Artikel "…"', 'share the story "…"')."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        for match in _QUOTED.finditer(line):
+            phrase = next(g for g in match.groups() if g is not None).strip()
+            if len(phrase.split()) >= 2 and _MENTIONS_ARTICLE.search(line[:match.start()][-40:]):
+                counts[phrase] = counts.get(phrase, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0])))
+    return ranked[0][0] if ranked else ""
+
+
+def heading_like(line: LineInfo) -> bool:
+    return (2 <= line.words <= 30 and not line.furniture
+            and not line.text.endswith((".", ",", ";")) and len(line.text) <= 250
+            and not _DATE_ONLY.match(line.text))
+
+
+def _overlap(a: str, body_words: set[str]) -> float:
+    words = {w.lower() for w in _WORD.findall(a) if len(w) > 3}
+    return len(words & body_words) / len(words) if words else 0.0
+
+
+_BYLINE = re.compile(r"(?i)^(von|by|stand|aktualisiert|updated|published|veröffentlicht|autor|author)\b|\d{1,2}[.:]\d\d\s*uhr|\b(19|20)\d\d\b")
+
+
+_BYLINE_START = re.compile(r"(?i)^(von|by|stand|aktualisiert|updated|published|veröffentlicht|autor|author)\b|\d{1,2}[.:]\d\d\s*uhr")
+
+
+def _title_text(line: LineInfo) -> str:
+    """A candidate without its list marker or the breadcrumb trail before it ('Start / Ausland / …')."""
+    text = _LIST_ITEM.sub("", line.text)
+    return text.rsplit(" / ", 1)[-1] if text.count(" / ") >= 2 else text
+
+
+# Weights of the headline evidence: word overlap with the article, length (per word, up to 10),
+# nearness, short-line penalty, printed twice, followed by a byline; and the score needed.
+TITLE_WEIGHTS = (0.6, 0.05, 0.2, 0.3, 0.6, 0.3, 0.0)
+
+
+def heading_title(before: list[LineInfo], body: str) -> str:
+    """The headline: a heading-like line shortly above the article.
+
+    Evidence: it shares words with the article, it is followed by a byline or date, and pages
+    often print it twice (breadcrumb and headline, or kicker joined to headline), so a line
+    whose words end another nearby line counts double. Section labels ("Krieg in der Ukraine")
+    also share words, so longer lines win ties.
+    """
+    body_words = {w.lower() for w in _WORD.findall(body[:3000]) if len(w) > 3}
+    window = before[-25:]
+    word_keys = [" ".join(_WORD.findall(_title_text(line).lower())) for line in window]
+    best, best_score, w = "", 0.0, TITLE_WEIGHTS
+    for i, line in enumerate(window):
+        if not heading_like(line) or _BYLINE_START.search(line.text) or find_date(line.text) or (
+                line.listed and i + 1 < len(window) and window[i + 1].listed):
+            continue  # no bylines; list items only as the last of their list (a breadcrumb's end)
+        distance = len(window) - 1 - i
+        key = word_keys[i]
+        echoed = any(j != i and k.endswith(key) and len(key) > 10 for j, k in enumerate(word_keys))
+        followed = i + 1 < len(window) and bool(_BYLINE.search(window[i + 1].text)) and window[i + 1].words <= 12
+        score = (w[0] * _overlap(line.text, body_words) + w[1] * min(line.words, 10)
+                 + w[2] / (1 + distance) - w[3] * (line.words < 4)
+                 + w[4] * echoed + w[5] * followed)
+        if score > best_score:
+            best, best_score = _title_text(line), score
+    return best if best_score >= w[6] else ""
+
+
+def first_sentence(text: str, limit: int = 120) -> str:
+    match = re.match(r"(.{20,}?[.!?…])(?:\s|$)", text)
+    sentence = match.group(1) if match else text
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0] + " …"
+    return sentence.strip()
+
+
+# ----------------------------------------------------------------------------- dates
+
+_MONTHS = {
+    "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
+    "märz": 3, "march": 3, "mar": 3, "mär": 3, "april": 4, "apr": 4, "mai": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nov": 11, "dezember": 12, "december": 12, "dez": 12, "dec": 12,
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_PATTERNS = (
+    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<H>\d\d):(?P<M>\d\d))?"), False),
+    (re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d\d)(?:,?\s+(?:um\s+)?(?P<H>\d{1,2})[:.](?P<M>\d\d))?"), False),
+    (re.compile(rf"(?i)\b(?P<d>\d{{1,2}})\.?\s+(?P<mn>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)(?:,?\s+(?:um\s+)?(?P<H>\d{{1,2}})[:.](?P<M>\d\d))?"), True),
+    (re.compile(rf"(?i)\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)(?:,?\s+(?:at\s+)?(?P<H>\d{{1,2}}):(?P<M>\d\d)(?:\s*(?P<pm>[ap])\.?m\b)?)?"), True),
+)
+_DATE_ONLY = re.compile(r"^[\W\d]*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d\d-\d\d)[\W\d]*(?:uhr)?[\W\d]*$", re.I)
+
+
+def find_date(text: str) -> datetime | None:
+    """The first calendar date (with time when given) in `text`, as a naive datetime."""
+    found = []
+    for pattern, named_month in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        month = _MONTHS[match.group("mn").lower()] if named_month else int(match.group("m"))
+        hour = int(match.group("H") or 0)
+        if "pm" in pattern.groupindex and (match.group("pm") or "").lower() == "p" and hour < 12:
+            hour += 12
+        try:
+            value = datetime(int(match.group("y")), month, int(match.group("d")), hour, int(match.group("M") or 0))
+        except ValueError:
+            continue
+        found.append((match.start(), value))
+    return min(found)[1] if found else None
+
+
+# ----------------------------------------------------------------------------- the whole page
+
+@dataclass(frozen=True)
+class CleaningRules:
+    """Per-source additions from site.yaml: lines to drop, and markers after which all is boilerplate."""
+
+    drop: tuple[re.Pattern, ...] = ()
+    cut_after: tuple[re.Pattern, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """One article as the cleaner found it."""
+
+    paragraphs: tuple[str, ...]  # body paragraphs; list items keep their '- '
+    title: Title
+    dateline: Dateline | None
+    lang: str
+    date: datetime | None  # naive: the page rarely says its zone
+    summary: str
+
+
+# Headings after which a page holds only comments, related links or footer.
+_END_MARKER = re.compile(
+    r"""(?ix)^(?:[-*]\s*)?(
+      (\d+\s+)?kommentare?(\s*\(\d+\))?:? | (\d+\s+)?comments?(\s*\(\d+\))?:? | leave\ a\ (comment|reply) | schreibe?n?\ sie\ einen\ kommentar
+    | mehr\ (zu|zum|zur|aus|von|über)\b.{0,40} | more\ (on|about)\b.{0,40} | das\ könnte\ (sie|dich)\ auch\ interessieren:? | weitere\ (artikel|inhalte|themen|nachrichten)(\ zum\ thema)?:?
+    | related(\ (articles|stories|posts|content))?:? | more\ (from|on|stories)\b.* | you\ (may|might)\ also\ like:? | recommended(\ for\ you)?:?
+    | (auch\ )?interessant:? | lesen\ sie\ auch:? | ähnliche\ (artikel|beiträge|themen):? | top(-|\ )themen:? | meistgelesen:?
+    | über\ (den|die)\ autor(in)?:? | about\ the\ author:? | share\ this(\ article|\ story)?:? | teilen:? | artikel\ teilen:?
+    )$"""
+)
+
+
+def join_neighbours(weights: list[float], start: int, end: int, gap: int = 12, share: float = 0.3) -> tuple[int, int]:
+    """Widen [start, end) by the best run on either side when it is close (at most `gap` lines
+    away) and carries at least `share` of the article's prose: an inline ad or teaser box can
+    cost more than the paragraphs beyond it weigh, yet they are the same article."""
+    mass = sum(w for w in weights[start:end] if w > 0)
+    right_start, right_end = best_run(weights[end:])
+    if right_end > right_start and right_start <= gap and \
+            sum(w for w in weights[end + right_start:end + right_end] if w > 0) >= share * mass:
+        end += right_end
+    left_start, left_end = best_run(weights[:start])
+    if left_end > left_start and start - left_end <= gap and \
+            sum(w for w in weights[left_start:left_end] if w > 0) >= share * mass:
+        start = left_start
+    return start, end
+
+
+def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """[start, end) indexes into `infos` of the article's lines."""
+    weights = []
+    stop_min = 0.12 if detect_lang("\n".join(line.text for line in infos)) in STOPWORDS else 0.0
+    for line in infos:
+        if line.text in repeated or any(p.search(line.text) for p in rules.drop):
+            weights.append(-8.0)
+        else:
+            weights.append(prose_weight(line, stop_min))
+    weights = damp_isolated(weights, infos)
+    costed = escalate_runs(weights, infos)
+    start, end = best_run(costed)
+    # A marker ends the article only when most of the prose lies before it: an early
+    # "0 Kommentare" under the lead is a widget, not the start of the comment section.
+    total = sum(max(w, 0) for w in weights[start:end])
+    told = False  # a site.yaml cut_after rule is final
+    for i in range(start + 1, end):
+        told = any(p.search(infos[i].text) for p in rules.cut_after)
+        if told or _END_MARKER.match(infos[i].text) and sum(max(w, 0) for w in weights[start:i]) > total / 2:
+            end = i
+            break
+    # Trailing short lines (bylines, "Foto: …") belong to the page, not to the text.
+    while end > start and weights[end - 1] < 0:
+        end -= 1
+    while start < end and weights[start] < 0:
+        start += 1
+    if start == end:
+        return start, end
+    return join_neighbours(costed[:end] if told else costed, start, end)
+
+
+def _kept(line: LineInfo, rules: CleaningRules, repeated: frozenset[str]) -> bool:
+    """False for lines inside the article that are still furniture: share bars, photo credits,
+    labels such as "Video" or "1 min", and date stamps."""
+    if line.text in repeated or any(p.search(line.text) for p in rules.drop):
+        return False
+    if line.words <= 2 and not line.sentence:
+        return False
+    if line.words <= 8 and not line.sentence and find_date(line.text):
+        return False
+    return not (line.furniture and line.words < 12)
+
+
+def tables_only(infos: list[LineInfo], rules: CleaningRules, repeated: frozenset[str]) -> list[LineInfo]:
+    """A text with no prose at all (an earnings table, a list of results) is kept whole, unless
+    most of it is list items or furniture: then it is a page without an article."""
+    kept = [line for line in infos if not line.listed and _kept(line, rules, repeated)]
+    return kept if len(kept) * 2 > len(infos) else []
+
+
+def summarize(lead: str, limit: int = 300) -> str:
+    """The lead, cut at the last sentence end before `limit` characters."""
+    if len(lead) <= limit:
+        return lead
+    ends = [m.end() for m in re.finditer(r"[.!?…][\"'“”»«]?(?=\s)", lead[:limit])]
+    if ends and ends[-1] > limit // 3:
+        return lead[:ends[-1]]
+    return lead[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def mask_quotes(line: str) -> str:
+    """The line with quoted phrases blanked, so 'Kommentar zum Artikel "X"' repeats across articles."""
+    return _QUOTED.sub('"…"', line)
+
+
+def clean_text(text: str, rules: CleaningRules = CleaningRules(), repeated: frozenset[str] = frozenset(),
+               title_hint: str = "", extracted: bool = False) -> Cleaned:
+    """Page text → Cleaned. `repeated` holds (quote-masked) lines seen on many pages of the same
+    source; `extracted` says the text is already the article (from an HTML extractor)."""
+    lines = normalize_text(text).split("\n")
+    infos = describe_lines(lines)
+    if repeated:
+        repeated = frozenset(line.text for line in infos if mask_quotes(line.text) in repeated)
+    start, end = (0, len(infos)) if extracted else find_article(infos, rules, repeated)
+    body_lines = [line for line in infos[start:end] if _kept(line, rules, repeated)]
+    # A line printed twice inside the article is a caption or pull quote repeated by the layout.
+    seen: set[str] = set()
+    body_lines = [line for line in body_lines if not (line.text in seen or seen.add(line.text))]
+    if not body_lines:
+        body_lines = tables_only(infos, rules, repeated)
+    paragraphs = [line.text for line in body_lines]
+    dateline = None
+    if paragraphs:
+        dateline, rest = split_dateline(paragraphs[0])
+        paragraphs[0] = rest
+    body = "\n".join(paragraphs)
+    title = _choose_title(title_hint, lines, infos[:start], body, paragraphs)
+    date = find_date("\n".join(i.text for i in infos[max(0, start - 15):start])) or find_date(body[:500]) \
+        or find_date("\n".join(i.text for i in infos[end:]))
+    lead = paragraphs[0] if paragraphs else ""
+    if lead.lstrip().startswith(("- ", "* ")):
+        lead = ""
+    return Cleaned(
+        paragraphs=tuple(paragraphs),
+        title=title,
+        dateline=dateline,
+        lang=detect_lang(body),
+        date=date,
+        summary=summarize(_LIST_ITEM.sub("", lead)),
+    )
+
+
+def _choose_title(hint: str, lines: list[str], before: list[LineInfo], body: str, paragraphs: list[str]) -> Title:
+    if hint.strip():
+        return Title(" ".join(hint.split()), "metadata")
+    quoted = quoted_title(lines)
+    if quoted:
+        return Title(quoted, "quoted")
+    heading = heading_title(before, body)
+    if heading:
+        return Title(heading, "heading")
+    if paragraphs:
+        return Title(first_sentence(paragraphs[0]), "lead")
+    return Title("", "none")
+
+
+def extract_html(html: str) -> tuple[str, str, str, str]:
+    """(title, date, text, url) of the main content of an HTML page; text is '' when there is no article.
+
+    trafilatura is the proven extractor for HTML (F1 0.97 on the dev pages); it is imported
+    only when a page needs it, since loading it takes longer than cleaning a thousand text pages.
+    """
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=True, favor_precision=False)
+    if doc is None:
+        return "", "", "", ""
+    get = (lambda key: getattr(doc, key, None)) if not isinstance(doc, dict) else doc.get
+    return (get("title") or "", get("date") or "", get("text") or "", get("url") or "")

@@ -1,0 +1,39 @@
+"""Reading raw files: decoding, format detection and ids, before any cleaning."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import SiteError
+from generator.ingest import decode, detect_format, file_id, read_raw
+
+
+def test_format_comes_from_the_content_not_only_the_name():
+    assert detect_format(b"<!DOCTYPE html><html><body><p>x</p>", ".txt") == "html"
+    assert detect_format(b'{"title": "x", "text": "y"}\n', ".txt") == "jsonl"
+    assert detect_format(b"<p>Ein Absatz</p><div>mehr</div>", ".html") == "html"
+    assert detect_format(b"KIEW / LONDON (IT BOLTWISE) - Die Ukraine ...", ".html") == "text"
+    assert detect_format(b"Ein ganz normaler Text.", ".jsonl") == "text"
+
+
+def test_utf8_first_then_utf16_with_bom_then_windows_1252_said_so():
+    assert decode("Grüße".encode("utf-8"), "a.txt") == ("Grüße", "")
+    assert decode("\ufeffGrüße".encode("utf-8"), "a.txt") == ("Grüße", "")
+    assert decode("Grüße".encode("utf-16"), "a.txt") == ("Grüße", "decoded as UTF-16")
+    text, note = decode("Grüße – bis bald".encode("cp1252"), "a.txt")
+    assert text == "Grüße – bis bald" and "decoded as Windows-1252" in note
+
+
+def test_undecodable_bytes_name_the_offset():
+    with pytest.raises(SiteError, match=r"a.txt: undecodable: neither UTF-8 \(byte 0xe9 at offset 3\)"):
+        decode(b"Caf\xe9 \x81", "a.txt")
+
+
+def test_id_is_the_hex_of_a_scraper_name_else_a_content_hash():
+    assert file_id(Path("000_3f014d1e3b49df7b.txt"), b"x") == "3f014d1e3b49df7b"
+    assert file_id(Path("artikel.txt"), b"x") == file_id(Path("other.txt"), b"x") != file_id(Path("a.txt"), b"y")
+
+
+def test_a_missing_file_is_reported_not_raised(tmp_path):
+    docs, errors = read_raw(tmp_path / "gone.txt", "gone.txt")
+    assert docs == [] and [str(e) for e in errors] == ["gone.txt: cannot be read: No such file or directory"]
