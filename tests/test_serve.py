@@ -1,6 +1,8 @@
 """`newsarchive serve`: a real server process, driven over HTTP and from headless Chromium."""
 
+import asyncio
 import http.client
+import io
 import os
 import socket
 import subprocess
@@ -10,9 +12,11 @@ import time
 
 import pytest
 from playwright import sync_api
+from tornado.ioloop import IOLoop
 
 from browser import browser
 from generator.errors import SiteError
+from generator import serve
 from generator.serve import error_page, is_loopback
 
 WAIT = 30_000  # ms a page may take to show a change: generous, the machine may be busy
@@ -135,3 +139,20 @@ def test_browser_follows_edits_errors_and_recovery_without_manual_reload(server,
         article.write_text(good.replace("Verhandlungen in Genf", "Gespräche in Genf wieder"), encoding="utf-8")
         sync_api.expect(body).to_contain_text("Gespräche in Genf wieder", timeout=WAIT)
         sync_api.expect(body).not_to_contain_text("Build failed")
+
+
+def test_a_burst_of_saves_makes_one_rebuild_of_all_of_them(site, monkeypatch):
+    monkeypatch.setattr(serve, "DEBOUNCE", 0.5)  # long enough that a busy machine never splits the burst
+    preview = serve.Preview(site.absolute(), stream=io.StringIO())
+    builds = []
+    preview.build = builds.append
+    saved = [site.absolute() / f"content/articles/{n}.md" for n in range(6)]
+
+    async def burst():
+        for path in saved:  # an editor or a script writing file after file, for longer than DEBOUNCE
+            preview.changed({path})
+            await asyncio.sleep(0.15)
+        await asyncio.sleep(1.0)
+
+    IOLoop().run_sync(burst)
+    assert [changes.articles for changes in builds] == [set(saved)]
