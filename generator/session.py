@@ -14,11 +14,11 @@ from pathlib import Path
 from .archive import TERM_NAMES, build_archive, with_contents
 from .build import (OUTPUT_DIR, _extra_jobs, _generator_key, _parse_key, _Stages, _without_cycle_collection,
                     import_raw, write_jobs)
-from .cache import ArticleCache
+from .cache import ArticleCache, Memo
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .content import ARTICLES_DIR, _parse_files, load_articles
-from .importer import RAW_DIR
 from .errors import BuildFailed, SiteError
+from .importer import RAW_DIR
 from .model import Article, BuildReport
 from .output import PageJob
 from .render import TERM_KINDS, Renderer
@@ -105,16 +105,20 @@ def pages_showing(renderer: Renderer, edited: list[Article]) -> Iterator[PageJob
 
 
 class _MemoryMemo:
-    """The related-articles table, kept in memory rather than in .cache/ (see cache.Memo)."""
+    """The related-articles table kept in memory, and in .cache/ for the next build (see cache.Memo)."""
 
-    def __init__(self):
+    def __init__(self, site_root: Path):
+        self.disk = Memo(site_root, "related")
         self.key, self.value = None, None
 
     def get(self, key: str):
+        if self.key is None:  # the server's first build: what the last build left in .cache/
+            self.key, self.value = key, self.disk.get(key)
         return self.value if key == self.key else None
 
     def put(self, key: str, value) -> None:
         self.key, self.value = key, value
+        self.disk.put(key, value)
 
 
 class PreviewSite:
@@ -126,7 +130,7 @@ class PreviewSite:
         self.config: SiteConfig | None = None
         self.articles: dict[str, Article] = {}  # as parsed, by source path
         self.broken: dict[str, SiteError] = {}  # article files that do not parse, by source path
-        self.related = _MemoryMemo()
+        self.related = _MemoryMemo(site_root)
         self.renderer: Renderer | None = None  # holds the archive output/ was last built from
         self.pages: list[PageJob] = []  # every page rendered from a template
         self.where: dict[str, int] = {}  # page path → its place in self.pages
