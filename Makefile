@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run build test test-deps clean
+.PHONY: run build test test-deps clean screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ $(CHECKERS): tests/checkers/package.json tests/checkers/package-lock.json
 
 test: test-deps
 	$(BIN)/python -m pytest
+
+# README screenshots (docs/screenshots/*.png): the demo site in headless Chromium at phone and desktop widths.
+screenshots: test-deps
+	$(BIN)/python bench/screenshots.py
 
 clean:
 	rm -rf output .output .cache

@@ -4,6 +4,7 @@ import hashlib
 import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import groupby
 
 from .errors import BuildFailed, SiteError
@@ -67,15 +68,61 @@ class Archive:
     def related(self, article: Article) -> list[Article]:
         return self._related.get(article.path, [])
 
-    def linking_to(self, paths: set[str]) -> set[str]:
-        """Paths of the articles whose pages link one of `paths` as neighbour or related article."""
+    def from_source(self, article: Article, limit: int, exclude=()) -> list[Article]:
+        """Up to `limit` other articles of the same source, nearest in time first, then shown newest first."""
+        if article.path not in self._source_positions:
+            return []
+        term, at = self._source_positions[article.path]
+        skip = {a.path for a in exclude}
+        members = term.articles
+        # Walk outwards from the article, the newer side first at each distance; this looks at a
+        # handful of neighbours even when one source holds half the archive.
+        chosen, end = [], len(members)
+        for distance in range(1, end):
+            newer, older = at - distance, at + distance
+            if len(chosen) >= limit or (newer < 0 and older >= end):
+                break
+            if newer >= 0 and members[newer].path not in skip:
+                chosen.append(newer)
+            if older < end and members[older].path not in skip:
+                chosen.append(older)
+        return [members[i] for i in sorted(chosen[:limit])]
+
+    def translations(self, article: Article) -> list[Article]:
+        """The other language versions of the article: articles sharing its front matter 'translation_key'."""
+        if not self._translation_groups:
+            return []
+        group = self._translation_groups.get(_translation_key(article), [])
+        return [a for a in group if a.path != article.path]
+
+    @cached_property
+    def _source_positions(self) -> dict[str, tuple[Term, int]]:
+        return {a.path: (term, i) for term in self.terms["sources"] for i, a in enumerate(term.articles)}
+
+    @cached_property
+    def _translation_groups(self) -> dict[str, list[Article]]:
+        groups = defaultdict(list)
+        for article in self.articles:
+            if key := _translation_key(article):
+                groups[key].append(article)
+        return {key: sorted(group, key=lambda a: (a.lang, a.path)) for key, group in groups.items() if len(group) > 1}
+
+    def linking_to(self, paths: set[str], same_source: int = 0) -> set[str]:
+        """Paths of the articles whose pages link one of `paths` as neighbour or related article, or may
+        as one of the same source: those up to `same_source` places away in the source's list."""
+        nearby = set()
+        for path in paths:
+            if path in self._source_positions:
+                term, at = self._source_positions[path]
+                nearby.update(a.path for a in term.articles[max(0, at - same_source): at + same_source + 1])
         if self._backlinks is None:
             self._backlinks = defaultdict(set)
             for path, (older, newer) in self._neighbours.items():
                 for other in (older, newer, *self._related.get(path, ())):
                     if other is not None:
                         self._backlinks[other.path].add(path)
-        return set().union(*(self._backlinks.get(p, ()) for p in paths))
+        return nearby.union(*(self._backlinks.get(p, ()) for p in paths))
+
 
 
 def with_contents(archive: Archive, edited: dict[str, Article]) -> Archive:
@@ -107,6 +154,11 @@ def with_contents(archive: Archive, edited: dict[str, Article]) -> Archive:
         related,
         archive._backlinks,
     )
+
+
+def _translation_key(article: Article) -> str:
+    key = article.extra.get("translation_key")
+    return str(key) if key not in (None, "") else ""
 
 
 def _order_key(article: Article):

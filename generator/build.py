@@ -16,6 +16,7 @@ from .importer import import_new_raw
 from .model import BuildReport
 from .output import PageJob, update_output
 from .render import Renderer
+from .search_index import search_jobs
 from .sitemap import robots_page, sitemap_pages
 from .theme import static_files
 
@@ -108,8 +109,11 @@ def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     report.articles = len(archive.articles)
     renderer = Renderer(site_root, config, archive, _generator_key())
     jobs = list(renderer.jobs())
-    jobs += _extra_jobs(renderer, jobs, site_root)
     stages.done("organise", f"{len(jobs)} pages")
+    search = search_jobs(renderer)
+    stages.done("search", f"{len(search)} files")
+    jobs += search
+    jobs += _extra_jobs(renderer, jobs, site_root)
     write_jobs(jobs, output_dir, report, stages)
     return report
 

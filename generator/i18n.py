@@ -41,6 +41,24 @@ STRINGS = {
         "months": "Monate",
         "years": "Jahre",
         "original": "Originalquelle",
+        "breadcrumbs": "Brotkrumennavigation",
+        "per_month": "Artikel pro Monat",
+        "more_from": "Mehr von {source}",
+        "translations": "Auch auf",
+        "search": "Suche",
+        "search_label": "Archiv durchsuchen",
+        "search_filters": "Filter",
+        "search_any": "alle",
+        "search_language": "Sprache",
+        "search_from": "von (Monat)",
+        "search_to": "bis (Monat)",
+        "search_noscript": "Die Suche braucht JavaScript. Ohne JavaScript finden Sie Artikel über das Archiv, die Schlagwörter und die Quellen.",
+        "search_loading": "Suche läuft …",
+        "search_none": "Keine Artikel gefunden.",
+        "search_common": "Nur sehr häufige Wörter: bitte genauer suchen.",
+        "search_results": "{n} Treffer",
+        "search_failed": "Der Suchindex konnte nicht geladen werden.",
+        "language_names": {"de": "Deutsch", "en": "Englisch"},
     },
     "en": {
         "skip": "Skip to content",
@@ -73,10 +91,37 @@ STRINGS = {
         "months": "Months",
         "years": "Years",
         "original": "Original source",
+        "breadcrumbs": "Breadcrumb",
+        "per_month": "Articles per month",
+        "more_from": "More from {source}",
+        "translations": "Also in",
+        "search": "Search",
+        "search_label": "Search the archive",
+        "search_filters": "Filters",
+        "search_any": "any",
+        "search_language": "Language",
+        "search_from": "from (month)",
+        "search_to": "to (month)",
+        "search_noscript": "Search needs JavaScript. Without it, browse the archive, the tags and the sources.",
+        "search_loading": "Searching …",
+        "search_none": "No articles found.",
+        "search_common": "Only very common words: please be more specific.",
+        "search_results": "{n} results",
+        "search_failed": "The search index could not be loaded.",
+        "language_names": {"de": "German", "en": "English"},
     },
 }
 
 LANGUAGES = tuple(STRINGS)
+
+# Names of the languages articles are most often in, each in its own language, for translation links.
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English", "fr": "Français", "es": "Español", "it": "Italiano",
+                  "nl": "Nederlands", "pl": "Polski", "uk": "Українська", "ru": "Русский", "tr": "Türkçe"}
+
+
+def language_name(tag: str) -> str:
+    """'Deutsch' for 'de' or 'de-AT'; the tag itself for a language without a name here."""
+    return LANGUAGE_NAMES.get(tag.split("-")[0].lower(), tag)
 
 
 def month_name(month: int, lang: str) -> str:

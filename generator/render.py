@@ -10,11 +10,13 @@ import jinja2
 
 from .archive import Archive, Month, Term, paginate
 from .config import SiteConfig
-from .i18n import STRINGS, format_count, format_date, format_month, month_name
+from .i18n import STRINGS, format_count, format_date, format_month, language_name, month_name
+from .metadata import json_script, language_tag, news_article, og_locale
 from .model import Article
 from .output import PageJob
 from .slug import term_slug
 from .theme import make_environment, template_error, template_fingerprints
+from .timeline import recent_bars, timeline_svg, year_bars
 
 TERM_KINDS = ("tags", "sources", "locations")
 SINGULAR = {"tags": "tag", "sources": "source", "locations": "location"}
@@ -74,6 +76,9 @@ class Renderer:
             month_label=lambda m: format_month(m.year, m.month, lang),
             month_name=lambda n: month_name(n, lang),
             count=lambda n: format_count(n, lang),
+            language_tag=language_tag,
+            language_name=language_name,
+            og_locale=og_locale,
         )
         # Every page depends on the config and the code; each also on its own template and the
         # templates that one extends, includes or imports.
@@ -84,8 +89,13 @@ class Renderer:
         """Render one template for the page at `page_path` (relative to output/)."""
         # The 404 page is served at any depth, so only root-relative links work there.
         root = urlsplit(self.config.base_url).path if page_path == "404.html" else relative_root(page_path)
-        context.update(root=root, page_path=page_path,
-                       canonical=None if canonical is None else self.config.base_url + canonical)
+        canonical_url = None if canonical is None else self.config.base_url + canonical
+        crumbs = context.pop("crumbs", None)
+        crumbs = crumbs() if crumbs else []
+        context.update(root=root, page_path=page_path, canonical=canonical_url, crumbs=crumbs)
+        if "article" in context:
+            article = context["article"]
+            context["article_ld"] = json_script(news_article(article, self.config, canonical_url, web_url(article.url)))
         try:
             return self.env.get_template(template).render(context).encode("utf-8")
         except jinja2.TemplateError as exc:
@@ -98,45 +108,73 @@ class Renderer:
     def article(self, article: Article) -> PageJob:
         older, newer = self.archive.neighbours(article)
         related = self.archive.related(article)
-        inputs = (token(article), token(older), token(newer), [token(r) for r in related])
+        same_source = self.archive.from_source(article, self.config.related_items, exclude=related)
+        translations = self.archive.translations(article)
+        inputs = (token(article), token(older), token(newer), [token(r) for r in related],
+                  [token(a) for a in same_source], [token(a) for a in translations])
         return self.job("article.html", article.path + "index.html", article.path, inputs,
-                        article=article, older=older, newer=newer, related=related)
+                        article=article, older=older, newer=newer, related=related, same_source=same_source,
+                        translations=translations, crumbs=lambda: self.month_crumbs(article.date.year, article.date.month)
+                        + [(article.title, article.path)])
+
+    def month_crumbs(self, year: int, month: int) -> list[tuple[str, str]]:
+        """Home › year › month, the trail above a month page and its articles."""
+        t = STRINGS[self.config.language]
+        return [(t["home"], ""), (str(year), f"{year:04d}/"),
+                (month_name(month, self.config.language), f"{year:04d}/{month:02d}/")]
 
     def listing(self, base: str, title: str, articles, term: Term | None = None,
                 feed: str | None = None, showing: set[str] | None = None) -> Iterator[PageJob]:
         """The listing's pages; with `showing` (article paths), only the pages that list one of them."""
+        t = STRINGS[self.config.language]
+        trail = [(t["home"], "")] + ([(t[term.kind], f"{term.kind}/"), (term.name, term.path)] if term else [])
         for listing in paginate(base, articles, self.config.per_page):
             if showing is not None and not any(a.path in showing for a in listing.articles):
                 continue
             front = listing.number is None
             # Only the front page shows the total, so numbered pages stay unchanged as news arrives.
             total = len(articles) if front else None
+            bars = recent_bars(self.archive.months) if front and base == "" else []
+            crumbs = trail + ([] if front else [(f"{t['page']} {listing.number}", listing.path)])
             inputs = (title, feed, total, listing.newer, listing.older, listing.number,
-                      [token(a) for a in listing.articles])
+                      [token(a) for a in listing.articles], bars, crumbs)
             yield self.job("listing.html", listing.path + "index.html", listing.path, inputs,
                            listing=listing, title=title, term=term, feed=feed, total=total,
-                           is_home=base == "")
+                           is_home=base == "", timeline=self.timeline(bars, listing.path),
+                           crumbs=(lambda c=crumbs: c) if len(crumbs) > 1 else None)
+
+    def timeline(self, bars, page_path: str) -> str:
+        """The chart's markup for a page at `page_path`: its links are relative to that page."""
+        root = relative_root(page_path + "index.html")
+        return timeline_svg(bars, lambda path: root + path + "index.html", self.config.language)
 
     def archive_page(self) -> PageJob:
         years = self.archive.years()
         inputs = [(year, [(m.month, len(m.articles)) for m in months]) for year, months in years]
+        t = STRINGS[self.config.language]
         return self.job("archive.html", "archive/index.html", "archive/", (inputs,),
-                        years=years, total=len(self.archive.articles))
+                        years=years, total=len(self.archive.articles),
+                        crumbs=lambda: [(t["home"], ""), (t["archive"], "archive/")])
 
     def year(self, year: int, months: list[Month]) -> PageJob:
         inputs = [(m.month, len(m.articles)) for m in months]
-        return self.job("year.html", f"{year:04d}/index.html", f"{year:04d}/", (inputs,), year=year,
-                        months=months, total=sum(len(m.articles) for m in months))
+        path = f"{year:04d}/"
+        return self.job("year.html", path + "index.html", path, (inputs,), year=year,
+                        months=months, total=sum(len(m.articles) for m in months),
+                        timeline=self.timeline(year_bars(year, months), path),
+                        crumbs=lambda: self.month_crumbs(year, 1)[:2])
 
     def month(self, month: Month, older: Month | None, newer: Month | None) -> PageJob:
         inputs = ([token(a) for a in month.articles], older and older.path, newer and newer.path)
         return self.job("month.html", month.path + "index.html", month.path, inputs, month=month,
-                        older=older, newer=newer)
+                        older=older, newer=newer, crumbs=lambda: self.month_crumbs(month.year, month.month))
 
     def terms_index(self, kind: str) -> PageJob:
         terms = self.archive.terms[kind]
         inputs = [(t.slug, t.name, len(t.articles)) for t in terms]
-        return self.job("terms.html", f"{kind}/index.html", f"{kind}/", (inputs,), kind=kind, terms=terms)
+        t = STRINGS[self.config.language]
+        return self.job("terms.html", f"{kind}/index.html", f"{kind}/", (inputs,), kind=kind, terms=terms,
+                        crumbs=lambda: [(t["home"], ""), (t[kind], f"{kind}/")])
 
     def feed(self, path: str, alternate: str, title: str, articles) -> PageJob:
         entries = list(articles[:self.config.feed_items])

@@ -22,6 +22,7 @@ from .importer import RAW_DIR
 from .model import Article, BuildReport
 from .output import PageJob
 from .render import TERM_KINDS, Renderer
+from .search_index import search_jobs
 from .slug import term_slug
 
 TEMPLATES_DIR = "templates"
@@ -84,14 +85,16 @@ def classify(site_root: Path, paths) -> Changes:
 def _placement(article: Article) -> tuple:
     """What decides where an article appears (URL, order, groups, sitemap date), unlike what it says."""
     return (article.path, article.explicit_slug, article.date.isoformat(), article.updated and article.updated.isoformat(),
-            article.tags, article.locations, article.source)
+            article.tags, article.locations, article.source, article.extra.get("translation_key"))
 
 
 def pages_showing(renderer: Renderer, edited: list[Article]) -> Iterator[PageJob]:
     """Every page that shows or links one of the `edited` articles, when their placement is unchanged."""
     archive = renderer.archive
     paths = {a.path for a in edited}
-    linked = paths | archive.linking_to(paths)
+    # An article page shows up to related_items others of its source, skipping as many related ones.
+    linked = paths | archive.linking_to(paths, same_source=2 * renderer.config.related_items)
+    linked |= {t.path for a in edited for t in archive.translations(a)}
     yield from (renderer.article(a) for a in archive.articles if a.path in linked)
     yield from renderer.home(showing=paths)
     months = {(a.date.year, a.date.month) for a in edited}
@@ -133,6 +136,7 @@ class PreviewSite:
         self.related = _MemoryMemo(site_root)
         self.renderer: Renderer | None = None  # holds the archive output/ was last built from
         self.pages: list[PageJob] = []  # every page rendered from a template
+        self.search: list[PageJob] = []  # the search page and index files
         self.where: dict[str, int] = {}  # page path → its place in self.pages
         self.extra: list[PageJob] = []  # sitemap, robots.txt, static files
         self.in_sync = False  # the last rebuild succeeded: output/ matches self.renderer
@@ -158,17 +162,21 @@ class PreviewSite:
             if full or changes.templates or not was_in_sync:
                 # After a failure nothing built before is trusted, templates included.
                 self._organise(new_templates=True, same_articles=not full and was_in_sync and not before)
-            elif before and not self._replace_contents(before):
-                self._organise(new_templates=False, same_articles=False)
+            elif before:
+                if not self._replace_contents(before):
+                    self._organise(new_templates=False, same_articles=False)
             else:
                 organised = False
+            stages.done("organise", f"{len(self.pages)} pages")
+            if organised:
+                self.search = search_jobs(self.renderer)
+                stages.done("search", f"{len(self.search)} files")
             if organised or changes.static:
                 # Static files are read when written, so an edit needs no new job; an added file does.
-                self.extra = _extra_jobs(self.renderer, self.pages, self.site_root)
+                self.extra = _extra_jobs(self.renderer, self.pages + self.search, self.site_root)
             report.articles = len(self.renderer.archive.articles)
             report.warnings.extend(self.renderer.archive.warnings)
-            stages.done("organise", f"{len(self.pages) + len(self.extra)} pages")
-            write_jobs(self.pages + self.extra, self.output_dir, report, stages)
+            write_jobs(self.pages + self.search + self.extra, self.output_dir, report, stages)
             self.in_sync = True
             return report
 

@@ -24,7 +24,7 @@ class _Active(HTMLParser):
         self.found: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "iframe", "object", "embed") and not self._is_inline_data(tag, attrs):
+        if tag in ("script", "iframe", "object", "embed") and not self._is_ours(tag, attrs):
             self.found.append(f"<{tag}>")
         for name, value in attrs:
             if name.startswith("on"):
@@ -35,9 +35,11 @@ class _Active(HTMLParser):
                     self.found.append(f"<{tag} {name}={value}>")
 
     @staticmethod
-    def _is_inline_data(tag, attrs):
-        # JSON-LD and our own scripts are not content; they are checked by their own tests.
-        return tag == "script" and dict(attrs).get("type") == "application/ld+json"
+    def _is_ours(tag, attrs):
+        # JSON-LD and the theme's search script are not content; they are checked by their own tests.
+        attrs = dict(attrs)
+        return tag == "script" and (attrs.get("type") == "application/ld+json"
+                                    or (attrs.get("src") or "").endswith("static/search.js"))
 
 
 def active_content(html: str) -> list[str]:

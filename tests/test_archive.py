@@ -97,3 +97,26 @@ def test_small_listing_has_one_page():
 def test_article_moves_when_date_changes():
     a = article(1)
     assert replace(a, date=T0).path == "2025/01/01/artikel-1/"
+
+
+def test_more_from_source_is_nearest_in_time_shown_newest_first_without_excluded():
+    wire = [article(n, source="Wire") for n in range(1, 9)]
+    other = article(20, source="Other")
+    archive = build_archive(wire + [other])
+    at = wire[4]  # day 5
+    # Days 6 and 4 are nearest; of days 7 and 3, equally far, the newer wins.
+    assert archive.from_source(at, 3) == [wire[6], wire[5], wire[3]]
+    assert archive.from_source(at, 2) == [wire[5], wire[3]]
+    assert archive.from_source(at, 2, exclude=[wire[5]]) == [wire[6], wire[3]]
+    assert archive.from_source(other, 5) == []
+    assert archive.from_source(article(30), 5) == []  # no source at all
+
+
+def test_translations_are_articles_sharing_a_translation_key():
+    de = article(1, lang="de", extra={"translation_key": "gipfel"})
+    en = article(2, lang="en", extra={"translation_key": "gipfel"})
+    alone = article(3, lang="en", extra={"translation_key": "solo"})
+    archive = build_archive([de, en, alone, article(4)])
+    assert archive.translations(de) == [en]
+    assert archive.translations(en) == [de]
+    assert archive.translations(alone) == [] and archive.translations(article(4)) == []

@@ -55,7 +55,19 @@ def static(site):
     (site / "templates/static/style.css").write_text("body { color: red; }\n")
 
 
-CHANGES = [edit, retitle, add, delete, redate, rename, template, base_template, config, static]
+def translate(site):
+    for name in ("a.md", "b.md"):
+        path = site / "content/articles" / name
+        path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\ntranslation_key: genf\n", 1), encoding="utf-8")
+
+
+def change_source(site):
+    """The summer party joins Testagentur: far from its articles in time, yet now 'more from' them."""
+    path = next(p for p in (site / "content/articles").glob("*.md") if "Sommerfest" in p.read_text(encoding="utf-8"))
+    path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\nsource: Testagentur\n", 1), encoding="utf-8")
+
+
+CHANGES = [edit, retitle, add, delete, redate, rename, template, base_template, config, static, translate, change_source]
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])

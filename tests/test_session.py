@@ -43,11 +43,20 @@ def move_folder(site):
     (site / "content/articles/2025").rename(site / "content/articles/2026")
 
 
-EDITS = [fix_sentence, fix_headline, move_folder, *CHANGES]
+def translate(site):
+    """a.md and c.md become translations of each other: each page links the other."""
+    for name in ("a.md", "c.md"):
+        path = site / "content/articles" / name
+        path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\ntranslation_key: genf\n", 1),
+                        encoding="utf-8")
+
+
+EDITS = [translate, fix_sentence, fix_headline, move_folder, *CHANGES]
 
 
 @pytest.mark.parametrize("change", EDITS, ids=[c.__name__ for c in EDITS])
 def test_preview_rebuild_equals_clean_build(site, tmp_path, change):
+    translate(site)
     preview = PreviewSite(site)
     preview.rebuild()
     report = rebuild_after(preview, site, change)
@@ -150,3 +159,19 @@ def test_new_raw_file_is_imported_and_its_article_built(site, tmp_path):
     report = preview.rebuild(classify(site, imported))  # the watcher reports the article the import wrote
     assert report.articles == 5
     assert snapshot(site / "output") == clean_build(site, tmp_path)
+
+
+def test_edits_reach_pages_showing_the_article_as_same_source_or_translation(tmp_path):
+    site = make_site(tmp_path / "quellen", per_page=3)
+    for n in range(16):
+        key = f"translation_key: fest\nlang: {'en' if n else 'de'}\n" if n in (0, 15) else ""
+        write_article(site, f"{n:02d}.md", f'title: "Meldung {n}"\nslug: meldung-{n}\ndate: "2025-03-{n + 1:02d}"\n'
+                                           f'source: Agentur\n{key}')
+    preview = PreviewSite(site)
+    preview.rebuild()
+    for n in (5, 0):  # shown two places away as "more from this source"; shown far away as a translation
+        path = site / f"content/articles/{n:02d}.md"
+        path.write_text(path.read_text(encoding="utf-8").replace(f"Meldung {n}", f"Berichtigte Meldung {n}"),
+                        encoding="utf-8")
+        preview.rebuild(classify(site, {path}))
+        assert snapshot(site / "output") == clean_build(site, tmp_path)

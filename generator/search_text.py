@@ -1,0 +1,90 @@
+"""Search text normalisation: the exact rules the browser's search.js repeats for queries.
+
+Index and query must agree term for term, so every rule here has a twin in
+templates/static/search.js (fold, words, stem); tests/test_search_text.py checks the pair.
+"""
+
+import re
+import unicodedata
+
+import snowballstemmer
+
+# German readers type "ae" for "ä" as often as the umlaut itself; folding both to "ae" makes them match both ways.
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_MARKS = re.compile(r"[\u0300-\u036f]")
+_WORD = re.compile(r"[^\W_]{2,}")
+_TAG = re.compile(r"<[^>]*>")
+_ENTITY = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos|nbsp));")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": " "}
+
+STEMMED_LANGUAGES = ("de", "en")
+
+# Words too common to find anything; they are left out of the index and optional in queries.
+_STOPWORDS = {
+    "en": """a about after against all also an and any are as at be been before being between both but by can
+        could did do does during each for from further had has have having he her here him his how i if in into is
+        it its itself just me more most my no nor not now of off on once only or other our out over own same she
+        should so some such than that the their them then there these they this those through to too under until
+        up very was we were what when where which while who whom why will with would you your""",
+    "de": """aber alle allem allen aller alles als also am an andere anderen auch auf aus bei beim bin bis bist
+        da damit dann das dass dein deine dem den denn der des dessen die dies diese diesem diesen dieser dieses
+        doch dort du durch ein eine einem einen einer eines er es etwas euch euer eure für gegen hat hatte hatten
+        hier ich ihm ihn ihnen ihr ihre ihrem ihren ihrer im in ist jede jedem jeden jeder jedes jene jetzt kann
+        kein keine keinem keinen keiner man mein meine mich mir mit muss nach nicht nichts noch nun nur ob oder
+        ohne sehr sein seine seinem seinen seiner sich sie sind so soll sondern über um und uns unser unter viel
+        vom von vor war waren was weil welche welcher wenn wer werden wie wieder wir wird wo wurde wurden zu zum
+        zur zwar zwischen""",
+}
+
+
+def fold(text: str) -> str:
+    """Lower case, ä→ae ö→oe ü→ue ß→ss, other accents dropped (é→e)."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text).translate(_UMLAUTS)
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
+
+
+def words(text: str) -> list[str]:
+    """Folded words of two or more letters or digits; single letters ("U.S." → u, s) find nothing useful."""
+    return _WORD.findall(fold(text))
+
+
+def _entity(match: re.Match) -> str:
+    number, hex_number, name = match.groups()
+    if name:
+        return _NAMED[name]
+    code = int(number) if number else int(hex_number, 16)
+    return chr(code) if 0 < code < 0x110000 else " "
+
+
+def html_text(html: str) -> str:
+    """The visible text of sanitised article HTML (tags become spaces so words never run together)."""
+    return _ENTITY.sub(_entity, _TAG.sub(" ", html))
+
+
+STOPWORDS = {lang: frozenset(fold(w) for w in text.split()) for lang, text in _STOPWORDS.items()}
+
+
+class _StemCache(dict):
+    """folded word → term for one language; each distinct word is stemmed once per process."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.stem_word = snowballstemmer.stemmer({"de": "german", "en": "english"}[lang]).stemWord
+
+    def __missing__(self, word: str) -> str:
+        term = self[word] = self.stem_word(word)
+        return term
+
+
+_caches: dict[str, _StemCache] = {}
+
+
+def stem_words(lang: str, folded_words) -> list[str]:
+    """Index terms for folded words of an article in `lang`; languages without a stemmer keep the words."""
+    if lang not in STEMMED_LANGUAGES:
+        return list(folded_words)
+    cache = _caches.get(lang) or _caches.setdefault(lang, _StemCache(lang))
+    return list(map(cache.__getitem__, folded_words))

@@ -1,0 +1,224 @@
+"""The search page in a real browser: the system Chromium, headless, driven by Playwright.
+
+Most tests open output/search/index.html from disk (file://), the case static-search tools
+fail; one serves the same files over HTTP like a static host.
+"""
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from generator.build import build_site
+from generator.search_text import fold, stem_words, words
+
+from search_site import ARTICLES, make_site
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = make_site(tmp_path_factory.mktemp("site"), language="de")
+    build_site(root)
+    return root / "output"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail("browser tests need Debian's chromium at /usr/bin/chromium: run 'make test-deps' "
+                    "(apt-get install chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(site, browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("dialog", lambda dialog: errors.append("dialog: " + dialog.message))
+    tab.errors = errors
+    tab.search_url = (site / "search" / "index.html").as_uri()
+    yield tab
+    context.close()
+    assert not errors
+
+
+def search(page, query, **options):
+    """searchArchive's titles for `query`."""
+    if "search" not in page.url:
+        page.goto(page.search_url)
+    results = page.evaluate("([q, o]) => window.searchArchive(q, o)", [query, {"limit": 10, **options}])
+    return [r["title"] for r in results]
+
+
+def shown_titles(page):
+    """The result titles on the page, once they answer what the search box holds."""
+    page.wait_for_function("document.getElementById('search-status').dataset.query"
+                           " === document.getElementById('search-q').value")
+    return page.locator("#search-results h2").all_inner_texts()
+
+
+def test_results_appear_while_typing(page):
+    page.goto(page.search_url)
+    page.locator("#search-q").press_sequentially("Verhand", delay=20)
+    assert shown_titles(page) == ["Ukraine und Russland: Verhandlungen in Sicht?"]
+
+
+def test_search_finds_plural_from_singular(page):
+    assert search(page, "Verhandlung") == ["Ukraine und Russland: Verhandlungen in Sicht?"]
+    assert search(page, "Sanktion") == ["Ukraine und Russland: Verhandlungen in Sicht?"]
+
+
+def test_umlauts_and_ascii_spellings_find_each_other(page):
+    title = "Neue Straße am Fluss eröffnet"
+    assert search(page, "Schulhoefe") == search(page, "Schulhöfe") == [title]
+    assert search(page, "Strasse") == search(page, "straße") == [title]
+
+
+def test_german_and_english_articles_are_found_from_the_same_page(page):
+    assert search(page, "Ukraine") == ["Ukraine und Russland: Verhandlungen in Sicht?"]
+    assert search(page, "sanctions package") == ["Ministers agree new sanctions package"]
+
+
+def test_all_words_must_match(page):
+    assert search(page, "evening crossings") == ["Harbour ferry adds evening crossings", "Old bridge closes for repairs"]
+    assert search(page, "evening bridge") == ["Old bridge closes for repairs"]
+
+
+def test_quoted_phrase_needs_the_words_side_by_side(page):
+    assert search(page, '"evening crossings"') == ["Harbour ferry adds evening crossings"]
+    assert search(page, '"crossings evening"') == []
+
+
+def test_filters_narrow_results_by_source_tag_language_and_date(page):
+    assert search(page, "evening", filters={"source": "harbour-times"}) == ["Old bridge closes for repairs"]
+    assert search(page, "evening", filters={"tag": "transport", "from": "2024-01"}) == [
+        "Harbour ferry adds evening crossings"]
+    assert search(page, "neue", filters={"lang": "en"}) == []
+    assert search(page, "evening", filters={"to": "2023-12"}) == ["Old bridge closes for repairs"]
+
+
+def test_filter_controls_on_the_page_apply_to_the_results(page):
+    page.goto(page.search_url + "?q=evening")
+    assert len(shown_titles(page)) == 2
+    page.locator(".search-filters summary").click()
+    page.select_option("#search-source", "harbour-times")
+    page.wait_for_function("document.querySelectorAll('#search-results li').length === 1")
+    assert "source=harbour-times" in page.url
+
+
+def test_matched_words_are_highlighted_in_title_and_snippet(page):
+    page.goto(page.search_url + "?q=Verhandlung")
+    shown_titles(page)
+    marks = page.locator("#search-results mark").all_inner_texts()
+    assert marks == ["Verhandlungen", "Verhandlungen"]
+
+
+def test_results_show_date_source_and_snippet(page):
+    page.goto(page.search_url + "?q=sanctions")
+    shown_titles(page)
+    item = page.locator("#search-results li").first
+    assert item.locator("time").get_attribute("datetime") == "2024-03-12"
+    assert "Demo Desk" in item.locator(".meta").inner_text()
+    assert "Foreign ministers agreed" in item.locator(".summary").inner_text()
+
+
+def test_q_in_the_url_runs_the_search_and_typing_updates_it(page):
+    page.goto(page.search_url + "?q=harbour%20ferry")
+    assert shown_titles(page) == ["Harbour ferry adds evening crossings"]
+    page.fill("#search-q", "bridge")
+    page.wait_for_url("**/search/index.html?q=bridge")
+
+
+def test_hostile_queries_show_no_error_and_inject_nothing(page):
+    page.goto(page.search_url)
+    hostile = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "a" * 1000, ".*+?^${}()|[]\\",
+               '"unmatched', 'evening "crossings', '"', "der die das", "the of and", "!!! ???"]
+    for query in hostile:
+        page.fill("#search-q", query)
+        page.locator("#search-q").press("Enter")
+        shown_titles(page)
+        assert page.locator("#search-results script, #search-results img").count() == 0
+    assert search(page, "der die das") == []
+    assert search(page, 'evening "crossings') == ["Harbour ferry adds evening crossings", "Old bridge closes for repairs"]
+
+
+def test_markup_in_titles_is_shown_as_text(page):
+    page.goto(page.search_url + "?q=headline")
+    assert shown_titles(page) == ["Markup <script>alert('x')</script> in a headline"]
+    assert page.locator("#search-results script").count() == 0
+
+
+def test_keyboard_moves_from_the_search_box_to_the_results(page):
+    page.goto(page.search_url + "?q=evening")
+    shown_titles(page)
+    page.locator("#search-q").focus()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == "Harbour ferry adds evening crossings"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "search-q"
+
+
+def test_result_links_open_the_article_from_disk(page):
+    page.goto(page.search_url + "?q=harbour%20ferry")
+    shown_titles(page)
+    page.locator("#search-results a").first.click()
+    assert page.locator("h1").inner_text() == "Harbour ferry adds evening crossings"
+    assert page.url.startswith("file://")
+
+
+def test_the_header_search_box_leads_to_results(page, site):
+    page.goto((site / "index.html").as_uri())
+    page.fill("#site-search-q", "Sanktionen")
+    page.locator("#site-search-q").press("Enter")
+    assert shown_titles(page) == ["Ukraine und Russland: Verhandlungen in Sicht?"]
+
+
+def test_search_works_from_a_static_http_server(site, browser):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    handler.log_message = lambda *args: None
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.goto(f"http://127.0.0.1:{server.server_port}/search/?q=Verhandlung")
+        assert shown_titles(tab) == ["Ukraine und Russland: Verhandlungen in Sicht?"]
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_browser_folding_and_stemming_match_the_index(page):
+    """search.js repeats search_text.py; any difference would hide articles from some queries."""
+    text = " ".join(ARTICLES.values()) + (
+        " Häuser Bäume Überweisungen Verhandlungen Sanktionen größten Systeme Kenntnisse Geschäftsführerinnen"
+        " fröhlichkeit ärztlich Ergebnissen Abteilungen crossings generously happily skies dying relational"
+        " conditional hopefulness arguing agreed feed succeeded ponies caresses cries emerging universal"
+        " Café naïve Ångström ÉCOLE Łódź")
+    folded = words(text)
+    page.goto(page.search_url)
+    got = page.evaluate("""text => {
+        const i = window.searchArchive.internals, w = i.words(text);
+        return {words: w, de: w.map(i.stemGerman), en: w.map(i.stemEnglish)};
+    }""", text)
+    assert got["words"] == folded
+    assert got["de"] == stem_words("de", folded)
+    assert got["en"] == stem_words("en", folded)
+    assert fold("Łódź") == page.evaluate("window.searchArchive.internals.fold('Łódź')")
