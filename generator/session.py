@@ -21,8 +21,9 @@ from .errors import BuildFailed, SiteError
 from .importer import RAW_DIR
 from .model import Article, BuildReport
 from .output import PageJob
+from .parallel import map_slices
 from .render import TERM_KINDS, Renderer
-from .search_index import search_jobs
+from .search_index import ArticleTerms, _terms_of_slice, search_jobs
 from .slug import term_slug
 
 TEMPLATES_DIR = "templates"
@@ -137,6 +138,7 @@ class PreviewSite:
         self.renderer: Renderer | None = None  # holds the archive output/ was last built from
         self.pages: list[PageJob] = []  # every page rendered from a template
         self.search: list[PageJob] = []  # the search page and index files
+        self.terms: dict[str, tuple[str, ArticleTerms]] = {}  # article path → (content hash, its search terms)
         self.where: dict[str, int] = {}  # page path → its place in self.pages
         self.extra: list[PageJob] = []  # sitemap, robots.txt, static files
         self.in_sync = False  # the last rebuild succeeded: output/ matches self.renderer
@@ -169,7 +171,7 @@ class PreviewSite:
                 organised = False
             stages.done("organise", f"{len(self.pages)} pages")
             if organised:
-                self.search = search_jobs(self.renderer)
+                self.search = self._search_jobs()
                 stages.done("search", f"{len(self.search)} files")
             if organised or changes.static:
                 # Static files are read when written, so an edit needs no new job; an added file does.
@@ -179,6 +181,17 @@ class PreviewSite:
             write_jobs(self.pages + self.search + self.extra, self.output_dir, report, stages)
             self.in_sync = True
             return report
+
+    def _search_jobs(self) -> list[PageJob]:
+        """The search files, from each article's terms: found again only for articles that changed."""
+        articles = self.renderer.archive.articles
+        known = {a.path: self.terms[a.path] for a in articles
+                 if a.path in self.terms and self.terms[a.path][0] == a.content_hash}
+        missing = [a for a in articles if a.path not in known]
+        for article, terms in zip(missing, map_slices(_terms_of_slice, missing)):
+            known[article.path] = (article.content_hash, terms)
+        self.terms = known
+        return search_jobs(self.renderer, [known[a.path][1] for a in articles])
 
     def _load_all(self, report: BuildReport, stages: _Stages) -> None:
         self.config = None  # until this succeeds, every rebuild starts from the top
