@@ -29,6 +29,7 @@ from .session import TEMPLATES_DIR, Changes, PreviewSite, classify
 from .watch import Inotify
 
 DEBOUNCE = 0.05  # seconds of quiet before rebuilding: an editor or a script often saves several files at once
+SEARCH_AFTER = 2.0  # seconds of quiet before re-indexing for search, which takes seconds on a large archive
 
 
 def error_page(errors: list[SiteError]) -> bytes:
@@ -130,13 +131,13 @@ class Preview:
         self.site = PreviewSite(site_root)
         self.errors: list[SiteError] = []
         self.pending: set[Path] | None = set()  # None: events were lost, look at everything
-        self.timer = None
+        self.timer = self.search_timer = None
         self.stream = stream
 
-    def build(self, changes: Changes | None) -> None:
+    def build(self, changes: Changes | None, search: bool = True) -> None:
         start = time.perf_counter()
         try:
-            report = self.site.rebuild(changes)
+            report = self.site.rebuild(changes, search)
         except BuildFailed as failed:
             self.errors = failed.errors
             record_outcome(self.site.site_root, failed)  # so `publish --no-build` refuses the stale output/
@@ -159,8 +160,9 @@ class Preview:
         """Called for every batch of file events; the rebuild waits for DEBOUNCE seconds of quiet."""
         self.pending = None if paths is None or self.pending is None else self.pending | paths
         loop = IOLoop.current()
-        if self.timer is not None:
-            loop.remove_timeout(self.timer)
+        for timer in (self.timer, self.search_timer):
+            if timer is not None:
+                loop.remove_timeout(timer)
         self.timer = loop.call_later(DEBOUNCE, self.flush)
 
     def flush(self) -> None:
@@ -170,11 +172,18 @@ class Preview:
         if not changes:
             return
         had_errors = bool(self.errors)
-        self.build(changes)
+        # The pages first, so the tab reloads at once; the search files when the editing pauses.
+        self.build(changes, search=False)
         only_style = all(p.suffix == ".css" for p in changes.static) and changes == Changes(static=changes.static)
         # livereload.js swaps stylesheets in place when told a .css file changed; anything else reloads the page.
         path = min(changes.static).name if only_style and not self.errors and not had_errors else "*"
         LiveReloadHandler.reload_waiters(path)
+        self.search_timer = IOLoop.current().call_later(SEARCH_AFTER, self.refresh_search)
+
+    def refresh_search(self) -> None:
+        self.search_timer = None
+        if self.site.search_stale and not self.errors:
+            self.build(Changes())
 
 
 def is_loopback(host: str) -> bool:

@@ -48,7 +48,7 @@ class Changes:
             return "site changed"
         parts = [f"{len(self.articles)} article(s)"] if self.articles else []
         parts += ["templates"] * self.templates + ["static files"] * bool(self.static) + ["raw files"] * self.raw
-        return ", ".join(parts) + " changed"
+        return ", ".join(parts) + " changed" if parts else "search files"
 
 
 def _ignored(name: str) -> bool:
@@ -139,12 +139,17 @@ class PreviewSite:
         self.pages: list[PageJob] = []  # every page rendered from a template
         self.search: list[PageJob] = []  # the search page and index files
         self.terms: dict[str, tuple[str, ArticleTerms]] = {}  # article path → (content hash, its search terms)
+        self.search_stale = False  # an edit was built without re-indexing
         self.where: dict[str, int] = {}  # page path → its place in self.pages
         self.extra: list[PageJob] = []  # sitemap, robots.txt, static files
         self.in_sync = False  # the last rebuild succeeded: output/ matches self.renderer
 
-    def rebuild(self, changes: Changes | None = None) -> BuildReport:
-        """Bring output/ up to date after `changes` (None: everything); BuildFailed leaves it as it was."""
+    def rebuild(self, changes: Changes | None = None, search: bool = True) -> BuildReport:
+        """Bring output/ up to date after `changes` (None: everything); BuildFailed leaves it as it was.
+
+        With `search` False an article edit leaves the search files as they were (re-indexing the
+        archive takes seconds) until `refresh_search`; every other page is up to date at once.
+        """
         with _without_cycle_collection():
             report = BuildReport()
             stages = _Stages(report)
@@ -167,11 +172,13 @@ class PreviewSite:
             elif before:
                 if not self._replace_contents(before):
                     self._organise(new_templates=False, same_articles=False)
+                elif not search:
+                    organised, self.search_stale = False, True
             else:
                 organised = False
             stages.done("organise", f"{len(self.pages)} pages")
-            if organised:
-                self.search = self._search_jobs()
+            if organised or (search and self.search_stale):
+                self.search, self.search_stale = self._search_jobs(), False
                 stages.done("search", f"{len(self.search)} files")
             if organised or changes.static:
                 # Static files are read when written, so an edit needs no new job; an added file does.
@@ -181,6 +188,10 @@ class PreviewSite:
             write_jobs(self.pages + self.search + self.extra, self.output_dir, report, stages)
             self.in_sync = True
             return report
+
+    def refresh_search(self) -> BuildReport | None:
+        """Re-index after edits built with search=False; None when the search files are current."""
+        return self.rebuild(Changes(), search=True) if self.search_stale and self.in_sync else None
 
     def _search_jobs(self) -> list[PageJob]:
         """The search files, from each article's terms: found again only for articles that changed."""

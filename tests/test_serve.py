@@ -145,7 +145,7 @@ def test_a_burst_of_saves_makes_one_rebuild_of_all_of_them(site, monkeypatch):
     monkeypatch.setattr(serve, "DEBOUNCE", 0.5)  # long enough that a busy machine never splits the burst
     preview = serve.Preview(site.absolute(), stream=io.StringIO())
     builds = []
-    preview.build = builds.append
+    preview.build = lambda changes, search=True: builds.append(changes)
     saved = [site.absolute() / f"content/articles/{n}.md" for n in range(6)]
 
     async def burst():

@@ -175,3 +175,17 @@ def test_edits_reach_pages_showing_the_article_as_same_source_or_translation(tmp
                         encoding="utf-8")
         preview.rebuild(classify(site, {path}))
         assert snapshot(site / "output") == clean_build(site, tmp_path)
+
+
+def test_search_files_may_follow_an_edit_later(site, tmp_path):
+    preview = PreviewSite(site)
+    preview.rebuild()
+    before = {p: b for p, b in snapshot(site / "output").items() if p.startswith("search/")}
+    path = site / "content/articles/a.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Es gab Kaffee.", "Es gab Tee."), encoding="utf-8")
+    report = preview.rebuild(classify(site, {path}), search=False)
+    assert "search" not in report.stages
+    assert {p: b for p, b in snapshot(site / "output").items() if p.startswith("search/")} == before
+    assert "search" in preview.refresh_search().stages
+    assert snapshot(site / "output") == clean_build(site, tmp_path)
+    assert preview.refresh_search() is None
