@@ -14,6 +14,14 @@ from .slug import term_slug
 RELATED_WINDOW = 12  # neighbours in time per shared tag or location that may be related
 
 
+# Kind of term → the names an article gives it.
+TERM_NAMES = {
+    "tags": lambda a: a.tags,
+    "sources": lambda a: [a.source] if a.source else [],
+    "locations": lambda a: a.locations,
+}
+
+
 @dataclass(frozen=True)
 class Term:
     """A tag, source or location with its articles, newest first."""
@@ -48,6 +56,7 @@ class Archive:
     copies: list[tuple[Article, Article]] = field(default_factory=list)  # (near-duplicate, the article it copies)
     _neighbours: dict[str, tuple[Article | None, Article | None]] = field(default_factory=dict)
     _related: dict[str, list[Article]] = field(default_factory=dict)
+    _backlinks: dict[str, set[str]] | None = None  # path → paths of the articles whose pages link it
 
     def years(self) -> list[tuple[int, list[Month]]]:
         """(year, its months newest first), newest year first."""
@@ -98,6 +107,55 @@ class Archive:
             if key := _translation_key(article):
                 groups[key].append(article)
         return {key: sorted(group, key=lambda a: (a.lang, a.path)) for key, group in groups.items() if len(group) > 1}
+
+    def linking_to(self, paths: set[str], same_source: int = 0) -> set[str]:
+        """Paths of the articles whose pages link one of `paths` as neighbour or related article, or may
+        as one of the same source: those up to `same_source` places away in the source's list."""
+        nearby = set()
+        for path in paths:
+            if path in self._source_positions:
+                term, at = self._source_positions[path]
+                nearby.update(a.path for a in term.articles[max(0, at - same_source): at + same_source + 1])
+        if self._backlinks is None:
+            self._backlinks = defaultdict(set)
+            for path, (older, newer) in self._neighbours.items():
+                for other in (older, newer, *self._related.get(path, ())):
+                    if other is not None:
+                        self._backlinks[other.path].add(path)
+        return nearby.union(*(self._backlinks.get(p, ()) for p in paths))
+
+
+
+def with_contents(archive: Archive, edited: dict[str, Article]) -> Archive:
+    """The archive with articles swapped for edited versions that keep their URL, date and groups.
+
+    The preview server's shortcut for the commonest save (a fixed headline or sentence): the
+    order, groupings and related articles stay valid, so nothing is sorted or scored again.
+    """
+    def swap(a):
+        return a if a is None else edited.get(a.path, a)
+
+    terms = {(kind, term_slug(name)) for a in edited.values() for kind, names_of in TERM_NAMES.items()
+             for name in names_of(a)}
+    months = {(a.date.year, a.date.month) for a in edited.values()}
+    linking = archive.linking_to(set(edited))
+    neighbours, related = dict(archive._neighbours), dict(archive._related)
+    for path in linking | set(edited):
+        neighbours[path] = tuple(map(swap, neighbours[path]))
+        if path in related:
+            related[path] = list(map(swap, related[path]))
+    return Archive(
+        [swap(a) for a in archive.articles],
+        {kind: [replace(t, articles=tuple(map(swap, t.articles))) if (kind, t.slug) in terms else t for t in ts]
+         for kind, ts in archive.terms.items()},
+        [replace(m, articles=tuple(map(swap, m.articles))) if (m.year, m.month) in months else m
+         for m in archive.months],
+        archive.warnings,
+        [(swap(copy), swap(original)) for copy, original in archive.copies],
+        neighbours,
+        related,
+        archive._backlinks,
+    )
 
 
 def _translation_key(article: Article) -> str:
@@ -229,9 +287,7 @@ def build_archive(articles: list[Article], related_items: int = 5, related_memo=
         raise BuildFailed(errors)
     newest_first, copies = split_copies(sorted(resolved, key=_order_key, reverse=True))
     terms = {
-        "tags": _group_terms("tags", newest_first, lambda a: a.tags),
-        "sources": _group_terms("sources", newest_first, lambda a: [a.source] if a.source else []),
-        "locations": _group_terms("locations", newest_first, lambda a: a.locations),
+        kind: _group_terms(kind, newest_first, names_of) for kind, names_of in TERM_NAMES.items()
     }
     archive = Archive(newest_first, terms, _months(newest_first), warnings, copies)
     for i, article in enumerate(newest_first):

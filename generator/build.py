@@ -98,12 +98,7 @@ def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     report = BuildReport()
     stages = _Stages(report)
     config = load_config(site_root)
-    imported = import_new_raw(site_root, config)
-    if imported is not None:
-        if imported.errors:
-            raise BuildFailed(imported.errors)
-        report.warnings.extend(imported.notes)
-        stages.done("import", f"{imported.imported} imported")
+    import_raw(site_root, config, report, stages)
     cache = ArticleCache.load(site_root, _parse_key(config))
     articles, errors = load_articles(site_root, config, cache)
     cache.save()
@@ -120,8 +115,23 @@ def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     stages.done("search", f"{len(search)} files")
     jobs += search
     jobs += _extra_jobs(renderer, jobs, site_root)
+    write_jobs(jobs, output_dir, report, stages)
+    return report
+
+
+def import_raw(site_root: Path, config: SiteConfig, report: BuildReport, stages: _Stages) -> None:
+    """The first stage: files new or changed in content/raw/ become articles; BuildFailed if some cannot."""
+    imported = import_new_raw(site_root, config)
+    if imported is not None:
+        if imported.errors:
+            raise BuildFailed(imported.errors)
+        report.warnings.extend(imported.notes)
+        stages.done("import", f"{imported.imported} imported")
+
+
+def write_jobs(jobs: list[PageJob], output_dir: Path, report: BuildReport, stages: _Stages) -> None:
+    """The last stage: output/ brought up to date with `jobs`, and the report filled in."""
     written = update_output(jobs, output_dir, progress=lambda n, total: stages.tick("render", n, total))
     report.pages, report.bytes = written.files, written.bytes
     report.rendered, report.written, report.deleted = written.rendered, written.written, written.deleted
     stages.done("render", f"{written.rendered} rendered, {written.written} written, {written.deleted} deleted")
-    return report

@@ -27,16 +27,24 @@ def _record(site_root: Path, error: str | None) -> None:
     os.replace(temp, path)
 
 
+def record_outcome(site_root: Path, failure: BaseException | None) -> None:
+    """Write down how a build of output/ ended (failure None: it succeeded), for `last_build_error`."""
+    if failure is None:
+        _record(site_root, None)
+        return
+    errors = getattr(failure, "errors", None) or [failure]
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    _record(site_root, f"{errors[0]}{more}" if str(errors[0]) else "the build was interrupted")
+
+
 def recorded_build(site_root: Path) -> BuildReport:
     """`build_site`, with its outcome written down for `last_build_error`."""
     try:
         report = build_site(site_root)
     except BaseException as failure:
-        errors = getattr(failure, "errors", None) or [failure]
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        _record(site_root, f"{errors[0]}{more}" if str(errors[0]) else "the build was interrupted")
+        record_outcome(site_root, failure)
         raise
-    _record(site_root, None)
+    record_outcome(site_root, None)
     return report
 
 

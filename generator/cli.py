@@ -66,6 +66,13 @@ def cmd_import(args) -> int:
     return 1 if report.failed else 0
 
 
+def cmd_serve(args) -> int:
+    from .serve import serve  # tornado and livereload load only for this verb
+
+    serve(Path(args.site), host=args.host, port=args.port)
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsarchive", description="Scraped news in, static searchable archive out.")
     parser.add_argument("--version", action="version", version=f"newsarchive {__version__}")
@@ -95,6 +102,11 @@ def make_parser() -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true",
                      help="re-import articles already imported, replacing hand edits (the old file is backed up)")
     imp.set_defaults(run=cmd_import)
+    preview = verbs.add_parser("serve", parents=[site], help="preview the site locally, rebuilt and reloaded on every save")
+    preview.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
+    preview.add_argument("--host", default="127.0.0.1",
+                         help="address to bind (default: 127.0.0.1; any other is reachable from the network)")
+    preview.set_defaults(run=cmd_serve)
     return parser
 
 

@@ -95,14 +95,17 @@ class OutputTrees:
 
     def read_manifest(self, name: str) -> Manifest | None:
         """The tree's manifest, with paths an interrupted build may have touched marked unknown."""
+        path = self._manifest_path(name)
         try:
-            lines = self._manifest_path(name).read_text(encoding="utf-8").splitlines()
+            with open(path, "rb") as f:
+                signature = os.fstat(f.fileno())
+                signature = (signature.st_ino, signature.st_mtime_ns, signature.st_size)
+                parsed = _parsed_manifests.get(path)
+                if parsed is None or parsed[0] != signature:
+                    parsed = _parsed_manifests[path] = (signature, _parse_manifest(f.read().decode("utf-8")))
         except FileNotFoundError:
             return None
-        manifest: Manifest = {}
-        for line in lines:
-            path, key, digest, size = line.split("\t")
-            manifest[path] = (key or None, digest, int(size))
+        manifest = dict(parsed[1])
         try:
             for path in self._dirty_path(name).read_text(encoding="utf-8").splitlines():
                 manifest[path] = (None, None, 0)
@@ -112,7 +115,10 @@ class OutputTrees:
 
     def write_manifest(self, name: str, manifest: Manifest) -> None:
         lines = [f"{path}\t{key or ''}\t{digest}\t{size}\n" for path, (key, digest, size) in sorted(manifest.items())]
-        _write_atomic(self._manifest_path(name), "".join(lines).encode("utf-8"))
+        path = self._manifest_path(name)
+        _write_atomic(path, "".join(lines).encode("utf-8"))
+        st = path.stat()
+        _parsed_manifests[path] = ((st.st_ino, st.st_mtime_ns, st.st_size), dict(manifest))
         self._dirty_path(name).unlink(missing_ok=True)
 
     def mark_dirty(self, name: str, paths) -> None:
@@ -151,6 +157,19 @@ class OutputTrees:
     def switch(self, name: str) -> None:
         """Point output/ at tree `name`, in one atomic rename."""
         self._switch(name)
+
+
+# A process that builds again and again (the preview server) parses each manifest once; the
+# file's inode, time and size tell when another build replaced it.
+_parsed_manifests: dict[Path, tuple[tuple, Manifest]] = {}
+
+
+def _parse_manifest(text: str) -> Manifest:
+    manifest: Manifest = {}
+    for line in text.splitlines():
+        path, key, digest, size = line.split("\t")
+        manifest[path] = (key or None, digest, int(size))
+    return manifest
 
 
 def _write_atomic(path: Path, body: bytes) -> None:
@@ -197,10 +216,15 @@ class _Writer:
             f.write(body)
 
 
+_safe_paths: set[str] = set()  # checked once per process: the same pages come back every build
+
+
 def _check_paths(jobs: list[PageJob]) -> set[str]:
     seen: set[str] = set()
     for job in jobs:
-        safe_parts(job.path)
+        if job.path not in _safe_paths:
+            safe_parts(job.path)
+            _safe_paths.add(job.path)
         if job.path in seen:
             raise ValueError(f"two pages were rendered to {job.path}")
         seen.add(job.path)
@@ -275,6 +299,23 @@ def update_output(jobs: list[PageJob], output_dir: Path,
         trees.write_manifest(name, made)
         trees.switch(name)
         return _summarise(report, made, rendered=report.rendered)
+
+
+def prepare_spare(output_dir: Path) -> None:
+    """Make the tree the next build will update now, not during that build.
+
+    After a first build only one tree exists, and the next build starts by hard-linking every
+    file into the second one. A preview server does that before it serves, so the first save
+    after starting it is as quick as the others.
+    """
+    trees = OutputTrees(output_dir)
+    with trees.lock():
+        live_name = trees.live_name()
+        spare = TREES[1] if live_name == TREES[0] else TREES[0]
+        if live_name is None or trees.tree(spare).exists():
+            return
+        live = trees.read_manifest(live_name) or {}
+        trees.write_manifest(spare, trees.prepare(spare, live_name, live))
 
 
 def _remove_empty_dirs(tree: Path, removed: list[str]) -> None:

@@ -135,10 +135,13 @@ class Renderer:
                 (month_name(month, self.config.language), f"{year:04d}/{month:02d}/")]
 
     def listing(self, base: str, title: str, articles, term: Term | None = None,
-                feed: str | None = None) -> Iterator[PageJob]:
+                feed: str | None = None, showing: set[str] | None = None) -> Iterator[PageJob]:
+        """The listing's pages; with `showing` (article paths), only the pages that list one of them."""
         t = STRINGS[self.config.language]
         trail = [(t["home"], "")] + ([(t[term.kind], f"{term.kind}/"), (term.name, term.path)] if term else [])
         for listing in paginate(base, articles, self.config.per_page):
+            if showing is not None and not any(a.path in showing for a in listing.articles):
+                continue
             front = listing.number is None
             # Only the front page shows the total, so numbered pages stay unchanged as news arrives.
             total = len(articles) if front else None
@@ -191,30 +194,42 @@ class Renderer:
         return self.job("feed.xml", path, None, (title, alternate, [token(a) for a in entries]),
                         feed_title=title, feed_path=path, alternate=alternate, entries=entries, updated=updated)
 
+    def home(self, showing: set[str] | None = None) -> Iterator[PageJob]:
+        yield from self.listing("", self.config.title, self.archive.articles, feed="feed.xml", showing=showing)
+
+    def month_at(self, i: int) -> PageJob:
+        months = self.archive.months
+        return self.month(months[i], months[i + 1] if i + 1 < len(months) else None, months[i - 1] if i > 0 else None)
+
+    def term_pages(self, kind: str, term: Term, showing: set[str] | None = None) -> Iterator[PageJob]:
+        """A tag's, source's or location's listing, and its feed."""
+        feed = term.path + "feed.xml" if kind in ("tags", "sources") else None
+        title = f"{STRINGS[self.config.language][SINGULAR[kind]]}: {term.name}"
+        yield from self.listing(term.path, title, term.articles, term=term, feed=feed, showing=showing)
+        if feed:
+            yield self.feed(feed, term.path, f"{self.config.title}: {term.name}", term.articles)
+
+    def home_feed(self) -> PageJob:
+        return self.feed("feed.xml", "", self.config.title, self.archive.articles)
+
     def jobs(self) -> Iterator[PageJob]:
         """Every page and feed of the site."""
-        archive, config, t = self.archive, self.config, STRINGS[self.config.language]
+        archive = self.archive
         for article in archive.articles:
             yield self.article(article)
         for article, original in archive.copies:
             yield self.copy(article, original)
-        yield from self.listing("", config.title, archive.articles, feed="feed.xml")
+        yield from self.home()
         yield self.archive_page()
         for year, months in archive.years():
             yield self.year(year, months)
-        for i, month in enumerate(archive.months):
-            newer = archive.months[i - 1] if i > 0 else None
-            older = archive.months[i + 1] if i + 1 < len(archive.months) else None
-            yield self.month(month, older, newer)
+        for i in range(len(archive.months)):
+            yield self.month_at(i)
         for kind in TERM_KINDS:
             yield self.terms_index(kind)
             for term in archive.terms[kind]:
-                feed = term.path + "feed.xml" if kind in ("tags", "sources") else None
-                yield from self.listing(term.path, f"{t[SINGULAR[kind]]}: {term.name}", term.articles,
-                                        term=term, feed=feed)
-                if feed:
-                    yield self.feed(feed, term.path, f"{config.title}: {term.name}", term.articles)
-        yield self.feed("feed.xml", "", config.title, archive.articles)
+                yield from self.term_pages(kind, term)
+        yield self.home_feed()
         yield self.job("404.html", "404.html", None, ())
 
 

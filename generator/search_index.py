@@ -255,11 +255,12 @@ def _terms_of_slice(articles) -> list[ArticleTerms]:
     return [article_terms(a) for a in articles]
 
 
-def search_jobs(renderer) -> list[PageJob]:
+def search_jobs(renderer, contributions: list[ArticleTerms] | None = None) -> list[PageJob]:
     """The search page and its index files. Shards are named by their content, so the path is the
     key: a shard whose articles did not change is neither made again nor rewritten."""
     archive = renderer.archive
-    index = build_search_index(archive, map_slices(_terms_of_slice, archive.articles))
+    # `contributions`: each article's terms, when the caller kept them (the preview server does).
+    index = build_search_index(archive, contributions or map_slices(_terms_of_slice, archive.articles))
     manifest, pages = search_files(index)
     jobs = [PageJob(page.path, page.path, lambda body=page.body: body) for page in pages]
     sources, tags = archive.terms["sources"], archive.terms["tags"]

@@ -2,8 +2,9 @@ import os
 
 import pytest
 
-from conftest import snapshot
-from generator.output import PageJob, update_output
+from conftest import clean_build_snapshot, snapshot
+from generator.build import build_site
+from generator.output import PageJob, prepare_spare, update_output
 
 
 def jobs(pages: dict[str, bytes], keyed: bool = True) -> list[PageJob]:
@@ -76,3 +77,15 @@ def test_many_pages_written_by_parallel_workers(tmp_path):
     pages = {f"{n}/index.html": f"page {n}".encode() for n in range(1200)}
     update_output(jobs(pages), tmp_path / "output")
     assert snapshot(tmp_path / "output") == pages
+
+
+def test_spare_tree_made_ahead_gives_the_same_next_build(site, tmp_path):
+    build_site(site)
+    prepare_spare(site / "output")
+    assert snapshot(site / ".output" / "a") == snapshot(site / ".output" / "b")
+    assert (site / ".output" / "b.manifest").is_file()  # known contents: the next build compares, not re-checks
+    path = site / "content/articles/a.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Kaffee", "Tee"), encoding="utf-8")
+    report = build_site(site)
+    assert report.written < report.pages
+    assert snapshot(site / "output") == clean_build_snapshot(site, tmp_path)

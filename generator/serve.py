@@ -1,0 +1,221 @@
+"""`newsarchive serve`: output/ on a local port, rebuilt on every save and reloaded in open tabs.
+
+The `livereload` package (on tornado) serves the files and injects its reload script into HTML
+responses as they are sent, so built files never contain it. Everything livereload-specific
+stays in this module.
+"""
+
+import html
+import ipaddress
+import os
+import sys
+import time
+from pathlib import Path
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.watcher import Watcher
+from tornado import web
+from tornado.ioloop import IOLoop
+
+from .build_status import record_outcome
+from .config import CONFIG_NAME, load_config
+from .content import ARTICLES_DIR
+from .errors import BuildFailed, SiteError
+from .importer import RAW_DIR
+from .model import BuildReport
+from .output import prepare_spare
+from .session import TEMPLATES_DIR, Changes, PreviewSite, classify
+from .watch import Inotify
+
+DEBOUNCE = 0.05  # seconds of quiet before rebuilding: an editor or a script often saves several files at once
+SEARCH_AFTER = 2.0  # seconds of quiet before re-indexing for search, which takes seconds on a large archive
+
+
+def error_page(errors: list[SiteError]) -> bytes:
+    """What the browser shows while the site does not build: every error, with file and line."""
+    items = "".join(f"<li><code>{html.escape(str(e))}</code></li>" for e in errors)
+    return (f'<!doctype html>\n<html><head><meta charset="utf-8"><title>Build failed</title></head>\n'
+            f"<body><h1>Build failed</h1>\n<ul>{items}</ul>\n"
+            f"<p>output/ still holds the last good build. Fix the file and save: this page reloads by itself.</p>"
+            f"</body></html>\n").encode("utf-8")
+
+
+def _is_page(url_path: str) -> bool:
+    name = url_path.rsplit("/", 1)[-1]
+    return name == "" or name.endswith(".html") or "." not in name
+
+
+class _PageHandler(StaticFileHandler):
+    """Files of the current output tree only; the error page instead of pages while the build fails."""
+
+    def initialize(self, path, default_filename=None, preview=None):
+        super().initialize(path, default_filename)
+        self.preview = preview
+
+    async def get(self, path, include_body=True):
+        if self.preview.errors and _is_page(path):
+            self.set_status(500)
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            self.finish(error_page(self.preview.errors))
+            return
+        await super().get(path, include_body)
+
+    @classmethod
+    def get_absolute_path(cls, root, path):
+        return os.path.abspath(os.path.join(root, path))  # checked below, where a way out is a 404
+
+    def validate_absolute_path(self, root, absolute_path):
+        # output/ is a symlink that flips after each build: resolve it per request and compare
+        # resolved paths, so neither '..' nor a symlink leads out of the tree being served.
+        tree = os.path.realpath(root)
+        path = os.path.realpath(absolute_path)
+        if ".." in self.path.split("/") or (path != tree and not path.startswith(tree + os.sep)):
+            raise web.HTTPError(404)
+        if os.path.isdir(path):
+            if not self.request.path.endswith("/"):
+                self.redirect(self.request.path + "/", permanent=False)
+                return None
+            path = os.path.join(path, self.default_filename)
+        if not os.path.isfile(path):
+            raise web.HTTPError(404)  # never a folder listing
+        return path
+
+    def compute_etag(self):
+        return None  # pages change under the same URL after every save
+
+    def write_error(self, status_code, **kwargs):
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.finish(f"<!doctype html>\n<html><head><title>{status_code}</title></head>"
+                    f"<body><h1>{status_code}: {html.escape(self._reason)}</h1></body></html>\n")
+
+
+class _KernelWatcher(Watcher):
+    """livereload's watcher, told of changes by inotify instead of polling every file."""
+
+    def __init__(self, on_change):
+        super().__init__()
+        self.inotify = Inotify()
+        self.on_change = on_change
+
+    def watch(self, path, func=None, delay=None, ignore=None):
+        super().watch(path, func, delay, ignore)
+        target = Path(path)
+        # A single file is watched through its folder: editors save by replacing the file.
+        self.inotify.watch(target if target.is_dir() else target.parent, recursive=target.is_dir())
+
+    def start(self, callback):
+        IOLoop.current().add_handler(self.inotify.fd, lambda fd, events: self.on_change(self.inotify.changes()),
+                                     IOLoop.READ)
+        return True  # no polling
+
+
+class _Server(Server):
+    def __init__(self, preview: "Preview", watcher: Watcher | None):
+        super().__init__(watcher=watcher)
+        self.preview = preview
+
+    def get_web_handlers(self, script):
+        return [(r"/(.*)", _PageHandler, {"path": str(self.preview.site.output_dir),
+                                          "default_filename": "index.html", "preview": self.preview})]
+
+    def _setup_logging(self):
+        pass  # the preview prints one line per rebuild itself
+
+
+class Preview:
+    """The site, its last build errors, and the saves waiting to be rebuilt."""
+
+    def __init__(self, site_root: Path, stream=sys.stderr):
+        self.site = PreviewSite(site_root)
+        self.errors: list[SiteError] = []
+        self.pending: set[Path] | None = set()  # None: events were lost, look at everything
+        self.timer = self.search_timer = None
+        self.stream = stream
+
+    def build(self, changes: Changes | None, search: bool = True) -> None:
+        start = time.perf_counter()
+        try:
+            report = self.site.rebuild(changes, search)
+        except BuildFailed as failed:
+            self.errors = failed.errors
+            record_outcome(self.site.site_root, failed)  # so `publish --no-build` refuses the stale output/
+        except SiteError as error:
+            self.errors = [error]
+            record_outcome(self.site.site_root, error)
+        else:
+            self.errors = []
+            record_outcome(self.site.site_root, None)
+            self._say(report, changes, time.perf_counter() - start)
+        for error in self.errors:
+            print(f"error: {error}", file=self.stream, flush=True)
+
+    def _say(self, report: BuildReport, changes: Changes | None, seconds: float) -> None:
+        what = changes.describe() if changes else "built"
+        print(f"{what}: {report.rendered} rendered, {report.written} written, {report.deleted} deleted "
+              f"in {seconds:.2f}s", file=self.stream, flush=True)
+
+    def changed(self, paths: set[Path] | None) -> None:
+        """Called for every batch of file events; the rebuild waits for DEBOUNCE seconds of quiet."""
+        self.pending = None if paths is None or self.pending is None else self.pending | paths
+        loop = IOLoop.current()
+        for timer in (self.timer, self.search_timer):
+            if timer is not None:
+                loop.remove_timeout(timer)
+        self.timer = loop.call_later(DEBOUNCE, self.flush)
+
+    def flush(self) -> None:
+        self.timer = None
+        changes = classify(self.site.site_root, self.pending)
+        self.pending = set()
+        if not changes:
+            return
+        had_errors = bool(self.errors)
+        # The pages first, so the tab reloads at once; the search files when the editing pauses.
+        self.build(changes, search=False)
+        only_style = all(p.suffix == ".css" for p in changes.static) and changes == Changes(static=changes.static)
+        # livereload.js swaps stylesheets in place when told a .css file changed; anything else reloads the page.
+        path = min(changes.static).name if only_style and not self.errors and not had_errors else "*"
+        LiveReloadHandler.reload_waiters(path)
+        self.search_timer = IOLoop.current().call_later(SEARCH_AFTER, self.refresh_search)
+
+    def refresh_search(self) -> None:
+        self.search_timer = None
+        if self.site.search_stale and not self.errors:
+            self.build(Changes())
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(site_root: Path, host: str = "127.0.0.1", port: int = 8000, stream=sys.stderr) -> None:
+    """Build, serve output/ at http://host:port/ and rebuild on every save until interrupted."""
+    site_root = site_root.absolute()
+    if not (site_root / CONFIG_NAME).is_file():
+        load_config(site_root)  # says what is missing and how to make a site, as every verb does
+    preview = Preview(site_root, stream)
+    preview.build(None)
+    prepare_spare(preview.site.output_dir)
+    try:
+        watcher = _KernelWatcher(preview.changed)
+    except (OSError, AttributeError):
+        watcher = None  # no inotify (not Linux): livereload polls the files instead
+    server = _Server(preview, watcher)
+    for watched in (site_root / ARTICLES_DIR, site_root / RAW_DIR, site_root / TEMPLATES_DIR, site_root / CONFIG_NAME):
+        if watched.exists():
+            server.watch(str(watched), lambda: preview.changed(None))
+    if not is_loopback(host):
+        print(f"warning: serving on {host}: anyone who can reach this machine can read the preview",
+              file=stream, flush=True)
+    print(f"serving http://{host}:{port}/ (rebuilds on save; Ctrl-C stops)", file=stream, flush=True)
+    try:
+        server.serve(port=port, host=host, root=str(preview.site.output_dir), restart_delay=0)
+    except OSError as exc:
+        raise SiteError(None, f"cannot serve on {host}:{port}: {exc.strerror}") from None
