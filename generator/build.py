@@ -16,7 +16,7 @@ from .importer import import_new_raw
 from .model import BuildReport
 from .output import PageJob, update_output
 from .render import Renderer
-from .search_index import search_jobs
+from .search_stage import search_jobs
 from .sitemap import robots_page, sitemap_pages
 from .theme import static_files
 

@@ -17,8 +17,6 @@ from operator import sub
 
 from .archive import Archive
 from .model import Article, Page
-from .output import PageJob
-from .parallel import map_slices
 from .search_text import STOPWORDS, html_text, stem_words, words
 from .slug import term_slug
 
@@ -249,21 +247,3 @@ def search_files(index: SearchIndex) -> tuple[str, list[Page]]:
     }
     add("m", manifest)
     return pages[-1].path, pages
-
-
-def _terms_of_slice(articles) -> list[ArticleTerms]:
-    return [article_terms(a) for a in articles]
-
-
-def search_jobs(renderer) -> list[PageJob]:
-    """The search page and its index files. Shards are named by their content, so the path is the
-    key: a shard whose articles did not change is neither made again nor rewritten."""
-    archive = renderer.archive
-    index = build_search_index(archive, map_slices(_terms_of_slice, archive.articles))
-    manifest, pages = search_files(index)
-    jobs = [PageJob(page.path, page.path, lambda body=page.body: body) for page in pages]
-    sources, tags = archive.terms["sources"], archive.terms["tags"]
-    inputs = (manifest, index.languages, [(t.slug, t.name) for t in sources], [(t.slug, t.name) for t in tags])
-    jobs.append(renderer.job("search.html", "search/index.html", "search/", inputs, manifest=manifest,
-                             languages=index.languages, sources=sources, tags=tags))
-    return jobs
