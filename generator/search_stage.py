@@ -12,17 +12,31 @@ from .cache import _CODE, Memo, code_fingerprint
 from .output import PageJob
 from .parallel import map_slices
 from .render import fingerprint
-from .search_index import article_terms, build_search_index, search_files
+from .search_index import ArticleTerms, article_terms, build_search_index, search_files
 
 # The code an index file's bytes depend on: parsing, then indexing.
 INDEX_CODE = _CODE + ("archive.py", "search_index.py", "search_text.py")
 
 
+def terms_key(config) -> str:
+    """Equal keys mean equal article_terms for equal article files."""
+    return fingerprint(code_fingerprint(INDEX_CODE), version("snowballstemmer"), config.timezone, config.language)
+
+
 def index_key(renderer) -> str:
     """Equal keys mean byte-identical search files."""
-    config, articles = renderer.config, renderer.archive.articles
-    return fingerprint(code_fingerprint(INDEX_CODE), version("snowballstemmer"), config.timezone,
-                       config.language, [(a.path, a.content_hash) for a in articles])
+    return fingerprint(terms_key(renderer.config), [(a.path, a.content_hash) for a in renderer.archive.articles])
+
+
+def cached_terms(memo: Memo, key: str, articles) -> list[ArticleTerms]:
+    """Every article's terms, computed only for files not seen by the last build."""
+    known = memo.get(key) or {}
+    missing = list({a.content_hash: a for a in articles if a.content_hash not in known}.values())
+    known.update(zip((a.content_hash for a in missing), map_slices(_terms_of_slice, missing)))
+    kept = {a.content_hash: known[a.content_hash] for a in articles}
+    if missing or len(kept) < len(known):
+        memo.put(key, kept)
+    return [kept[a.content_hash] for a in articles]
 
 
 def _terms_of_slice(articles) -> list:
@@ -42,7 +56,8 @@ def search_jobs(renderer) -> list[PageJob]:
     memo, key = Memo(renderer.site_root, "search"), index_key(renderer)
     reused = memo.get(key)
     if reused is None:
-        manifest, bodies, languages = _made_index(archive, map_slices(_terms_of_slice, archive.articles))
+        terms = cached_terms(Memo(renderer.site_root, "search-terms"), terms_key(renderer.config), archive.articles)
+        manifest, bodies, languages = _made_index(archive, terms)
         memo.put(key, (manifest, list(bodies), languages))
         jobs = [PageJob(path, path, lambda body=body: body) for path, body in bodies.items()]
     else:

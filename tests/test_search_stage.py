@@ -41,6 +41,17 @@ def test_an_edited_article_is_indexed_again(site, tmp_path):
     assert any(b"zitronenlimonad" in body for body in search_files(site).values())
 
 
+def test_an_edit_computes_the_terms_of_that_article_only(site, monkeypatch):
+    build_site(site)
+    indexed = []
+    real = search_stage.article_terms
+    monkeypatch.setattr(search_stage, "article_terms", lambda article: indexed.append(article.title) or real(article))
+    path = site / "content/articles/b.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nNoch ein Satz.\n", encoding="utf-8")
+    build_site(site)
+    assert indexed == ["Übergang für Straßenbahn"]
+
+
 def test_search_files_lost_from_output_are_made_again_from_the_kept_cache(site, tmp_path):
     build_site(site)
     shutil.rmtree(site / ".output")
