@@ -140,18 +140,24 @@ def build_search_index(archive: Archive, contributions: list[ArticleTerms] | Non
         for term in c.terms:
             df[term] += 1
     idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in df.items()}
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    positions: dict[str, list[str]] = defaultdict(list)
+    postings: dict[str, list[tuple[int, int]]] = {t: [] for t in df}
+    positions: dict[str, list[str]] = {t: [] for t in df}
     for doc, (article, c) in enumerate(zip(archive.articles, contributions)):
         title_norm = TITLE_WEIGHT / (1 - TITLE_B + TITLE_B * c.title_len / avg_title)
         text_norm = 1 / (1 - TEXT_B + TEXT_B * c.text_len / avg_text)
+        # Most words occur once, in the text: their weight is the same for every such word.
+        once = text_norm * (K1 + 1) / (K1 + text_norm)
         for term, in_title, occurrences, places in zip(c.terms, c.in_title, c.occurrences, c.positions):
-            tf = in_title * title_norm + (occurrences - in_title) * text_norm
-            postings[term].append((doc, max(1, round(idf[term] * tf * (K1 + 1) / (K1 + tf) * IMPACT_SCALE))))
+            if occurrences == 1 and not in_title:
+                impact = round(idf[term] * once * IMPACT_SCALE)
+            else:
+                tf = in_title * title_norm + (occurrences - in_title) * text_norm
+                impact = round(idf[term] * tf * (K1 + 1) / (K1 + tf) * IMPACT_SCALE)
+            postings[term].append((doc, impact or 1))
             positions[term].append(places)
         for term in _filter_terms(article):
-            postings[term].append((doc, 0))
-            positions[term].append(_CODES[0])
+            postings.setdefault(term, []).append((doc, 0))
+            positions.setdefault(term, []).append(_CODES[0])
     docs = [[a.path, a.title, a.date.date().isoformat(), a.source, a.lang, _snippet(a)] for a in archive.articles]
     months: list[tuple[str, int]] = []
     for doc, article in enumerate(archive.articles):
