@@ -6,11 +6,12 @@ right, so the stage reuses their names from .cache/ and computes nothing.
 """
 
 import functools
+from collections.abc import Callable
 from importlib.metadata import version
 
 from .cache import _CODE, Memo, code_fingerprint
 from .output import PageJob
-from .parallel import map_slices
+from .parallel import in_background, map_slices
 from .render import fingerprint
 from .search_index import ArticleTerms, article_terms, build_search_index, search_files
 
@@ -49,16 +50,30 @@ def _made_index(archive, terms=None) -> tuple[str, dict[str, bytes], list[str]]:
     return manifest, {page.path: page.body for page in pages}, index.languages
 
 
-def search_jobs(renderer) -> list[PageJob]:
-    """The search page and its index files. Shards are named by their content, so the path is the
-    key: a shard whose articles did not change is neither made again nor rewritten."""
+def start_search(renderer) -> Callable[[], list[PageJob]]:
+    """Begin the search stage; the function returned gives its jobs. When the articles changed,
+    the index is made in the background while the caller organises the other pages."""
     archive = renderer.archive
     memo, key = Memo(renderer.site_root, "search"), index_key(renderer)
     reused = memo.get(key)
     if reused is None:
-        terms = cached_terms(Memo(renderer.site_root, "search-terms"), terms_key(renderer.config), archive.articles)
-        manifest, bodies, languages = _made_index(archive, terms)
-        memo.put(key, (manifest, list(bodies), languages))
+        def made():
+            terms = cached_terms(Memo(renderer.site_root, "search-terms"), terms_key(renderer.config), archive.articles)
+            manifest, bodies, languages = _made_index(archive, terms)
+            memo.put(key, (manifest, list(bodies), languages))
+            return manifest, bodies, languages
+        pending = in_background(made)
+    else:
+        pending = None
+    return lambda: _search_jobs(renderer, reused, pending)
+
+
+def _search_jobs(renderer, reused, pending) -> list[PageJob]:
+    """The search page and its index files. Shards are named by their content, so the path is the
+    key: a shard whose articles did not change is neither made again nor rewritten."""
+    archive = renderer.archive
+    if reused is None:
+        manifest, bodies, languages = pending()
         jobs = [PageJob(path, path, lambda body=body: body) for path, body in bodies.items()]
     else:
         manifest, paths, languages = reused

@@ -43,6 +43,7 @@ def test_an_edited_article_is_indexed_again(site, tmp_path):
 
 def test_an_edit_computes_the_terms_of_that_article_only(site, monkeypatch):
     build_site(site)
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")  # so the spy below runs in this process
     indexed = []
     real = search_stage.article_terms
     monkeypatch.setattr(search_stage, "article_terms", lambda article: indexed.append(article.title) or real(article))
