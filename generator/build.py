@@ -16,7 +16,7 @@ from .importer import import_new_raw
 from .model import BuildReport
 from .output import PageJob, update_output
 from .render import Renderer
-from .search_index import search_jobs
+from .search_stage import start_search
 from .sitemap import robots_page, sitemap_pages
 from .theme import static_files
 
@@ -109,9 +109,10 @@ def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     report.warnings.extend(archive.warnings)
     report.articles = len(archive.articles) + len(archive.copies)
     renderer = Renderer(site_root, config, archive, _generator_key())
+    search_done = start_search(renderer)  # on the other core, while this one organises
     jobs = list(renderer.jobs())
     stages.done("organise", f"{len(jobs)} pages")
-    search = search_jobs(renderer)
+    search = search_done()
     stages.done("search", f"{len(search)} files")
     jobs += search
     jobs += _extra_jobs(renderer, jobs, site_root)

@@ -69,3 +69,40 @@ def stream_chunks(func: Callable[[Sequence], list], items: Sequence, chunk: int 
             yield from pool.imap(_run_range, bounds)
     finally:
         _work = None
+
+
+def in_background(func: Callable[[], object]) -> Callable[[], object]:
+    """Start func() in a forked process, on the other core while this one goes on; the function
+    returned waits for its result (and raises what func raised). Without fork or a second core,
+    func simply runs when its result is asked for.
+
+    A plain child process rather than a pool worker, so that func may itself use map_slices.
+    """
+    if workers() <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return func
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def run() -> None:
+        gc.enable()
+        try:
+            result = (True, func())
+        except BaseException as exc:  # handed to the parent, which raises it
+            result = (False, exc)
+        send.send(result)
+
+    child = context.Process(target=run)
+    child.start()
+    send.close()
+
+    def result():
+        try:
+            ok, value = receive.recv()
+        except EOFError:
+            raise RuntimeError("the background worker died") from None
+        finally:
+            child.join()
+        if not ok:
+            raise value
+        return value
+    return result

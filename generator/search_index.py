@@ -17,8 +17,6 @@ from operator import sub
 
 from .archive import Archive
 from .model import Article, Page
-from .output import PageJob
-from .parallel import map_slices
 from .search_text import STOPWORDS, html_text, stem_words, words
 from .slug import term_slug
 
@@ -142,18 +140,24 @@ def build_search_index(archive: Archive, contributions: list[ArticleTerms] | Non
         for term in c.terms:
             df[term] += 1
     idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in df.items()}
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    positions: dict[str, list[str]] = defaultdict(list)
+    postings: dict[str, list[tuple[int, int]]] = {t: [] for t in df}
+    positions: dict[str, list[str]] = {t: [] for t in df}
     for doc, (article, c) in enumerate(zip(archive.articles, contributions)):
         title_norm = TITLE_WEIGHT / (1 - TITLE_B + TITLE_B * c.title_len / avg_title)
         text_norm = 1 / (1 - TEXT_B + TEXT_B * c.text_len / avg_text)
+        # Most words occur once, in the text: their weight is the same for every such word.
+        once = text_norm * (K1 + 1) / (K1 + text_norm)
         for term, in_title, occurrences, places in zip(c.terms, c.in_title, c.occurrences, c.positions):
-            tf = in_title * title_norm + (occurrences - in_title) * text_norm
-            postings[term].append((doc, max(1, round(idf[term] * tf * (K1 + 1) / (K1 + tf) * IMPACT_SCALE))))
+            if occurrences == 1 and not in_title:
+                impact = round(idf[term] * once * IMPACT_SCALE)
+            else:
+                tf = in_title * title_norm + (occurrences - in_title) * text_norm
+                impact = round(idf[term] * tf * (K1 + 1) / (K1 + tf) * IMPACT_SCALE)
+            postings[term].append((doc, impact or 1))
             positions[term].append(places)
         for term in _filter_terms(article):
-            postings[term].append((doc, 0))
-            positions[term].append(_CODES[0])
+            postings.setdefault(term, []).append((doc, 0))
+            positions.setdefault(term, []).append(_CODES[0])
     docs = [[a.path, a.title, a.date.date().isoformat(), a.source, a.lang, _snippet(a)] for a in archive.articles]
     months: list[tuple[str, int]] = []
     for doc, article in enumerate(archive.articles):
@@ -249,22 +253,3 @@ def search_files(index: SearchIndex) -> tuple[str, list[Page]]:
     }
     add("m", manifest)
     return pages[-1].path, pages
-
-
-def _terms_of_slice(articles) -> list[ArticleTerms]:
-    return [article_terms(a) for a in articles]
-
-
-def search_jobs(renderer, contributions: list[ArticleTerms] | None = None) -> list[PageJob]:
-    """The search page and its index files. Shards are named by their content, so the path is the
-    key: a shard whose articles did not change is neither made again nor rewritten."""
-    archive = renderer.archive
-    # `contributions`: each article's terms, when the caller kept them (the preview server does).
-    index = build_search_index(archive, contributions or map_slices(_terms_of_slice, archive.articles))
-    manifest, pages = search_files(index)
-    jobs = [PageJob(page.path, page.path, lambda body=page.body: body) for page in pages]
-    sources, tags = archive.terms["sources"], archive.terms["tags"]
-    inputs = (manifest, index.languages, [(t.slug, t.name) for t in sources], [(t.slug, t.name) for t in tags])
-    jobs.append(renderer.job("search.html", "search/index.html", "search/", inputs, manifest=manifest,
-                             languages=index.languages, sources=sources, tags=tags))
-    return jobs

@@ -23,7 +23,8 @@ from .model import Article, BuildReport
 from .output import PageJob
 from .parallel import map_slices
 from .render import TERM_KINDS, Renderer
-from .search_index import ArticleTerms, _terms_of_slice, search_jobs
+from .search_index import ArticleTerms
+from .search_stage import _terms_of_slice, jobs_from_terms
 from .slug import term_slug
 
 TEMPLATES_DIR = "templates"
@@ -202,7 +203,7 @@ class PreviewSite:
         for article, terms in zip(missing, map_slices(_terms_of_slice, missing)):
             known[article.path] = (article.content_hash, terms)
         self.terms = known
-        return search_jobs(self.renderer, [known[a.path][1] for a in articles])
+        return jobs_from_terms(self.renderer, [known[a.path][1] for a in articles])
 
     def _load_all(self, report: BuildReport, stages: _Stages) -> None:
         self.config = None  # until this succeeds, every rebuild starts from the top

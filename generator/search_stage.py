@@ -1,0 +1,98 @@
+"""The search stage of a build: the index files as page jobs, made again only when their inputs change.
+
+The index reads nothing but the articles (their files, parsed under the site's timezone and
+language) and its own code. When all of that is as it was, the previous build's files are still
+right, so the stage reuses their names from .cache/ and computes nothing.
+"""
+
+import functools
+from collections.abc import Callable
+from importlib.metadata import version
+
+from .cache import _CODE, Memo, code_fingerprint
+from .output import PageJob
+from .parallel import in_background, map_slices
+from .render import fingerprint
+from .search_index import ArticleTerms, article_terms, build_search_index, search_files
+
+# The code an index file's bytes depend on: parsing, then indexing.
+INDEX_CODE = _CODE + ("archive.py", "search_index.py", "search_text.py")
+
+
+def terms_key(config) -> str:
+    """Equal keys mean equal article_terms for equal article files."""
+    return fingerprint(code_fingerprint(INDEX_CODE), version("snowballstemmer"), config.timezone, config.language)
+
+
+def index_key(renderer) -> str:
+    """Equal keys mean byte-identical search files."""
+    return fingerprint(terms_key(renderer.config), [(a.path, a.content_hash) for a in renderer.archive.articles])
+
+
+def cached_terms(memo: Memo, key: str, articles) -> list[ArticleTerms]:
+    """Every article's terms, computed only for files not seen by the last build."""
+    known = memo.get(key) or {}
+    missing = list({a.content_hash: a for a in articles if a.content_hash not in known}.values())
+    known.update(zip((a.content_hash for a in missing), map_slices(_terms_of_slice, missing)))
+    kept = {a.content_hash: known[a.content_hash] for a in articles}
+    if missing or len(kept) < len(known):
+        memo.put(key, kept)
+    return [kept[a.content_hash] for a in articles]
+
+
+def _terms_of_slice(articles) -> list:
+    return [article_terms(a) for a in articles]
+
+
+def _made_index(archive, terms=None) -> tuple[str, dict[str, bytes], list[str]]:
+    index = build_search_index(archive, terms)
+    manifest, pages = search_files(index)
+    return manifest, {page.path: page.body for page in pages}, index.languages
+
+
+def start_search(renderer) -> Callable[[], list[PageJob]]:
+    """Begin the search stage; the function returned gives its jobs. When the articles changed,
+    the index is made in the background while the caller organises the other pages."""
+    archive = renderer.archive
+    memo, key = Memo(renderer.site_root, "search"), index_key(renderer)
+    reused = memo.get(key)
+    if reused is None:
+        def made():
+            terms = cached_terms(Memo(renderer.site_root, "search-terms"), terms_key(renderer.config), archive.articles)
+            manifest, bodies, languages = _made_index(archive, terms)
+            memo.put(key, (manifest, list(bodies), languages))
+            return manifest, bodies, languages
+        pending = in_background(made)
+    else:
+        pending = None
+    return lambda: _search_jobs(renderer, reused, pending)
+
+
+def _search_jobs(renderer, reused, pending) -> list[PageJob]:
+    """The search page and its index files. Shards are named by their content, so the path is the
+    key: a shard whose articles did not change is neither made again nor rewritten."""
+    archive = renderer.archive
+    if reused is None:
+        manifest, bodies, languages = pending()
+        jobs = [PageJob(path, path, lambda body=body: body) for path, body in bodies.items()]
+    else:
+        manifest, paths, languages = reused
+        # Only if output/ lost a file the memo says it holds (say, a tree deleted by hand); made in
+        # a render worker, which may not start workers of its own.
+        remade = functools.cache(lambda: _made_index(archive)[1])
+        jobs = [PageJob(path, path, lambda path=path: remade()[path]) for path in paths]
+    return jobs + [_search_page(renderer, manifest, languages)]
+
+
+def jobs_from_terms(renderer, terms: list[ArticleTerms]) -> list[PageJob]:
+    """The search files from terms the caller kept (the preview server keeps them in memory)."""
+    manifest, bodies, languages = _made_index(renderer.archive, terms)
+    jobs = [PageJob(path, path, lambda body=body: body) for path, body in bodies.items()]
+    return jobs + [_search_page(renderer, manifest, languages)]
+
+
+def _search_page(renderer, manifest: str, languages: list[str]) -> PageJob:
+    sources, tags = renderer.archive.terms["sources"], renderer.archive.terms["tags"]
+    inputs = (manifest, languages, [(t.slug, t.name) for t in sources], [(t.slug, t.name) for t in tags])
+    return renderer.job("search.html", "search/index.html", "search/", inputs, manifest=manifest,
+                        languages=languages, sources=sources, tags=tags)
