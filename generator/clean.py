@@ -262,7 +262,7 @@ _OTHER_ARTICLE = re.compile(r"(?i)\b(next|previous|prev|nächste[rn]?|vorherige[
 @dataclass(frozen=True)
 class Title:
     text: str
-    source: str  # how it was found: 'metadata', 'quoted', 'heading', 'lead'
+    source: str  # how it was found: 'metadata', 'quoted', 'heading', 'teaser', 'lead'
 
 
 def quoted_title(lines: list[str], body: str) -> str:
