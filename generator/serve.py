@@ -11,11 +11,13 @@ import os
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from livereload import Server
-from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler, StaticFileHandler
+from livereload.server import LiveScriptInjector
 from livereload.watcher import Watcher
-from tornado import web
+from tornado import escape, web
 from tornado.ioloop import IOLoop
 
 from .build_status import record_outcome
@@ -30,6 +32,11 @@ from .watch import Inotify
 
 DEBOUNCE = 0.05  # seconds of quiet before rebuilding: an editor or a script often saves several files at once
 SEARCH_AFTER = 2.0  # seconds of quiet before re-indexing for search, which takes seconds on a large archive
+
+# livereload's snippet: it loads the reload client from whatever host and port served the page.
+_LIVE_SCRIPT = (b'<script>(function(){var s=document.createElement("script");var port=window.location.port||'
+                b'(window.location.protocol=="https:"?443:80);s.src="//"+window.location.hostname+":"+port+'
+                b'"/livereload.js?port="+port;document.head.appendChild(s);})();</script>')
 
 
 def error_page(errors: list[SiteError]) -> bytes:
@@ -54,6 +61,8 @@ class _PageHandler(StaticFileHandler):
         self.preview = preview
 
     async def get(self, path, include_body=True):
+        if _is_page(path):
+            self.preview.served[self.request.path] = self.preview.generation
         if self.preview.errors and _is_page(path):
             self.set_status(500)
             self.set_header("Content-Type", "text/html; charset=utf-8")
@@ -91,6 +100,24 @@ class _PageHandler(StaticFileHandler):
                     f"<body><h1>{status_code}: {html.escape(self._reason)}</h1></body></html>\n")
 
 
+class _ReloadSocket(LiveReloadHandler):
+    """livereload's socket, which also reloads a tab whose page predates the last rebuild.
+
+    A tab that reloads opens its socket a moment after the page arrives; a save in that moment
+    broadcasts to nobody, and the tab would show the old page until the next save.
+    """
+
+    preview: "Preview"
+
+    def on_message(self, message):
+        super().on_message(message)
+        hello = escape.json_decode(message)
+        if hello.get("command") == "info" and "url" in hello:
+            served = self.preview.served.get(urlsplit(hello["url"]).path)
+            if served is not None and served < self.preview.generation:
+                self.send_message({"command": "reload", "path": "*", "liveCSS": True, "liveImg": True})
+
+
 class _KernelWatcher(Watcher):
     """livereload's watcher, told of changes by inotify instead of polling every file."""
 
@@ -116,6 +143,20 @@ class _Server(Server):
         super().__init__(watcher=watcher)
         self.preview = preview
 
+    def application(self, port, host, liveport=None, debug=None, live_css=True):
+        # livereload's own, less what the preview does not use (a second port, debug mode,
+        # /forcereload), and with our socket handler in place of its own.
+        LiveReloadHandler.watcher = self.watcher
+        LiveReloadHandler.live_css = live_css
+        _ReloadSocket.preview = self.preview
+
+        class Injector(LiveScriptInjector):
+            script = _LIVE_SCRIPT
+
+        handlers = [(r"/livereload", _ReloadSocket), (r"/livereload.js", LiveReloadJSHandler),
+                    *self.get_web_handlers(_LIVE_SCRIPT)]
+        web.Application(handlers=handlers, transforms=[Injector]).listen(port, address=host)
+
     def get_web_handlers(self, script):
         return [(r"/(.*)", _PageHandler, {"path": str(self.preview.site.output_dir),
                                           "default_filename": "index.html", "preview": self.preview})]
@@ -133,6 +174,8 @@ class Preview:
         self.pending: set[Path] | None = set()  # None: events were lost, look at everything
         self.timer = self.search_timer = None
         self.stream = stream
+        self.generation = 0  # counts the rebuilds that reloaded the tabs
+        self.served: dict[str, int] = {}  # URL path -> the generation its page was last sent at
 
     def build(self, changes: Changes | None, search: bool = True) -> None:
         start = time.perf_counter()
@@ -177,6 +220,7 @@ class Preview:
         only_style = all(p.suffix == ".css" for p in changes.static) and changes == Changes(static=changes.static)
         # livereload.js swaps stylesheets in place when told a .css file changed; anything else reloads the page.
         path = min(changes.static).name if only_style and not self.errors and not had_errors else "*"
+        self.generation += 1
         LiveReloadHandler.reload_waiters(path)
         self.search_timer = IOLoop.current().call_later(SEARCH_AFTER, self.refresh_search)
 

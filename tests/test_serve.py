@@ -39,9 +39,9 @@ class Server:
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
         threading.Thread(target=lambda: self.lines.extend(self.proc.stderr), daemon=True).start()
 
-    def wait_for(self, text: str, timeout: float = 60) -> None:
+    def wait_for(self, text: str, timeout: float = 60, times: int = 1) -> None:
         deadline = time.monotonic() + timeout
-        while not any(text in line for line in self.lines):
+        while sum(text in line for line in self.lines) < times:
             if self.proc.poll() is not None or time.monotonic() > deadline:
                 raise AssertionError(f"server never said {text!r}: {''.join(self.lines)}")
             time.sleep(0.05)
@@ -156,3 +156,39 @@ def test_a_burst_of_saves_makes_one_rebuild_of_all_of_them(site, monkeypatch):
 
     IOLoop().run_sync(burst)
     assert [changes.articles for changes in builds] == [set(saved)]
+
+
+def _hello(port: int, page_url: str) -> list[dict]:
+    """Connect a reload socket as livereload.js does, and collect what the server says within two seconds."""
+    from tornado.escape import json_decode, json_encode
+    from tornado.websocket import websocket_connect
+
+    async def talk():
+        socket_ = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+        socket_.write_message(json_encode({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+        socket_.write_message(json_encode({"command": "info", "url": page_url, "plugins": {}}))
+        said = []
+        try:
+            while (message := await asyncio.wait_for(socket_.read_message(), 2)) is not None:
+                said.append(json_decode(message))
+        except asyncio.TimeoutError:
+            pass
+        socket_.close()
+        return said
+
+    return asyncio.run(talk())
+
+
+def test_tab_whose_socket_connects_after_a_rebuild_still_reloads(server, site):
+    # A reloading tab opens its socket a moment after its page arrives; a save in that moment must not be lost.
+    url = f"http://127.0.0.1:{server.port}/"
+    assert server.get("/")[0] == 200
+    assert [m["command"] for m in _hello(server.port, url)] == ["hello"]  # nothing changed: no reload
+
+    article = site / "content/articles/a.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Verhandlungen", "Gespräche"), encoding="utf-8")
+    server.wait_for("rendered", times=2)  # the first build, then the rebuild
+    assert [m["command"] for m in _hello(server.port, url)] == ["hello", "reload"]
+
+    assert server.get("/")[0] == 200  # the tab reloaded: its page is now current
+    assert [m["command"] for m in _hello(server.port, url)] == ["hello"]
