@@ -9,6 +9,7 @@ holding its top results, nothing else. templates/static/search.js reads them.
 import hashlib
 import json
 import math
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -60,12 +61,53 @@ class ArticleTerms:
 
 
 @dataclass(frozen=True)
+class Norms:
+    """The archive-wide figures every impact depends on, rounded so that an edit rarely changes
+    them: then an edit changes only the postings of its article's own terms."""
+
+    count: int
+    avg_title: float
+    avg_text: float
+
+
+def corpus_norms(count: int, title_words: int, text_words: int) -> Norms:
+    n = max(count, 1)
+    return Norms(count, round(title_words / n, 1) or 1.0, float(round(text_words / n)) or 1.0)
+
+
+def idf(norms: Norms, df: int) -> float:
+    return math.log(1 + (norms.count - df + 0.5) / (df + 0.5))
+
+
+def doc_weights(norms: Norms, title_len: int, text_len: int) -> tuple[float, float, float]:
+    """BM25F length normalisation of one article: (title factor, text factor, weight of a single
+    occurrence in the text, the commonest case)."""
+    title_norm = TITLE_WEIGHT / (1 - TITLE_B + TITLE_B * title_len / norms.avg_title)
+    text_norm = 1 / (1 - TEXT_B + TEXT_B * text_len / norms.avg_text)
+    return title_norm, text_norm, text_norm * (K1 + 1) / (K1 + text_norm)
+
+
+def impact(term_idf: float, in_title: int, occurrences: int, weights: tuple[float, float, float]) -> int:
+    """A term's quantised BM25F score in one article; never 0, which marks a filter term."""
+    title_norm, text_norm, once = weights
+    if occurrences == 1 and not in_title:
+        return round(term_idf * once * IMPACT_SCALE) or 1
+    tf = in_title * title_norm + (occurrences - in_title) * text_norm
+    return round(term_idf * tf * (K1 + 1) / (K1 + tf) * IMPACT_SCALE) or 1
+
+
+@dataclass
 class SearchIndex:
-    postings: dict[str, list[tuple[int, int]]]  # term → [(doc number, impact)], doc numbers ascending
-    positions: dict[str, list[str]]  # term → encoded word positions in each article of its postings
+    postings: dict[str, str]  # term → encode_postings([(doc number, impact)]), doc numbers ascending
+    positions: dict[str, str]  # term → encoded word positions in each article of its postings, joined
+    df: dict[str, int]  # term → number of articles holding it
     docs: list[list]  # doc number (newest first) → [path, title, date, source, lang, snippet]
     months: list[tuple[str, int]]  # (YYYY-MM, first doc number), newest first
     languages: list[str]  # languages whose stemmer the query must apply
+    norms: Norms
+
+    def pairs(self, term: str) -> list[tuple[int, int]]:
+        return decode_postings(self.postings.get(term, ""))
 
 
 def _article_text(article: Article) -> str:
@@ -115,13 +157,18 @@ def _snippet(article: Article) -> str:
     return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
 
 
-def _filter_terms(article: Article) -> list[str]:
+def filter_terms(article: Article) -> list[str]:
     terms = [f"{FILTER_PREFIX}t:{term_slug(tag)}" for tag in article.tags]
     if article.source:
         terms.append(f"{FILTER_PREFIX}s:{term_slug(article.source)}")
     if article.lang:
         terms.append(f"{FILTER_PREFIX}l:{article.lang}")
     return sorted(set(terms))
+
+
+def doc_row(article: Article) -> list:
+    return [article.path, article.title, article.date.date().isoformat(), article.source, article.lang,
+            _snippet(article)]
 
 
 def build_search_index(archive: Archive, contributions: list[ArticleTerms] | None = None) -> SearchIndex:
@@ -132,40 +179,42 @@ def build_search_index(archive: Archive, contributions: list[ArticleTerms] | Non
     """
     if contributions is None:
         contributions = [article_terms(a) for a in archive.articles]
-    count = max(len(contributions), 1)
-    avg_title = sum(c.title_len for c in contributions) / count or 1.0
-    avg_text = sum(c.text_len for c in contributions) / count or 1.0
+    norms = corpus_norms(len(contributions), sum(c.title_len for c in contributions),
+                         sum(c.text_len for c in contributions))
     df: dict[str, int] = defaultdict(int)
     for c in contributions:
         for term in c.terms:
             df[term] += 1
-    idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in df.items()}
-    postings: dict[str, list[tuple[int, int]]] = {t: [] for t in df}
+    idfs = {t: idf(norms, n) for t, n in df.items()}
+    postings: dict[str, list[int]] = {t: [] for t in df}  # doc, impact, doc, impact …
     positions: dict[str, list[str]] = {t: [] for t in df}
     for doc, (article, c) in enumerate(zip(archive.articles, contributions)):
-        title_norm = TITLE_WEIGHT / (1 - TITLE_B + TITLE_B * c.title_len / avg_title)
-        text_norm = 1 / (1 - TEXT_B + TEXT_B * c.text_len / avg_text)
-        # Most words occur once, in the text: their weight is the same for every such word.
-        once = text_norm * (K1 + 1) / (K1 + text_norm)
+        weights = doc_weights(norms, c.title_len, c.text_len)
+        once = weights[2]
         for term, in_title, occurrences, places in zip(c.terms, c.in_title, c.occurrences, c.positions):
-            if occurrences == 1 and not in_title:
-                impact = round(idf[term] * once * IMPACT_SCALE)
+            if occurrences == 1 and not in_title:  # the commonest case, inlined
+                postings[term] += (doc, round(idfs[term] * once * IMPACT_SCALE) or 1)
             else:
-                tf = in_title * title_norm + (occurrences - in_title) * text_norm
-                impact = round(idf[term] * tf * (K1 + 1) / (K1 + tf) * IMPACT_SCALE)
-            postings[term].append((doc, impact or 1))
+                postings[term] += (doc, impact(idfs[term], in_title, occurrences, weights))
             positions[term].append(places)
-        for term in _filter_terms(article):
-            postings.setdefault(term, []).append((doc, 0))
+        for term in filter_terms(article):
+            postings.setdefault(term, []).extend((doc, 0))
             positions.setdefault(term, []).append(_CODES[0])
-    docs = [[a.path, a.title, a.date.date().isoformat(), a.source, a.lang, _snippet(a)] for a in archive.articles]
+    return SearchIndex({t: _encode_flat(p) for t, p in postings.items()},
+                       {t: "".join(p) for t, p in positions.items()},
+                       {t: len(p) // 2 for t, p in postings.items()},
+                       [doc_row(a) for a in archive.articles], month_starts(archive.articles),
+                       sorted({a.lang for a in archive.articles}), norms)
+
+
+def month_starts(articles: list[Article]) -> list[tuple[str, int]]:
+    """(YYYY-MM, its first doc number) for each month, newest first."""
     months: list[tuple[str, int]] = []
-    for doc, article in enumerate(archive.articles):
+    for doc, article in enumerate(articles):
         month = f"{article.date:%Y-%m}"
         if not months or months[-1][0] != month:
             months.append((month, doc))
-    languages = sorted({a.lang for a in archive.articles})
-    return SearchIndex(dict(postings), dict(positions), docs, months, languages)
+    return months
 
 
 def _encode_number(n: int) -> str:
@@ -187,24 +236,45 @@ def encode_numbers(numbers: list[int]) -> str:
     return "".join(map(_encode_number, numbers))
 
 
+_TOKEN = re.compile(f"[{re.escape(_MORE)}]*[{_LAST}]")  # one encoded number
+_SHORT = {code: n for n, code in enumerate(_CODES[:1 << 10])}  # numbers of one or two digits
+
+
+def number_tokens(text: str) -> list[str]:
+    """Encoded numbers, each as its own string."""
+    return _TOKEN.findall(text)
+
+
+def token_value(token: str) -> int:
+    n = _SHORT.get(token)
+    if n is None:
+        n = 0
+        for ch in token[:-1]:
+            n = n * 32 + _MORE.index(ch)
+        n = n * 32 + _LAST.index(token[-1])
+    return n
+
+
 def decode_numbers(text: str) -> list[int]:
     """The inverse of encode_numbers."""
-    numbers, n = [], 0
-    for ch in text:
-        if ch in _LAST:
-            numbers.append(n * 32 + _LAST.index(ch))
-            n = 0
-        else:
-            n = n * 32 + _MORE.index(ch)
-    return numbers
+    return list(map(token_value, _TOKEN.findall(text)))
 
 
-def _encode_postings(postings: list[tuple[int, int]]) -> str:
-    flat, last = [], 0
-    for doc, impact in postings:
-        flat += (doc - last, impact)
-        last = doc
-    return encode_numbers(flat)
+def _encode_flat(flat: list[int]) -> str:
+    """doc, impact, doc, impact … with each doc number as the step from the one before."""
+    deltas = flat[:]
+    deltas[2::2] = map(sub, flat[2::2], flat[:-2:2])
+    return encode_numbers(deltas)
+
+
+def encode_postings(pairs: list[tuple[int, int]]) -> str:
+    return _encode_flat([n for pair in pairs for n in pair])
+
+
+def decode_postings(text: str) -> list[tuple[int, int]]:
+    numbers = decode_numbers(text)
+    docs = list(accumulate(numbers[::2]))
+    return list(zip(docs, numbers[1::2]))
 
 
 def _shard(folder: str, data) -> tuple[str, Page]:
@@ -219,7 +289,7 @@ def _term_shards(index: SearchIndex) -> list[list[str]]:
     """Terms in sorted order, cut into runs of about TERM_SHARD_BYTES of postings."""
     shards, current, size = [], [], 0
     for term in sorted(index.postings):
-        cost = len(term) + 2 * len(index.postings[term]) + 4
+        cost = len(term) + 2 * index.df[term] + 4
         if current and size + cost > TERM_SHARD_BYTES:
             shards.append(current)
             current, size = [], 0
@@ -244,8 +314,8 @@ def search_files(index: SearchIndex) -> tuple[str, list[Page]]:
         "docs": len(index.docs),
         "docsPerShard": DOCS_PER_SHARD,
         "firstTerms": [terms[0] for terms in shards],
-        "termFiles": [add("t", {t: _encode_postings(index.postings[t]) for t in terms}) for terms in shards],
-        "positionFiles": [add("p", {t: "".join(index.positions[t]) for t in terms}) for terms in shards],
+        "termFiles": [add("t", {t: index.postings[t] for t in terms}) for terms in shards],
+        "positionFiles": [add("p", {t: index.positions[t] for t in terms}) for terms in shards],
         "docFiles": [add("d", index.docs[i:i + DOCS_PER_SHARD]) for i in range(0, len(index.docs), DOCS_PER_SHARD)],
         "months": index.months,
         "languages": index.languages,

@@ -13,10 +13,11 @@ from .cache import _CODE, Memo, code_fingerprint
 from .output import PageJob
 from .parallel import in_background, map_slices
 from .render import fingerprint
-from .search_index import ArticleTerms, article_terms, build_search_index, search_files
+from .search_index import ArticleTerms, article_terms, search_files
+from .search_update import IndexState
 
 # The code an index file's bytes depend on: parsing, then indexing.
-INDEX_CODE = _CODE + ("archive.py", "search_index.py", "search_text.py")
+INDEX_CODE = _CODE + ("archive.py", "search_index.py", "search_text.py", "search_update.py")
 
 
 def terms_key(config) -> str:
@@ -29,25 +30,49 @@ def index_key(renderer) -> str:
     return fingerprint(terms_key(renderer.config), [(a.path, a.content_hash) for a in renderer.archive.articles])
 
 
-def cached_terms(memo: Memo, key: str, articles) -> list[ArticleTerms]:
-    """Every article's terms, computed only for files not seen by the last build."""
-    known = memo.get(key) or {}
-    missing = list({a.content_hash: a for a in articles if a.content_hash not in known}.values())
-    known.update(zip((a.content_hash for a in missing), map_slices(_terms_of_slice, missing)))
-    kept = {a.content_hash: known[a.content_hash] for a in articles}
-    if missing or len(kept) < len(known):
-        memo.put(key, kept)
-    return [kept[a.content_hash] for a in articles]
+class TermsCache:
+    """Articles' search terms by content hash, computed once: kept in memory, and between builds
+    in `memo` (if given), which is read and written only when the whole archive is asked for."""
+
+    def __init__(self, memo: Memo | None = None, key: str = ""):
+        self.memo, self.key = memo, key
+        self.known: dict[str, ArticleTerms] = {}
+
+    def __call__(self, articles: list, whole: bool = False) -> list[ArticleTerms]:
+        missing = self._missing(articles)
+        if whole and self.memo is not None:
+            self.known = {**(self.memo.get(self.key) or {}), **self.known}
+            missing = self._missing(articles)
+        self.known.update(zip((a.content_hash for a in missing), map_slices(terms_of, missing)))
+        if whole:
+            kept = {a.content_hash: self.known[a.content_hash] for a in articles}
+            if self.memo is not None and (missing or len(kept) < len(self.known)):
+                self.memo.put(self.key, kept)
+            self.known = kept
+        return [self.known[a.content_hash] for a in articles]
+
+    def _missing(self, articles: list) -> list:
+        return list({a.content_hash: a for a in articles if a.content_hash not in self.known}.values())
 
 
-def _terms_of_slice(articles) -> list:
+def terms_of(articles) -> list[ArticleTerms]:
     return [article_terms(a) for a in articles]
 
 
-def _made_index(archive, terms=None) -> tuple[str, dict[str, bytes], list[str]]:
-    index = build_search_index(archive, terms)
+def current_state(state: IndexState | None, archive, terms: TermsCache) -> IndexState:
+    """The index of `archive`: `state` updated when the changes allow, else made afresh."""
+    if state is not None and state.update(archive, terms):
+        return state
+    return IndexState.build(archive, terms(archive.articles, whole=True))
+
+
+def _files(index) -> tuple[str, dict[str, bytes], list[str]]:
     manifest, pages = search_files(index)
     return manifest, {page.path: page.body for page in pages}, index.languages
+
+
+def _made_index(archive) -> tuple[str, dict[str, bytes], list[str]]:
+    return _files(IndexState.build(archive, terms_of(archive.articles)).index)
 
 
 def start_search(renderer) -> Callable[[], list[PageJob]]:
@@ -58,8 +83,11 @@ def start_search(renderer) -> Callable[[], list[PageJob]]:
     reused = memo.get(key)
     if reused is None:
         def made():
-            terms = cached_terms(Memo(renderer.site_root, "search-terms"), terms_key(renderer.config), archive.articles)
-            manifest, bodies, languages = _made_index(archive, terms)
+            site_root, tkey = renderer.site_root, terms_key(renderer.config)
+            states = Memo(site_root, "search-state")
+            state = current_state(states.get(tkey), archive, TermsCache(Memo(site_root, "search-terms"), tkey))
+            states.put(tkey, state)
+            manifest, bodies, languages = _files(state.index)
             memo.put(key, (manifest, list(bodies), languages))
             return manifest, bodies, languages
         pending = in_background(made)
@@ -84,9 +112,9 @@ def _search_jobs(renderer, reused, pending) -> list[PageJob]:
     return jobs + [_search_page(renderer, manifest, languages)]
 
 
-def jobs_from_terms(renderer, terms: list[ArticleTerms]) -> list[PageJob]:
-    """The search files from terms the caller kept (the preview server keeps them in memory)."""
-    manifest, bodies, languages = _made_index(renderer.archive, terms)
+def jobs_from_state(renderer, state: IndexState) -> list[PageJob]:
+    """The search files of an index the caller kept (the preview server keeps it in memory)."""
+    manifest, bodies, languages = _files(state.index)
     jobs = [PageJob(path, path, lambda body=body: body) for path, body in bodies.items()]
     return jobs + [_search_page(renderer, manifest, languages)]
 

@@ -21,10 +21,9 @@ from .errors import BuildFailed, SiteError
 from .importer import RAW_DIR
 from .model import Article, BuildReport
 from .output import PageJob
-from .parallel import map_slices
 from .render import TERM_KINDS, Renderer
-from .search_index import ArticleTerms
-from .search_stage import _terms_of_slice, jobs_from_terms
+from .search_stage import TermsCache, current_state, jobs_from_state
+from .search_update import IndexState
 from .slug import term_slug
 
 TEMPLATES_DIR = "templates"
@@ -139,7 +138,8 @@ class PreviewSite:
         self.renderer: Renderer | None = None  # holds the archive output/ was last built from
         self.pages: list[PageJob] = []  # every page rendered from a template
         self.search: list[PageJob] = []  # the search page and index files
-        self.terms: dict[str, tuple[str, ArticleTerms]] = {}  # article path → (content hash, its search terms)
+        self.terms = TermsCache()  # each article's search terms
+        self.index: IndexState | None = None  # the search index output/ holds
         self.search_stale = False  # an edit was built without re-indexing
         self.where: dict[str, int] = {}  # page path → its place in self.pages
         self.extra: list[PageJob] = []  # sitemap, robots.txt, static files
@@ -195,15 +195,10 @@ class PreviewSite:
         return self.rebuild(Changes(), search=True) if self.search_stale and self.in_sync else None
 
     def _search_jobs(self) -> list[PageJob]:
-        """The search files, from each article's terms: found again only for articles that changed."""
-        articles = self.renderer.archive.articles
-        known = {a.path: self.terms[a.path] for a in articles
-                 if a.path in self.terms and self.terms[a.path][0] == a.content_hash}
-        missing = [a for a in articles if a.path not in known]
-        for article, terms in zip(missing, map_slices(_terms_of_slice, missing)):
-            known[article.path] = (article.content_hash, terms)
-        self.terms = known
-        return jobs_from_terms(self.renderer, [known[a.path][1] for a in articles])
+        """The search files: the index updated for edited articles, or made from each article's
+        terms, found again only for articles that changed."""
+        self.index = current_state(self.index, self.renderer.archive, self.terms)
+        return jobs_from_state(self.renderer, self.index)
 
     def _load_all(self, report: BuildReport, stages: _Stages) -> None:
         self.config = None  # until this succeeds, every rebuild starts from the top

@@ -46,7 +46,7 @@ def test_article_terms_number_title_words_first_then_the_text(tmp_path):
 
 def test_a_word_in_the_headline_outweighs_the_same_word_in_the_text(tmp_path):
     index = build_search_index(archive_of(make_site(tmp_path)))
-    impacts = {index.docs[doc][0]: impact for doc, impact in index.postings["harbour"]}
+    impacts = {index.docs[doc][0]: impact for doc, impact in index.pairs("harbour")}
     assert impacts["2024/02/01/harbour-ferry-adds-evening-crossings/"] > 0
     titled = impacts["2024/02/01/harbour-ferry-adds-evening-crossings/"]
     assert all(titled > v for k, v in impacts.items() if "harbour-ferry" not in k)

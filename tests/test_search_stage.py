@@ -21,7 +21,7 @@ def search_files(site):
 def no_indexing(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("the index was computed")
-    monkeypatch.setattr(search_stage, "build_search_index", refuse)
+    monkeypatch.setattr(search_stage, "current_state", refuse)
 
 
 def test_a_rebuild_with_unchanged_articles_does_not_index_again(site, request):

@@ -1,0 +1,119 @@
+"""The search index of the last build, brought up to date for a few edited articles.
+
+Re-weighting the whole index takes seconds on a large archive, yet an edit changes only the
+postings of its article's own terms, as long as the archive-wide norms stay as they were (they
+are rounded so that they do): a term the article kept changes in that article's entry alone; a
+term it gained or lost changes its document frequency and so every entry of that term. The result
+is exactly the index a full build makes, which the tests hold it to.
+"""
+
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import accumulate
+
+from .archive import Archive
+from .model import Article
+from .search_index import (FILTER_PREFIX, ArticleTerms, SearchIndex, build_search_index, corpus_norms,
+                           decode_numbers, decode_postings, doc_row, doc_weights, encode_postings,
+                           filter_terms, idf, impact, month_starts, number_tokens, token_value)
+
+MAX_CHANGED = 64  # beyond this many edited articles, indexing afresh is as quick
+
+
+@dataclass
+class IndexState:
+    """A search index with what updating it needs: per article, its identity, lengths and terms."""
+
+    index: SearchIndex
+    keys: list[tuple[str, str]]  # per doc: (path, content hash)
+    lengths: list[tuple[int, int]]  # per doc: (title words, text words)
+    terms: list[str]  # per doc: its terms, filter terms included, one per line
+
+    @classmethod
+    def build(cls, archive: Archive, contributions: list[ArticleTerms]) -> "IndexState":
+        articles = archive.articles
+        return cls(build_search_index(archive, contributions), [(a.path, a.content_hash) for a in articles],
+                   [(c.title_len, c.text_len) for c in contributions],
+                   ["\n".join(c.terms + tuple(filter_terms(a))) for a, c in zip(articles, contributions)])
+
+    def update(self, archive: Archive, terms_of: Callable[[list[Article]], list[ArticleTerms]]) -> bool:
+        """Take in the edits that made `archive`; False (and unchanged) when they are more than edits
+        of a few articles in place, or when they move the norms: then the caller indexes afresh."""
+        articles = archive.articles
+        if len(articles) != len(self.keys) or any(a.path != k[0] for a, k in zip(articles, self.keys)):
+            return False
+        changed = [d for d, (a, k) in enumerate(zip(articles, self.keys)) if a.content_hash != k[1]]
+        if len(changed) > MAX_CHANGED:
+            return False
+        if not changed:
+            return True
+        new = terms_of([articles[d] for d in changed])
+        lengths = self.lengths[:]
+        for d, c in zip(changed, new):
+            lengths[d] = (c.title_len, c.text_len)
+        norms = corpus_norms(len(lengths), sum(t for t, _ in lengths), sum(t for _, t in lengths))
+        if norms != self.index.norms:
+            return False
+        entries: dict[str, dict[int, tuple[int, int, str] | None]] = {}  # term → doc → new entry or None
+        for d, c in zip(changed, new):
+            for term in self.terms[d].split("\n"):
+                entries.setdefault(term, {})[d] = None
+            for term, in_title, occurrences, places in zip(c.terms, c.in_title, c.occurrences, c.positions):
+                entries.setdefault(term, {})[d] = (in_title, occurrences, places)
+            for term in filter_terms(articles[d]):
+                entries.setdefault(term, {})[d] = (0, 0, "0")
+        self.lengths = lengths
+        for term, changes in entries.items():
+            self._update_term(term, changes)
+        index = self.index
+        for d, c in zip(changed, new):
+            self.keys[d] = (articles[d].path, articles[d].content_hash)
+            self.terms[d] = "\n".join(c.terms + tuple(filter_terms(articles[d])))
+            index.docs[d] = doc_row(articles[d])
+        index.months = month_starts(articles)
+        index.languages = sorted({a.lang for a in articles})
+        return True
+
+    def _update_term(self, term: str, changes: dict[int, tuple[int, int, str] | None]) -> None:
+        index = self.index
+        pairs = decode_postings(index.postings.get(term, ""))
+        pieces = _pieces(index.positions.get(term, ""))
+        kept = {doc: (score, piece) for (doc, score), piece in zip(pairs, pieces) if doc not in changes}
+        if not kept and not any(changes.values()):
+            for table in (index.postings, index.positions, index.df):
+                table.pop(term, None)
+            return
+        is_filter = term.startswith(FILTER_PREFIX)
+        term_idf = idf(index.norms, len(kept) + sum(1 for e in changes.values() if e))
+        if not is_filter and len(kept) + sum(1 for e in changes.values() if e) != len(pairs):
+            # A new document frequency: every article's impact for this term changes.
+            kept = {doc: (self._impact_from(term_idf, doc, piece), piece) for doc, (_, piece) in kept.items()}
+        for doc, entry in changes.items():
+            if entry:
+                in_title, occurrences, places = entry
+                score = 0 if is_filter else impact(term_idf, in_title, occurrences,
+                                                    doc_weights(index.norms, *self.lengths[doc]))
+                kept[doc] = (score, places)
+        docs = sorted(kept)
+        index.postings[term] = encode_postings([(doc, kept[doc][0]) for doc in docs])
+        index.positions[term] = "".join(kept[doc][1] for doc in docs)
+        index.df[term] = len(docs)
+
+    def _impact_from(self, term_idf: float, doc: int, piece: str) -> int:
+        numbers = decode_numbers(piece)
+        places = list(accumulate(numbers[1:]))
+        title_len = self.lengths[doc][0]
+        return impact(term_idf, bisect_left(places, title_len), numbers[0],
+                      doc_weights(self.index.norms, *self.lengths[doc]))
+
+
+def _pieces(text: str) -> list[str]:
+    """A term's joined positions cut into one piece per article: each is a count, then that many numbers."""
+    tokens = number_tokens(text)
+    pieces, i = [], 0
+    while i < len(tokens):
+        end = i + 1 + token_value(tokens[i])
+        pieces.append("".join(tokens[i:end]))
+        i = end
+    return pieces
