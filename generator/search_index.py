@@ -237,22 +237,24 @@ def encode_numbers(numbers: list[int]) -> str:
 
 
 _TOKEN = re.compile(f"[{re.escape(_MORE)}]*[{_LAST}]")  # one encoded number
-_SHORT = {code: n for n, code in enumerate(_CODES[:1 << 10])}  # numbers of one or two digits
+class _Values(dict):
+    """Encoded number → its value: looked up for short ones, worked out (and kept) for the rest."""
+
+    def __missing__(self, token: str) -> int:
+        n = 0
+        for ch in token[:-1]:
+            n = n * 32 + _MORE.index(ch)
+        self[token] = n = n * 32 + _LAST.index(token[-1])
+        return n
+
+
+_VALUES = _Values({code: n for n, code in enumerate(_CODES)})
+token_value = _VALUES.__getitem__
 
 
 def number_tokens(text: str) -> list[str]:
     """Encoded numbers, each as its own string."""
     return _TOKEN.findall(text)
-
-
-def token_value(token: str) -> int:
-    n = _SHORT.get(token)
-    if n is None:
-        n = 0
-        for ch in token[:-1]:
-            n = n * 32 + _MORE.index(ch)
-        n = n * 32 + _LAST.index(token[-1])
-    return n
 
 
 def decode_numbers(text: str) -> list[int]:

@@ -15,7 +15,7 @@ from itertools import accumulate
 from .archive import Archive
 from .model import Article
 from .search_index import (FILTER_PREFIX, ArticleTerms, SearchIndex, build_search_index, corpus_norms,
-                           decode_numbers, decode_postings, doc_row, doc_weights, encode_postings,
+                           decode_numbers, doc_row, doc_weights, encode_postings,
                            filter_terms, idf, impact, month_starts, number_tokens, token_value)
 
 MAX_CHANGED = 64  # beyond this many edited articles, indexing afresh is as quick
@@ -77,27 +77,32 @@ class IndexState:
 
     def _update_term(self, term: str, changes: dict[int, tuple[int, int, str] | None]) -> None:
         index = self.index
-        pairs = decode_postings(index.postings.get(term, ""))
+        numbers = decode_numbers(index.postings.get(term, ""))
+        docs, scores = list(accumulate(numbers[::2])), numbers[1::2]
         pieces = _pieces(index.positions.get(term, ""))
-        kept = {doc: (score, piece) for (doc, score), piece in zip(pairs, pieces) if doc not in changes}
-        if not kept and not any(changes.values()):
+        before = len(docs)
+        for doc in changes:
+            i = bisect_left(docs, doc)
+            if i < len(docs) and docs[i] == doc:
+                del docs[i], scores[i], pieces[i]
+        added = sorted((doc, entry) for doc, entry in changes.items() if entry)
+        if not docs and not added:
             for table in (index.postings, index.positions, index.df):
-                table.pop(term, None)
+                del table[term]
             return
         is_filter = term.startswith(FILTER_PREFIX)
-        term_idf = idf(index.norms, len(kept) + sum(1 for e in changes.values() if e))
-        if not is_filter and len(kept) + sum(1 for e in changes.values() if e) != len(pairs):
+        term_idf = idf(index.norms, len(docs) + len(added))
+        if not is_filter and len(docs) + len(added) != before:
             # A new document frequency: every article's impact for this term changes.
-            kept = {doc: (self._impact_from(term_idf, doc, piece), piece) for doc, (_, piece) in kept.items()}
-        for doc, entry in changes.items():
-            if entry:
-                in_title, occurrences, places = entry
-                score = 0 if is_filter else impact(term_idf, in_title, occurrences,
-                                                    doc_weights(index.norms, *self.lengths[doc]))
-                kept[doc] = (score, places)
-        docs = sorted(kept)
-        index.postings[term] = encode_postings([(doc, kept[doc][0]) for doc in docs])
-        index.positions[term] = "".join(kept[doc][1] for doc in docs)
+            scores = [self._impact_from(term_idf, doc, piece) for doc, piece in zip(docs, pieces)]
+        for doc, (in_title, occurrences, places) in added:
+            i = bisect_left(docs, doc)
+            docs.insert(i, doc)
+            pieces.insert(i, places)
+            scores.insert(i, 0 if is_filter else impact(term_idf, in_title, occurrences,
+                                                         doc_weights(index.norms, *self.lengths[doc])))
+        index.postings[term] = encode_postings(list(zip(docs, scores)))
+        index.positions[term] = "".join(pieces)
         index.df[term] = len(docs)
 
     def _impact_from(self, term_idf: float, doc: int, piece: str) -> int:
@@ -111,9 +116,10 @@ class IndexState:
 def _pieces(text: str) -> list[str]:
     """A term's joined positions cut into one piece per article: each is a count, then that many numbers."""
     tokens = number_tokens(text)
-    pieces, i = [], 0
-    while i < len(tokens):
-        end = i + 1 + token_value(tokens[i])
-        pieces.append("".join(tokens[i:end]))
+    counts = list(map(token_value, tokens))
+    pieces, i, n = [], 0, len(tokens)
+    while i < n:
+        end = i + 1 + counts[i]
+        pieces.append(tokens[i] + tokens[i + 1] if end == i + 2 else "".join(tokens[i:end]))
         i = end
     return pieces

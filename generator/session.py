@@ -148,8 +148,9 @@ class PreviewSite:
     def rebuild(self, changes: Changes | None = None, search: bool = True) -> BuildReport:
         """Bring output/ up to date after `changes` (None: everything); BuildFailed leaves it as it was.
 
-        With `search` False an article edit leaves the search files as they were (re-indexing the
-        archive takes seconds) until `refresh_search`; every other page is up to date at once.
+        With `search` False an article edit that the index cannot simply take in (one that moves
+        the archive-wide norms) leaves the search files as they were until `refresh_search`, since
+        re-indexing the archive takes seconds; every other page is up to date at once.
         """
         with _without_cycle_collection():
             report = BuildReport()
@@ -174,7 +175,8 @@ class PreviewSite:
                 if not self._replace_contents(before):
                     self._organise(new_templates=False, same_articles=False)
                 elif not search:
-                    organised, self.search_stale = False, True
+                    # An edit in place updates the index in a moment; more waits for refresh_search.
+                    organised, self.search_stale = False, not self._update_search()
             else:
                 organised = False
             stages.done("organise", f"{len(self.pages)} pages")
@@ -193,6 +195,12 @@ class PreviewSite:
     def refresh_search(self) -> BuildReport | None:
         """Re-index after edits built with search=False; None when the search files are current."""
         return self.rebuild(Changes(), search=True) if self.search_stale and self.in_sync else None
+
+    def _update_search(self) -> bool:
+        if self.index is None or not self.index.update(self.renderer.archive, self.terms):
+            return False
+        self.search = jobs_from_state(self.renderer, self.index)
+        return True
 
     def _search_jobs(self) -> list[PageJob]:
         """The search files: the index updated for edited articles, or made from each article's

@@ -177,15 +177,32 @@ def test_edits_reach_pages_showing_the_article_as_same_source_or_translation(tmp
         assert snapshot(site / "output") == clean_build(site, tmp_path)
 
 
-def test_search_files_may_follow_an_edit_later(site, tmp_path):
+def search_snapshot(site):
+    return {p: b for p, b in snapshot(site / "output").items() if p.startswith("search/")}
+
+
+def test_an_edit_in_place_updates_the_search_files_at_once(site, tmp_path):
     preview = PreviewSite(site)
     preview.rebuild()
-    before = {p: b for p, b in snapshot(site / "output").items() if p.startswith("search/")}
+    before = search_snapshot(site)
     path = site / "content/articles/a.md"
     path.write_text(path.read_text(encoding="utf-8").replace("Es gab Kaffee.", "Es gab Tee."), encoding="utf-8")
+    preview.rebuild(classify(site, {path}), search=False)
+    assert search_snapshot(site) != before
+    assert snapshot(site / "output") == clean_build(site, tmp_path)
+    assert preview.refresh_search() is None
+
+
+def test_search_files_may_follow_a_larger_edit_later(site, tmp_path):
+    preview = PreviewSite(site)
+    preview.rebuild()
+    before = search_snapshot(site)
+    path = site / "content/articles/a.md"
+    # Twenty more words on a four-article site move the average length, so every posting changes.
+    path.write_text(path.read_text(encoding="utf-8") + "\nNoch " + "viel " * 20 + "mehr.\n", encoding="utf-8")
     report = preview.rebuild(classify(site, {path}), search=False)
     assert "search" not in report.stages
-    assert {p: b for p, b in snapshot(site / "output").items() if p.startswith("search/")} == before
+    assert search_snapshot(site) == before
     assert "search" in preview.refresh_search().stages
     assert snapshot(site / "output") == clean_build(site, tmp_path)
     assert preview.refresh_search() is None
