@@ -4,6 +4,7 @@ import gc
 import os
 import sys
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -109,14 +110,17 @@ def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     report.warnings.extend(archive.warnings)
     report.articles = len(archive.articles) + len(archive.copies)
     renderer = Renderer(site_root, config, archive, _generator_key())
-    search_done = start_search(renderer)  # on the other core, while this one organises
+    search_done = start_search(renderer)  # on the other core, while this one organises and renders
     jobs = list(renderer.jobs())
     stages.done("organise", f"{len(jobs)} pages")
-    search = search_done()
-    stages.done("search", f"{len(search)} files")
-    jobs += search
-    jobs += _extra_jobs(renderer, jobs, site_root)
-    write_jobs(jobs, output_dir, report, stages)
+
+    def late() -> list[PageJob]:
+        stages.done("render")
+        search = search_done()
+        stages.done("search", f"{len(search)} files")
+        return search + _extra_jobs(renderer, jobs + search, site_root)
+
+    write_jobs(jobs, output_dir, report, stages, late)
     return report
 
 
@@ -130,9 +134,11 @@ def import_raw(site_root: Path, config: SiteConfig, report: BuildReport, stages:
         stages.done("import", f"{imported.imported} imported")
 
 
-def write_jobs(jobs: list[PageJob], output_dir: Path, report: BuildReport, stages: _Stages) -> None:
-    """The last stage: output/ brought up to date with `jobs`, and the report filled in."""
-    written = update_output(jobs, output_dir, progress=lambda n, total: stages.tick("render", n, total))
+def write_jobs(jobs: list[PageJob], output_dir: Path, report: BuildReport, stages: _Stages,
+               late: Callable[[], list[PageJob]] | None = None) -> None:
+    """The last stage: output/ brought up to date with `jobs` (and `late()`, see update_output),
+    and the report filled in."""
+    written = update_output(jobs, output_dir, progress=lambda n, total: stages.tick("render", n, total), late=late)
     report.pages, report.bytes = written.files, written.bytes
     report.rendered, report.written, report.deleted = written.rendered, written.written, written.deleted
     stages.done("render", f"{written.rendered} rendered, {written.written} written, {written.deleted} deleted")

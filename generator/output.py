@@ -9,7 +9,6 @@ rewritten in place (the two trees share unchanged files as hard links).
 
 import fcntl
 import hashlib
-import itertools
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -219,29 +218,39 @@ class _Writer:
 _safe_paths: set[str] = set()  # checked once per process: the same pages come back every build
 
 
-def _check_paths(jobs: list[PageJob]) -> set[str]:
+def _check_paths(jobs: list[PageJob], before: set[str] = frozenset()) -> set[str]:
+    """The jobs' paths, checked to be safe and to be neither repeated nor among `before`."""
     seen: set[str] = set()
     for job in jobs:
         if job.path not in _safe_paths:
             safe_parts(job.path)
             _safe_paths.add(job.path)
-        if job.path in seen:
+        if job.path in seen or job.path in before:
             raise ValueError(f"two pages were rendered to {job.path}")
         seen.add(job.path)
     return seen
 
 
 def _write_rendered(todo: list[PageJob], cheap: dict[str, bytes], tree: Path, known: Manifest,
-                    report: OutputReport, progress: Callable[[int, int], None] | None = None) -> Manifest:
-    """Render what must be rendered (on all cores) and write what differs from `known`."""
+                    report: OutputReport, progress: Callable[[int, int], None] | None = None,
+                    more: Callable[[], tuple[list[PageJob], dict[str, bytes]]] | None = None) -> Manifest:
+    """Render what must be rendered (on all cores) and write what differs from `known`; then the
+    same for the (todo, cheap) that `more()` gives, if given."""
     global _known
     _known = known
     writer = _Writer(tree)
     made: Manifest = {}
+
+    def chunks():
+        yield from stream_chunks(_render, [j for j in todo if j.key is not None])
+        yield _render([PageJob(p, None, lambda b=body: b) for p, body in cheap.items()])
+        if more is not None:
+            late_todo, late_cheap = more()
+            yield _render([j for j in late_todo if j.key is not None])
+            yield _render([PageJob(p, None, lambda b=body: b) for p, body in late_cheap.items()])
+
     try:
-        keyed = [j for j in todo if j.key is not None]
-        cheap_jobs = [PageJob(p, None, lambda b=body: b) for p, body in cheap.items()]
-        for chunk in itertools.chain(stream_chunks(_render, keyed), [_render(cheap_jobs)]):
+        for chunk in chunks():
             for path, key, digest, size, body in chunk:
                 made[path] = (key, digest, size)
                 if body is not None:
@@ -265,11 +274,13 @@ def _link_unchanged(paths, live_tree: Path, live: Manifest, tree: Path, known: M
             os.link(live_tree.joinpath(*path.split("/")), destination)
 
 
-def update_output(jobs: list[PageJob], output_dir: Path,
-                  progress: Callable[[int, int], None] | None = None) -> OutputReport:
+def update_output(jobs: list[PageJob], output_dir: Path, progress: Callable[[int, int], None] | None = None,
+                  late: Callable[[], list[PageJob]] | None = None) -> OutputReport:
     """Bring output/ up to date with `jobs`, rendering and writing as little as possible.
 
-    `progress(done, total)` is called as rendered pages come in.
+    `late()` gives more jobs whose inputs are still being made (the search index): it is called
+    once `jobs` are rendered, so that those inputs are made while they render. `progress(done,
+    total)` is called as rendered pages come in.
     """
     seen = _check_paths(jobs)
     trees = OutputTrees(output_dir)
@@ -277,19 +288,39 @@ def update_output(jobs: list[PageJob], output_dir: Path,
     with trees.lock():
         live_name = trees.live_name()
         live = (trees.read_manifest(live_name) if live_name else None) or {}
-        todo = [j for j in jobs if j.key is None or live.get(j.path, (None,))[0] != j.key]
-        cheap = {j.path: j.make() for j in todo if j.key is None}
-        if live_name and len(todo) == len(cheap) and seen == set(live) and all(
+
+        def to_do(jobs: list[PageJob]) -> tuple[list[PageJob], dict[str, bytes]]:
+            todo = [j for j in jobs if j.key is None or live.get(j.path, (None,))[0] != j.key]
+            return todo, {j.path: j.make() for j in todo if j.key is None}
+
+        if late is not None and all(j.key is None or live.get(j.path, (None,))[0] == j.key for j in jobs):
+            late_jobs, late = late(), None  # nothing to render meanwhile
+            seen.update(_check_paths(late_jobs, seen))
+            jobs = jobs + late_jobs
+        todo, cheap = to_do(jobs)
+        if live_name and late is None and len(todo) == len(cheap) and seen == set(live) and all(
                 live[path][1] == content_hash(body) for path, body in cheap.items()):
             return _summarise(report, live, rendered=len(cheap))  # nothing changed: output stays as it is
         name = TREES[1] if live_name == TREES[0] else TREES[0]
         known = trees.prepare(name, live_name, live)
-        stale = sorted(set(known) - seen)
-        trees.mark_dirty(name, [j.path for j in todo] + stale
-                         + [p for p in seen if p in live and known.get(p, (None, None))[1] != live[p][1]])
+
+        def touched(todo: list[PageJob], seen: set[str]) -> list[str]:
+            """What may change in the spare tree: marked before it does, for a build that is killed."""
+            return [j.path for j in todo] + [p for p in seen if p in live and known.get(p, (None, None))[1] != live[p][1]]
+
+        def more() -> tuple[list[PageJob], dict[str, bytes]]:
+            late_jobs = late()
+            seen.update(_check_paths(late_jobs, seen))
+            late_todo, late_cheap = to_do(late_jobs)
+            trees.mark_dirty(name, touched(late_todo, {j.path for j in late_jobs}))
+            return late_todo, late_cheap
+
+        trees.mark_dirty(name, touched(todo, seen))
         tree = trees.tree(name)
-        made = _write_rendered(todo, cheap, tree, known, report, progress)
+        made = _write_rendered(todo, cheap, tree, known, report, progress, more if late else None)
         report.rendered = len(made)
+        stale = sorted(set(known) - seen)
+        trees.mark_dirty(name, stale)
         if live_name:
             _link_unchanged(seen - made.keys(), trees.tree(live_name), live, tree, known, made)
         for path in stale:

@@ -89,3 +89,27 @@ def test_spare_tree_made_ahead_gives_the_same_next_build(site, tmp_path):
     report = build_site(site)
     assert report.written < report.pages
     assert snapshot(site / "output") == clean_build_snapshot(site, tmp_path)
+
+
+def test_jobs_given_late_are_asked_for_after_the_others_render_and_written_alike(tmp_path):
+    out = tmp_path / "output"
+    order = []
+
+    def page(path, body):
+        return PageJob(path, body, lambda: order.append(path) or body.encode())
+
+    def late():
+        order.append("late")
+        return [page("search/index.html", "s1"), page("search/t/1.js", "t1")]
+
+    update_output([page("a/index.html", "a1"), page("old.html", "o")], out, late=late)
+    assert order == ["a/index.html", "old.html", "late", "search/index.html", "search/t/1.js"]
+    # Only a late job changed: it is asked for at once, the rest is left alone, the stale file goes.
+    order.clear()
+    report = update_output([page("a/index.html", "a1")], out,
+                           late=lambda: [page("search/index.html", "s2"), page("search/t/1.js", "t1")])
+    assert order == ["search/index.html"] and report.written == 1 and report.deleted == 1
+    assert snapshot(out) == {"a/index.html": b"a1", "search/index.html": b"s2", "search/t/1.js": b"t1"}
+    with pytest.raises(ValueError, match="two pages"):
+        update_output([page("a/index.html", "a2")], out, late=lambda: [page("a/index.html", "a3")])
+    assert snapshot(out)["a/index.html"] == b"a1"
