@@ -302,26 +302,49 @@ def _term_shards(index: SearchIndex) -> list[list[str]]:
     return shards
 
 
-def search_files(index: SearchIndex) -> tuple[str, list[Page]]:
-    """(manifest path, every search/ file): term, position and document shards plus the manifest."""
-    pages: list[Page] = []
+def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, list[Page]]:
+    """(manifest path, every search/ file): term, position and document shards plus the manifest.
 
-    def add(folder: str, data) -> str:
-        name, page = _shard(folder, data)
+    `made`, when given, keeps the shards of this call for the next one: a shard whose terms and
+    strings are the very ones it was made from is not encoded and hashed again (the preview server
+    calls this after every edit, which changes a few hundred terms of tens of thousands).
+    """
+    pages: list[Page] = []
+    kept: dict = {}
+
+    def add(folder: str, keys, values, data) -> str:
+        key = (folder, tuple(keys), tuple(values))
+        found = made.get(key) if made is not None else None
+        name, page = found or _shard(folder, data())
+        kept[key] = name, page
         pages.append(page)
         return name
 
     shards = _term_shards(index)
+    postings, positions, docs = index.postings, index.positions, index.docs
+    term_files, position_files = [], []
+    for terms in shards:
+        values = [postings[t] for t in terms]
+        term_files.append(add("t", terms, values, lambda: dict(zip(terms, values))))
+        values = [positions[t] for t in terms]
+        position_files.append(add("p", terms, values, lambda: dict(zip(terms, values))))
+    doc_files = []
+    for i in range(0, len(docs), DOCS_PER_SHARD):
+        rows = docs[i:i + DOCS_PER_SHARD]
+        doc_files.append(add("d", (), map(tuple, rows), lambda: rows))
     manifest = {
-        "docs": len(index.docs),
+        "docs": len(docs),
         "docsPerShard": DOCS_PER_SHARD,
         "firstTerms": [terms[0] for terms in shards],
-        "termFiles": [add("t", {t: index.postings[t] for t in terms}) for terms in shards],
-        "positionFiles": [add("p", {t: index.positions[t] for t in terms}) for terms in shards],
-        "docFiles": [add("d", index.docs[i:i + DOCS_PER_SHARD]) for i in range(0, len(index.docs), DOCS_PER_SHARD)],
+        "termFiles": term_files,
+        "positionFiles": position_files,
+        "docFiles": doc_files,
         "months": index.months,
         "languages": index.languages,
         "stopwords": {lang: sorted(words) for lang, words in STOPWORDS.items()},
     }
-    add("m", manifest)
+    pages.append(_shard("m", manifest)[1])
+    if made is not None:
+        made.clear()
+        made.update(kept)
     return pages[-1].path, pages

@@ -66,8 +66,8 @@ def current_state(state: IndexState | None, archive, terms: TermsCache) -> Index
     return IndexState.build(archive, terms(archive.articles, whole=True))
 
 
-def _files(index) -> tuple[str, dict[str, bytes], list[str]]:
-    manifest, pages = search_files(index)
+def _files(index, made: dict | None = None) -> tuple[str, dict[str, bytes], list[str]]:
+    manifest, pages = search_files(index, made)
     return manifest, {page.path: page.body for page in pages}, index.languages
 
 
@@ -112,9 +112,10 @@ def _search_jobs(renderer, reused, pending) -> list[PageJob]:
     return jobs + [_search_page(renderer, manifest, languages)]
 
 
-def jobs_from_state(renderer, state: IndexState) -> list[PageJob]:
-    """The search files of an index the caller kept (the preview server keeps it in memory)."""
-    manifest, bodies, languages = _files(state.index)
+def jobs_from_state(renderer, state: IndexState, made: dict) -> list[PageJob]:
+    """The search files of an index the caller kept (the preview server keeps it in memory), with
+    the shards `made` last time (see search_files)."""
+    manifest, bodies, languages = _files(state.index, made)
     jobs = [PageJob(path, path, lambda body=body: body) for path, body in bodies.items()]
     return jobs + [_search_page(renderer, manifest, languages)]
 

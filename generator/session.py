@@ -140,6 +140,7 @@ class PreviewSite:
         self.search: list[PageJob] = []  # the search page and index files
         self.terms = TermsCache()  # each article's search terms
         self.index: IndexState | None = None  # the search index output/ holds
+        self.shards: dict = {}  # its files, for search_files to reuse
         self.search_stale = False  # an edit was built without re-indexing
         self.where: dict[str, int] = {}  # page path → its place in self.pages
         self.extra: list[PageJob] = []  # sitemap, robots.txt, static files
@@ -199,14 +200,14 @@ class PreviewSite:
     def _update_search(self) -> bool:
         if self.index is None or not self.index.update(self.renderer.archive, self.terms):
             return False
-        self.search = jobs_from_state(self.renderer, self.index)
+        self.search = jobs_from_state(self.renderer, self.index, self.shards)
         return True
 
     def _search_jobs(self) -> list[PageJob]:
         """The search files: the index updated for edited articles, or made from each article's
         terms, found again only for articles that changed."""
         self.index = current_state(self.index, self.renderer.archive, self.terms)
-        return jobs_from_state(self.renderer, self.index)
+        return jobs_from_state(self.renderer, self.index, self.shards)
 
     def _load_all(self, report: BuildReport, stages: _Stages) -> None:
         self.config = None  # until this succeeds, every rebuild starts from the top
