@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import sub
 
@@ -105,6 +105,7 @@ class SearchIndex:
     months: list[tuple[str, int]]  # (YYYY-MM, first doc number), newest first
     languages: list[str]  # languages whose stemmer the query must apply
     norms: Norms
+    order: list[str] = field(default_factory=list)  # every term, sorted
 
     def pairs(self, term: str) -> list[tuple[int, int]]:
         return decode_postings(self.postings.get(term, ""))
@@ -204,7 +205,7 @@ def build_search_index(archive: Archive, contributions: list[ArticleTerms] | Non
                        {t: "".join(p) for t, p in positions.items()},
                        {t: len(p) // 2 for t, p in postings.items()},
                        [doc_row(a) for a in archive.articles], month_starts(archive.articles),
-                       sorted({a.lang for a in archive.articles}), norms)
+                       sorted({a.lang for a in archive.articles}), norms, sorted(postings))
 
 
 def month_starts(articles: list[Article]) -> list[tuple[str, int]]:
@@ -290,7 +291,7 @@ def _shard(folder: str, data) -> tuple[str, Page]:
 def _term_shards(index: SearchIndex) -> list[list[str]]:
     """Terms in sorted order, cut into runs of about TERM_SHARD_BYTES of postings."""
     shards, current, size = [], [], 0
-    for term in sorted(index.postings):
+    for term in index.order:
         cost = len(term) + 2 * index.df[term] + 4
         if current and size + cost > TERM_SHARD_BYTES:
             shards.append(current)

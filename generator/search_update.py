@@ -7,16 +7,17 @@ term it gained or lost changes its document frequency and so every entry of that
 is exactly the index a full build makes, which the tests hold it to.
 """
 
-from bisect import bisect_left
+from array import array
+from bisect import bisect_left, insort
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 from .archive import Archive
 from .model import Article
 from .search_index import (FILTER_PREFIX, ArticleTerms, SearchIndex, build_search_index, corpus_norms,
                            decode_numbers, doc_row, doc_weights, encode_postings,
-                           filter_terms, idf, impact, month_starts, number_tokens, token_value)
+                           filter_terms, idf, impact, number_tokens, token_value)
 
 MAX_CHANGED = 64  # beyond this many edited articles, indexing afresh is as quick
 
@@ -29,6 +30,8 @@ class IndexState:
     keys: list[tuple[str, str]]  # per doc: (path, content hash)
     lengths: list[tuple[int, int]]  # per doc: (title words, text words)
     terms: list[str]  # per doc: its terms, filter terms included, one per line
+    # The postings of terms updated before, decoded: common words are in almost every edit.
+    decoded: dict[str, tuple[array, array, list[str]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, archive: Archive, contributions: list[ArticleTerms]) -> "IndexState":
@@ -71,15 +74,13 @@ class IndexState:
             self.keys[d] = (articles[d].path, articles[d].content_hash)
             self.terms[d] = "\n".join(c.terms + tuple(filter_terms(articles[d])))
             index.docs[d] = doc_row(articles[d])
-        index.months = month_starts(articles)
+        # index.months stay: an article's URL holds its date, and every URL is as it was.
         index.languages = sorted({a.lang for a in articles})
         return True
 
     def _update_term(self, term: str, changes: dict[int, tuple[int, int, str] | None]) -> None:
         index = self.index
-        numbers = decode_numbers(index.postings.get(term, ""))
-        docs, scores = list(accumulate(numbers[::2])), numbers[1::2]
-        pieces = _pieces(index.positions.get(term, ""))
+        docs, scores, pieces = self.decoded.get(term) or self._decode(term)
         before = len(docs)
         for doc in changes:
             i = bisect_left(docs, doc)
@@ -87,23 +88,33 @@ class IndexState:
                 del docs[i], scores[i], pieces[i]
         added = sorted((doc, entry) for doc, entry in changes.items() if entry)
         if not docs and not added:
-            for table in (index.postings, index.positions, index.df):
-                del table[term]
+            for table in (index.postings, index.positions, index.df, self.decoded):
+                table.pop(term, None)
+            at = bisect_left(index.order, term)
+            if at < len(index.order) and index.order[at] == term:
+                del index.order[at]
             return
+        if not before:
+            insort(index.order, term)
         is_filter = term.startswith(FILTER_PREFIX)
         term_idf = idf(index.norms, len(docs) + len(added))
         if not is_filter and len(docs) + len(added) != before:
             # A new document frequency: every article's impact for this term changes.
-            scores = [self._impact_from(term_idf, doc, piece) for doc, piece in zip(docs, pieces)]
+            scores = array("i", [self._impact_from(term_idf, doc, piece) for doc, piece in zip(docs, pieces)])
         for doc, (in_title, occurrences, places) in added:
             i = bisect_left(docs, doc)
             docs.insert(i, doc)
-            pieces.insert(i, places)
+            pieces.insert(i, _PIECES.setdefault(places, places))
             scores.insert(i, 0 if is_filter else impact(term_idf, in_title, occurrences,
                                                          doc_weights(index.norms, *self.lengths[doc])))
+        self.decoded[term] = docs, scores, pieces
         index.postings[term] = encode_postings(list(zip(docs, scores)))
         index.positions[term] = "".join(pieces)
         index.df[term] = len(docs)
+
+    def _decode(self, term: str) -> tuple[array, array, list[str]]:
+        numbers = decode_numbers(self.index.postings.get(term, ""))
+        return array("i", accumulate(numbers[::2])), array("i", numbers[1::2]), _pieces(self.index.positions.get(term, ""))
 
     def _impact_from(self, term_idf: float, doc: int, piece: str) -> int:
         numbers = decode_numbers(piece)
@@ -113,6 +124,10 @@ class IndexState:
                       doc_weights(self.index.norms, *self.lengths[doc]))
 
 
+# One string object per distinct piece: most are a count of 1 and one small number.
+_PIECES: dict[str, str] = {}
+
+
 def _pieces(text: str) -> list[str]:
     """A term's joined positions cut into one piece per article: each is a count, then that many numbers."""
     tokens = number_tokens(text)
@@ -120,6 +135,7 @@ def _pieces(text: str) -> list[str]:
     pieces, i, n = [], 0, len(tokens)
     while i < n:
         end = i + 1 + counts[i]
-        pieces.append(tokens[i] + tokens[i + 1] if end == i + 2 else "".join(tokens[i:end]))
+        piece = tokens[i] + tokens[i + 1] if end == i + 2 else "".join(tokens[i:end])
+        pieces.append(_PIECES.setdefault(piece, piece))
         i = end
     return pieces

@@ -2,6 +2,7 @@
 
 import copy
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
@@ -43,7 +44,7 @@ def assert_same_index(state: IndexState, archive: Archive):
     fresh = build_search_index(archive)
     assert state.index.postings == fresh.postings
     assert state.index.positions == fresh.positions
-    assert state.index.df == fresh.df
+    assert state.index.df == fresh.df and state.index.order == fresh.order
     assert (state.index.docs, state.index.months, state.index.languages) == (fresh.docs, fresh.months, fresh.languages)
     assert [p.body for p in search_files(state.index)[1]] == [p.body for p in search_files(fresh)[1]]
 
@@ -68,10 +69,10 @@ def test_several_edits_and_a_word_that_leaves_the_archive(corpus_articles):
     state = IndexState.build(archive, terms_of(archive.articles))
     first = with_edits(archive.articles, {3: dict(body_html=archive.articles[3].body_html + "<p>Quuxbarian ferry.</p>")})
     assert state.update(first, terms_of)
-    # The only article holding the word loses it, two others change at once.
+    # The only article holding the word loses it; others change at once, one by a second of its time.
     second = with_edits(first.articles, {3: dict(body_html=archive.articles[3].body_html),
                                         50: dict(body_html=first.articles[50].body_html + "<p>Talks resumed.</p>"),
-                                        700: dict(lang="de")})
+                                        700: dict(lang="de"), 900: dict(date=first.articles[900].date - timedelta(seconds=1))})
     assert state.update(second, terms_of)
     assert "quuxbarian" not in state.index.postings
     assert_same_index(state, second)
