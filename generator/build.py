@@ -25,7 +25,7 @@ OUTPUT_DIR = "output"
 PROGRESS_AFTER = 2.0  # seconds; quicker builds print only their summary line
 
 
-class _Stages:
+class Stages:
     """Times each stage; on a terminal, long builds also say which stage they are in."""
 
     def __init__(self, report: BuildReport, stream=sys.stderr):
@@ -50,17 +50,17 @@ class _Stages:
             print(f"\r  {stage:<8} {self.report.stages[stage]:6.2f}s  {detail}\033[K", file=self.stream, flush=True)
 
 
-def _parse_key(config: SiteConfig) -> str:
+def parse_key(config: SiteConfig) -> str:
     # Parsing depends on the code and on the two settings that fill in missing front matter.
     return f"{code_fingerprint()}:{config.timezone}:{config.language}"
 
 
-def _generator_key() -> str:
+def generator_key() -> str:
     here = Path(__file__).parent
     return code_fingerprint(tuple(sorted(p.name for p in here.glob("*.py"))))
 
 
-def _extra_jobs(renderer: Renderer, jobs: list[PageJob], site_root: Path) -> list[PageJob]:
+def extra_jobs(renderer: Renderer, jobs: list[PageJob], site_root: Path) -> list[PageJob]:
     """Sitemap, robots.txt and static files: cheap, so made on every build and compared by their bytes."""
     config = renderer.config
     lastmod = {a.path: (a.updated or a.date).date().isoformat() for a in renderer.archive.articles}
@@ -75,7 +75,7 @@ def _extra_jobs(renderer: Renderer, jobs: list[PageJob], site_root: Path) -> lis
 
 
 @contextmanager
-def _without_cycle_collection():
+def without_cycle_collection():
     """The build makes hundreds of thousands of long-lived objects and almost no reference
     cycles; Python's cycle collector would re-scan them all many times (half the time of a
     no-change rebuild at 100,000 articles). Render workers turn it back on."""
@@ -90,17 +90,17 @@ def _without_cycle_collection():
 
 def build_site(site_root: Path, output_dir: Path | None = None) -> BuildReport:
     """Build the site at `site_root` into output/; raises BuildFailed, leaving output/ untouched, on bad input."""
-    with _without_cycle_collection():
+    with without_cycle_collection():
         return _build(site_root, output_dir)
 
 
 def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     output_dir = output_dir or site_root / OUTPUT_DIR
     report = BuildReport()
-    stages = _Stages(report)
+    stages = Stages(report)
     config = load_config(site_root)
     import_raw(site_root, config, report, stages)
-    cache = ArticleCache.load(site_root, _parse_key(config))
+    cache = ArticleCache.load(site_root, parse_key(config))
     articles, errors = load_articles(site_root, config, cache)
     cache.save()
     if errors:
@@ -109,7 +109,7 @@ def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     archive = build_archive(articles, config.related_items, Memo(site_root, "related"))
     report.warnings.extend(archive.warnings)
     report.articles = len(archive.articles) + len(archive.copies)
-    renderer = Renderer(site_root, config, archive, _generator_key())
+    renderer = Renderer(site_root, config, archive, generator_key())
     search_done = start_search(renderer)  # on the other core, while this one organises and renders
     jobs = list(renderer.jobs())
     stages.done("organise", f"{len(jobs)} pages")
@@ -118,13 +118,13 @@ def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
         stages.done("render")
         search = search_done()
         stages.done("search", f"{len(search)} files")
-        return search + _extra_jobs(renderer, jobs + search, site_root)
+        return search + extra_jobs(renderer, jobs + search, site_root)
 
     write_jobs(jobs, output_dir, report, stages, late)
     return report
 
 
-def import_raw(site_root: Path, config: SiteConfig, report: BuildReport, stages: _Stages) -> None:
+def import_raw(site_root: Path, config: SiteConfig, report: BuildReport, stages: Stages) -> None:
     """The first stage: files new or changed in content/raw/ become articles; BuildFailed if some cannot."""
     imported = import_new_raw(site_root, config)
     if imported is not None:
@@ -134,7 +134,7 @@ def import_raw(site_root: Path, config: SiteConfig, report: BuildReport, stages:
         stages.done("import", f"{imported.imported} imported")
 
 
-def write_jobs(jobs: list[PageJob], output_dir: Path, report: BuildReport, stages: _Stages,
+def write_jobs(jobs: list[PageJob], output_dir: Path, report: BuildReport, stages: Stages,
                late: Callable[[], list[PageJob]] | None = None) -> None:
     """The last stage: output/ brought up to date with `jobs` (and `late()`, see update_output),
     and the report filled in."""

@@ -12,10 +12,10 @@ from pathlib import Path
 from .model import Article
 
 CACHE_DIR = ".cache"
-_CODE = ("content.py", "model.py", "slug.py", "yamlio.py")
+PARSE_CODE = ("content.py", "model.py", "slug.py", "yamlio.py")
 
 
-def code_fingerprint(files=_CODE) -> str:
+def code_fingerprint(files=PARSE_CODE) -> str:
     """Changes when the code that turns a file into an Article changes, so stale entries are never used."""
     digest = hashlib.sha256()
     here = Path(__file__).parent

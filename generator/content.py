@@ -236,7 +236,7 @@ def find_article_files(site_root: Path) -> list[Path]:
     return [Path(p) for p in sorted(found)]
 
 
-def _parse_files(jobs, config: SiteConfig) -> list:
+def parse_files(jobs, config: SiteConfig) -> list:
     """(path, shown path) pairs → (Article or SiteError, content hash) each; runs inside a worker."""
     results = []
     for path, shown in jobs:
@@ -278,7 +278,7 @@ def load_articles(site_root: Path, config: SiteConfig, cache: ArticleCache | Non
                 articles.append(hit)
                 continue
         to_parse.append((path, shown))
-    parse = partial(_parse_files, config=config)
+    parse = partial(parse_files, config=config)
     for (path, shown), result in zip(to_parse, map_slices(parse, to_parse)):
         if isinstance(result, SiteError):
             errors.append(result)

@@ -9,7 +9,7 @@ import functools
 from collections.abc import Callable
 from importlib.metadata import version
 
-from .cache import _CODE, Memo, code_fingerprint
+from .cache import PARSE_CODE, Memo, code_fingerprint
 from .output import PageJob
 from .parallel import in_background, map_slices
 from .render import fingerprint
@@ -17,7 +17,7 @@ from .search_index import ArticleTerms, article_terms, search_files
 from .search_update import IndexState
 
 # The code an index file's bytes depend on: parsing, then indexing.
-INDEX_CODE = _CODE + ("archive.py", "search_index.py", "search_text.py", "search_update.py")
+INDEX_CODE = PARSE_CODE + ("archive.py", "search_index.py", "search_text.py", "search_update.py")
 
 
 def terms_key(config) -> str:

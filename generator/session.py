@@ -12,11 +12,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .archive import TERM_NAMES, build_archive, with_contents
-from .build import (OUTPUT_DIR, _extra_jobs, _generator_key, _parse_key, _Stages, _without_cycle_collection,
+from .build import (OUTPUT_DIR, extra_jobs, generator_key, parse_key, Stages, without_cycle_collection,
                     import_raw, write_jobs)
 from .cache import ArticleCache, Memo
 from .config import CONFIG_NAME, SiteConfig, load_config
-from .content import ARTICLES_DIR, _parse_files, load_articles
+from .content import ARTICLES_DIR, parse_files, load_articles
 from .errors import BuildFailed, SiteError
 from .importer import RAW_DIR
 from .model import Article, BuildReport
@@ -153,9 +153,9 @@ class PreviewSite:
         the archive-wide norms) leaves the search files as they were until `refresh_search`, since
         re-indexing the archive takes seconds; every other page is up to date at once.
         """
-        with _without_cycle_collection():
+        with without_cycle_collection():
             report = BuildReport()
-            stages = _Stages(report)
+            stages = Stages(report)
             full = changes is None or changes.config or self.config is None
             was_in_sync, self.in_sync = self.in_sync, False
             before = {}
@@ -186,7 +186,7 @@ class PreviewSite:
                 stages.done("search", f"{len(self.search)} files")
             if organised or changes.static:
                 # Static files are read when written, so an edit needs no new job; an added file does.
-                self.extra = _extra_jobs(self.renderer, self.pages + self.search, self.site_root)
+                self.extra = extra_jobs(self.renderer, self.pages + self.search, self.site_root)
             report.articles = len(self.renderer.archive.articles)
             report.warnings.extend(self.renderer.archive.warnings)
             write_jobs(self.pages + self.search + self.extra, self.output_dir, report, stages)
@@ -209,11 +209,11 @@ class PreviewSite:
         self.index = current_state(self.index, self.renderer.archive, self.terms)
         return jobs_from_state(self.renderer, self.index, self.shards)
 
-    def _load_all(self, report: BuildReport, stages: _Stages) -> None:
+    def _load_all(self, report: BuildReport, stages: Stages) -> None:
         self.config = None  # until this succeeds, every rebuild starts from the top
         config = load_config(self.site_root)
         import_raw(self.site_root, config, report, stages)
-        cache = ArticleCache.load(self.site_root, _parse_key(config))
+        cache = ArticleCache.load(self.site_root, parse_key(config))
         articles, errors = load_articles(self.site_root, config, cache)
         cache.save()
         self.articles = {a.source_path: a for a in articles}
@@ -232,7 +232,7 @@ class PreviewSite:
         for key in gone_keys:
             self.articles.pop(key, None)
             self.broken.pop(key, None)
-        for (_, shown), result in zip(present, _parse_files(present, self.config)):
+        for (_, shown), result in zip(present, parse_files(present, self.config)):
             key = shown.as_posix()
             if isinstance(result, SiteError):
                 self.broken[key] = result
@@ -249,7 +249,7 @@ class PreviewSite:
             articles = [self.articles[k] for k in sorted(self.articles)]
             archive = build_archive(articles, self.config.related_items, self.related)
         if new_templates:
-            self.renderer = Renderer(self.site_root, self.config, archive, _generator_key())
+            self.renderer = Renderer(self.site_root, self.config, archive, generator_key())
         self.renderer.archive = archive
         self.pages = list(self.renderer.jobs())
         self.where = {job.path: i for i, job in enumerate(self.pages)}
