@@ -280,6 +280,26 @@ def quoted_title(lines: list[str], body: str) -> str:
     return ranked[0][0] if ranked else ""
 
 
+# The header of a comment section names the article: "3 Kommentare zu „…“", "Ein Gedanke zu …",
+# "4 thoughts on “…”", "No responses to …".
+_COMMENT_HEADER = re.compile(
+    r"""(?ix)^(?:\d+|ein|eine|one|no|keine)\s+
+        (?:kommentare?|antworten|antwort|gedanken?|reaktionen|responses?|comments?|thoughts?|replies|reply)
+        \s+(?:zu|zum\ artikel|auf|für|on|to|for)\s+(?P<title>.{6,200})$""")
+_OUTER_QUOTES = "\"'„“”«»‚‘’‹›"
+
+
+def comment_title(lines: list[str]) -> str:
+    """The title a comment section's header gives ('2 Antworten zu „Title“'); '' when there is none."""
+    for line in lines:
+        match = _COMMENT_HEADER.match(line.strip())
+        if match:
+            title = match.group("title").strip().strip(_OUTER_QUOTES).strip()
+            if 1 <= len(_WORD.findall(title)) <= 30:
+                return title
+    return ""
+
+
 def heading_like(line: LineInfo) -> bool:
     return (2 <= line.words <= 30 and not line.furniture
             and not line.text.endswith((".", ",", ";")) and len(line.text) <= 250
@@ -356,6 +376,19 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
     )
 
 
+def title_evidence(infos: list[LineInfo], start: int, body: str, lead: str) -> list[tuple[str, tuple[float, ...]]]:
+    """Each headline candidate near the article's start with its `title_features`."""
+    body_words = {w.lower() for w in _WORD.findall(body[:3000]) if len(w) > 3}
+    lead_words = {w.lower() for w in _WORD.findall(lead) if len(w) > 3}
+    window = infos[max(0, start - 40):start + 1]
+    keys = [" ".join(_WORD.findall(_title_text(line).lower())) for line in window]
+    page: dict[str, int] = {}
+    for line in infos:
+        page[line.text] = page.get(line.text, 0) + 1
+    return [(text, title_features(infos, start, i, text, kind, body_words, lead_words, keys, max(0, start - 40), page))
+            for i, text, kind in title_candidates(infos, start)]
+
+
 def heading_title(infos: list[LineInfo], start: int, body: str, lead: str) -> str:
     """The headline: the best-scored heading-like line shortly above the article (see TITLE_WEIGHTS).
 
@@ -364,16 +397,8 @@ def heading_title(infos: list[LineInfo], start: int, body: str, lead: str) -> st
     joined to headline). Section labels ("Krieg in der Ukraine") also share words, so longer
     lines win ties.
     """
-    body_words = {w.lower() for w in _WORD.findall(body[:3000]) if len(w) > 3}
-    lead_words = {w.lower() for w in _WORD.findall(lead) if len(w) > 3}
-    window = infos[max(0, start - 40):start + 1]
-    keys = [" ".join(_WORD.findall(_title_text(line).lower())) for line in window]
-    page: dict[str, int] = {}
-    for line in infos:
-        page[line.text] = page.get(line.text, 0) + 1
     best, best_score = "", 0.0
-    for i, text, kind in title_candidates(infos, start):
-        features = title_features(infos, start, i, text, kind, body_words, lead_words, keys, max(0, start - 40), page)
+    for text, features in title_evidence(infos, start, body, lead):
         score = sum(w * f for w, f in zip(TITLE_WEIGHTS, features))
         if score > best_score:
             best, best_score = text, score
@@ -644,7 +669,7 @@ def _choose_title(hint: str, lines: list[str], infos: list[LineInfo], start: int
                   paragraphs: list[str]) -> Title:
     if hint.strip():
         return Title(" ".join(hint.split()), "metadata")
-    quoted = quoted_title(lines, body)
+    quoted = quoted_title(lines, body) or comment_title(lines)
     if quoted:
         return Title(quoted, "quoted")
     heading = heading_title(infos, start, body, paragraphs[0] if paragraphs else "")
