@@ -358,7 +358,7 @@ def title_candidates(infos: list[LineInfo], start: int, reach: int = 40) -> list
 
 def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: int,
                    body_words: set[str], lead_words: set[str], keys: list[str], offset: int,
-                   page: dict[str, int]) -> tuple[float, ...]:
+                   page: dict[str, int], echoes: "PageEchoes") -> tuple[float, ...]:
     """The evidence that `text` (from line `i`) is the headline; TITLE_WEIGHTS weighs it."""
     line = infos[i]
     words = len(_WORD.findall(text))
@@ -373,7 +373,25 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
         float(i >= start), float(lead_next), float(page.get(line.text, 0) > 1),
         float(text.endswith(("?", "!", '"', "“", "«"))), float(line.furniture), float(bool(find_date(text))),
         float(bool(_BYLINE_START.search(text))), float(kind == 2), float(words == 1), float(line.sentence),
+        float(words >= 2 and key in echoes.quoted), float(len(key) > 10 and echoes.repeats(key, i)),
+        float(text.endswith(":")), float(words > 15), line.stop_ratio,
     )
+
+
+class PageEchoes:
+    """Where else a page names a headline: in quotes ('Kommentare zu "…"', 'Bewertungen für „…“'),
+    or inside a longer line far from it (its own entry in a list of stories, 'Mehr zu: Kicker - …')."""
+
+    def __init__(self, infos: list[LineInfo], start: int, reach: int = 40):
+        self.quoted = {" ".join(_WORD.findall(m.group(m.lastindex).lower()))
+                       for line in infos if '"' in line.text or "„" in line.text or "»" in line.text
+                       or "«" in line.text or "“" in line.text
+                       for m in _QUOTED.finditer(line.text)}
+        self.keys = [" ".join(_WORD.findall(line.text.lower())) for line in infos]
+        self.near = range(max(0, start - reach), start + 3)
+
+    def repeats(self, key: str, i: int) -> bool:
+        return any(key in k and j not in self.near for j, k in enumerate(self.keys) if j != i)
 
 
 def title_evidence(infos: list[LineInfo], start: int, body: str, lead: str) -> list[tuple[str, tuple[float, ...]]]:
@@ -385,8 +403,10 @@ def title_evidence(infos: list[LineInfo], start: int, body: str, lead: str) -> l
     page: dict[str, int] = {}
     for line in infos:
         page[line.text] = page.get(line.text, 0) + 1
-    return [(text, title_features(infos, start, i, text, kind, body_words, lead_words, keys, max(0, start - 40), page))
-            for i, text, kind in title_candidates(infos, start)]
+    candidates = title_candidates(infos, start)
+    echoes = PageEchoes(infos, start) if candidates else None
+    return [(text, title_features(infos, start, i, text, kind, body_words, lead_words, keys, max(0, start - 40), page, echoes))
+            for i, text, kind in candidates if len(_WORD.findall(text)) <= 22]
 
 
 def heading_title(infos: list[LineInfo], start: int, body: str, lead: str) -> str:
