@@ -88,6 +88,11 @@ _FURNITURE_PHRASES = ("©", "log in", "sign up", "sign in", "terms of use", "ter
                       "http://", "https://", "www.")
 
 
+# Words of consent texts (cookie banners, newsletter sign-ups): a line using two of them is
+# asking for the reader's permission, however long and fluent it is.
+_CONSENT = ("cookie", "einwillig", "consent", "datenschutzerkl", "privacy", "tracking", "widerruf", "zustimm")
+
+
 def is_furniture(low: str, words: list[str]) -> bool:
     """`low` is the line in lower case, `words` its words."""
     return (any(w in _FURNITURE_WORDS or w.startswith(_FURNITURE_PREFIXES) for w in words)
@@ -109,6 +114,7 @@ class LineInfo:
     sentence: bool  # ends like a sentence
     listed: bool  # a list item
     furniture: bool  # contains a boilerplate phrase
+    consent: bool = False  # asks about the reader's data: a cookie or newsletter consent text
 
 
 def describe_lines(lines: list[str]) -> list[LineInfo]:
@@ -121,6 +127,7 @@ def describe_lines(lines: list[str]) -> list[LineInfo]:
         listed = bool(_LIST_ITEM.match(raw))
         low = text.lower()
         words = _WORD.findall(low)
+        consent = sum(w.startswith(_CONSENT) for w in words) >= 2
         stops = sum(w in _ALL_STOPWORDS for w in words)
         # Scripts written without spaces: about two characters make a word.
         count = len(words) + len(_CJK.findall(text)) // 2
@@ -129,7 +136,8 @@ def describe_lines(lines: list[str]) -> list[LineInfo]:
             stop_ratio=stops / len(words) if words else 0.0,
             sentence=bool(_SENTENCE_END.search(text)),
             listed=listed,
-            furniture=is_furniture(low, words),
+            furniture=consent or is_furniture(low, words),
+            consent=consent,
         ))
     return infos
 
@@ -146,7 +154,7 @@ def prose_weight(line: LineInfo, stop_min: float = 0.12) -> float:
     fluent = line.stop_ratio >= stop_min
     prose = fluent and (line.words >= 8 and line.sentence or line.words >= 20)
     if line.furniture:
-        if prose and line.words >= 25 and not line.listed:
+        if prose and line.words >= 25 and not line.listed and not line.consent:
             return line.words * 0.3
         return -6.0 - min(line.words, 30) * 0.3
     if line.listed:
