@@ -325,10 +325,21 @@ _BYLINE = re.compile(r"(?i)^(von|by|stand|aktualisiert|updated|published|veröff
 _BYLINE_START = re.compile(r"(?i)^(von|by|stand|aktualisiert|updated|published|veröffentlicht|autor|author)\b|\d{1,2}[.:]\d\d\s*uhr")
 
 
+# Breadcrumb trails: "Start / Ausland / …", "Home » Reisen » …", "Forum>iPhone>…".
+_CRUMB = re.compile(r"\s/\s|\s?[»›>]\s?")
+# A date stamp the page set right before the headline: "27.01.2022Headline", "Jun 17 Headline".
+_DATE_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d\d-\d\d|[A-Z][a-z]{2}\.? \d{1,2}),?\s*(?=[^\W\d_])")
+
+
 def _title_text(line: LineInfo) -> str:
-    """A candidate without its list marker or the breadcrumb trail before it ('Start / Ausland / …')."""
+    """A candidate without its list marker, the breadcrumb trail before it ('Start / Ausland / …')
+    or a date stamp glued to it; a colon spaced as in 'Kicker : Headline' (two elements of the
+    page joined) is set as one."""
     text = _LIST_ITEM.sub("", line.text)
-    return text.rsplit(" / ", 1)[-1] if text.count(" / ") >= 2 else text
+    if len(_CRUMB.findall(text)) >= 2:
+        text = _CRUMB.split(text)[-1].strip() or text
+    text = _DATE_PREFIX.sub("", text)
+    return text.replace(" : ", ": ")
 
 
 # Weights of the headline evidence, in the order `title_features` lists it; a candidate needs a
