@@ -649,6 +649,20 @@ def _kept(line: LineInfo, rules: CleaningRules, repeated: frozenset[str]) -> boo
     return not (line.furniture and line.words < 12)
 
 
+def cut_announcement(lines: list[LineInfo], tail: int = 60) -> list[LineInfo]:
+    """The article without a short line ending in a colon near its end and what follows it:
+    "Mehr Themen:", "Quellen:", "Lesen Sie auch:" announce links, not more of the text."""
+    after = 0
+    for i in range(len(lines) - 1, 0, -1):
+        line = lines[i]
+        if line.text.endswith(":") and line.words <= 8 and not line.listed:
+            return lines[:i]
+        after += line.words
+        if after > tail:
+            break
+    return lines
+
+
 def tables_only(infos: list[LineInfo], rules: CleaningRules, repeated: frozenset[str]) -> list[LineInfo]:
     """A text with no prose at all (an earnings table, a list of results) is kept whole, unless
     most of it is list items or furniture: then it is a page without an article."""
@@ -684,6 +698,7 @@ def clean_text(text: str, rules: CleaningRules = CleaningRules(), repeated: froz
     # A line printed twice inside the article is a caption or pull quote repeated by the layout.
     seen: set[str] = set()
     body_lines = [line for line in body_lines if not (line.text in seen or seen.add(line.text))]
+    body_lines = cut_announcement(body_lines)
     if not body_lines:
         body_lines = tables_only(infos, rules, repeated)
     paragraphs = [line.text for line in body_lines]
