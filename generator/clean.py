@@ -646,6 +646,8 @@ def _kept(line: LineInfo, rules: CleaningRules, repeated: frozenset[str]) -> boo
         return False
     if line.words <= 8 and not line.sentence and find_date(line.text):
         return False
+    if "©" in line.text[-60:] and line.words < 30:
+        return False  # a picture's caption ending in its credit
     return not (line.furniture and line.words < 12)
 
 
