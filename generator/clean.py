@@ -637,6 +637,10 @@ def reach_lead(infos: list[LineInfo], start: int, stop_min: float, gap: int = 4)
     return start
 
 
+# A picture credit at the end of a line: "… | © Agentur", "… (Foto: dpa)", "… Photo: Reuters".
+_CREDIT = re.compile(r"(?i)(?:©|\b(?:foto|photo|bild|image|credit)s?:)[^.!?©]{0,60}$")
+
+
 def _kept(line: LineInfo, rules: CleaningRules, repeated: frozenset[str]) -> bool:
     """False for lines inside the article that are still furniture: share bars, photo credits,
     labels such as "Video" or "1 min", and date stamps."""
@@ -646,7 +650,7 @@ def _kept(line: LineInfo, rules: CleaningRules, repeated: frozenset[str]) -> boo
         return False
     if line.words <= 8 and not line.sentence and find_date(line.text):
         return False
-    if "©" in line.text[-60:] and line.words < 30:
+    if line.words < 30 and _CREDIT.search(line.text):
         return False  # a picture's caption ending in its credit
     return not (line.furniture and line.words < 12)
 
