@@ -641,6 +641,15 @@ def reach_lead(infos: list[LineInfo], start: int, stop_min: float, gap: int = 4)
 _CREDIT = re.compile(r"(?i)(?:©|\b(?:foto|photo|bild|image|credit)s?:)[^.!?©]{0,60}$")
 
 
+def _subheading(infos: list[LineInfo], i: int, rules: CleaningRules, repeated: frozenset[str]) -> bool:
+    """A word or two between two paragraphs of prose ("Hintergrund", "What next") heads a section."""
+    line = infos[i]
+    if not (0 < i < len(infos) - 1) or line.furniture or line.listed or line.text in repeated \
+            or any(p.search(line.text) for p in rules.drop) or find_date(line.text):
+        return False
+    return all(other.words >= 12 and other.sentence and not other.furniture for other in (infos[i - 1], infos[i + 1]))
+
+
 def _kept(line: LineInfo, rules: CleaningRules, repeated: frozenset[str]) -> bool:
     """False for lines inside the article that are still furniture: share bars, photo credits,
     labels such as "Video" or "1 min", and date stamps."""
@@ -700,7 +709,8 @@ def clean_text(text: str, rules: CleaningRules = CleaningRules(), repeated: froz
     if repeated:
         repeated = frozenset(line.text for line in infos if mask_quotes(line.text) in repeated)
     start, end = (0, len(infos)) if extracted else find_article(infos, rules, repeated)
-    body_lines = [line for line in infos[start:end] if _kept(line, rules, repeated)]
+    body_lines = [line for k, line in enumerate(infos[start:end], start)
+                  if _kept(line, rules, repeated) or _subheading(infos, k, rules, repeated)]
     # A line printed twice inside the article is a caption or pull quote repeated by the layout.
     seen: set[str] = set()
     body_lines = [line for line in body_lines if not (line.text in seen or seen.add(line.text))]
