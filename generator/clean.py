@@ -560,6 +560,23 @@ def join_neighbours(weights: list[float], start: int, end: int, gap: int = 12, s
     return start, end
 
 
+def contents_entries(infos: list[LineInfo]) -> set[int]:
+    """Indexes of the list items that a line further down repeats: a table of contents, whose
+    entries come back as the article's section headings."""
+    last: dict[str, int] = {}
+    keys = []
+    for i, line in enumerate(infos):
+        key = _LIST_ITEM.sub("", line.text).lower()
+        keys.append(key)
+        last[key] = i
+    entries = set()
+    for i, line in enumerate(infos):
+        if line.listed and line.words <= 15 and last[keys[i]] > i + 1 and not (
+                i + 1 < len(infos) and keys[i + 1] == keys[i]):
+            entries.add(i)
+    return entries
+
+
 def announced_lists(weights: list[float], infos: list[LineInfo]) -> list[float]:
     """A list right after a sentence ending in a colon ("Die Rassen legen:") is the article's own:
     its items cost nothing and do not make a block of furniture, however long the list."""
@@ -588,8 +605,10 @@ def damp_comments(weights: list[float], infos: list[LineInfo], prose: float = 20
     return weights
 
 
-def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozenset[str] = frozenset()) -> tuple[int, int]:
-    """[start, end) indexes into `infos` of the article's lines."""
+def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozenset[str] = frozenset(),
+                 contents: set[int] = frozenset()) -> tuple[int, int]:
+    """[start, end) indexes into `infos` of the article's lines; `contents` are the entries of a
+    table of contents, which cost nothing (they stand between an article's intro and its body)."""
     weights = []
     stop_min = 0.12 if detect_lang("\n".join(line.text for line in infos)) in STOPWORDS else 0.0
     for line in infos:
@@ -598,6 +617,8 @@ def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozense
         else:
             weights.append(prose_weight(line, stop_min))
     weights = announced_lists(damp_comments(damp_isolated(weights, infos), infos), infos)
+    for i in contents:
+        weights[i] = max(weights[i], 0.0)
     costed = escalate_runs(weights, infos)
     start, end = best_run(costed)
     # A marker ends the article only when most of the prose lies before it: an early
@@ -708,9 +729,10 @@ def clean_text(text: str, rules: CleaningRules = CleaningRules(), repeated: froz
     infos = describe_lines(lines)
     if repeated:
         repeated = frozenset(line.text for line in infos if mask_quotes(line.text) in repeated)
-    start, end = (0, len(infos)) if extracted else find_article(infos, rules, repeated)
-    body_lines = [line for k, line in enumerate(infos[start:end], start)
-                  if _kept(line, rules, repeated) or _subheading(infos, k, rules, repeated)]
+    contents = contents_entries(infos)
+    start, end = (0, len(infos)) if extracted else find_article(infos, rules, repeated, contents)
+    body_lines = [line for k, line in enumerate(infos[start:end], start) if k not in contents
+                  and (_kept(line, rules, repeated) or _subheading(infos, k, rules, repeated))]
     # A line printed twice inside the article is a caption or pull quote repeated by the layout.
     seen: set[str] = set()
     body_lines = [line for line in body_lines if not (line.text in seen or seen.add(line.text))]
