@@ -429,7 +429,7 @@ def title_evidence(infos: list[LineInfo], start: int, body: str, lead: str) -> l
     candidates = title_candidates(infos, start)
     echoes = PageEchoes(infos, start) if candidates else None
     return [(text, title_features(infos, start, i, text, kind, body_words, lead_words, keys, max(0, start - 40), page, echoes))
-            for i, text, kind in candidates if len(_WORD.findall(text)) <= 22]
+            for i, text, kind in candidates if len(_WORD.findall(text)) <= 18]
 
 
 def heading_title(infos: list[LineInfo], start: int, body: str, lead: str) -> str:
