@@ -417,8 +417,10 @@ class PageEchoes:
         return any(key in k and j not in self.near for j, k in enumerate(self.keys) if j != i)
 
 
-def title_evidence(infos: list[LineInfo], start: int, body: str, lead: str) -> list[tuple[str, tuple[float, ...]]]:
-    """Each headline candidate near the article's start with its `title_features`."""
+def title_evidence(infos: list[LineInfo], start: int, body: str, lead: str,
+                   repeated: frozenset[str] = frozenset()) -> list[tuple[str, tuple[float, ...]]]:
+    """Each headline candidate near the article's start with its `title_features`; a line the
+    source prints on most of its pages (`repeated`) names the site or a section, not this article."""
     body_words = {w.lower() for w in _WORD.findall(body[:3000]) if len(w) > 3}
     lead_words = {w.lower() for w in _WORD.findall(lead) if len(w) > 3}
     window = infos[max(0, start - 40):start + 1]
@@ -426,13 +428,13 @@ def title_evidence(infos: list[LineInfo], start: int, body: str, lead: str) -> l
     page: dict[str, int] = {}
     for line in infos:
         page[line.text] = page.get(line.text, 0) + 1
-    candidates = title_candidates(infos, start)
+    candidates = [c for c in title_candidates(infos, start) if infos[c[0]].text not in repeated]
     echoes = PageEchoes(infos, start) if candidates else None
     return [(text, title_features(infos, start, i, text, kind, body_words, lead_words, keys, max(0, start - 40), page, echoes))
             for i, text, kind in candidates if len(_WORD.findall(text)) <= 18]
 
 
-def heading_title(infos: list[LineInfo], start: int, body: str, lead: str) -> str:
+def heading_title(infos: list[LineInfo], start: int, body: str, lead: str, repeated: frozenset[str] = frozenset()) -> str:
     """The headline: the best-scored heading-like line shortly above the article (see TITLE_WEIGHTS).
 
     Evidence: it shares words with the article and its lead, it is near the article, followed
@@ -441,7 +443,7 @@ def heading_title(infos: list[LineInfo], start: int, body: str, lead: str) -> st
     lines win ties.
     """
     best, best_score = "", 0.0
-    for text, features in title_evidence(infos, start, body, lead):
+    for text, features in title_evidence(infos, start, body, lead, repeated):
         score = sum(w * f for w, f in zip(TITLE_WEIGHTS, features))
         if score > best_score:
             best, best_score = text, score
@@ -745,7 +747,7 @@ def clean_text(text: str, rules: CleaningRules = CleaningRules(), repeated: froz
         dateline, rest = split_dateline(paragraphs[0])
         paragraphs[0] = rest
     body = "\n".join(paragraphs)
-    title = _choose_title(title_hint, lines, infos, start, end, body, paragraphs)
+    title = _choose_title(title_hint, lines, infos, start, end, body, paragraphs, repeated)
     date = find_date("\n".join(i.text for i in infos[max(0, start - 15):start])) or find_date(body[:500]) \
         or find_date("\n".join(i.text for i in infos[end:]))
     lead = paragraphs[0] if paragraphs else ""
@@ -762,13 +764,13 @@ def clean_text(text: str, rules: CleaningRules = CleaningRules(), repeated: froz
 
 
 def _choose_title(hint: str, lines: list[str], infos: list[LineInfo], start: int, end: int, body: str,
-                  paragraphs: list[str]) -> Title:
+                  paragraphs: list[str], repeated: frozenset[str]) -> Title:
     if hint.strip():
         return Title(" ".join(hint.split()), "metadata")
     quoted = quoted_title(lines, body) or comment_title(lines)
     if quoted:
         return Title(quoted, "quoted")
-    heading = heading_title(infos, start, body, paragraphs[0] if paragraphs else "")
+    heading = heading_title(infos, start, body, paragraphs[0] if paragraphs else "", repeated)
     if heading:
         return Title(heading, "heading")
     teaser = teaser_title(infos[end:], paragraphs[0] if paragraphs else "")

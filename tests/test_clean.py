@@ -310,3 +310,10 @@ def test_a_page_echoes_its_headline_in_quotes_and_in_lines_far_from_it():
     assert "stadtwerke erhöhen die preise deutlich" in echoes.quoted
     assert echoes.repeats("strom und gas werden teurer", 7)  # the story list's entry, far below
     assert not echoes.repeats("die stadtwerke erhöhen zum ersten januar", 8)  # only the lead itself says that
+
+
+def test_a_line_the_source_prints_on_most_pages_is_not_the_headline():
+    page = "\n\n".join([MENU, "Ratgeber Energie", LEAD, *PARAGRAPHS])
+    assert clean_text(page).title.text == "Ratgeber Energie"  # on its own, a heading-like line above the lead
+    title = clean_text(page, repeated=frozenset({"Ratgeber Energie"})).title
+    assert title.source != "heading" and title.text != "Ratgeber Energie"
