@@ -688,12 +688,14 @@ def _kept(line: LineInfo, rules: CleaningRules, repeated: frozenset[str]) -> boo
 
 
 def cut_announcement(lines: list[LineInfo], tail: int = 60) -> list[LineInfo]:
-    """The article without a short line ending in a colon near its end and what follows it:
-    "Mehr Themen:", "Quellen:", "Lesen Sie auch:" announce links, not more of the text."""
+    """The article without a short line ending in a colon near its end and the links after it:
+    "Mehr Themen:", "Quellen:", "Lesen Sie auch:" announce other pages, not more of the text.
+    A colon before a quotation ("Er sagte:" and what he said) is the article's own."""
     after = 0
     for i in range(len(lines) - 1, 0, -1):
         line = lines[i]
-        if line.text.endswith(":") and line.words <= 8 and not line.listed:
+        quoting = i + 1 < len(lines) and lines[i + 1].text.startswith(('"', "„", "“", "»", "«", "'"))
+        if line.text.endswith(":") and line.words <= 8 and not line.listed and not quoting:
             return lines[:i]
         after += line.words
         if after > tail:

@@ -271,6 +271,14 @@ def test_a_short_line_ending_in_a_colon_at_the_end_announces_links_not_text():
         assert clean_text(page).paragraphs == (LEAD, *PARAGRAPHS), announcement
 
 
+def test_a_colon_before_a_closing_quotation_is_the_articles_own():
+    quote = ("„Wir werden die Preise wieder senken, sobald es der Einkauf erlaubt, und wir werden das unseren Kunden "
+             "rechtzeitig und in aller Offenheit mitteilen, das verspreche ich.“")
+    page = "\n\n".join([MENU, "Strom und Gas werden teurer", LEAD, *PARAGRAPHS, "Der Geschäftsführer sagte:", quote,
+                        "Teilen", "- Facebook", "- Twitter"])
+    assert clean_text(page).paragraphs == (LEAD, *PARAGRAPHS, "Der Geschäftsführer sagte:", quote)
+
+
 def test_a_caption_ending_in_a_picture_credit_is_not_text():
     captions = ["Die Zentrale der Stadtwerke am Hafen, in der seit dem vergangenen Sommer auch der Kundenservice "
                 "untergebracht ist. (Foto: Stadtwerke Beispiel)",
