@@ -344,7 +344,8 @@ def _title_text(line: LineInfo) -> str:
 
 # Weights of the headline evidence, in the order `title_features` lists it; a candidate needs a
 # positive score. Fitted on the dev pages as a softmax over each page's candidates and "none"
-# (L2 0.003); on pages held out of the fit (five-fold) it picks 0.633 of the titles, on all 0.663.
+# (L2 0.003); when fitted, it picked 0.633 of the titles on pages held out of the fit (five-fold)
+# and 0.663 on all of them.
 # Every feature is a property of page layout in general, none names a site.
 TITLE_WEIGHTS = (2.32, 1.77, -0.73, -1.09, 1.76, 0.78, -0.17, -0.78, 0.66, -1.79, 0.70, -0.85, 0.26, -1.24, -1.48,
                  -0.59, -2.12, -0.72, -0.05, 1.08, 0.18, -0.74, -1.41, 0.21, 0.89, 0.38)
@@ -562,7 +563,7 @@ def join_neighbours(weights: list[float], start: int, end: int, gap: int = 12, s
     return start, end
 
 
-def contents_entries(infos: list[LineInfo]) -> set[int]:
+def contents_entries(infos: list[LineInfo]) -> frozenset[int]:
     """Indexes of the list items that a line further down repeats: a table of contents, whose
     entries come back as the article's section headings."""
     last: dict[str, int] = {}
@@ -576,7 +577,7 @@ def contents_entries(infos: list[LineInfo]) -> set[int]:
         if line.listed and line.words <= 15 and last[keys[i]] > i + 1 and not (
                 i + 1 < len(infos) and keys[i + 1] == keys[i]):
             entries.add(i)
-    return entries
+    return frozenset(entries)
 
 
 def announced_lists(weights: list[float], infos: list[LineInfo]) -> list[float]:
@@ -608,7 +609,7 @@ def damp_comments(weights: list[float], infos: list[LineInfo], prose: float = 20
 
 
 def find_article(infos: list[LineInfo], rules: CleaningRules, repeated: frozenset[str] = frozenset(),
-                 contents: set[int] = frozenset()) -> tuple[int, int]:
+                 contents: frozenset[int] = frozenset()) -> tuple[int, int]:
     """[start, end) indexes into `infos` of the article's lines; `contents` are the entries of a
     table of contents, which cost nothing (they stand between an article's intro and its body)."""
     weights = []
