@@ -344,11 +344,11 @@ def _title_text(line: LineInfo) -> str:
 
 # Weights of the headline evidence, in the order `title_features` lists it; a candidate needs a
 # positive score. Fitted on the dev pages as a softmax over each page's candidates and "none"
-# (L2 0.003); when fitted, it picked 0.653 of the titles on pages held out of the fit (five-fold)
-# and 0.687 on all of them.
+# (L2 0.003); when fitted, it picked 0.670 of the titles on pages held out of the fit (five-fold)
+# and 0.700 on all of them.
 # Every feature is a property of page layout in general, none names a site.
-TITLE_WEIGHTS = (2.33, 1.73, 0.52, -1.14, 1.68, 0.65, -0.12, -0.79, 0.64, -1.22, 1.22, -0.80, 0.20, -1.01,
-                 -1.57, -0.57, -2.14, -0.73, 0.09, 0.98, 0.30, -0.78, -0.52, 0.17, 0.59, -0.15, -1.58, 0.72)
+TITLE_WEIGHTS = (2.37, 1.61, 0.45, -1.10, 1.65, 0.66, -0.12, -0.77, 1.91, -0.99, 1.19, -0.81, 0.25, -1.02,
+                 -1.57, -0.54, -2.11, -0.70, 0.10, 1.03, 0.31, -0.76, -0.48, 0.08, 0.57, -0.12, -1.49, 0.71, -1.62)
 _KICKER = re.compile(r"^(.{3,80}?)\s[-–—|/]\s(.{12,})$")
 # "Headline | Site": a bar names the site far more often than a kicker.
 _SITE_SUFFIX = re.compile(r"^(.{12,}?)\s\|\s[^|]{2,40}$")
@@ -391,16 +391,18 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
     lead_next = nxt is not None and nxt.words >= 12 and nxt.sentence and nxt.stop_ratio >= 0.12
     # A menu ends right above it; nothing but bylines and labels lie between it and the article.
     after_menu = float(any(other.listed for other in infos[max(0, i - 3):i]))
+    lead_share = _overlap(text, lead_words)
     clear = float(not any(other.listed or other.words >= 12 and other.sentence for other in infos[i + 1:start]))
     return (
         _overlap(text, body_words), min(words, 10) / 10, 1 / (1 + max(start - 1 - i, 0)), float(words < 4),
-        float(echoed), float(followed), float(line.listed), float(kind == 1), _overlap(text, lead_words),
+        float(echoed), float(followed), float(line.listed), float(kind == 1), lead_share,
         float(i >= start), float(lead_next), float(page.get(line.text, 0) > 1),
         float(text.endswith(("?", "!", '"', "“", "«"))), float(line.furniture), float(bool(find_date(text))),
         float(bool(_BYLINE_START.search(text))), float(kind == 2), float(words == 1), float(line.sentence),
         float(words >= 2 and key in echoes.quoted), float(len(key) > 10 and echoes.repeats(key, i)),
         float(text.endswith(":")), float(words > 15), line.stop_ratio,
         after_menu, clear, float(lead_next and clear), float(after_menu and clear),
+        lead_share ** 2,  # a line made of the lead's own words is its teaser, not its headline
     )
 
 
