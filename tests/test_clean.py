@@ -325,3 +325,29 @@ def test_a_line_the_source_prints_on_most_pages_is_not_the_headline():
     assert clean_text(page).title.text == "Ratgeber Energie"  # on its own, a heading-like line above the lead
     title = clean_text(page, repeated=frozenset({"Ratgeber Energie"})).title
     assert title.source != "heading" and title.text != "Ratgeber Energie"
+
+
+ENGLISH_LEAD_AND_BODY = [
+    "The city's utility will raise prices for electricity and gas on the first of January because its purchasing costs rose sharply last year.",
+    "A household of two will pay about twelve euros a month more than before, the utility said on Monday.",
+    "Consumer advocates advise customers to check their instalments and to switch tariffs if another one suits them better.",
+]
+ENGLISH_MENU = "\n".join(f"- {item}" for item in ["Home", "World", "Business", "Energy", "Sport", "Culture"])
+
+
+def test_the_headline_between_menu_and_byline_beats_section_labels_and_site_slogans():
+    pages = {
+        "Strom und Gas werden teurer": [
+            [MENU, "Energie und Umwelt", "Strom und Gas werden teurer", "Von Anna Beispiel", LEAD, *PARAGRAPHS],
+            ["Stadtzeitung für Beispielstadt und Umgebung", MENU, "Strom und Gas werden teurer", "12.03.2024", LEAD, *PARAGRAPHS],
+        ],
+        "Power bills to rise in January": [
+            [ENGLISH_MENU, "Energy and environment", "Power bills to rise in January", "By Jane Doe", *ENGLISH_LEAD_AND_BODY],
+            ["The Example Gazette: news for the city and region", ENGLISH_MENU, "Power bills to rise in January",
+             "12 March 2024", *ENGLISH_LEAD_AND_BODY],
+        ],
+    }
+    for headline, layouts in pages.items():
+        for parts in layouts:
+            title = clean_text("\n\n".join(parts)).title
+            assert (title.text, title.source) == (headline, "heading"), parts[:3]
