@@ -3,8 +3,8 @@
 import json
 from pathlib import Path
 
-from generator.clean import (clean_text, detect_lang, find_date, normalize_text, split_dateline,
-                             summarize)
+from generator.clean import (clean_text, describe_lines, detect_lang, find_date, normalize_text, split_dateline,
+                             PageEchoes, summarize, title_evidence)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 SEED = (FIXTURES / "000_3f014d1e3b49df7b.txt").read_text(encoding="utf-8")
@@ -210,3 +210,144 @@ def test_without_a_headline_the_pages_own_entry_in_a_story_list_is_the_title():
                       "- Neues Hallenbad öffnet im Frühjahr", "- Stadtrat vertagt Entscheidung über Radwege"])
     title = clean_text(page).title
     assert (title.text, title.source) == ("Stadtwerke erhöhen die Preise für Strom und Gas", "teaser")
+
+
+def test_a_comment_sections_header_names_the_article():
+    article = "\n\n".join([LEAD, *PARAGRAPHS])
+    for header, title in [
+        ("2 Gedanken zu „Warum die Stadtwerke die Preise erhöhen“", "Warum die Stadtwerke die Preise erhöhen"),
+        ("Ein Kommentar zu Warum die Stadtwerke die Preise erhöhen", "Warum die Stadtwerke die Preise erhöhen"),
+        ("4 thoughts on “Why the utility is raising its prices”", "Why the utility is raising its prices"),
+        ("No responses to Why the utility is raising its prices", "Why the utility is raising its prices"),
+    ]:
+        cleaned = clean_text("\n\n".join([MENU, article, header, "Schreibe einen Kommentar"]))
+        assert (cleaned.title.text, cleaned.title.source) == (title, "quoted"), header
+
+
+def test_a_long_standfirst_is_never_offered_as_the_headline():
+    standfirst = ("Warum die Stadtwerke ausgerechnet jetzt die Preise für Strom und Gas erhöhen und was Kunden "
+                  "nun tun können um die höheren Abschläge zu vermeiden")
+    infos = describe_lines([*MENU.split("\n"), "Strom und Gas werden teurer", standfirst, LEAD, *PARAGRAPHS])
+    start = 9  # the lead
+    offered = [text for text, _ in title_evidence(infos, start, "\n".join(PARAGRAPHS), LEAD)]
+    assert "Strom und Gas werden teurer" in offered
+    assert standfirst not in offered
+
+
+def test_breadcrumbs_date_stamps_and_a_spaced_colon_are_not_part_of_the_headline():
+    for line, title in [
+        ("Home » Ratgeber » Energie » Strom und Gas werden teurer", "Strom und Gas werden teurer"),
+        ("Forum>Energie>Strom und Gas werden teurer", "Strom und Gas werden teurer"),
+        ("27.01.2024Strom und Gas werden teurer", "Strom und Gas werden teurer"),
+        ("Jan 27 Power and gas prices are going up", "Power and gas prices are going up"),
+        ("Energiepreise : Strom und Gas werden teurer", "Energiepreise: Strom und Gas werden teurer"),
+    ]:
+        page = "\n\n".join([MENU, line, "Von Anna Beispiel", LEAD, *PARAGRAPHS])
+        assert clean_text(page).title.text == title, line
+
+
+COOKIE_BANNER = [
+    "Wir verwenden Cookies, um Ihnen die bestmögliche Nutzung unserer Webseite zu ermöglichen, und bitten dafür um Ihre "
+    "Einwilligung; Details finden Sie in unserer Datenschutzerklärung, die Sie jederzeit aufrufen können.",
+    "Sie können Ihre Zustimmung zu den Cookies jederzeit mit Wirkung für die Zukunft widerrufen, indem Sie die Einstellungen "
+    "in Ihrem Browser ändern oder uns über das Formular auf der Seite eine kurze Nachricht senden.",
+    "Notwendige Cookies sind für den Betrieb der Seite erforderlich, Tracking-Cookies helfen uns zu verstehen, wie Besucher "
+    "die Seite nutzen, und werden nur mit Ihrer Einwilligung gesetzt, die Sie jederzeit ändern können.",
+    "We use cookies and similar tracking technologies to improve your experience, and you can withdraw your consent "
+    "at any time in the privacy settings at the bottom of every page of this website.",
+]
+
+
+def test_a_cookie_or_consent_text_is_not_the_article_however_long():
+    page = "\n\n".join([MENU, "Strom und Gas werden teurer", LEAD, PARAGRAPHS[0], "Teilen", "- Facebook", "- Twitter",
+                        "Cookie-Einstellungen", *COOKIE_BANNER, "Alle akzeptieren"])
+    assert clean_text(page).paragraphs == (LEAD, PARAGRAPHS[0])
+
+
+def test_a_short_line_ending_in_a_colon_at_the_end_announces_links_not_text():
+    for announcement in ("Weitere Beiträge aus dieser Serie:", "Further reading on this topic:"):
+        page = "\n\n".join([MENU, "Strom und Gas werden teurer", LEAD, *PARAGRAPHS, announcement,
+                            "Neues Hallenbad öffnet im Frühjahr"])
+        assert clean_text(page).paragraphs == (LEAD, *PARAGRAPHS), announcement
+
+
+def test_a_colon_before_a_closing_quotation_is_the_articles_own():
+    quote = ("„Wir werden die Preise wieder senken, sobald es der Einkauf erlaubt, und wir werden das unseren Kunden "
+             "rechtzeitig und in aller Offenheit mitteilen, das verspreche ich.“")
+    page = "\n\n".join([MENU, "Strom und Gas werden teurer", LEAD, *PARAGRAPHS, "Der Geschäftsführer sagte:", quote,
+                        "Teilen", "- Facebook", "- Twitter"])
+    assert clean_text(page).paragraphs == (LEAD, *PARAGRAPHS, "Der Geschäftsführer sagte:", quote)
+
+
+def test_a_caption_ending_in_a_picture_credit_is_not_text():
+    captions = ["Die Zentrale der Stadtwerke am Hafen, in der seit dem vergangenen Sommer auch der Kundenservice "
+                "untergebracht ist. (Foto: Stadtwerke Beispiel)",
+                "The utility's headquarters by the harbour, where the customer service desk has been since last summer, "
+                "seen from the bridge | © Jane Doe/Example Agency"]
+    page = "\n\n".join([MENU, "Strom und Gas werden teurer", LEAD, captions[0], PARAGRAPHS[0], captions[1], *PARAGRAPHS[1:]])
+    assert clean_text(page).paragraphs == (LEAD, *PARAGRAPHS)
+
+
+def test_a_one_word_section_heading_between_paragraphs_stays():
+    english = ["The utility said on Monday that prices for electricity and gas would rise by about a tenth from January.",
+               "Background",
+               "Wholesale prices for gas more than doubled last year, and the utility had bought most of its supply in advance."]
+    for heading in ("Hintergrund", "Background"):
+        page = "\n\n".join([MENU, "Strom und Gas werden teurer", LEAD, PARAGRAPHS[0], heading, *PARAGRAPHS[1:]])
+        assert heading in clean_text(page).paragraphs
+    assert "Background" in clean_text("\n\n".join([MENU, "Power prices rise", *english, english[0]])).paragraphs
+
+
+def test_a_table_of_contents_neither_splits_the_article_nor_joins_it():
+    sections = ["Was kostet der Strom?", "Was kostet das Gas?", "Was können Kunden tun?", "Wer hilft bei Zahlungsproblemen?",
+                "Wie geht es weiter?", "Was sagt die Verbraucherzentrale?"]
+    contents = "\n".join(f"- {heading}" for heading in sections)
+    more = ["Die Grundversorgung bleibt für alle Kunden bestehen, auch wenn sie den neuen Preisen nicht zustimmen wollen.",
+            "Im Frühjahr wollen die Stadtwerke prüfen, ob die Preise wieder sinken können, wenn der Einkauf günstiger wird.",
+            "Die Verbraucherzentrale nannte die Erhöhung nachvollziehbar, forderte aber eine bessere Beratung der Kunden."]
+    body = [part for heading, paragraph in zip(sections, [*PARAGRAPHS, *more]) for part in (heading, paragraph)]
+    page = "\n\n".join([MENU, "Strom und Gas werden teurer", LEAD, "Inhalt", contents, *body, "Teilen", "- Facebook"])
+    assert clean_text(page).paragraphs == (LEAD, *body)
+
+
+def test_a_page_echoes_its_headline_in_quotes_and_in_lines_far_from_it():
+    lines = [*MENU.split("\n"), "Strom und Gas werden teurer", LEAD, *PARAGRAPHS, *[f"- Meldung {n}" for n in range(45)],
+             "- Aus der Region: Strom und Gas werden teurer", "Kommentare zu „Stadtwerke erhöhen die Preise deutlich“"]
+    infos = describe_lines(lines)
+    echoes = PageEchoes(infos, start=8)
+    assert "stadtwerke erhöhen die preise deutlich" in echoes.quoted
+    assert echoes.repeats("strom und gas werden teurer", 7)  # the story list's entry, far below
+    assert not echoes.repeats("die stadtwerke erhöhen zum ersten januar", 8)  # only the lead itself says that
+
+
+def test_a_line_the_source_prints_on_most_pages_is_not_the_headline():
+    page = "\n\n".join([MENU, "Ratgeber Energie", LEAD, *PARAGRAPHS])
+    assert clean_text(page).title.text == "Ratgeber Energie"  # on its own, a heading-like line above the lead
+    title = clean_text(page, repeated=frozenset({"Ratgeber Energie"})).title
+    assert title.source != "heading" and title.text != "Ratgeber Energie"
+
+
+ENGLISH_LEAD_AND_BODY = [
+    "The city's utility will raise prices for electricity and gas on the first of January because its purchasing costs rose sharply last year.",
+    "A household of two will pay about twelve euros a month more than before, the utility said on Monday.",
+    "Consumer advocates advise customers to check their instalments and to switch tariffs if another one suits them better.",
+]
+ENGLISH_MENU = "\n".join(f"- {item}" for item in ["Home", "World", "Business", "Energy", "Sport", "Culture"])
+
+
+def test_the_headline_between_menu_and_byline_beats_section_labels_and_site_slogans():
+    pages = {
+        "Strom und Gas werden teurer": [
+            [MENU, "Energie und Umwelt", "Strom und Gas werden teurer", "Von Anna Beispiel", LEAD, *PARAGRAPHS],
+            ["Stadtzeitung für Beispielstadt und Umgebung", MENU, "Strom und Gas werden teurer", "12.03.2024", LEAD, *PARAGRAPHS],
+        ],
+        "Power bills to rise in January": [
+            [ENGLISH_MENU, "Energy and environment", "Power bills to rise in January", "By Jane Doe", *ENGLISH_LEAD_AND_BODY],
+            ["The Example Gazette: news for the city and region", ENGLISH_MENU, "Power bills to rise in January",
+             "12 March 2024", *ENGLISH_LEAD_AND_BODY],
+        ],
+    }
+    for headline, layouts in pages.items():
+        for parts in layouts:
+            title = clean_text("\n\n".join(parts)).title
+            assert (title.text, title.source) == (headline, "heading"), parts[:3]
