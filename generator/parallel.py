@@ -84,12 +84,17 @@ def in_background(func: Callable[[], object]) -> Callable[[], object]:
     receive, send = context.Pipe(duplex=False)
 
     def run() -> None:
+        # Hold no read end: if the parent is killed, the send below fails instead of blocking forever.
+        receive.close()
         gc.enable()
         try:
             result = (True, func())
         except BaseException as exc:  # handed to the parent, which raises it
             result = (False, exc)
-        send.send(result)
+        try:
+            send.send(result)
+        except BrokenPipeError:
+            pass  # the parent is gone, and nobody wants the result
 
     child = context.Process(target=run)
     child.start()

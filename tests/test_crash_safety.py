@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from conftest import clean_build_snapshot, SHARED, make_site, snapshot, write_article
 from generator.build import build_site
@@ -17,6 +18,18 @@ KILLS = 8
 def start_build(site):
     return subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=site,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def processes_in(folder: Path) -> list[int]:
+    """Processes whose working folder is `folder`: a build and the workers it forked."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and Path(os.readlink(entry / "cwd")) == folder:
+                found.append(int(entry.name))
+        except OSError:
+            pass  # gone meanwhile, or not ours to look at
+    return found
 
 
 def test_killed_builds_never_leave_a_mixed_site(tmp_path):
@@ -47,6 +60,11 @@ def test_killed_builds_never_leave_a_mixed_site(tmp_path):
         build_site(site)  # the next build recovers
         assert snapshot(site / "output") == new, f"round {round_}, CRASH_SEED={seed}"
     assert outcomes["old"] > 0, outcomes  # the kills did land mid-build
+    # Nor do they leave workers behind: a killed build's children finish or notice, and exit.
+    deadline = time.monotonic() + 60
+    while processes_in(site) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert processes_in(site) == []
 
 
 def articles_by_path(site) -> dict[str, str]:
