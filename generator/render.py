@@ -1,6 +1,7 @@
 """Jinja2 pages for the archive: every HTML page kind, as jobs that know what they depend on."""
 
 import hashlib
+import marshal
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -51,7 +52,13 @@ def iso(value: datetime) -> str:
 
 def fingerprint(*parts) -> str:
     """A short digest of a page's inputs; equal digests mean equal pages."""
-    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+    try:
+        # marshal's version 0 writes values only (no object sharing), so equal inputs give equal
+        # bytes; it is several times quicker than repr on the thousands of pages of a build.
+        data = marshal.dumps(parts, 0)
+    except ValueError:  # a value marshal does not know
+        data = repr(parts).encode("utf-8")
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def token(article: Article | None) -> str | None:

@@ -227,7 +227,9 @@ def _encode_number(n: int) -> str:
     return digits
 
 
-_CODES = [_encode_number(n) for n in range(1 << 15)]
+# The codes of 0 … 32767 (up to three digits), made digit by digit: a third of the import time otherwise.
+_CODES = list(_LAST) + [m + last for m in _MORE[1:] for last in _LAST] + \
+    [m1 + m2 + last for m1 in _MORE[1:] for m2 in _MORE for last in _LAST]
 
 
 def encode_numbers(numbers: list[int]) -> str:
@@ -249,7 +251,7 @@ class _Values(dict):
         return n
 
 
-_VALUES = _Values({code: n for n, code in enumerate(_CODES)})
+_VALUES = _Values()
 token_value = _VALUES.__getitem__
 
 

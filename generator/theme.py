@@ -7,6 +7,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta
 
+from .cache import CACHE_DIR, Memo
 from .errors import SiteError
 
 
@@ -28,8 +29,18 @@ def template_dirs(site_root: Path) -> list[Path]:
 
 
 def make_environment(site_root: Path) -> jinja2.Environment:
-    """Jinja2 with autoescape for HTML and XML: everything shown came from scraped pages."""
+    """Jinja2 with autoescape for HTML and XML: everything shown came from scraped pages.
+
+    Compiled templates are kept in .cache/jinja/ (Jinja checks them against the source), so a
+    rebuild does not compile the theme again.
+    """
     dirs = template_dirs(site_root)
+    compiled = site_root / CACHE_DIR / "jinja"
+    try:
+        compiled.mkdir(parents=True, exist_ok=True)
+        bytecode_cache = jinja2.FileSystemBytecodeCache(str(compiled))
+    except OSError:
+        bytecode_cache = None  # a read-only site still builds, compiling as it goes
     loader = jinja2.ChoiceLoader([
         jinja2.FileSystemLoader([str(d) for d in dirs]),
         # "theme/base.html" lets an override extend the template it replaces.
@@ -42,6 +53,7 @@ def make_environment(site_root: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=bytecode_cache,
     )
 
 
@@ -82,15 +94,29 @@ def template_fingerprints(env: jinja2.Environment, site_root: Path) -> dict[str,
     re-renders article pages only, while an edit to base.html re-renders everything.
     """
     sources: dict[str, str] = {}
-    references: dict[str, set[str]] = {}
+    filenames: dict[str, str] = {}
     names = [n for n in env.list_templates() if n.endswith((".html", ".xml"))]
     for name in names:
         try:
-            source, filename, _ = env.loader.get_source(env, name)
-            references[name] = {r for r in meta.find_referenced_templates(env.parse(source, name, filename)) if r}
+            sources[name], filenames[name], _ = env.loader.get_source(env, name)
         except jinja2.TemplateError as exc:
             raise template_error(exc, site_root) from None
-        sources[name] = source
+    # Which templates each one names takes parsing them all; it depends on nothing but their sources.
+    memo = Memo(site_root, "template-references")
+    key = hashlib.blake2b(repr(sorted(sources.items())).encode(), digest_size=16).hexdigest()
+    references: dict[str, set[str]] | None = memo.get(key)
+    if references is None:
+        references = {}
+        for name in names:
+            try:
+                parsed = env.parse(sources[name], name, filenames[name])
+            except jinja2.TemplateError as exc:
+                raise template_error(exc, site_root) from None
+            references[name] = {r for r in meta.find_referenced_templates(parsed) if r}
+        try:
+            memo.put(key, references)
+        except OSError:
+            pass  # a read-only site: parsed again next time
 
     def closure(name: str, seen: set[str]) -> set[str]:
         if name in seen or name not in sources:
