@@ -222,3 +222,51 @@ def test_browser_folding_and_stemming_match_the_index(page):
     assert got["de"] == stem_words("de", folded)
     assert got["en"] == stem_words("en", folded)
     assert fold("Łódź") == page.evaluate("window.searchArchive.internals.fold('Łódź')")
+
+
+# Articles that compete for the same words: which comes first is what a reader notices. Other
+# articles around them make the words rare, as in a real archive.
+RANKING = {
+    "2024/01/inspection.md": ("Farm news roundup", "2024-01-10",
+                              "Officials began the grain silo inspection on Monday, a week later than planned, "
+                              "after weeks of rain had flooded the valley roads."),
+    "2024/02/logged.md": ("Farm records", "2024-02-10",
+                          "Grain silo or inspection; grain silo or inspection; grain silo or inspection."),
+    "2024/03/ends.md": ("Harbour strike ends", "2024-03-10", "Dock workers return on Friday."),
+    "2024/04/talks.md": ("Harbour strike talks go on again", "2024-04-10",
+                         "The harbour strike goes on. " * 8),
+    **{f"2023/{n % 12 + 1:02d}/council-{n}.md": (f"Council meets on budget {n}", f"2023-{n % 12 + 1:02d}-01",
+                                                 "Councillors discussed the budget for schools and roads.")
+       for n in range(40)},
+}
+
+
+def write_ranking_site(root: Path) -> None:
+    (root / "site.yaml").write_text('title: "Ranking"\nlanguage: en\n', encoding="utf-8")
+    for name, (title, date, text) in RANKING.items():
+        path = root / "content" / "articles" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'---\ntitle: "{title}"\ndate: "{date}T08:00:00+00:00"\nlang: en\n---\n{text}\n',
+                        encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def ranking_page(tmp_path_factory, browser):
+    root = tmp_path_factory.mktemp("ranking")
+    write_ranking_site(root)
+    build_site(root)
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto((root / "output" / "search" / "index.html").as_uri())
+    yield tab
+    context.close()
+
+
+def test_the_query_found_word_for_word_ranks_above_its_words_repeated_apart(ranking_page):
+    titles = search(ranking_page, "grain silo inspection")
+    assert titles == ["Farm news roundup", "Farm records"]
+
+
+def test_a_headline_made_mostly_of_the_query_ranks_above_a_longer_one_about_it(ranking_page):
+    titles = search(ranking_page, "harbour strike")
+    assert titles[0] == "Harbour strike ends"

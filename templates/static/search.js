@@ -365,20 +365,23 @@
   var PREFIX_WEIGHT = 0.5;
   var MAX_PREFIX_TERMS = 60;
   var RARE = 20;  // a word typed so far with fewer matches than this is also completed
-  /* The top results are re-ranked by their headline: each query word found there in exactly the
-     typed form, and each pair of query words standing next to each other there, adds a bonus (in
-     impact units: IMPACT_SCALE per BM25 point). */
+  /* The top results are re-ranked by their headline (titleBonus; in impact units: IMPACT_SCALE
+     per BM25 point). */
   var RERANK = 10;
   var TITLE_WORD_BONUS = 10;
   var TITLE_PAIR_BONUS = 10;
+  var TITLE_COVER_BONUS = 100;
   /* Among the PROXIMITY_CANDIDATES best, query words standing close together in an article, in the
      query's order, add a bonus: next to each other, or at most NEAR words apart, per pair of
-     neighbouring query words; and once more when all of them (three or more) follow each other so. */
+     neighbouring query words; once more when all of them (three or more) follow each other so; and
+     once more when those three or more stand in a row, the query found verbatim (for two words,
+     ADJACENT_BONUS already says so). */
   var PROXIMITY_CANDIDATES = 200;
   var NEAR = 3;
   var ADJACENT_BONUS = 60;
   var NEAR_BONUS = 30;
   var CHAIN_BONUS = 60;
+  var PHRASE_BONUS = 100;
 
   /* All terms of the loaded shards that complete a word being typed: longest posting lists first. */
   function completions(m, loaded, prefix, exact) {
@@ -511,10 +514,9 @@
         var names = Object.keys(files);
         return Promise.all(names.map(function (i) { return load(m.docFiles[i]); })).then(function () {
           function docOf(h) { return shards[m.docFiles[Math.floor(h[1] / m.docsPerShard)]][h[1] % m.docsPerShard]; }
-          var queryWords = found.words.filter(function (i) { return !m.stop[i.word]; })
-            .map(function (i) { return i.word; });
+          var queryWords = found.words.filter(function (i) { return !m.stop[i.word]; });
           var head = top.slice(0, RERANK).map(function (h) {
-            return [h[0] + titleBonus(words(docOf(h)[1]), queryWords), h[1]];
+            return [h[0] + titleBonus(m, docOf(h), queryWords), h[1]];
           });
           head.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
           top = head.concat(top.slice(RERANK)).slice(0, limit);
@@ -531,15 +533,30 @@
     });
   }
 
-  function titleBonus(title, queryWords) {
+  /* How well a headline answers the query: each query word found in it in the typed form (or
+     completing the word being typed), each pair of neighbouring query words standing next to each
+     other there, and, when it holds every query word in some form, how much of the headline they
+     make up: a reader who recalls a headline names a good part of it, so three words fit a
+     five-word headline better than a twelve-word one. */
+  function titleBonus(m, doc, items) {
+    var stem = STEMMERS[doc[4]];
+    var title = words(doc[1]).filter(function (w) { return !m.stop[w]; });
+    var terms = title.map(function (w) { return stem ? stem(w) : w; });
     var bonus = 0;
-    queryWords.forEach(function (w, i) {
-      var at = title.indexOf(w);
-      if (at < 0) return;
-      bonus += TITLE_WORD_BONUS;
-      var next = queryWords[i + 1];
-      if (next && (title[at + 1] === next || title[at + 2] === next)) bonus += TITLE_PAIR_BONUS;
+    var at = items.map(function (item) {
+      var i = title.indexOf(item.word);
+      if (i < 0 && item.prefix) i = title.findIndex(function (w) { return w.indexOf(item.word) === 0; });
+      if (i >= 0) {
+        bonus += TITLE_WORD_BONUS;
+        return i;
+      }
+      var wanted = variants(m, item.word);
+      return terms.findIndex(function (t) { return wanted.indexOf(t) >= 0; });
     });
+    for (var i = 0; i + 1 < at.length; i++) {
+      if (at[i] >= 0 && at[i + 1] > at[i] && at[i + 1] - at[i] <= 2) bonus += TITLE_PAIR_BONUS;
+    }
+    if (title.length && at.every(function (i) { return i >= 0; })) bonus += TITLE_COVER_BONUS * at.length / title.length;
     return bonus;
   }
 
@@ -597,9 +614,16 @@
     });
   }
 
+  /* Whether the words stand one after the other, in order, somewhere: the query found verbatim. */
+  function inARow(lists) {
+    return lists[0].some(function (start) {
+      return lists.every(function (places, i) { return places.indexOf(start + i) >= 0; });
+    });
+  }
+
   function proximityBonus(lists) {
     if (lists.some(function (l) { return !l; })) return 0;
-    var bonus = 0;
+    var bonus = lists.length > 2 && inARow(lists) ? PHRASE_BONUS : 0;
     for (var i = 0; i + 1 < lists.length; i++) {
       var gap = step(lists[i], lists[i + 1]);
       if (gap === 1) bonus += ADJACENT_BONUS;
