@@ -62,6 +62,7 @@ def main() -> int:
             (site / "content").mkdir(parents=True)
             (site / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
             subprocess.run(["cp", "-al", str(corpus), str(site / "content" / "articles")], check=True)
+            os.sync()  # so that the last build's files are on disk, not written back during this one
             figures[kind].append(timed(code, site))
     shutil.rmtree(work / "site", ignore_errors=True)
     medians = {kind: (statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs))
