@@ -39,19 +39,29 @@ def test_killed_builds_never_leave_a_mixed_site(tmp_path):
     build_site(site)
     seed = int(os.environ.get("CRASH_SEED", time.time_ns() % 10_000))
     rng = random.Random(seed)
-    outcomes = {"old": 0, "new": 0}
-    for round_ in range(KILLS):
-        old = snapshot(site / "output")
-        # A change that touches many files: a new article on top and an edited one.
+
+    def change(round_: int) -> None:
+        """A change that touches many files: a new article on top and an edited one."""
         write_article(site, f"new-{round_}.md", f'title: "Round {round_}"\ndate: "2026-01-{round_ + 1:02d}T08:00:00Z"\ntags: ["usa"]')
         target = site / "content/articles" / f"{rng.randrange(1, 400):06d}.md"
         target.write_text(target.read_text(encoding="utf-8") + f"\nEdited in round {round_}.\n", encoding="utf-8")
+
+    # How long such a build takes here, as a whole process: the kills fall within that time, so
+    # that they land mid-build however fast or slow the machine is.
+    change(KILLS)
+    started = time.monotonic()
+    assert start_build(site).wait() == 0
+    duration = time.monotonic() - started
+    outcomes = {"old": 0, "new": 0}
+    for round_ in range(KILLS):
+        old = snapshot(site / "output")
+        change(round_)
         if round_ % 3 == 0:  # and now and then a change to every page
             config = site / "site.yaml"
             config.write_text(re.sub(r"per_page: \d+", f"per_page: {11 + round_}", config.read_text()))
         new = clean_build_snapshot(site, tmp_path)
         build = start_build(site)
-        time.sleep(rng.uniform(0.05, 2.5))
+        time.sleep(rng.uniform(0.05, 0.75 * duration))  # the end of a build is exiting, not writing
         build.send_signal(signal.SIGKILL)
         build.wait()
         seen = snapshot(site / "output")
