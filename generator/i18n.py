@@ -59,6 +59,7 @@ STRINGS = {
         "search_common": "Nur sehr häufige Wörter: bitte genauer suchen.",
         "search_results": "{n} Treffer",
         "search_failed": "Der Suchindex konnte nicht geladen werden.",
+        "date_pattern": "{day}. {month} {year}",
         "language_names": {"de": "Deutsch", "en": "Englisch"},
     },
     "en": {
@@ -110,6 +111,7 @@ STRINGS = {
         "search_common": "Only very common words: please be more specific.",
         "search_results": "{n} results",
         "search_failed": "The search index could not be loaded.",
+        "date_pattern": "{month} {day}, {year}",
         "language_names": {"de": "German", "en": "English"},
     },
 }
@@ -131,10 +133,8 @@ def month_name(month: int, lang: str) -> str:
 
 
 def format_date(value: datetime, lang: str) -> str:
-    """'20. August 2025' in German, 'August 20, 2025' in English."""
-    if lang == "de":
-        return f"{value.day}. {month_name(value.month, lang)} {value.year}"
-    return f"{month_name(value.month, lang)} {value.day}, {value.year}"
+    """'20. August 2025' in German, 'August 20, 2025' in English (search.js uses the same pattern)."""
+    return STRINGS[lang]["date_pattern"].format(day=value.day, month=month_name(value.month, lang), year=value.year)
 
 
 def format_month(year: int, month: int, lang: str) -> str:

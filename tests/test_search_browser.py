@@ -131,6 +131,7 @@ def test_results_show_date_source_and_snippet(page):
     shown_titles(page)
     item = page.locator("#search-results li").first
     assert item.locator("time").get_attribute("datetime") == "2024-03-12"
+    assert item.locator("time").inner_text() == "12. März 2024"  # as dates read on every other page (a German site)
     assert "Demo Desk" in item.locator(".meta").inner_text()
     assert "Foreign ministers agreed" in item.locator(".summary").inner_text()
 

@@ -672,6 +672,14 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var strings = JSON.parse(form.getAttribute("data-strings"));
+
+  /* "2025-08-20" as the site writes dates elsewhere ("20. August 2025", "August 20, 2025"). */
+  function longDate(iso) {
+    var parts = iso.split("-").map(Number);
+    var month = strings.months && strings.months[parts[1] - 1];
+    if (!month || !strings.date) return iso;
+    return strings.date.replace("{day}", parts[2]).replace("{month}", month).replace("{year}", parts[0]);
+  }
   var serial = 0;
 
   function currentFilters() {
@@ -728,7 +736,7 @@
       meta.className = "meta";
       var time = document.createElement("time");
       time.dateTime = r.date;
-      time.textContent = r.date;
+      time.textContent = longDate(r.date);
       meta.appendChild(time);
       if (r.source) meta.appendChild(document.createTextNode(" · " + r.source));
       var snippet = highlighted(document.createElement("p"), r.snippet, isMatch, r.lang);
