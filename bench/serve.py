@@ -27,12 +27,14 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from generator.serve import SEARCH_AFTER  # noqa: E402  (the server's wait before a deferred re-index)
 SHARED = Path(os.environ.get("NEWSARCHIVE_SHARED", REPO.parent / "shared"))
 ANCHORS = SHARED / "anchors" / "perf"
 SITE_YAML = 'title: "Bench"\nbase_url: "https://bench.example.org/"\nlanguage: en\nper_page: 20\n'
 POLL = 0.005  # seconds between two requests for the edited page
 SETTLE = 1.0  # seconds between edits, as in the anchor script
-SEARCH_AFTER = 2.0  # generator/serve.py's wait before a deferred re-index
 
 
 def free_port() -> int:
@@ -99,7 +101,6 @@ def measure(server: Process, target: Path, port: int, url: str, runs: int, own: 
 
 
 def article_url(site: Path, target: Path) -> str:
-    sys.path.insert(0, str(REPO))
     from generator.config import load_config
     from generator.content import parse_article
 

@@ -98,7 +98,7 @@ def impact(term_idf: float, in_title: int, occurrences: int, weights: tuple[floa
 
 @dataclass
 class SearchIndex:
-    postings: dict[str, str]  # term → encode_postings([(doc number, impact)]), doc numbers ascending
+    postings: dict[str, str]  # term → encode_postings(doc numbers ascending, their impacts)
     positions: dict[str, str]  # term → encoded word positions in each article of its postings, joined
     df: dict[str, int]  # term → number of articles holding it
     docs: list[list]  # doc number (newest first) → [path, title, date, source, lang, snippet]
@@ -108,7 +108,7 @@ class SearchIndex:
     order: list[str] = field(default_factory=list)  # every term, sorted
 
     def pairs(self, term: str) -> list[tuple[int, int]]:
-        return decode_postings(self.postings.get(term, ""))
+        return list(zip(*decode_postings(self.postings.get(term, ""))))
 
 
 def _article_text(article: Article) -> str:
@@ -272,14 +272,17 @@ def _encode_flat(flat: list[int]) -> str:
     return encode_numbers(deltas)
 
 
-def encode_postings(pairs: list[tuple[int, int]]) -> str:
-    return _encode_flat([n for pair in pairs for n in pair])
+def encode_postings(docs, impacts) -> str:
+    """A posting list from its doc numbers (ascending) and their impacts."""
+    flat = [0] * (2 * len(docs))
+    flat[::2], flat[1::2] = docs, impacts
+    return _encode_flat(flat)
 
 
-def decode_postings(text: str) -> list[tuple[int, int]]:
+def decode_postings(text: str) -> tuple[list[int], list[int]]:
+    """(doc numbers, impacts): the inverse of encode_postings."""
     numbers = decode_numbers(text)
-    docs = list(accumulate(numbers[::2]))
-    return list(zip(docs, numbers[1::2]))
+    return list(accumulate(numbers[::2])), numbers[1::2]
 
 
 def _shard(folder: str, data) -> tuple[str, Page]:

@@ -13,7 +13,7 @@ from .cache import PARSE_CODE, Memo, code_fingerprint
 from .output import PageJob
 from .parallel import in_background, map_slices
 from .render import fingerprint
-from .search_index import ArticleTerms, article_terms, search_files
+from .search_index import ArticleTerms, article_terms, build_search_index, search_files
 from .search_update import IndexState
 
 # The code an index file's bytes depend on: parsing, then indexing.
@@ -72,7 +72,7 @@ def _files(index, made: dict | None = None) -> tuple[str, dict[str, bytes], list
 
 
 def _made_index(archive) -> tuple[str, dict[str, bytes], list[str]]:
-    return _files(IndexState.build(archive, terms_of(archive.articles)).index)
+    return _files(build_search_index(archive))
 
 
 def start_search(renderer) -> Callable[[], list[PageJob]]:

@@ -16,7 +16,7 @@ from itertools import accumulate
 from .archive import Archive
 from .model import Article
 from .search_index import (FILTER_PREFIX, ArticleTerms, SearchIndex, build_search_index, corpus_norms,
-                           decode_numbers, doc_row, doc_weights, encode_postings,
+                           decode_numbers, decode_postings, doc_row, doc_weights, encode_postings,
                            filter_terms, idf, impact, number_tokens, token_value)
 
 MAX_CHANGED = 64  # beyond this many edited articles, indexing afresh is as quick
@@ -108,13 +108,13 @@ class IndexState:
             scores.insert(i, 0 if is_filter else impact(term_idf, in_title, occurrences,
                                                          doc_weights(index.norms, *self.lengths[doc])))
         self.decoded[term] = docs, scores, pieces
-        index.postings[term] = encode_postings(list(zip(docs, scores)))
+        index.postings[term] = encode_postings(docs, scores)
         index.positions[term] = "".join(pieces)
         index.df[term] = len(docs)
 
     def _decode(self, term: str) -> tuple[array, array, list[str]]:
-        numbers = decode_numbers(self.index.postings.get(term, ""))
-        return array("i", accumulate(numbers[::2])), array("i", numbers[1::2]), _pieces(self.index.positions.get(term, ""))
+        docs, impacts = decode_postings(self.index.postings.get(term, ""))
+        return array("i", docs), array("i", impacts), _pieces(self.index.positions.get(term, ""))
 
     def _impact_from(self, term_idf: float, doc: int, piece: str) -> int:
         numbers = decode_numbers(piece)
