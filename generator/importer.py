@@ -334,8 +334,10 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
     now = now or datetime.now(timezone.utc)
     report = ImportReport()
     state = load_state(site_root)
-    docs: list[tuple[RawDocument, str]] = []  # each document with its provenance
+    docs: list[tuple[RawDocument, str, str]] = []  # each document with its provenance and its file's
     stamps: dict[str, tuple[Path, str]] = {}  # shown name → (raw file in content/raw, its state key)
+    copies: dict[str, Path] = {}  # a file's provenance → its copy made in content/raw/ by this import
+    used: set[str] = set()  # files at least one document of which went through
     for path in find_raw_files(paths):
         shown = _shown(path, site_root)
         if not path.exists():
@@ -348,19 +350,21 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
             if copy_to is not None and not copy_to.exists():
                 copy_to.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(path, copy_to)
+                copies[ref] = copy_to
             kept = site_root / "content" / ref
             stamps[shown] = (kept, kept.relative_to(site_root).as_posix())
             for doc in found:
-                docs.append((doc, f"{ref}:{doc.line}" if doc.line else ref))
-    report.notes += [f"{doc.shown}: {doc.note}" for doc, _ in docs if doc.note]
-    repeated = _repeated_lines([doc for doc, _ in docs])
+                docs.append((doc, f"{ref}:{doc.line}" if doc.line else ref, ref))
+    report.notes += [f"{doc.shown}: {doc.note}" for doc, _, _ in docs if doc.note]
+    repeated = _repeated_lines([doc for doc, _, _ in docs])
     index = DuplicateIndex(state["articles"])
     owners = {entry["path"]: article_id for article_id, entry in state["articles"].items()}
     try:
-        for doc, ref in _progress(docs, len(docs), progress):
+        for doc, ref, file_ref in _progress(docs, len(docs), progress):
             try:
                 _import_one(site_root, doc, ref, config, state, owners, index,
                             repeated.get(_source_key(doc), frozenset()), force, now, report)
+                used.add(file_ref)
             except SiteError as exc:
                 report.errors.append(exc)
             except OSError as exc:
@@ -368,6 +372,9 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
     except BaseException:
         save_state(site_root, state)  # an interrupted import still knows what it wrote
         raise
+    # A copy nothing came from would be imported again, and fail again, by every build.
+    for ref in copies.keys() - used:
+        copies[ref].unlink(missing_ok=True)
     report.failed = len(report.errors)
     failed = {str(error.path) for error in report.errors}
     for shown, (kept, key) in stamps.items():

@@ -120,6 +120,9 @@ def test_each_bad_input_gets_one_line_naming_file_and_reason_and_the_rest_goes_o
     assert reasons["nav.html"] == "HTML with no article text in it"
     assert (report.imported, report.failed) == (1, 6)
     assert len(articles(site)) == 1
+    # The failed files leave nothing behind in content/raw/ for the build to stumble on.
+    assert sorted(p.name for p in (site / "content/raw").iterdir()) == ["good.txt"]
+    assert build_site(site).articles == 1
 
 
 def test_cli_prints_the_summary_and_exits_non_zero_when_any_failed(site, tmp_path, capsys):
