@@ -51,9 +51,12 @@ def file_id(path: Path, data: bytes) -> str:
     return match.group(1) if match else content_id(data)
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode(data: bytes, shown: str) -> tuple[str, str]:
     """(text, note): UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252, said so in `note`."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith(_UTF16_BOMS):
         try:
             return data.decode("utf-16"), "decoded as UTF-16"
         except UnicodeDecodeError:
@@ -72,9 +75,12 @@ def decode(data: bytes, shown: str) -> tuple[str, str]:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control characters in the first 8 KB: not a text file."""
+    """NUL bytes or many control characters in the first 8 KB: not a text file. UTF-16 (told by
+    its byte-order mark) is text full of NUL bytes; decode() checks it."""
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith(_UTF16_BOMS):
+        return False
+    if b"\x00" in head:
         return True
     controls = len(head.translate(None, _TEXT_BYTES))
     return controls > len(head) * 0.05
@@ -155,7 +161,8 @@ def read_raw(path: Path, shown: str, max_bytes: int | None = None) -> tuple[list
         text, note = decode(data, shown)
     except SiteError as exc:
         return [], [exc]
-    kind = detect_format(data, path.suffix)
+    # The format is told from the bytes; UTF-16's are compared as UTF-8, as the patterns are written.
+    kind = detect_format(text[:65536].encode("utf-8") if data.startswith(_UTF16_BOMS) else data, path.suffix)
     if kind == "jsonl":
         return _json_records(text, shown, note)
     return [RawDocument(shown=shown, id=file_id(path, data), format=kind, text=text,

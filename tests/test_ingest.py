@@ -24,6 +24,15 @@ def test_utf8_first_then_utf16_with_bom_then_windows_1252_said_so():
     assert text == "Grüße – bis bald" and "decoded as Windows-1252" in note
 
 
+def test_a_utf16_file_is_read_as_text_and_its_format_told_from_its_text(tmp_path):
+    (tmp_path / "a.txt").write_bytes("Grüße aus Köln.\n\nZweiter Absatz.".encode("utf-16"))
+    (tmp_path / "b.txt").write_bytes('{"title": "Grüße", "text": "Ein Text."}\n'.encode("utf-16"))
+    (text,), errors = read_raw(tmp_path / "a.txt", "a.txt")
+    assert errors == [] and text.text.startswith("Grüße aus Köln.") and text.note == "decoded as UTF-16"
+    (record,), errors = read_raw(tmp_path / "b.txt", "b.txt")
+    assert errors == [] and (record.format, record.title) == ("jsonl", "Grüße")
+
+
 def test_undecodable_bytes_name_the_offset():
     with pytest.raises(SiteError, match=r"a.txt: undecodable: neither UTF-8 \(byte 0xe9 at offset 3\)"):
         decode(b"Caf\xe9 \x81", "a.txt")
