@@ -16,7 +16,7 @@ from .errors import SiteError
 from .model import Article
 from .parallel import map_slices
 from .slug import slugify, toc_slugify
-from .yamlio import YAMLError, error_line, error_problem, load_front_matter
+from .yamlio import YAMLError, error_line, error_problem, impossible_date_line, load_front_matter
 
 ARTICLES_DIR = Path("content") / "articles"
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "toc"]
@@ -107,6 +107,9 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
         line = error_line(exc)
         line = line + 1 if line else None  # the opening '---' comes first
         raise SiteError(path, f"front matter: invalid YAML: {error_problem(exc)}", line) from None
+    except ValueError as exc:  # a date the calendar does not have, "2024-13-45"
+        line = impossible_date_line(match.group(1))
+        raise SiteError(path, f"front matter: not a date: {exc}", line + 1 if line else None) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -146,13 +149,12 @@ def _text_list(data: dict, key: str, path: Path) -> tuple[str, ...]:
 
 def _text(data: dict, key: str, path: Path, required: bool = False) -> str:
     value = data.get(key)
-    if value is None or value == "":
-        if required:
-            raise SiteError(path, f"front matter: '{key}' is missing")
-        return ""
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
         raise SiteError(path, f"front matter: '{key}' must be text, not {value!r}")
-    return " ".join(strip_invisible(str(value)).split())
+    text = "" if value is None else " ".join(strip_invisible(str(value)).split())
+    if not text and required:  # blanks and invisible characters alone are no title either
+        raise SiteError(path, f"front matter: '{key}' is missing")
+    return text
 
 
 def _flag(data: dict, key: str, path: Path) -> bool:

@@ -58,16 +58,32 @@ def _simple_value(value: str):
         return _NO
     if value in ("true", "false"):
         return value == "true"
-    if _TIMESTAMP.fullmatch(value):
-        return datetime.fromisoformat(value)
-    if _DAY.fullmatch(value):
-        return date.fromisoformat(value)
+    if _TIMESTAMP.fullmatch(value) or _DAY.fullmatch(value):
+        try:
+            return (datetime if "T" in value else date).fromisoformat(value)
+        except ValueError:
+            return _NO  # not in the calendar ("2024-02-30"): the YAML path says so
     if _WORD.fullmatch(value) and value.lower() not in _YAML_WORDS:
         return value
     return _NO
 
 
 _NO = object()
+_DATE_START = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def impossible_date_line(text: str) -> int | None:
+    """1-based line of the first value written as a date that the calendar does not have; YAML
+    reads it as a date and then fails without saying where."""
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _LINE.fullmatch(line.strip())
+        found = _DATE_START.match(match.group(2)) if match else None
+        if found:
+            try:
+                date(*map(int, found.groups()))
+            except ValueError:
+                return number
+    return None
 
 
 def load_front_matter(text: str):

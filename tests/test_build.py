@@ -61,6 +61,7 @@ BAD_INPUTS = {
     "not UTF-8": ({"bad.md": "---\ntitle: Müll\ndate: 2025-01-01\n---\n".encode("cp1252")}, "bad.md: is not UTF-8 text"),
     "empty file": ({"bad.md": b""}, "bad.md: empty file"),
     "date gestern": ({"bad.md": b"---\ntitle: T\ndate: gestern\n---\n"}, "bad.md: front matter: 'date' is not a date"),
+    "date not in the calendar": ({"bad.md": b"---\ntitle: T\ndate: 2025-02-30\n---\n"}, "bad.md:3: front matter: not a date"),
     "duplicate slug": ({"dup1.md": DUPLICATE, "dup2.md": DUPLICATE}, "dup2.md: duplicate slug 'gleich'"),
 }
 

@@ -48,6 +48,8 @@ def test_unknown_keys_are_kept_for_templates():
     ("date: 2025-01-01", "'title' is missing"),
     ('title: ""\ndate: 2025-01-01', "'title' is missing"),
     ("title: T", "'date' is missing"),
+    ('title: "   "\ndate: 2025-01-01', "'title' is missing"),
+    ('title: "\\a\\u202e"\ndate: 2025-01-01', "'title' is missing"),
     ('title: T\ndate: "gestern"', "'date' is not a date ('gestern')"),
     ("title: T\ndate: 2025-01-01\ntags: {a: 1}", "'tags' must be a list"),
     ("title: T\ndate: 2025-01-01\nsample: vielleicht", "'sample' must be true or false"),
@@ -56,6 +58,12 @@ def test_invalid_front_matter_names_file_and_field(front_matter, message):
     with pytest.raises(SiteError) as info:
         parse(front_matter)
     assert str(info.value).startswith("content/articles/x.md") and message in str(info.value)
+
+
+@pytest.mark.parametrize("value", ["2024-02-30", "2024-13-45T10:00:00Z"])
+def test_a_date_not_in_the_calendar_names_file_and_line(value):
+    with pytest.raises(SiteError, match=r"^content/articles/x.md:3: front matter: not a date: "):
+        parse(f"title: T\ndate: {value}")
 
 
 def test_broken_yaml_names_the_line():
