@@ -265,15 +265,18 @@ def load_articles(site_root: Path, config: SiteConfig, cache: ArticleCache | Non
     Bad files are reported, not fatal, so one run shows every mistake.
     """
     articles, errors, to_parse = [], [], []
+    # Taken before the file is read: a save while it is parsed leaves the cache entry out of date,
+    # so the next build reads the file again rather than keep the older text.
+    signatures: dict[str, tuple] = {}
     for path in find_article_files(site_root):
         shown = path.relative_to(site_root)
         key = shown.as_posix()
         if cache is not None:
-            signature = _signature(path)
+            signature = signatures[key] = _signature(path)
             hit = cache.by_stat(key, signature)
-            if hit is None and (cached := cache.entries.get(key)):
+            if hit is None and key in cache.entries:
                 raw = path.read_bytes()  # touched but maybe unchanged (a checkout, an editor's save)
-                hit = cache.by_hash(key, hashlib.sha256(raw).hexdigest()) if cached else None
+                hit = cache.by_hash(key, hashlib.sha256(raw).hexdigest())
                 if hit is not None:
                     cache.put(key, signature, hit)
             if hit is not None:
@@ -287,7 +290,7 @@ def load_articles(site_root: Path, config: SiteConfig, cache: ArticleCache | Non
             continue
         articles.append(result)
         if cache is not None:
-            cache.put(shown.as_posix(), _signature(path), result)
+            cache.put(shown.as_posix(), signatures[shown.as_posix()], result)
     if cache is not None:
         cache.keep_only({a.source_path for a in articles})
     articles.sort(key=lambda a: a.source_path)

@@ -348,8 +348,7 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
         if found:
             ref, copy_to = _raw_ref(path, site_root)
             if copy_to is not None and not copy_to.exists():
-                copy_to.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, copy_to)
+                write_atomic(copy_to, path.read_bytes())  # never half a file, for a build to import
                 copies[ref] = copy_to
             kept = site_root / "content" / ref
             stamps[shown] = (kept, kept.relative_to(site_root).as_posix())
@@ -369,6 +368,9 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
                 report.errors.append(exc)
             except OSError as exc:
                 report.errors.append(SiteError(doc.shown, f"could not write the article: {exc.strerror or exc}"))
+            except (ValueError, LookupError, TypeError, RecursionError) as exc:
+                # A page odd enough to trip a parser (lxml, trafilatura): that page fails, not the import.
+                report.errors.append(SiteError(doc.shown, f"could not be read as an article ({type(exc).__name__}: {exc})"))
     except BaseException:
         save_state(site_root, state)  # an interrupted import still knows what it wrote
         raise

@@ -285,3 +285,18 @@ def test_cut_after_rule_ends_the_article(site, tmp_path):
     run_import(site, write(tmp_path, "x.txt", ARTICLE))
     text = articles(site)[0].read_text(encoding="utf-8")
     assert "Die Stadtwerke erhöhen" in text and "Als Grund" not in text and "Verbraucherschützer" not in text
+
+
+def test_a_page_that_trips_the_html_parser_fails_alone(site, tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "good.txt", ARTICLE)
+    write(folder, "odd.html", "<html><body><article><p>" + "Ein Satz. " * 40 + "</p></article></body></html>")
+
+    def trip(html):
+        raise ValueError("lxml: Document is empty")
+    monkeypatch.setattr("generator.clean.extract_html", trip)
+    report = run_import(site, folder)
+    assert [(Path(str(e.path)).name, e.message) for e in report.errors] == [
+        ("odd.html", "could not be read as an article (ValueError: lxml: Document is empty)")]
+    assert report.imported == 1
