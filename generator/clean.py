@@ -44,7 +44,6 @@ STOPWORDS = {
 }
 _ALL_STOPWORDS = STOPWORDS["de"] | STOPWORDS["en"]
 _WORD = re.compile(r"\w+")
-_LETTERS = re.compile(r"[^\W\d_]")
 
 
 def detect_lang(text: str) -> str:

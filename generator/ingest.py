@@ -93,8 +93,6 @@ def detect_format(data: bytes, suffix: str) -> str:
         return "jsonl"
     if _HTML_START.match(data[:1024]) or (suffix.lower() in (".html", ".htm") and _HTML_TAGS.search(data[:65536])):
         return "html"
-    if suffix.lower() in (".jsonl", ".ndjson") and head.startswith(b"{"):
-        return "jsonl"
     return "text"
 
 

@@ -11,7 +11,7 @@ import fcntl
 import hashlib
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .parallel import stream_chunks
@@ -39,7 +39,6 @@ class OutputReport:
     rendered: int = 0
     written: int = 0
     deleted: int = 0
-    stale_links: list[str] = field(default_factory=list)
 
 
 Manifest = dict[str, tuple[str | None, str | None, int]]  # path → (key, content hash, size)

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from .archive import Archive, Month, Term, paginate
+from .archive import TERM_NAMES, Archive, Month, Term, paginate
 from .config import SiteConfig
 from .i18n import STRINGS, format_count, format_date, format_month, language_name, month_name
 from .metadata import json_script, language_tag, news_article, og_locale
@@ -19,7 +19,7 @@ from .slug import term_slug
 from .theme import make_environment, template_error, template_fingerprints
 from .timeline import recent_bars, timeline_svg, year_bars
 
-TERM_KINDS = ("tags", "sources", "locations")
+TERM_KINDS = tuple(TERM_NAMES)  # "tags", "sources", "locations"
 SINGULAR = {"tags": "tag", "sources": "source", "locations": "location"}
 
 
