@@ -10,10 +10,11 @@ import hashlib
 import json
 import math
 import re
+from array import array
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, repeat
 from operator import sub
 
 from .archive import Archive
@@ -45,16 +46,24 @@ class ArticleTerms:
     """One article's contribution to the index: depends on nothing but the article.
 
     Words are numbered through the title, a gap, then summary and body. Positions come already
-    encoded for the position shards (count, then steps), which keeps this small to send between
-    processes and to cache.
+    encoded for the position shards (count, then steps). Kept as a few strings and arrays rather
+    than hundreds of small objects: ten thousand of these are cached and sent between processes.
     """
 
     title_len: int
     text_len: int
-    terms: tuple[str, ...]
-    in_title: tuple[int, ...]  # per term: occurrences in the title
-    occurrences: tuple[int, ...]  # per term: occurrences in title and text
-    positions: tuple[str, ...]  # per term: encode_numbers([count, first, step, step …])
+    joined_terms: str  # the terms, one per line
+    in_title: array  # per term: occurrences in the title
+    occurrences: array  # per term: occurrences in title and text
+    joined_positions: str  # per term: encode_numbers([count, first, step, step …]), space-separated
+
+    @property
+    def terms(self) -> list[str]:
+        return self.joined_terms.split("\n") if self.joined_terms else []
+
+    @property
+    def positions(self) -> list[str]:
+        return self.joined_positions.split(" ") if self.joined_positions else []
 
     def positions_of(self, term: str) -> list[int]:
         return list(accumulate(decode_numbers(self.positions[self.terms.index(term)])[1:]))
@@ -123,31 +132,33 @@ def article_terms(article: Article) -> ArticleTerms:
     """Stemmed terms with their positions; stopwords keep their place in the count but are not indexed."""
     title, text = words(article.title), words(_article_text(article))
     stream = title + [""] + text  # the gap keeps a phrase from spanning title and text
-    at: dict[str, list[int]] = defaultdict(list)
-    for i, word in enumerate(stream):
-        at[word].append(i)
-    del at[""]
-    for word in STOPWORDS.get(article.lang, frozenset()).intersection(at):
-        del at[word]
-    terms, places = stem_words(article.lang, at), list(at.values())
-    positions = dict(zip(terms, places))
-    if len(positions) < len(terms):  # two spellings of one stem ("Verhandlung", "Verhandlungen")
-        shared = {term for term, n in Counter(terms).items() if n > 1}
-        merged: dict[str, list[int]] = defaultdict(list)
-        for term, at_places in zip(terms, places):
-            if term in shared:
-                merged[term] += at_places
-        positions.update((term, sorted(p)) for term, p in merged.items())
-    places = list(positions.values())
+    counts = Counter(stream)
+    del counts[""]
+    for word in STOPWORDS.get(article.lang, frozenset()).intersection(counts):
+        del counts[word]
+    # Most words occur once: their one place is their last, found without a Python loop.
+    last = dict(zip(stream, range(len(stream))))
+    places = {word: [last[word]] for word in counts}
+    repeated = {word for word, n in counts.items() if n > 1}
+    if repeated:
+        for word in repeated:
+            places[word] = []
+        for i in [i for i, word in enumerate(stream) if word in repeated]:
+            places[stream[i]].append(i)
+    terms, at = stem_words(article.lang, places), list(places.values())
+    if len(set(terms)) < len(terms):  # two spellings of one stem ("Verhandlung", "Verhandlungen")
+        merged: dict[str, list[int]] = {}
+        for term, term_places in zip(terms, at):
+            merged[term] = sorted(merged[term] + term_places) if term in merged else term_places
+        terms, at = list(merged), list(merged.values())
     boundary = len(title)
-    return ArticleTerms(len(title), len(text), tuple(positions),
-                        tuple(bisect_left(p, boundary) for p in places), tuple(map(len, places)),
-                        tuple(map(_encode_places, places)))
+    return ArticleTerms(len(title), len(text), "\n".join(terms),
+                        array("I", [bisect_left(p, boundary) for p in at]), array("I", map(len, at)),
+                        " ".join([_ONCE[p[0]] if len(p) == 1 and p[0] < len(_ONCE) else _encode_places(p)
+                                  for p in at]))
 
 
 def _encode_places(places: list[int]) -> str:
-    if len(places) == 1 and places[0] < len(_CODES):  # most words occur once in an article
-        return _CODES[1] + _CODES[places[0]]
     return encode_numbers([len(places), *map(sub, places, [0] + places)])
 
 
@@ -182,30 +193,29 @@ def build_search_index(archive: Archive, contributions: list[ArticleTerms] | Non
         contributions = [article_terms(a) for a in archive.articles]
     norms = corpus_norms(len(contributions), sum(c.title_len for c in contributions),
                          sum(c.text_len for c in contributions))
-    df: dict[str, int] = defaultdict(int)
-    for c in contributions:
-        for term in c.terms:
-            df[term] += 1
-    idfs = {t: idf(norms, n) for t, n in df.items()}
-    postings: dict[str, list[int]] = {t: [] for t in df}  # doc, impact, doc, impact …
-    positions: dict[str, list[str]] = {t: [] for t in df}
-    for doc, (article, c) in enumerate(zip(archive.articles, contributions)):
+    term_lists = [c.terms for c in contributions]
+    counts: Counter[str] = Counter()
+    for terms in term_lists:
+        counts.update(terms)
+    idfs = {t: idf(norms, n) for t, n in counts.items()}
+    entries: dict[str, list] = defaultdict(list)  # term → doc, impact, positions, doc, impact, positions …
+    for doc, (article, c, terms) in enumerate(zip(archive.articles, contributions, term_lists)):
         weights = doc_weights(norms, c.title_len, c.text_len)
         once = weights[2]
-        for term, in_title, occurrences, places in zip(c.terms, c.in_title, c.occurrences, c.positions):
-            if occurrences == 1 and not in_title:  # the commonest case, inlined
-                postings[term] += (doc, round(idfs[term] * once * IMPACT_SCALE) or 1)
-            else:
-                postings[term] += (doc, impact(idfs[term], in_title, occurrences, weights))
-            positions[term].append(places)
+        # The commonest case, a word found once and not in the headline, for all terms at once…
+        impacts = [round(idfs[t] * once * IMPACT_SCALE) or 1 for t in terms]
+        # …then the others put right.
+        for k in [k for k, (n, t) in enumerate(zip(c.occurrences, c.in_title)) if n != 1 or t]:
+            impacts[k] = impact(idfs[terms[k]], c.in_title[k], c.occurrences[k], weights)
+        # entries[term] += (doc, impact, positions) for every term, without a Python-level loop
+        deque(map(list.extend, map(entries.__getitem__, terms), zip(repeat(doc), impacts, c.positions)), 0)
         for term in filter_terms(article):
-            postings.setdefault(term, []).extend((doc, 0))
-            positions.setdefault(term, []).append(_CODES[0])
-    return SearchIndex({t: _encode_flat(p) for t, p in postings.items()},
-                       {t: "".join(p) for t, p in positions.items()},
-                       {t: len(p) // 2 for t, p in postings.items()},
+            entries[term] += (doc, 0, _CODES[0])
+    return SearchIndex({t: encode_postings(e[::3], e[1::3]) for t, e in entries.items()},
+                       {t: "".join(e[2::3]) for t, e in entries.items()},
+                       {t: len(e) // 3 for t, e in entries.items()},
                        [doc_row(a) for a in archive.articles], month_starts(archive.articles),
-                       sorted({a.lang for a in archive.articles}), norms, sorted(postings))
+                       sorted({a.lang for a in archive.articles}), norms, sorted(entries))
 
 
 def month_starts(articles: list[Article]) -> list[tuple[str, int]]:
@@ -230,6 +240,7 @@ def _encode_number(n: int) -> str:
 # The codes of 0 … 32767 (up to three digits), made digit by digit: a third of the import time otherwise.
 _CODES = list(_LAST) + [m + last for m in _MORE[1:] for last in _LAST] + \
     [m1 + m2 + last for m1 in _MORE[1:] for m2 in _MORE for last in _LAST]
+_ONCE = [_CODES[1] + code for code in _CODES]  # the positions of a word found once, by its place
 
 
 def encode_numbers(numbers: list[int]) -> str:

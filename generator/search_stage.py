@@ -32,10 +32,12 @@ def index_key(renderer) -> str:
 
 class TermsCache:
     """Articles' search terms by content hash, computed once: kept in memory, and between builds
-    in `memo` (if given), which is read and written only when the whole archive is asked for."""
+    in `memo` (if given), which is read and written only when the whole archive is asked for.
+    With `spread`, many missing terms are found on all cores."""
 
-    def __init__(self, memo: Memo | None = None, key: str = ""):
+    def __init__(self, memo: Memo | None = None, key: str = "", spread: bool = True):
         self.memo, self.key = memo, key
+        self.map = map_slices if spread else (lambda func, items: func(items))
         self.known: dict[str, ArticleTerms] = {}
 
     def __call__(self, articles: list, whole: bool = False) -> list[ArticleTerms]:
@@ -43,7 +45,7 @@ class TermsCache:
         if whole and self.memo is not None:
             self.known = {**(self.memo.get(self.key) or {}), **self.known}
             missing = self._missing(articles)
-        self.known.update(zip((a.content_hash for a in missing), map_slices(terms_of, missing)))
+        self.known.update(zip((a.content_hash for a in missing), self.map(terms_of, missing)))
         if whole:
             kept = {a.content_hash: self.known[a.content_hash] for a in articles}
             if self.memo is not None and (missing or len(kept) < len(self.known)):
@@ -85,7 +87,9 @@ def start_search(renderer) -> Callable[[], list[PageJob]]:
         def made():
             site_root, tkey = renderer.site_root, terms_key(renderer.config)
             states = Memo(site_root, "search-state")
-            state = current_state(states.get(tkey), archive, TermsCache(Memo(site_root, "search-terms"), tkey))
+            # In one process: the other core is rendering pages meanwhile.
+            terms = TermsCache(Memo(site_root, "search-terms"), tkey, spread=False)
+            state = current_state(states.get(tkey), archive, terms)
             states.put(tkey, state)
             manifest, bodies, languages = _files(state.index)
             memo.put(key, (manifest, list(bodies), languages))

@@ -12,7 +12,7 @@ import snowballstemmer
 # German readers type "ae" for "ä" as often as the umlaut itself; folding both to "ae" makes them match both ways.
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _MARKS = re.compile(r"[\u0300-\u036f]")
-_WORD = re.compile(r"[^\W_]{2,}")
+_WORD = re.compile(r"\w\w+")  # on text with "_" made a space: the same words as [^\W_]{2,}, faster
 _TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos|nbsp));")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": " "}
@@ -49,7 +49,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded words of two or more letters or digits; single letters ("U.S." → u, s) find nothing useful."""
-    return _WORD.findall(fold(text))
+    return _WORD.findall(fold(text).replace("_", " "))
 
 
 def _entity(match: re.Match) -> str:

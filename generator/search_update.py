@@ -38,7 +38,7 @@ class IndexState:
         articles = archive.articles
         return cls(build_search_index(archive, contributions), [(a.path, a.content_hash) for a in articles],
                    [(c.title_len, c.text_len) for c in contributions],
-                   ["\n".join(c.terms + tuple(filter_terms(a))) for a, c in zip(articles, contributions)])
+                   ["\n".join(c.terms + filter_terms(a)) for a, c in zip(articles, contributions)])
 
     def update(self, archive: Archive, terms_of: Callable[[list[Article]], list[ArticleTerms]]) -> bool:
         """Take in the edits that made `archive`; False (and unchanged) when they are more than edits
@@ -72,7 +72,7 @@ class IndexState:
         index = self.index
         for d, c in zip(changed, new):
             self.keys[d] = (articles[d].path, articles[d].content_hash)
-            self.terms[d] = "\n".join(c.terms + tuple(filter_terms(articles[d])))
+            self.terms[d] = "\n".join(c.terms + filter_terms(articles[d]))
             index.docs[d] = doc_row(articles[d])
         # index.months stay: an article's URL holds its date, and every URL is as it was.
         index.languages = sorted({a.lang for a in articles})
