@@ -54,6 +54,9 @@ def make_environment(site_root: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=bytecode_cache,
+        # Each build (and each preview rebuild after a template edit) makes a new environment, so
+        # templates need no stat() on every page rendered.
+        auto_reload=False,
     )
 
 
