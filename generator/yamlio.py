@@ -14,9 +14,24 @@ except ImportError:  # pragma: no cover
 YAMLError = yaml.YAMLError
 
 
+class _UniqueKeysLoader(_Loader):
+    """YAML says a mapping's keys are unique, yet PyYAML keeps the last of two silently: a title
+    given twice would show one of them with no word of the other."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    raise yaml.constructor.ConstructorError(None, None, f"the key '{key.value}' is given twice",
+                                                            key.start_mark)
+                seen.add(key.value)
+        return super().construct_mapping(node, deep)
+
+
 def load_yaml(text: str):
-    # _Loader is CSafeLoader or SafeLoader: bandit cannot see that through the alias.
-    return yaml.load(text, Loader=_Loader)  # nosec B506
+    # A subclass of CSafeLoader or SafeLoader: bandit cannot see that through the alias.
+    return yaml.load(text, Loader=_UniqueKeysLoader)  # nosec B506
 
 
 def error_line(exc: yaml.YAMLError) -> int | None:

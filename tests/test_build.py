@@ -63,6 +63,8 @@ BAD_INPUTS = {
     "date gestern": ({"bad.md": b"---\ntitle: T\ndate: gestern\n---\n"}, "bad.md: front matter: 'date' is not a date"),
     "date not in the calendar": ({"bad.md": b"---\ntitle: T\ndate: 2025-02-30\n---\n"}, "bad.md:3: front matter: not a date"),
     "duplicate slug": ({"dup1.md": DUPLICATE, "dup2.md": DUPLICATE}, "dup2.md: duplicate slug 'gleich'"),
+    "key given twice": ({"bad.md": b"---\ntitle: Eins\ndate: 2025-01-01\ntitle: Zwei\n---\n"},
+                        "bad.md:4: front matter: invalid YAML: the key 'title' is given twice"),
 }
 
 

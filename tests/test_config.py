@@ -42,6 +42,11 @@ def test_config_broken_yaml_names_line(tmp_path):
         load_config(write(tmp_path, "title: ok\nbase_url: [unclosed\n"))
 
 
+def test_config_key_given_twice_names_line(tmp_path):
+    with pytest.raises(SiteError, match=r"site.yaml:3: invalid YAML: the key 'per_page' is given twice"):
+        load_config(write(tmp_path, "per_page: 10\ntitle: ok\nper_page: 50\n"))
+
+
 def test_missing_config_says_how_to_create_one(tmp_path):
     with pytest.raises(SiteError, match="newsarchive init"):
         load_config(tmp_path)

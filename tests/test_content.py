@@ -71,6 +71,14 @@ def test_broken_yaml_names_the_line():
         parse('title: T\ndate: [2025\nsource: x')
 
 
+def test_a_key_given_twice_is_an_error_not_a_silent_choice():
+    # YAML keeps the last value without a word; the reader would not know which title the archive shows.
+    with pytest.raises(SiteError, match=r"^content/articles/x.md:4: front matter: invalid YAML: the key 'title' is given twice"):
+        parse("title: Erste Fassung\ndate: 2025-01-01\ntitle: Zweite Fassung")
+    nested = parse('title: T\ndate: 2025-01-01\nseries: {name: "A", part: 1}')
+    assert nested.extra["series"] == {"name": "A", "part": 1}
+
+
 @pytest.mark.parametrize("text, message", [
     ("", "empty file"),
     ("Just text, no front matter.", "no front matter"),
