@@ -24,6 +24,13 @@ def code_fingerprint(files=PARSE_CODE) -> str:
     return digest.hexdigest()
 
 
+def file_signature(path: Path) -> tuple:
+    """Changes whenever the file is written (or replaced): read before the file is, so that a save
+    while it is read leaves an entry that no longer matches."""
+    st = path.stat()
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
 class ArticleCache:
     """source path → (stat signature, content hash, Article)."""
 

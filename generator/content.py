@@ -10,7 +10,7 @@ from pathlib import Path
 import markdown
 import nh3
 
-from .cache import ArticleCache
+from .cache import ArticleCache, file_signature
 from .config import SiteConfig
 from .errors import SiteError
 from .model import Article
@@ -253,11 +253,6 @@ def parse_files(jobs, config: SiteConfig) -> list:
     return results
 
 
-def _signature(path: Path) -> tuple:
-    st = path.stat()
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
-
-
 def load_articles(site_root: Path, config: SiteConfig, cache: ArticleCache | None = None
                   ) -> tuple[list[Article], list[SiteError]]:
     """Parse every article (only changed files, when a cache is given; on all cores when many).
@@ -272,7 +267,7 @@ def load_articles(site_root: Path, config: SiteConfig, cache: ArticleCache | Non
         shown = path.relative_to(site_root)
         key = shown.as_posix()
         if cache is not None:
-            signature = signatures[key] = _signature(path)
+            signature = signatures[key] = file_signature(path)
             hit = cache.by_stat(key, signature)
             if hit is None and key in cache.entries:
                 raw = path.read_bytes()  # touched but maybe unchanged (a checkout, an editor's save)

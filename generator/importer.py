@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from . import clean
+from .cache import Memo, file_signature
 from .config import SiteConfig
 from .content import ARTICLES_DIR, parse_date
 from .errors import SiteError
@@ -275,11 +276,23 @@ def find_raw_files(paths: list[Path]) -> list[Path]:
     found = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-                            and p.suffix.lower() in RAW_SUFFIXES and p.name.lower() != "readme.md")
+            found += sorted(map(Path, _raw_files_below(str(path))))
         else:
             found.append(path)
     return list(dict.fromkeys(found))
+
+
+def _raw_files_below(folder: str) -> list[str]:
+    # scandir tells files from folders without a stat() each: a build looks at every raw file.
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found += _raw_files_below(entry.path)
+            elif (entry.is_file() and not entry.name.startswith(".") and entry.name.lower() != "readme.md"
+                  and os.path.splitext(entry.name)[1].lower() in RAW_SUFFIXES):
+                found.append(entry.path)
+    return found
 
 
 def _shown(path: Path, site_root: Path) -> str:
@@ -386,6 +399,9 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
     return report
 
 
+STAMPS_KEY = "sha256[:16] by (mtime_ns, size, inode)"
+
+
 def _stamp(path: Path) -> str:
     """What a raw file held when it was imported: by content, so a fresh clone has nothing new."""
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
@@ -473,8 +489,20 @@ def import_new_raw(site_root: Path, config: SiteConfig, now: datetime | None = N
     if not raw_dir.is_dir():
         return None
     seen = load_state(site_root)["raw"]
-    fresh = [path for path in find_raw_files([raw_dir])
-             if seen.get(path.relative_to(site_root).as_posix()) != _stamp(path)]
+    # A file's stamp is a hash of its bytes; reading every raw file on every build is kept to the
+    # files written since the last build (by their stat signature, in .cache/).
+    stamps = Memo(site_root, "raw-stamps")
+    known, current, fresh = stamps.get(STAMPS_KEY) or {}, {}, []
+    for path in find_raw_files([raw_dir]):
+        ref = path.relative_to(site_root).as_posix()
+        signature = file_signature(path)
+        entry = known.get(ref)
+        stamp = entry[1] if entry is not None and entry[0] == signature else _stamp(path)
+        current[ref] = (signature, stamp)
+        if seen.get(ref) != stamp:
+            fresh.append(path)
+    if current != known:
+        stamps.put(STAMPS_KEY, current)
     if not fresh:
         return None
     return import_paths(site_root, fresh, config, now=now, progress=False)

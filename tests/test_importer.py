@@ -1,6 +1,7 @@
 """The import run: raw files in, Markdown articles out; nothing lost, nothing overwritten by surprise."""
 
 import json
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -210,6 +211,16 @@ def test_build_imports_new_raw_files_first(site):
     report = build_site(site)
     assert "import" in report.stages and report.articles == 1
     assert build_site(site).stages.get("import") is None  # nothing new the second time
+
+
+def test_build_imports_a_raw_file_again_when_its_bytes_change_not_when_it_is_only_touched(site):
+    raw = site / "content" / "raw" / SEED.name
+    raw.write_bytes(SEED.read_bytes())
+    build_site(site)
+    os.utime(raw, ns=(raw.stat().st_atime_ns, raw.stat().st_mtime_ns + 5_000_000_000))
+    assert build_site(site).stages.get("import") is None  # same bytes: nothing to do
+    raw.write_bytes(SEED.read_bytes().replace(b"Ukraine", b"Ukraina"))  # the same size, new bytes
+    assert "import" in build_site(site).stages
 
 
 def test_build_fails_on_a_bad_raw_file_without_touching_output(site):
