@@ -28,15 +28,15 @@ TITLE_WEIGHT = 6.0
 TITLE_B = 0.5
 TEXT_B = 0.9
 IMPACT_SCALE = 8  # quantised score steps per BM25 point: ranks survive, postings stay short
-SNIPPET_CHARS = 150  # about what a web search engine shows; the snippets are most of a document shard
+SNIPPET_CHARS = 120  # about twenty words; the snippets are most of a document shard
 # Shard sizes balance three costs (measured with the search harness, 10,000 articles): the bytes of a
 # first query (a term and a position shard per word, the document shards of its top ten), the
-# requests a later query still has to make, and the number of files (about 470 here). Small term
+# requests a later query still has to make, and the number of files (about 450 here). Small term
 # shards keep a first query light; large document shards mean the top ten of a later query are
 # mostly loaded already. Each request round costs more than its bytes: on a server that delays
 # small responses (Nagle's algorithm against delayed ACKs) a round of many small files takes 40 ms.
 TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard; its position shard is about as big
-DOCS_PER_SHARD = 140
+DOCS_PER_SHARD = 180
 FILTER_PREFIX = "~"  # filter terms (~s:source, ~t:tag, ~l:lang) sort after every word
 
 # Numbers as base-32 digits: every digit but the last from _MORE, the last from _LAST, so a
