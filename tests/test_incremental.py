@@ -58,7 +58,9 @@ def static(site):
 def translate(site):
     for name in ("a.md", "b.md"):
         path = site / "content/articles" / name
-        path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\ntranslation_key: genf\n", 1), encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        if "translation_key:" not in text:  # the key once: given twice, it is an error
+            path.write_text(text.replace("---\n", "---\ntranslation_key: genf\n", 1), encoding="utf-8")
 
 
 def change_source(site):
