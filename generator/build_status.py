@@ -5,9 +5,9 @@ longer matches the content. The record is one small unversioned file under .cach
 """
 
 import json
-import os
 from pathlib import Path
 
+from .atomic import write_atomic
 from .build import build_site
 from .cache import CACHE_DIR
 from .config import CONFIG_NAME
@@ -20,11 +20,7 @@ def _record(site_root: Path, error: str | None) -> None:
     # A folder that is not a site (a typo in --site) gets no .cache/ littered into it.
     if not (site_root / CONFIG_NAME).is_file():
         return
-    path = site_root / STATUS_PATH
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(json.dumps({"ok": error is None, "error": error}) + "\n", encoding="utf-8")
-    os.replace(temp, path)
+    write_atomic(site_root / STATUS_PATH, (json.dumps({"ok": error is None, "error": error}) + "\n").encode("utf-8"))
 
 
 def record_outcome(site_root: Path, failure: BaseException | None) -> None:

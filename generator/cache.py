@@ -5,10 +5,10 @@ is unchanged, so a rebuild parses only what changed.
 """
 
 import hashlib
-import os
 import pickle
 from pathlib import Path
 
+from .atomic import replacing
 from .model import Article
 
 CACHE_DIR = ".cache"
@@ -32,26 +32,17 @@ def file_signature(path: Path) -> tuple:
 
 
 class ArticleCache:
-    """source path → (stat signature, content hash, Article)."""
+    """source path → (stat signature, content hash, Article), kept in .cache/ as one Memo."""
 
-    def __init__(self, path: Path | None, key: str):
-        self.path = path
-        self.key = key
-        self.entries: dict[str, tuple[tuple, str, Article]] = {}
+    def __init__(self, memo: "Memo", key: str, entries: dict | None = None):
+        self.memo, self.key = memo, key
+        self.entries: dict[str, tuple[tuple, str, Article]] = entries or {}
         self.changed = False
 
     @classmethod
     def load(cls, site_root: Path, key: str) -> "ArticleCache":
-        cache = cls(site_root / CACHE_DIR / "articles.pickle", key)
-        try:
-            with open(cache.path, "rb") as f:
-                # The site's own .cache/, written by this code: trusted like site.yaml and templates.
-                stored_key, entries = pickle.load(f)  # nosec B301
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
-            return cache  # missing or unreadable: a cold build, never an error
-        if stored_key == key:
-            cache.entries = entries
-        return cache
+        memo = Memo(site_root, "articles")
+        return cls(memo, key, memo.get(key))  # missing, unreadable or stale: a cold build, never an error
 
     def by_stat(self, source_path: str, signature: tuple) -> Article | None:
         entry = self.entries.get(source_path)
@@ -71,14 +62,9 @@ class ArticleCache:
             self.changed = True
 
     def save(self) -> None:
-        if not self.changed or self.path is None:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as f:
-            pickle.dump((self.key, self.entries), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
-        self.changed = False
+        if self.changed:
+            self.memo.put(self.key, self.entries)
+            self.changed = False
 
 
 class Memo:
@@ -98,7 +84,5 @@ class Memo:
 
     def put(self, key: str, value) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as f:
+        with replacing(self.path) as f:
             pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)

@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from . import clean
+from .atomic import write_atomic
 from .cache import Memo, file_signature
 from .config import SiteConfig
 from .content import ARTICLES_DIR, parse_date
@@ -122,19 +122,6 @@ def load_state(site_root: Path) -> dict:
     state.setdefault("articles", {})
     state.setdefault("raw", {})
     return state
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and a rename: readers see old or new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def save_state(site_root: Path, state: dict) -> None:

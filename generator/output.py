@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import write_atomic
 from .parallel import stream_chunks
 
 TREES = ("a", "b")
@@ -114,7 +115,7 @@ class OutputTrees:
     def write_manifest(self, name: str, manifest: Manifest) -> None:
         lines = [f"{path}\t{key or ''}\t{digest}\t{size}\n" for path, (key, digest, size) in sorted(manifest.items())]
         path = self._manifest_path(name)
-        _write_atomic(path, "".join(lines).encode("utf-8"))
+        write_atomic(path, "".join(lines).encode("utf-8"))
         st = path.stat()
         _parsed_manifests[path] = ((st.st_ino, st.st_mtime_ns, st.st_size), dict(manifest))
         self._dirty_path(name).unlink(missing_ok=True)
@@ -122,7 +123,7 @@ class OutputTrees:
     def mark_dirty(self, name: str, paths) -> None:
         """Record which files are about to change, before changing them."""
         previous = self._dirty_path(name).read_text(encoding="utf-8") if self._dirty_path(name).exists() else ""
-        _write_atomic(self._dirty_path(name), (previous + "".join(f"{p}\n" for p in paths)).encode("utf-8"))
+        write_atomic(self._dirty_path(name), (previous + "".join(f"{p}\n" for p in paths)).encode("utf-8"))
 
     def prepare(self, name: str, live_name: str | None, live: Manifest) -> Manifest:
         """Make tree `name` ready to be updated and return what it holds now."""
@@ -168,12 +169,6 @@ def _parse_manifest(text: str) -> Manifest:
         path, key, digest, size = line.split("\t")
         manifest[path] = (key or None, digest, int(size))
     return manifest
-
-
-def _write_atomic(path: Path, body: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    tmp.write_bytes(body)
-    os.replace(tmp, path)
 
 
 _known: Manifest = {}  # what the tree being updated holds, inherited by forked render workers
