@@ -185,7 +185,7 @@ def _source_key(doc: RawDocument) -> str:
     """Pages of one site share boilerplate: group by web host when known, else by folder."""
     if doc.url:
         return urlparse(doc.url).netloc.removeprefix("www.")
-    return str(Path(doc.shown.rsplit(":", 1)[0] if doc.line else doc.shown).parent)
+    return str(Path(doc.file).parent)
 
 
 def rules_for(config: SiteConfig, *names: str) -> clean.CleaningRules:
@@ -365,12 +365,13 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
                             repeated.get(_source_key(doc), frozenset()), force, now, report)
                 used.add(file_ref)
             except SiteError as exc:
-                report.errors.append(exc)
+                # Named by file and line like the reading errors, so that the file is known to have failed.
+                report.errors.append(doc.error(exc.message) if exc.path == doc.shown else exc)
             except OSError as exc:
-                report.errors.append(SiteError(doc.shown, f"could not write the article: {exc.strerror or exc}"))
+                report.errors.append(doc.error(f"could not write the article: {exc.strerror or exc}"))
             except (ValueError, LookupError, TypeError, RecursionError) as exc:
                 # A page odd enough to trip a parser (lxml, trafilatura): that page fails, not the import.
-                report.errors.append(SiteError(doc.shown, f"could not be read as an article ({type(exc).__name__}: {exc})"))
+                report.errors.append(doc.error(f"could not be read as an article ({type(exc).__name__}: {exc})"))
     except BaseException:
         save_state(site_root, state)  # an interrupted import still knows what it wrote
         raise

@@ -39,6 +39,15 @@ class RawDocument:
         head, _, tail = self.shown.rpartition(":")
         return int(tail) if head and tail.isdigit() else None
 
+    @property
+    def file(self) -> str:
+        """The file it came from, as messages name it."""
+        return self.shown.rpartition(":")[0] if self.line else self.shown
+
+    def error(self, message: str) -> SiteError:
+        """`message` about this document: its file, and its line in a JSON Lines file."""
+        return SiteError(self.file, message, self.line)
+
 
 def content_id(data: bytes | str) -> str:
     raw = data.encode("utf-8") if isinstance(data, str) else data

@@ -183,6 +183,19 @@ def test_json_lines_records_bring_their_own_title_date_and_url(site, tmp_path):
     assert article.extra["raw"] == "raw/feed.jsonl:1"
 
 
+def test_a_json_lines_record_that_gives_no_article_fails_every_build_until_fixed(site):
+    # Like a malformed line: the build reports the record by file and line each time, rather than
+    # marking the file imported after the first report and never mentioning the record again.
+    records = [{"title": "Preise steigen", "date": "2024-12-02", "text": ARTICLE},
+               {"title": "Nur Menü", "date": "2024-12-03", "html": "<nav><a href='/'>Start</a></nav>"}]
+    (site / "content" / "raw" / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    for _ in range(2):
+        with pytest.raises(BuildFailed) as failed:
+            build_site(site)
+        assert [str(e) for e in failed.value.errors] == ["content/raw/feed.jsonl:2: HTML with no article text in it"]
+    assert len(articles(site)) == 1  # the good record is imported once
+
+
 def test_saved_html_page_is_extracted_with_its_title(site, tmp_path):
     paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n"))
     html = (f"<!DOCTYPE html><html><head><title>Stadtwerke erhöhen Preise | Beispiel</title>"
