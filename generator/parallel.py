@@ -14,6 +14,9 @@ _work: tuple[Callable, Sequence] | None = None
 
 
 def workers() -> int:
+    """Worker processes to use: one per core (NEWSARCHIVE_WORKERS caps it); 1 where fork is missing."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
     return max(1, min(len(os.sched_getaffinity(0)), int(os.environ.get("NEWSARCHIVE_WORKERS", "64"))))
 
 
@@ -31,7 +34,7 @@ def map_slices(func: Callable[[Sequence], list], items: Sequence) -> list:
     """
     global _work
     count = min(workers(), len(items))
-    if count <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    if count <= 1 or len(items) < MIN_ITEMS:
         return func(items)
     _work = (func, items)
     try:
@@ -59,7 +62,7 @@ def stream_chunks(func: Callable[[Sequence], list], items: Sequence, chunk: int 
     """
     global _work
     bounds = [(i, min(i + chunk, len(items))) for i in range(0, len(items), chunk)]
-    if workers() <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    if workers() <= 1 or len(items) < MIN_ITEMS:
         for start, stop in bounds:
             yield func(items[start:stop])
         return
@@ -78,7 +81,7 @@ def in_background(func: Callable[[], object]) -> Callable[[], object]:
 
     A plain child process rather than a pool worker, so that func may itself use map_slices.
     """
-    if workers() <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers() <= 1:
         return func
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
