@@ -16,6 +16,7 @@
 
 import argparse
 import json
+import os
 import re
 import resource
 import shutil
@@ -28,7 +29,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("NEWSARCHIVE_SHARED", REPO.parent / "shared"))
 CORPUS_SCRIPT = SHARED / "corpus" / "build_corpus.py"
 HARNESS = SHARED / "tools" / "search-harness"
 ANCHOR = SHARED / "anchors" / "search" / "RESULTS.md"
