@@ -215,7 +215,7 @@ def prepare(doc: RawDocument, config: SiteConfig, raw_ref: str, now: datetime,
     if doc.is_html:
         html_title, html_date, text, html_url = clean.extract_html(doc.text)
         if len(_WORDS.findall(text)) < MIN_HTML_WORDS:
-            raise SiteError(doc.shown, "HTML with no article text in it")
+            raise doc.error("HTML with no article text in it")
         title_hint, date_hint, url, extracted = title_hint or html_title, date_hint or html_date, url or html_url, True
     host = urlparse(url).netloc.removeprefix("www.") if url else ""
     cleaned = clean.clean_text(text, rules_for(config, host), repeated, title_hint, extracted)
@@ -223,7 +223,7 @@ def prepare(doc: RawDocument, config: SiteConfig, raw_ref: str, now: datetime,
     if source in config.cleaning:  # the source is only known once its dateline is read
         cleaned = clean.clean_text(text, rules_for(config, host, source), repeated, title_hint, extracted)
     if not cleaned.paragraphs or not any(p.strip() for p in cleaned.paragraphs):
-        raise SiteError(doc.shown, "no article text found (only page furniture)")
+        raise doc.error("no article text found (only page furniture)")
     body = body_markdown(cleaned.paragraphs)
     date, estimated = _date(date_hint, cleaned.date, config, doc.shown, now)
     meta = {
@@ -364,9 +364,8 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
                 _import_one(site_root, doc, ref, config, state, owners, index,
                             repeated.get(_source_key(doc), frozenset()), force, now, report)
                 used.add(file_ref)
-            except SiteError as exc:
-                # Named by file and line like the reading errors, so that the file is known to have failed.
-                report.errors.append(doc.error(exc.message) if exc.path == doc.shown else exc)
+            except SiteError as exc:  # named by file and line (RawDocument.error), as the reading errors are
+                report.errors.append(exc)
             except OSError as exc:
                 report.errors.append(doc.error(f"could not write the article: {exc.strerror or exc}"))
             except (ValueError, LookupError, TypeError, RecursionError) as exc:
