@@ -24,3 +24,25 @@ def test_a_failure_in_background_work_is_raised_in_the_caller():
 def test_with_one_core_the_work_runs_in_the_caller(monkeypatch):
     monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
     assert in_background(os.getpid)() == os.getpid()
+
+
+def _niceness(items):
+    return [os.nice(0) for _ in items]
+
+
+@pytest.mark.skipif(workers() <= 1, reason="needs a second core")
+def test_stream_workers_give_way_to_background_work_only_while_it_runs():
+    import multiprocessing
+    from generator.parallel import MIN_ITEMS, stream_chunks
+    items = list(range(MIN_ITEMS))
+    own = os.nice(0)
+    release = multiprocessing.get_context("fork").Event()
+    pending = in_background(lambda: release.wait(30))
+    try:
+        during = {n for chunk in stream_chunks(_niceness, items) for n in chunk}
+    finally:
+        release.set()
+    pending()
+    after = {n for chunk in stream_chunks(_niceness, items) for n in chunk}
+    assert during == {own + 10} or during == {19}
+    assert after == {own}
