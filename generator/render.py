@@ -50,6 +50,25 @@ def iso(value: datetime) -> str:
     return value.isoformat(timespec="seconds")
 
 
+def per_instant(func):
+    """func(datetime) computed once per moment and zone: an article's date is shown on dozens of
+    pages (related lists, listings, archives), and formatting one costs more than the lookup.
+
+    Keyed by zone and fold as well: datetimes in different zones compare equal when they are the
+    same instant, yet they print differently.
+    """
+    known: dict = {}
+
+    def cached(value: datetime) -> str:
+        key = (value, value.tzinfo, value.fold)
+        try:
+            return known[key]
+        except KeyError:
+            known[key] = text = func(value)
+            return text
+    return cached
+
+
 def fingerprint(*parts) -> str:
     """A short digest of a page's inputs; equal digests mean equal pages."""
     try:
@@ -77,8 +96,8 @@ class Renderer:
         lang = config.language
         self.env.globals.update(site=config, t=STRINGS[lang], lang=lang, link=link, archive_path=archive_path)
         self.env.filters.update(
-            date_long=lambda d: format_date(d, lang),
-            iso=iso,
+            date_long=per_instant(lambda d: format_date(d, lang)),
+            iso=per_instant(iso),
             web_url=web_url,
             month_label=lambda m: format_month(m.year, m.month, lang),
             month_name=lambda n: month_name(n, lang),

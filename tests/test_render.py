@@ -66,3 +66,15 @@ def test_pages_load_nothing_from_elsewhere_and_css_stays_small(built):
         html = (built / path).read_text(encoding="utf-8")
         assert re.findall(r'<link rel="(?:stylesheet|icon|preload)" href="(https?:)?', html) == ["", ""]
         assert "<script src" not in html and "<img" not in html
+
+
+def test_articles_of_the_same_moment_in_other_zones_keep_their_own_offset(tmp_path):
+    # Dates are formatted once per moment; the same instant in another zone must not reuse the text.
+    from conftest import make_site
+    root = make_site(tmp_path / "site")
+    write_article(root, "berlin.md", 'title: "Aus Berlin"\ndate: "2025-08-20T23:30:00+02:00"')
+    write_article(root, "utc.md", 'title: "Aus London"\ndate: "2025-08-20T21:30:00+00:00"')
+    build_site(root)
+    listing = (root / "output" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2025-08-20T23:30:00+02:00">20. August 2025</time>' in listing
+    assert '<time datetime="2025-08-20T21:30:00+00:00">20. August 2025</time>' in listing
