@@ -19,7 +19,7 @@ from operator import sub
 
 from .archive import Archive
 from .model import Article, Page
-from .search_text import STOPWORDS, html_text, stem_words, words
+from .search_text import STOPWORDS, html_text, index_terms, words
 from .slug import term_slug
 
 # BM25F: a word in the headline counts like TITLE_WEIGHT words in the text.
@@ -135,31 +135,28 @@ def _article_text(article: Article) -> str:
 def article_terms(article: Article) -> ArticleTerms:
     """Stemmed terms with their positions; stopwords keep their place in the count but are not indexed."""
     title, text = words(article.title), words(_article_text(article))
-    stream = title + [""] + text  # the gap keeps a phrase from spanning title and text
+    # Stopwords become "", like the gap that keeps a phrase from spanning title and text.
+    stream = index_terms(article.lang, title + [""] + text)
     counts = Counter(stream)
     del counts[""]
-    for word in STOPWORDS.get(article.lang, frozenset()).intersection(counts):
-        del counts[word]
-    # Most words occur once: their one place is their last, found without a Python loop.
+    # Most terms occur once: their one place is their last, found without a Python loop.
     last = dict(zip(stream, range(len(stream))))
-    places = {word: [last[word]] for word in counts}
-    repeated = {word for word, n in counts.items() if n > 1}
+    places = {term: [last[term]] for term in counts}
+    repeated = {term for term, n in counts.items() if n > 1}
     if repeated:
-        for word in repeated:
-            places[word] = []
-        for i in [i for i, word in enumerate(stream) if word in repeated]:
+        for term in repeated:
+            places[term] = []
+        for i in [i for i, term in enumerate(stream) if term in repeated]:
             places[stream[i]].append(i)
-    terms, at = stem_words(article.lang, places), list(places.values())
-    if len(set(terms)) < len(terms):  # two spellings of one stem ("Verhandlung", "Verhandlungen")
-        merged: dict[str, list[int]] = {}
-        for term, term_places in zip(terms, at):
-            merged[term] = sorted(merged[term] + term_places) if term in merged else term_places
-        terms, at = list(merged), list(merged.values())
-    boundary = len(title)
-    return ArticleTerms(len(title), len(text), "\n".join(terms),
-                        array("I", [bisect_left(p, boundary) for p in at]), array("I", map(len, at)),
-                        " ".join([_ONCE[p[0]] if len(p) == 1 and p[0] < len(_ONCE) else _encode_places(p)
-                                  for p in at]))
+    if len(stream) <= len(_ONCE):
+        codes = dict(zip(places, map(_ONCE.__getitem__, map(last.__getitem__, places))))
+        for term in repeated:
+            codes[term] = _encode_places(places[term])
+    else:
+        codes = {term: _encode_places(at) for term, at in places.items()}
+    in_title = Counter(stream[:len(title)])
+    return ArticleTerms(len(title), len(text), "\n".join(places), array("I", map(in_title.__getitem__, places)),
+                        array("I", counts.values()), " ".join(codes.values()))
 
 
 def _encode_places(places: list[int]) -> str:

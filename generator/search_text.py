@@ -83,6 +83,27 @@ class _StemCache(dict):
 _caches: dict[str, _StemCache] = {}
 
 
+class _TermCache(dict):
+    """folded word → index term for one language: "" for a stopword (and for ""), else its stem."""
+
+    def __init__(self, lang: str):
+        super().__init__({word: "" for word in STOPWORDS.get(lang, ())}, **{"": ""})
+        self.lang = lang
+
+    def __missing__(self, word: str) -> str:
+        term = self[word] = stem_words(self.lang, [word])[0]
+        return term
+
+
+_term_caches: dict[str, _TermCache] = {}
+
+
+def index_terms(lang: str, folded_words: list[str]) -> list[str]:
+    """The term each word is indexed under in an article in `lang`; "" for stopwords and ""."""
+    cache = _term_caches.get(lang) or _term_caches.setdefault(lang, _TermCache(lang))
+    return list(map(cache.__getitem__, folded_words))
+
+
 def stem_words(lang: str, folded_words) -> list[str]:
     """Index terms for folded words of an article in `lang`; languages without a stemmer keep the words."""
     if lang not in STEMMED_LANGUAGES:

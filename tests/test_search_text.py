@@ -1,4 +1,4 @@
-from generator.search_text import fold, html_text, stem_words, words
+from generator.search_text import fold, html_text, index_terms, stem_words, words
 
 
 def test_umlauts_and_their_ascii_spellings_fold_alike():
@@ -38,3 +38,10 @@ def test_english_inflections_share_a_term():
 
 def test_languages_without_a_stemmer_keep_the_folded_word():
     assert stem_words("fr", ["maisons"]) == ["maisons"]
+
+
+def test_index_terms_are_stems_with_stopwords_and_gaps_left_blank():
+    assert index_terms("de", ["die", "verhandlungen", "", "und", "sanktionen"]) == \
+        ["", "verhandl", "", "", stem_words("de", ["sanktionen"])[0]]
+    assert index_terms("en", ["the", "crossings"]) == ["", "cross"]
+    assert index_terms("fr", ["les", "maisons"]) == ["les", "maisons"]  # no stopword list, no stemmer
