@@ -98,6 +98,7 @@ class Renderer:
         self.env.filters.update(
             date_long=per_instant(lambda d: format_date(d, lang)),
             iso=per_instant(iso),
+            link=link,  # `path|link` as well as link(path): a filter is called directly, a function through the context
             web_url=web_url,
             month_label=lambda m: format_month(m.year, m.month, lang),
             month_name=lambda n: month_name(n, lang),
