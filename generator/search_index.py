@@ -132,11 +132,16 @@ def _article_text(article: Article) -> str:
     return body
 
 
+def article_stream(article: Article) -> tuple[int, int, list[str]]:
+    """(words in the title, words in the text, the term of every word in order). Stopwords keep
+    their place as "", like the gap after the title that keeps a phrase from spanning both."""
+    title, text = words(article.title), words(_article_text(article))
+    return len(title), len(text), index_terms(article.lang, title + [""] + text)
+
+
 def article_terms(article: Article) -> ArticleTerms:
     """Stemmed terms with their positions; stopwords keep their place in the count but are not indexed."""
-    title, text = words(article.title), words(_article_text(article))
-    # Stopwords become "", like the gap that keeps a phrase from spanning title and text.
-    stream = index_terms(article.lang, title + [""] + text)
+    title_len, text_len, stream = article_stream(article)
     counts = Counter(stream)
     del counts[""]
     # Most terms occur once: their one place is their last, found without a Python loop.
@@ -154,8 +159,8 @@ def article_terms(article: Article) -> ArticleTerms:
             codes[term] = _encode_places(places[term])
     else:
         codes = {term: _encode_places(at) for term, at in places.items()}
-    in_title = Counter(stream[:len(title)])
-    return ArticleTerms(len(title), len(text), "\n".join(places), array("I", map(in_title.__getitem__, places)),
+    in_title = Counter(stream[:title_len])
+    return ArticleTerms(title_len, text_len, "\n".join(places), array("I", map(in_title.__getitem__, places)),
                         array("I", counts.values()), " ".join(codes.values()))
 
 

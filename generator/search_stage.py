@@ -11,13 +11,13 @@ from importlib.metadata import version
 
 from .cache import PARSE_CODE, Memo, code_fingerprint
 from .output import PageJob
-from .parallel import in_background, map_slices
+from .parallel import in_background
 from .render import fingerprint
-from .search_index import ArticleTerms, article_terms, build_search_index, search_files
+from .search_index import ArticleTerms, article_terms, search_files
 from .search_update import IndexState
 
 # The code an index file's bytes depend on: parsing, then indexing.
-INDEX_CODE = PARSE_CODE + ("archive.py", "search_index.py", "search_text.py", "search_update.py")
+INDEX_CODE = PARSE_CODE + ("archive.py", "search_arrays.py", "search_index.py", "search_text.py", "search_update.py")
 
 
 def terms_key(config) -> str:
@@ -30,42 +30,15 @@ def index_key(renderer) -> str:
     return fingerprint(terms_key(renderer.config), [(a.path, a.content_hash) for a in renderer.archive.articles])
 
 
-class TermsCache:
-    """Articles' search terms by content hash, computed once: kept in memory, and between builds
-    in `memo` (if given), which is read and written only when the whole archive is asked for.
-    With `spread`, many missing terms are found on all cores."""
-
-    def __init__(self, memo: Memo | None = None, key: str = "", spread: bool = True):
-        self.memo, self.key = memo, key
-        self.map = map_slices if spread else (lambda func, items: func(items))
-        self.known: dict[str, ArticleTerms] = {}
-
-    def __call__(self, articles: list, whole: bool = False) -> list[ArticleTerms]:
-        missing = self._missing(articles)
-        if whole and self.memo is not None:
-            self.known = {**(self.memo.get(self.key) or {}), **self.known}
-            missing = self._missing(articles)
-        self.known.update(zip((a.content_hash for a in missing), self.map(terms_of, missing)))
-        if whole:
-            kept = {a.content_hash: self.known[a.content_hash] for a in articles}
-            if self.memo is not None and (missing or len(kept) < len(self.known)):
-                self.memo.put(self.key, kept)
-            self.known = kept
-        return [self.known[a.content_hash] for a in articles]
-
-    def _missing(self, articles: list) -> list:
-        return list({a.content_hash: a for a in articles if a.content_hash not in self.known}.values())
-
-
 def terms_of(articles) -> list[ArticleTerms]:
     return [article_terms(a) for a in articles]
 
 
-def current_state(state: IndexState | None, archive, terms: TermsCache) -> IndexState:
+def current_state(state: IndexState | None, archive) -> IndexState:
     """The index of `archive`: `state` updated when the changes allow, else made afresh."""
-    if state is not None and state.update(archive, terms):
+    if state is not None and state.update(archive, terms_of):
         return state
-    return IndexState.build(archive, terms(archive.articles, whole=True))
+    return IndexState.from_articles(archive)
 
 
 def _files(index, made: dict | None = None) -> tuple[str, dict[str, bytes], list[str]]:
@@ -74,7 +47,7 @@ def _files(index, made: dict | None = None) -> tuple[str, dict[str, bytes], list
 
 
 def _made_index(archive) -> tuple[str, dict[str, bytes], list[str]]:
-    return _files(build_search_index(archive))
+    return _files(IndexState.from_articles(archive).index)
 
 
 def start_search(renderer) -> Callable[[], list[PageJob]]:
@@ -87,9 +60,7 @@ def start_search(renderer) -> Callable[[], list[PageJob]]:
         def made():
             site_root, tkey = renderer.site_root, terms_key(renderer.config)
             states = Memo(site_root, "search-state")
-            # In one process: the other core is rendering pages meanwhile.
-            terms = TermsCache(Memo(site_root, "search-terms"), tkey, spread=False)
-            state = current_state(states.get(tkey), archive, terms)
+            state = current_state(states.get(tkey), archive)
             states.put(tkey, state)
             manifest, bodies, languages = _files(state.index)
             memo.put(key, (manifest, list(bodies), languages))

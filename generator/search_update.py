@@ -15,8 +15,9 @@ from itertools import accumulate
 
 from .archive import Archive
 from .model import Article
-from .search_index import (FILTER_PREFIX, ArticleTerms, SearchIndex, build_search_index, corpus_norms,
-                           decode_numbers, decode_postings, doc_row, doc_weights, encode_postings,
+from .search_arrays import index_streams, unique_terms
+from .search_index import (FILTER_PREFIX, ArticleTerms, SearchIndex, article_stream, build_search_index,
+                           corpus_norms, decode_numbers, decode_postings, doc_row, doc_weights, encode_postings,
                            filter_terms, idf, impact, number_tokens, token_value)
 
 MAX_CHANGED = 64  # beyond this many edited articles, indexing afresh is as quick
@@ -32,6 +33,15 @@ class IndexState:
     terms: list[str]  # per doc: its terms, filter terms included, one per line
     # The postings of terms updated before, decoded: common words are in almost every edit.
     decoded: dict[str, tuple[array, array, list[str]]] = field(default_factory=dict)
+
+    @classmethod
+    def from_articles(cls, archive: Archive) -> "IndexState":
+        """The index of the whole archive, made at once (search_arrays)."""
+        articles = archive.articles
+        streams = [article_stream(a) for a in articles]
+        return cls(index_streams(archive, streams), [(a.path, a.content_hash) for a in articles],
+                   [(title_len, text_len) for title_len, text_len, _ in streams],
+                   ["\n".join(unique_terms(terms) + filter_terms(a)) for a, (_, _, terms) in zip(articles, streams)])
 
     @classmethod
     def build(cls, archive: Archive, contributions: list[ArticleTerms]) -> "IndexState":

@@ -22,7 +22,7 @@ from .importer import RAW_DIR
 from .model import Article, BuildReport
 from .output import PageJob
 from .render import TERM_KINDS, Renderer
-from .search_stage import TermsCache, current_state, jobs_from_state
+from .search_stage import current_state, jobs_from_state, terms_of
 from .search_update import IndexState
 from .slug import term_slug
 
@@ -138,7 +138,6 @@ class PreviewSite:
         self.renderer: Renderer | None = None  # holds the archive output/ was last built from
         self.pages: list[PageJob] = []  # every page rendered from a template
         self.search: list[PageJob] = []  # the search page and index files
-        self.terms = TermsCache()  # each article's search terms
         self.index: IndexState | None = None  # the search index output/ holds
         self.shards: dict = {}  # its files, for search_files to reuse
         self.search_stale = False  # an edit was built without re-indexing
@@ -198,15 +197,14 @@ class PreviewSite:
         return self.rebuild(Changes(), search=True) if self.search_stale and self.in_sync else None
 
     def _update_search(self) -> bool:
-        if self.index is None or not self.index.update(self.renderer.archive, self.terms):
+        if self.index is None or not self.index.update(self.renderer.archive, terms_of):
             return False
         self.search = jobs_from_state(self.renderer, self.index, self.shards)
         return True
 
     def _search_jobs(self) -> list[PageJob]:
-        """The search files: the index updated for edited articles, or made from each article's
-        terms, found again only for articles that changed."""
-        self.index = current_state(self.index, self.renderer.archive, self.terms)
+        """The search files: the index updated for edited articles, or made afresh."""
+        self.index = current_state(self.index, self.renderer.archive)
         return jobs_from_state(self.renderer, self.index, self.shards)
 
     def _load_all(self, report: BuildReport, stages: Stages) -> None:

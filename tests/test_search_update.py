@@ -92,3 +92,25 @@ def test_changes_beyond_edits_in_place_leave_the_state_untouched(corpus_articles
     huge = with_edits(archive.articles, {5: dict(body_html="<p>" + "word " * 50_000 + "</p>")})
     assert not state.update(huge, terms_of)
     assert state == before
+
+
+def test_the_index_made_at_once_is_the_one_made_article_by_article(corpus_articles):
+    # search_arrays weighs and encodes all pairs at once; every string must be what search.js expects.
+    archive = build_archive(corpus_articles)
+    state = IndexState.from_articles(archive)
+    assert_same_index(state, archive)
+    assert state.terms == IndexState.build(archive, terms_of(archive.articles)).terms
+
+
+def test_the_index_made_at_once_handles_long_texts_stopword_only_texts_and_large_numbers(corpus_articles):
+    long_text = "<p>" + " ".join(f"wort{i % 5000}" for i in range(40_000)) + " zyxwvut finale</p>"
+    articles = list(corpus_articles[:3])
+    articles[0] = edited(articles[0], body_html=long_text, summary="")  # places past 32,768, five-digit steps
+    articles[1] = edited(articles[1], title="The and of", body_html="<p>the of and to it is</p>", summary="")
+    archive = build_archive(articles)
+    assert_same_index(IndexState.from_articles(archive), archive)
+
+
+def test_the_index_of_an_empty_archive(corpus_articles):
+    archive = build_archive([])
+    assert_same_index(IndexState.from_articles(archive), archive)
