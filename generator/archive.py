@@ -3,6 +3,7 @@
 import hashlib
 import heapq
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import groupby
@@ -55,8 +56,9 @@ class Archive:
     warnings: list[str] = field(default_factory=list)
     copies: list[tuple[Article, Article]] = field(default_factory=list)  # (near-duplicate, the article it copies)
     _neighbours: dict[str, tuple[Article | None, Article | None]] = field(default_factory=dict)
-    _related: dict[str, list[Article]] = field(default_factory=dict)
+    _related: dict[str, list[Article]] | None = None
     _backlinks: dict[str, set[str]] | None = None  # path → paths of the articles whose pages link it
+    _relate: Callable[[], dict[str, list[Article]]] | None = None  # makes _related when it is first needed
 
     def years(self) -> list[tuple[int, list[Month]]]:
         """(year, its months newest first), newest year first."""
@@ -67,7 +69,12 @@ class Archive:
         return self._neighbours[article.path]
 
     def related(self, article: Article) -> list[Article]:
-        return self._related.get(article.path, [])
+        return self._related_by_path().get(article.path, [])
+
+    def _related_by_path(self) -> dict[str, list[Article]]:
+        if self._related is None:
+            self._related = self._relate() if self._relate else {}
+        return self._related
 
     def from_source(self, article: Article, limit: int, exclude=()) -> list[Article]:
         """Up to `limit` other articles of the same source, nearest in time first, then shown newest first."""
@@ -119,7 +126,7 @@ class Archive:
         if self._backlinks is None:
             self._backlinks = defaultdict(set)
             for path, (older, newer) in self._neighbours.items():
-                for other in (older, newer, *self._related.get(path, ())):
+                for other in (older, newer, *self._related_by_path().get(path, ())):
                     if other is not None:
                         self._backlinks[other.path].add(path)
         return nearby.union(*(self._backlinks.get(p, ()) for p in paths))
@@ -139,7 +146,7 @@ def with_contents(archive: Archive, edited: dict[str, Article]) -> Archive:
              for name in names_of(a)}
     months = {(a.date.year, a.date.month) for a in edited.values()}
     linking = archive.linking_to(set(edited))
-    neighbours, related = dict(archive._neighbours), dict(archive._related)
+    neighbours, related = dict(archive._neighbours), dict(archive._related_by_path())
     for path in linking | set(edited):
         neighbours[path] = tuple(map(swap, neighbours[path]))
         if path in related:
@@ -294,15 +301,20 @@ def build_archive(articles: list[Article], related_items: int = 5, related_memo=
         older = newest_first[i + 1] if i + 1 < len(newest_first) else None
         newer = newest_first[i - 1] if i > 0 else None
         archive._neighbours[article.path] = (older, newer)
-    key = relation_key(newest_first, related_items) if related_memo else None
-    table = related_memo.get(key) if related_memo else None
-    if table is None:
-        table = {path: [a.path for a in others] for path, others in _related(newest_first, terms, related_items).items()}
-        if related_memo:
-            related_memo.put(key, table)
-    by_path = {a.path: a for a in newest_first}
-    archive._related = {path: [by_path[p] for p in others] for path, others in table.items()}
+    # Made when first asked for: a build starts the search index (which needs none of it) first.
+    archive._relate = lambda: _related_table(newest_first, terms, related_items, related_memo)
     return archive
+
+
+def _related_table(articles: list[Article], terms: dict[str, list[Term]], limit: int, memo) -> dict[str, list[Article]]:
+    key = relation_key(articles, limit) if memo else None
+    table = memo.get(key) if memo else None
+    if table is None:
+        table = {path: [a.path for a in others] for path, others in _related(articles, terms, limit).items()}
+        if memo:
+            memo.put(key, table)
+    by_path = {a.path: a for a in articles}
+    return {path: [by_path[p] for p in others] for path, others in table.items()}
 
 
 @dataclass(frozen=True)

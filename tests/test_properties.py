@@ -95,3 +95,13 @@ def test_search_tokenizer_never_crashes_and_yields_plain_terms(text, lang):
     assert fold(fold(text)) == fold(text)
     assert len(stem_words(lang, found)) == len(found)
     words(html_text(text))  # any text, even broken markup, reads as text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7f), max_size=200) | st.text(max_size=200))
+def test_search_words_of_ascii_text_come_out_as_the_regex_finds_them(text):
+    """words() splits ASCII text without the regex; the words must be the ones search.js finds."""
+    import re
+
+    from generator.search_text import fold, words
+    assert words(text) == re.findall(r"[^\W_]{2,}", fold(text))
