@@ -12,8 +12,8 @@ from array import array
 import numpy as np
 
 from .archive import Archive
-from .search_index import (_LAST, _MORE, IMPACT_SCALE, K1, SearchIndex, corpus_norms, doc_row, doc_weights,
-                           encode_postings, filter_terms, idf, month_starts)
+from .search_index import (_LAST, _MORE, FILTER_PREFIX, IMPACT_SCALE, K1, SearchIndex, corpus_norms, doc_row,
+                           doc_weights, encode_postings, idf, month_starts)
 
 _LAST_BYTES = np.frombuffer(_LAST.encode("ascii"), np.uint8)
 _MORE_BYTES = np.frombuffer(_MORE.encode("ascii"), np.uint8)
@@ -57,9 +57,11 @@ def _slices(text: str, offsets: np.ndarray, bounds: np.ndarray) -> list[str]:
     return [text[a:b] for a, b in zip(at, at[1:])]
 
 
-def index_streams(archive: Archive, streams: list[tuple[int, int, list[str]]]) -> SearchIndex:
+def index_streams(archive: Archive, streams: list[tuple[int, int, list[str]]],
+                  filter_names: list[list[str]]) -> SearchIndex:
     """The index of `archive` from each article's (title words, text words, terms): its terms in
-    order, one per word, with "" for stopwords and for the gap after the title."""
+    order, one per word, with "" for stopwords and for the gap after the title; and from each
+    article's filter terms."""
     articles = archive.articles
     numbers = _Numbers()
     flat = array("i")
@@ -131,23 +133,28 @@ def index_streams(archive: Archive, streams: list[tuple[int, int, list[str]]]) -
     position_strings = _slices(text, offsets, word_bounds)
 
     word_terms = [names[alphabetical[r]] for r in pair_term[term_first].tolist()]
-    filters: dict[str, list[int]] = {}
-    for d, article in enumerate(articles):
-        for name in filter_terms(article):
-            filters.setdefault(name, []).append(d)
     postings = dict(zip(word_terms, posting_strings))
     positions = dict(zip(word_terms, position_strings))
     counts = dict(zip(word_terms, df.tolist()))
-    for name, docs in filters.items():
+    filters: dict[str, list[int]] = {}
+    for d, names_of_doc in enumerate(filter_names):
+        for name in names_of_doc:
+            filters.setdefault(name, []).append(d)
+    for name in sorted(filters):
+        docs = filters[name]
         postings[name] = encode_postings(docs, [0] * len(docs))
         positions[name] = "0" * len(docs)
         counts[name] = len(docs)
-    order = sorted(postings)
-    return SearchIndex({t: postings[t] for t in order}, {t: positions[t] for t in order},
-                       {t: counts[t] for t in order}, [doc_row(a) for a in articles], month_starts(articles),
+    order = list(postings)
+    if word_terms and filters and word_terms[-1] > FILTER_PREFIX:  # words in scripts that sort after "~"
+        order.sort()
+        postings, positions, counts = ({t: table[t] for t in order} for table in (postings, positions, counts))
+    return SearchIndex(postings, positions, counts, [doc_row(a) for a in articles], month_starts(articles),
                        sorted({a.lang for a in articles}), norms, order)
 
 
 def unique_terms(terms: list[str]) -> list[str]:
     """An article's terms, each once, in the order of first occurrence (as ArticleTerms.terms)."""
-    return [t for t in dict.fromkeys(terms) if t]
+    found = dict.fromkeys(terms)
+    found.pop("", None)
+    return list(found)

@@ -39,9 +39,10 @@ class IndexState:
         """The index of the whole archive, made at once (search_arrays)."""
         articles = archive.articles
         streams = [article_stream(a) for a in articles]
-        return cls(index_streams(archive, streams), [(a.path, a.content_hash) for a in articles],
+        filters = [filter_terms(a) for a in articles]
+        return cls(index_streams(archive, streams, filters), [(a.path, a.content_hash) for a in articles],
                    [(title_len, text_len) for title_len, text_len, _ in streams],
-                   ["\n".join(unique_terms(terms) + filter_terms(a)) for a, (_, _, terms) in zip(articles, streams)])
+                   ["\n".join(unique_terms(terms) + names) for names, (_, _, terms) in zip(filters, streams)])
 
     @classmethod
     def build(cls, archive: Archive, contributions: list[ArticleTerms]) -> "IndexState":

@@ -107,6 +107,8 @@ def test_the_index_made_at_once_handles_long_texts_stopword_only_texts_and_large
     articles = list(corpus_articles[:3])
     articles[0] = edited(articles[0], body_html=long_text, summary="")  # places past 32,768, five-digit steps
     articles[1] = edited(articles[1], title="The and of", body_html="<p>the of and to it is</p>", summary="")
+    # Words that sort after the filter terms ("~t:…"), which otherwise all come last.
+    articles[2] = edited(articles[2], title="Встреча в Москве", tags=("Russland",), source="Agentur")
     archive = build_archive(articles)
     assert_same_index(IndexState.from_articles(archive), archive)
 
