@@ -9,6 +9,7 @@ and whose encodings templates/static/search.js reads.
 """
 
 from array import array
+from collections.abc import Iterable
 import numpy as np
 
 from .archive import Archive
@@ -30,107 +31,137 @@ class _Numbers(dict):
         return number
 
 
-def encode_all(numbers: np.ndarray) -> tuple[str, np.ndarray]:
-    """Every number encoded as search_index.encode_numbers does, one after the other, as one
-    string; and where each number's code starts in it (one more entry: the end)."""
-    n = numbers.astype(np.int64)
-    digits = np.ones(len(n), np.int64)
-    rest = n >> 5
-    while rest.any():
-        digits += rest > 0
-        rest >>= 5
-    ends = np.cumsum(digits)
-    out = np.empty(int(ends[-1]) if len(n) else 0, np.uint8)
-    out[ends - 1] = _LAST_BYTES[n & 31]  # the last digit of each number
-    more = np.flatnonzero(digits > 1)
-    k = 2  # the k-th digit from the end, for the numbers that have one
-    while more.size:
-        out[ends[more] - k] = _MORE_BYTES[(n[more] >> (5 * (k - 1))) & 31]
-        k += 1
-        more = more[digits[more] >= k]
-    return out.tobytes().decode("ascii"), np.concatenate(([0], ends))
+BLOCK = 1 << 22  # numbers encoded at a time: bounds the temporary arrays at 100,000 articles
 
 
-def _slices(text: str, offsets: np.ndarray, bounds: np.ndarray) -> list[str]:
-    """text cut at offsets[bounds]: one piece per pair of neighbouring bounds."""
-    at = offsets[bounds].tolist()
+def encode_pieces(numbers: np.ndarray, bounds: np.ndarray) -> list[str]:
+    """numbers[bounds[i]:bounds[i + 1]] encoded (as search_index.encode_numbers does), for each i."""
+    texts, cuts, done = [], [], 0
+    for start in range(0, len(numbers), BLOCK):
+        n = numbers[start:start + BLOCK]
+        digits = np.ones(len(n), np.int8)
+        rest = n >> 5
+        while rest.any():
+            digits += rest > 0
+            rest >>= 5
+        ends = np.cumsum(digits, dtype=np.int64)
+        out = np.empty(int(ends[-1]), np.uint8)
+        out[ends - 1] = _LAST_BYTES[n & 31]  # the last digit of each number
+        more = np.flatnonzero(digits > 1)
+        k = 2  # the k-th digit from the end, for the numbers that have one
+        while more.size:
+            out[ends[more] - k] = _MORE_BYTES[(n[more] >> (5 * (k - 1))) & 31]
+            k += 1
+            more = more[digits[more] >= k]
+        inside = bounds[(bounds >= start) & (bounds < start + len(n))] - start
+        cuts.append(np.where(inside > 0, ends[inside - 1], 0) + done)
+        texts.append(out.tobytes().decode("ascii"))
+        done += len(texts[-1])
+    at = np.concatenate(cuts).tolist() if cuts else []
+    at += [done] * (len(bounds) - len(at))  # bounds at the very end
+    text = "".join(texts)
     return [text[a:b] for a, b in zip(at, at[1:])]
 
 
-def index_streams(archive: Archive, streams: list[tuple[int, int, list[str]]],
-                  filter_names: list[list[str]]) -> SearchIndex:
-    """The index of `archive` from each article's (title words, text words, terms): its terms in
-    order, one per word, with "" for stopwords and for the gap after the title; and from each
-    article's filter terms."""
+def index_streams(archive: Archive, streams: Iterable[tuple[int, int, list[str]]],
+                  filter_names: list[list[str]]) -> tuple[SearchIndex, list[tuple[int, int]], list[str]]:
+    """The index of `archive` from each article's (title words, text words, terms) — its terms in
+    order, one per word, with "" for stopwords and for the gap after the title — and from each
+    article's filter terms. Also each article's (title words, text words) and its terms, one per
+    line, which updating the index needs. The streams are read once and not kept."""
     articles = archive.articles
     numbers = _Numbers()
     flat = array("i")
-    lengths = np.empty(len(articles), np.int32)
-    for doc, (_, _, terms) in enumerate(streams):
+    counts_per_doc = array("i")
+    lengths: list[tuple[int, int]] = []
+    doc_terms: list[str] = []
+    for title_len, text_len, terms in streams:
         flat.extend(map(numbers.__getitem__, terms))
-        lengths[doc] = len(terms)
+        counts_per_doc.append(len(terms))
+        lengths.append((title_len, text_len))
+        found = dict.fromkeys(terms)
+        found.pop("", None)
+        doc_terms.append("\n".join(found))
     names = list(numbers)  # term number → term
-    norms = corpus_norms(len(articles), sum(s[0] for s in streams), sum(s[1] for s in streams))
+    del numbers
+    norms = corpus_norms(len(articles), sum(t for t, _ in lengths), sum(x for _, x in lengths))
 
     # Every indexed word as (term rank, doc, position), grouped by term in sorted order, then by doc.
     alphabetical = sorted(range(len(names)), key=names.__getitem__)
     rank = np.empty(len(names), np.int32)
     rank[alphabetical] = np.arange(len(names), dtype=np.int32)
-    term = np.frombuffer(flat, np.int32)
-    doc = np.repeat(np.arange(len(articles), dtype=np.int32), lengths)
-    position = np.arange(len(term), dtype=np.int32) - np.repeat(np.cumsum(lengths, dtype=np.int32) - lengths, lengths)
+    per_doc = np.array(counts_per_doc, np.int32)
+    term = rank[np.frombuffer(flat, np.int32)] if flat else np.zeros(0, np.int32)
+    del flat, rank
+    doc = np.repeat(np.arange(len(articles), dtype=np.int32), per_doc)
+    position = np.arange(len(term), dtype=np.int32)
+    position -= np.repeat(np.cumsum(per_doc, dtype=np.int32) - per_doc, per_doc)
     kept = term != 0
-    term, doc, position = rank[term[kept]], doc[kept], position[kept]
+    term, doc, position = term[kept], doc[kept], position[kept]
+    del kept
     order = np.argsort(term, kind="stable")  # stable: each term's words stay in (doc, position) order
     term, doc, position = term[order], doc[order], position[order]
+    del order
 
     # (term, doc) pairs: where each starts, how often the term occurs there, how often in the title.
     starts_pair = np.ones(len(term), bool)
     starts_pair[1:] = (term[1:] != term[:-1]) | (doc[1:] != doc[:-1])
     first = np.flatnonzero(starts_pair)
-    occurrences = np.diff(np.append(first, len(term)))
-    title_lengths = np.array([s[0] for s in streams], np.int64)
-    in_title = np.add.reduceat((position < title_lengths[doc]).astype(np.int64), first) if len(first) else first
+    del starts_pair
+    occurrences = np.diff(np.append(first, len(term))).astype(np.int32)
+    title_lengths = np.array([t for t, _ in lengths], np.int32)
+    in_title = (np.add.reduceat((position < title_lengths[doc]).astype(np.int32), first).astype(np.int32)
+                if len(first) else np.zeros(0, np.int32))
     pair_term, pair_doc = term[first], doc[first]
+    del term, doc
 
     # Terms: where each one's pairs start, its document frequency and idf (math.log, as everywhere).
     starts_term = np.ones(len(first), bool)
     starts_term[1:] = pair_term[1:] != pair_term[:-1]
     term_first = np.flatnonzero(starts_term)
+    del starts_term
     df = np.diff(np.append(term_first, len(first)))
     idfs = np.array([idf(norms, n) for n in df.tolist()], np.float64)
-    pair_idf = np.repeat(idfs, df)
 
     # BM25F impacts, operation for operation as search_index.impact, so every rounding is the same.
-    weights = np.array([doc_weights(norms, t, x) for t, x, _ in streams], np.float64).reshape(-1, 3)
-    title_norm, text_norm, once = weights[pair_doc, 0], weights[pair_doc, 1], weights[pair_doc, 2]
-    tf = in_title * title_norm + (occurrences - in_title) * text_norm
-    score = np.where((occurrences == 1) & (in_title == 0), pair_idf * once * IMPACT_SCALE,
-                     pair_idf * tf * (K1 + 1) / (K1 + tf) * IMPACT_SCALE)
-    impacts = np.rint(score).astype(np.int64)
+    weights = np.array([doc_weights(norms, t, x) for t, x in lengths], np.float64).reshape(-1, 3)
+    pair_idf = np.repeat(idfs, df)
+    impacts = np.empty(len(first), np.int32)
+    for start in range(0, len(first), BLOCK):  # in blocks: each line makes temporary arrays
+        part = slice(start, start + BLOCK)
+        d, n, t, term_idf = pair_doc[part], occurrences[part], in_title[part], pair_idf[part]
+        tf = t * weights[d, 0] + (n - t) * weights[d, 1]
+        score = np.where((n == 1) & (t == 0), term_idf * weights[d, 2] * IMPACT_SCALE,
+                         term_idf * tf * (K1 + 1) / (K1 + tf) * IMPACT_SCALE)
+        impacts[part] = np.rint(score)
     impacts[impacts == 0] = 1
+    del in_title, weights, pair_idf
 
     # Postings: doc, impact, doc step, impact … per term.
     steps = pair_doc.copy()
     steps[1:] -= pair_doc[:-1]
     steps[term_first] = pair_doc[term_first]
-    flat_postings = np.empty(2 * len(first), np.int64)
+    flat_postings = np.empty(2 * len(first), np.int32)
     flat_postings[0::2], flat_postings[1::2] = steps, impacts
-    text, offsets = encode_all(flat_postings)
+    del steps, impacts, pair_doc
     term_bounds = np.append(term_first, len(first))
-    posting_strings = _slices(text, offsets, 2 * term_bounds)
+    posting_strings = encode_pieces(flat_postings, 2 * term_bounds)
+    del flat_postings
 
     # Positions: per pair, the count, then the first position and the steps between them.
     gaps = position.copy()
     gaps[1:] -= position[:-1]
     gaps[first] = position[first]
-    pair_of_word = np.repeat(np.arange(len(first)), occurrences)
-    flat_positions = np.empty(len(first) + len(term), np.int64)
-    flat_positions[first + np.arange(len(first))] = occurrences
-    flat_positions[np.arange(len(term)) + pair_of_word + 1] = gaps
-    text, offsets = encode_all(flat_positions)
-    word_bounds = np.append(first, len(term))[term_bounds] + term_bounds
-    position_strings = _slices(text, offsets, word_bounds)
+    del position
+    flat_positions = np.empty(len(first) + len(gaps), np.int32)
+    count_at = first + np.arange(len(first))  # each pair's count, then its positions
+    flat_positions[count_at] = occurrences
+    is_gap = np.ones(len(flat_positions), bool)
+    is_gap[count_at] = False
+    flat_positions[is_gap] = gaps
+    del gaps, is_gap
+    position_strings = encode_pieces(flat_positions, np.append(count_at, len(flat_positions))[term_bounds])
+    del flat_positions, count_at
 
     word_terms = [names[alphabetical[r]] for r in pair_term[term_first].tolist()]
     postings = dict(zip(word_terms, posting_strings))
@@ -149,12 +180,6 @@ def index_streams(archive: Archive, streams: list[tuple[int, int, list[str]]],
     if word_terms and filters and word_terms[-1] > FILTER_PREFIX:  # words in scripts that sort after "~"
         order.sort()
         postings, positions, counts = ({t: table[t] for t in order} for table in (postings, positions, counts))
-    return SearchIndex(postings, positions, counts, [doc_row(a) for a in articles], month_starts(articles),
-                       sorted({a.lang for a in articles}), norms, order)
-
-
-def unique_terms(terms: list[str]) -> list[str]:
-    """An article's terms, each once, in the order of first occurrence (as ArticleTerms.terms)."""
-    found = dict.fromkeys(terms)
-    found.pop("", None)
-    return list(found)
+    index = SearchIndex(postings, positions, counts, [doc_row(a) for a in articles], month_starts(articles),
+                        sorted({a.lang for a in articles}), norms, order)
+    return index, lengths, doc_terms

@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from .archive import Archive
 from .model import Article
-from .search_arrays import index_streams, unique_terms
+from .search_arrays import index_streams
 from .search_index import (FILTER_PREFIX, ArticleTerms, SearchIndex, article_stream, build_search_index,
                            corpus_norms, decode_numbers, decode_postings, doc_row, doc_weights, encode_postings,
                            filter_terms, idf, impact, number_tokens, token_value)
@@ -38,11 +38,10 @@ class IndexState:
     def from_articles(cls, archive: Archive) -> "IndexState":
         """The index of the whole archive, made at once (search_arrays)."""
         articles = archive.articles
-        streams = [article_stream(a) for a in articles]
         filters = [filter_terms(a) for a in articles]
-        return cls(index_streams(archive, streams, filters), [(a.path, a.content_hash) for a in articles],
-                   [(title_len, text_len) for title_len, text_len, _ in streams],
-                   ["\n".join(unique_terms(terms) + names) for names, (_, _, terms) in zip(filters, streams)])
+        index, lengths, terms = index_streams(archive, map(article_stream, articles), filters)
+        return cls(index, [(a.path, a.content_hash) for a in articles], lengths,
+                   ["\n".join(filter(None, [doc_terms, *names])) for doc_terms, names in zip(terms, filters)])
 
     @classmethod
     def build(cls, archive: Archive, contributions: list[ArticleTerms]) -> "IndexState":

@@ -102,7 +102,11 @@ def test_the_index_made_at_once_is_the_one_made_article_by_article(corpus_articl
     assert state.terms == IndexState.build(archive, terms_of(archive.articles)).terms
 
 
-def test_the_index_made_at_once_handles_long_texts_stopword_only_texts_and_large_numbers(corpus_articles):
+@pytest.mark.parametrize("block", [None, 1000])
+def test_the_index_made_at_once_handles_long_texts_stopword_only_texts_and_large_numbers(corpus_articles, block,
+                                                                                         monkeypatch):
+    if block:  # arrays are encoded and weighed in blocks (at 100,000 articles): here many small ones
+        monkeypatch.setattr("generator.search_arrays.BLOCK", block)
     long_text = "<p>" + " ".join(f"wort{i % 5000}" for i in range(40_000)) + " zyxwvut finale</p>"
     articles = list(corpus_articles[:3])
     articles[0] = edited(articles[0], body_html=long_text, summary="")  # places past 32,768, five-digit steps
