@@ -10,6 +10,7 @@ and whose encodings templates/static/search.js reads.
 
 from array import array
 from collections.abc import Iterable
+
 import numpy as np
 
 from .archive import Archive
