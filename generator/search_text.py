@@ -4,6 +4,7 @@ Index and query must agree term for term, so every rule here has a twin in
 templates/static/search.js (fold, words, stem); tests/test_search_text.py checks the pair.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -76,30 +77,24 @@ def html_text(html: str) -> str:
 STOPWORDS = {lang: frozenset(fold(w) for w in text.split()) for lang, text in _STOPWORDS.items()}
 
 
-class _StemCache(dict):
-    """folded word → term for one language; each distinct word is stemmed once per process."""
-
-    def __init__(self, lang: str):
-        super().__init__()
-        self.stem_word = snowballstemmer.stemmer({"de": "german", "en": "english"}[lang]).stemWord
-
-    def __missing__(self, word: str) -> str:
-        term = self[word] = self.stem_word(word)
-        return term
-
-
-_caches: dict[str, _StemCache] = {}
+@functools.cache
+def _stemmer(lang: str):
+    """The language's Snowball stemWord, or None for a language without a stemmer."""
+    if lang not in STEMMED_LANGUAGES:
+        return None
+    return snowballstemmer.stemmer({"de": "german", "en": "english"}[lang]).stemWord
 
 
 class _TermCache(dict):
-    """folded word → index term for one language: "" for a stopword (and for ""), else its stem."""
+    """folded word → index term for one language: "" for a stopword (and for ""), else its stem.
+    Each distinct word is stemmed once per process."""
 
     def __init__(self, lang: str):
         super().__init__({word: "" for word in STOPWORDS.get(lang, ())}, **{"": ""})
-        self.lang = lang
+        self.stem = _stemmer(lang) or str
 
     def __missing__(self, word: str) -> str:
-        term = self[word] = stem_words(self.lang, [word])[0]
+        term = self[word] = self.stem(word)
         return term
 
 
@@ -113,8 +108,7 @@ def index_terms(lang: str, folded_words: list[str]) -> list[str]:
 
 
 def stem_words(lang: str, folded_words) -> list[str]:
-    """Index terms for folded words of an article in `lang`; languages without a stemmer keep the words."""
-    if lang not in STEMMED_LANGUAGES:
-        return list(folded_words)
-    cache = _caches.get(lang) or _caches.setdefault(lang, _StemCache(lang))
-    return list(map(cache.__getitem__, folded_words))
+    """The stems of folded words in `lang` (the rule search.js repeats); languages without a
+    stemmer keep the words."""
+    stem = _stemmer(lang)
+    return list(map(stem, folded_words)) if stem else list(folded_words)
