@@ -370,7 +370,7 @@
   var RERANK = 10;
   var TITLE_WORD_BONUS = 10;
   var TITLE_PAIR_BONUS = 10;
-  var TITLE_COVER_BONUS = 100;
+  var TITLE_COVER_BONUS = 200;
   /* Among the PROXIMITY_CANDIDATES best, query words standing close together in an article, in the
      query's order, add a bonus: next to each other, or at most NEAR words apart, per pair of
      neighbouring query words; once more when all of them (three or more) follow each other so; and
@@ -537,7 +537,8 @@
      completing the word being typed), each pair of neighbouring query words standing next to each
      other there, and, when it holds every query word in some form, how much of the headline they
      make up: a reader who recalls a headline names a good part of it, so three words fit a
-     five-word headline better than a twelve-word one. */
+     five-word headline better than a twelve-word one. Only words a reader would recall count:
+     numbers, codes with digits ("4th", "1987") and two-letter words are rarely typed. */
   function titleBonus(m, doc, items) {
     var stem = STEMMERS[doc[4]];
     var title = words(doc[1]).filter(function (w) { return !m.stop[w]; });
@@ -556,7 +557,8 @@
     for (var i = 0; i + 1 < at.length; i++) {
       if (at[i] >= 0 && at[i + 1] > at[i] && at[i + 1] - at[i] <= 2) bonus += TITLE_PAIR_BONUS;
     }
-    if (title.length && at.every(function (i) { return i >= 0; })) bonus += TITLE_COVER_BONUS * at.length / title.length;
+    var recalled = title.filter(function (w) { return w.length >= 3 && !/\d/.test(w); }).length;
+    if (recalled && at.every(function (i) { return i >= 0; })) bonus += TITLE_COVER_BONUS * Math.min(1, at.length / recalled);
     return bonus;
   }
 
