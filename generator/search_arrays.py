@@ -3,9 +3,10 @@
 A cold build indexes about 180 words per article; done article by article and term by term in
 Python, that was most of the cost of a build's search stage. Here each article only turns into
 a run of term numbers; sorting, counting, BM25F weighting and the base-32 encoding of postings
-and positions are numpy operations over all of them. The result is the SearchIndex, string for
-string, that search_index.build_search_index makes from ArticleTerms (tests hold the two equal),
-and whose encodings templates/static/search.js reads.
+and positions are numpy operations over all of them. The result is, string for string, the
+SearchIndex that adding the articles' ArticleTerms one by one would give (tests hold it to such a
+reference, tests/reference_index.py), in the encodings templates/static/search.js reads; the
+index of an edit is patched in that per-article way (search_update).
 """
 
 from array import array
@@ -14,11 +15,11 @@ from collections.abc import Iterable
 import numpy as np
 
 from .archive import Archive
-from .search_index import (_LAST, _MORE, FILTER_PREFIX, IMPACT_SCALE, K1, SearchIndex, corpus_norms, doc_row,
-                           doc_weights, encode_postings, idf, month_starts)
+from .search_index import (FILTER_PREFIX, IMPACT_SCALE, K1, LAST_DIGITS, MORE_DIGITS, SearchIndex, corpus_norms,
+                           doc_row, doc_weights, encode_postings, idf, month_starts)
 
-_LAST_BYTES = np.frombuffer(_LAST.encode("ascii"), np.uint8)
-_MORE_BYTES = np.frombuffer(_MORE.encode("ascii"), np.uint8)
+_LAST_BYTES = np.frombuffer(LAST_DIGITS.encode("ascii"), np.uint8)
+_MORE_BYTES = np.frombuffer(MORE_DIGITS.encode("ascii"), np.uint8)
 
 
 class _Numbers(dict):

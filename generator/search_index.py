@@ -11,13 +11,11 @@ import json
 import math
 import re
 from array import array
-from bisect import bisect_left
-from collections import Counter, defaultdict, deque
+from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
+from itertools import accumulate
 from operator import sub
 
-from .archive import Archive
 from .model import Article, Page
 from .search_text import STOPWORDS, html_text, index_terms, words
 from .slug import term_slug
@@ -39,10 +37,10 @@ TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard; its position 
 DOCS_PER_SHARD = 180
 FILTER_PREFIX = "~"  # filter terms (~s:source, ~t:tag, ~l:lang) sort after every word
 
-# Numbers as base-32 digits: every digit but the last from _MORE, the last from _LAST, so a
+# Numbers as base-32 digits: every digit but the last from MORE_DIGITS, the last from LAST_DIGITS, so a
 # posting list is one short string that needs no separators.
-_LAST = "0123456789abcdefghijklmnopqrstuv"
-_MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_"
+LAST_DIGITS = "0123456789abcdefghijklmnopqrstuv"
+MORE_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_"
 
 
 @dataclass(frozen=True)
@@ -189,42 +187,6 @@ def doc_row(article: Article) -> list:
             _snippet(article)]
 
 
-def build_search_index(archive: Archive, contributions: list[ArticleTerms] | None = None) -> SearchIndex:
-    """BM25F impacts for every (term, article), with the newest article as doc 0.
-
-    `contributions` are the articles' article_terms, in archive order, when made elsewhere
-    (on several cores); otherwise they are made here.
-    """
-    if contributions is None:
-        contributions = [article_terms(a) for a in archive.articles]
-    norms = corpus_norms(len(contributions), sum(c.title_len for c in contributions),
-                         sum(c.text_len for c in contributions))
-    counts: Counter[str] = Counter()
-    for c in contributions:  # each article's terms split twice, not kept: at 100,000 articles they are 8 million strings
-        counts.update(c.terms)
-    idfs = {t: idf(norms, n) for t, n in counts.items()}
-    entries: dict[str, list] = defaultdict(list)  # term → doc, impact, positions, doc, impact, positions …
-    for doc, (article, c) in enumerate(zip(archive.articles, contributions)):
-        terms = c.terms
-        weights = doc_weights(norms, c.title_len, c.text_len)
-        once = weights[2]
-        # The commonest case, a word found once and not in the headline, for all terms at once…
-        impacts = [round(idfs[t] * once * IMPACT_SCALE) or 1 for t in terms]
-        # …then the others put right.
-        for k in [k for k, (n, t) in enumerate(zip(c.occurrences, c.in_title)) if n != 1 or t]:
-            impacts[k] = impact(idfs[terms[k]], c.in_title[k], c.occurrences[k], weights)
-        # entries[term] += (doc, impact, positions) for every term, without a Python-level loop
-        deque(map(list.extend, map(entries.__getitem__, terms), zip(repeat(doc), impacts, c.positions)), 0)
-        for term in filter_terms(article):
-            entries[term] += (doc, 0, _CODES[0])
-    postings, positions, df = {}, {}, {}
-    for t in sorted(entries):
-        e = entries.pop(t)  # freed as it is encoded
-        postings[t], positions[t], df[t] = encode_postings(e[::3], e[1::3]), "".join(e[2::3]), len(e) // 3
-    return SearchIndex(postings, positions, df, [doc_row(a) for a in archive.articles], month_starts(archive.articles),
-                       sorted({a.lang for a in archive.articles}), norms, list(postings))
-
-
 def month_starts(articles: list[Article]) -> list[tuple[str, int]]:
     """(YYYY-MM, its first doc number) for each month, newest first."""
     months: list[tuple[str, int]] = []
@@ -236,36 +198,36 @@ def month_starts(articles: list[Article]) -> list[tuple[str, int]]:
 
 
 def _encode_number(n: int) -> str:
-    digits = _LAST[n & 31]
+    digits = LAST_DIGITS[n & 31]
     n >>= 5
     while n:
-        digits = _MORE[n & 31] + digits
+        digits = MORE_DIGITS[n & 31] + digits
         n >>= 5
     return digits
 
 
 # The codes of 0 … 32767 (up to three digits), made digit by digit: a third of the import time otherwise.
-_CODES = list(_LAST) + [m + last for m in _MORE[1:] for last in _LAST] + \
-    [m1 + m2 + last for m1 in _MORE[1:] for m2 in _MORE for last in _LAST]
+_CODES = list(LAST_DIGITS) + [m + last for m in MORE_DIGITS[1:] for last in LAST_DIGITS] + \
+    [m1 + m2 + last for m1 in MORE_DIGITS[1:] for m2 in MORE_DIGITS for last in LAST_DIGITS]
 _ONCE = [_CODES[1] + code for code in _CODES]  # the positions of a word found once, by its place
 
 
 def encode_numbers(numbers: list[int]) -> str:
-    """Non-negative integers as one compact string (see _LAST/_MORE)."""
+    """Non-negative integers as one compact string (see LAST_DIGITS/MORE_DIGITS)."""
     if max(numbers, default=0) < len(_CODES):
         return "".join(map(_CODES.__getitem__, numbers))
     return "".join(map(_encode_number, numbers))
 
 
-_TOKEN = re.compile(f"[{re.escape(_MORE)}]*[{_LAST}]")  # one encoded number
+_TOKEN = re.compile(f"[{re.escape(MORE_DIGITS)}]*[{LAST_DIGITS}]")  # one encoded number
 class _Values(dict):
     """Encoded number → its value: looked up for short ones, worked out (and kept) for the rest."""
 
     def __missing__(self, token: str) -> int:
         n = 0
         for ch in token[:-1]:
-            n = n * 32 + _MORE.index(ch)
-        self[token] = n = n * 32 + _LAST.index(token[-1])
+            n = n * 32 + MORE_DIGITS.index(ch)
+        self[token] = n = n * 32 + LAST_DIGITS.index(token[-1])
         return n
 
 

@@ -16,9 +16,9 @@ from itertools import accumulate
 from .archive import Archive
 from .model import Article
 from .search_arrays import index_streams
-from .search_index import (FILTER_PREFIX, ArticleTerms, SearchIndex, article_stream, build_search_index,
-                           corpus_norms, decode_numbers, decode_postings, doc_row, doc_weights, encode_postings,
-                           filter_terms, idf, impact, number_tokens, token_value)
+from .search_index import (FILTER_PREFIX, ArticleTerms, SearchIndex, article_stream, corpus_norms, decode_numbers,
+                           decode_postings, doc_row, doc_weights, encode_postings, filter_terms, idf, impact,
+                           number_tokens, token_value)
 
 MAX_CHANGED = 64  # beyond this many edited articles, indexing afresh is as quick
 
@@ -42,13 +42,6 @@ class IndexState:
         index, lengths, terms = index_streams(archive, map(article_stream, articles), filters)
         return cls(index, [(a.path, a.content_hash) for a in articles], lengths,
                    ["\n".join(filter(None, [doc_terms, *names])) for doc_terms, names in zip(terms, filters)])
-
-    @classmethod
-    def build(cls, archive: Archive, contributions: list[ArticleTerms]) -> "IndexState":
-        articles = archive.articles
-        return cls(build_search_index(archive, contributions), [(a.path, a.content_hash) for a in articles],
-                   [(c.title_len, c.text_len) for c in contributions],
-                   ["\n".join(c.terms + filter_terms(a)) for a, c in zip(articles, contributions)])
 
     def update(self, archive: Archive, terms_of: Callable[[list[Article]], list[ArticleTerms]]) -> bool:
         """Take in the edits that made `archive`; False (and unchanged) when they are more than edits
