@@ -321,6 +321,7 @@ def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, lis
     manifest = {
         "docs": len(docs),
         "docsPerShard": DOCS_PER_SHARD,
+        "bm25": [K1, TEXT_B, IMPACT_SCALE],  # search.js reads an article's length back from an impact
         "firstTerms": [terms[0] for terms in shards],
         "termFiles": term_files,
         "positionFiles": position_files,

@@ -5,6 +5,7 @@ fail; one serves the same files over HTTP like a static host.
 """
 
 import functools
+import math
 import http.server
 import shutil
 import threading
@@ -14,6 +15,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from generator.build import build_site
+from generator.search_index import IMPACT_SCALE, K1, TEXT_B, corpus_norms, doc_weights, idf, impact
 from generator.search_text import fold, stem_words, words
 
 from search_site import ARTICLES, make_site
@@ -225,6 +227,22 @@ def test_browser_folding_and_stemming_match_the_index(page):
     assert fold("Łódź") == page.evaluate("window.searchArchive.internals.fold('Łódź')")
 
 
+
+def test_the_browser_reads_an_articles_length_back_from_a_word_impact(page):
+    # search.js ranks a phrase by how often it stands in an article of that length; the length is
+    # not shipped but read back from the impact the index gave one of its words.
+    norms = corpus_norms(10_000, 80_000, 1_750_000)
+    m = {"docs": norms.count, "bm25": [K1, TEXT_B, IMPACT_SCALE]}
+    page.goto(page.search_url)
+    for ratio in (0.1, 0.5, 1.0, 2.0, 5.0):
+        for df, occurrences in ((3, 1), (40, 2), (900, 1)):
+            weight = impact(idf(norms, df), 0, occurrences, doc_weights(norms, 8, round(ratio * norms.avg_text)))
+            read = page.evaluate("([m, i, df, n]) => window.searchArchive.internals.lengthRatio(m, i, df, n)",
+                                 [m, weight, df, occurrences])
+            # The bonus goes by log2 of the ratio: a quarter of a doubling off is a few points of score.
+            assert abs(math.log2(read / ratio)) <= 0.25, (ratio, df, occurrences, read)
+
+
 # Articles that compete for the same words: which comes first is what a reader notices. Other
 # articles around them make the words rare, as in a real archive.
 RANKING = {
@@ -240,6 +258,11 @@ RANKING = {
                                  "The operator published its quarterly figures for the island route."),
     "2024/06/tolls-anger.md": ("Ferry tolls anger island commuters", "2024-06-10",
                                "Commuters on the island route complained at a meeting on Tuesday."),
+    # The same words as often, in texts as long: once side by side twice, once only once.
+    "2024/07/timetable-twice.md": ("Dock report", "2024-07-10",
+                                   "The night ferry timetable changed. Readers asked about the night ferry timetable again."),
+    "2024/08/timetable-once.md": ("Port report", "2024-08-10",
+                                  "The night ferry timetable changed. Night shifts asked about ferry crew timetable again."),
     **{f"2023/{n % 12 + 1:02d}/council-{n}.md": (f"Council meets on budget {n}", f"2023-{n % 12 + 1:02d}-01",
                                                  "Councillors discussed the budget for schools and roads.")
        for n in range(40)},
@@ -275,6 +298,11 @@ def test_the_query_found_word_for_word_ranks_above_its_words_repeated_apart(rank
 def test_a_headline_made_mostly_of_the_query_ranks_above_a_longer_one_about_it(ranking_page):
     titles = search(ranking_page, "harbour strike")
     assert titles[0] == "Harbour strike ends"
+
+
+def test_a_phrase_found_twice_ranks_above_one_found_once_with_its_words_repeated_apart(ranking_page):
+    # Same word counts and lengths, so the plain scores tie; the older article says the phrase twice.
+    assert search(ranking_page, "night ferry timetable") == ["Dock report", "Port report"]
 
 
 def test_numbers_in_a_headline_do_not_make_it_a_worse_fit(ranking_page):

@@ -375,13 +375,17 @@
      query's order, add a bonus: next to each other, or at most NEAR words apart, per pair of
      neighbouring query words; once more when all of them (three or more) follow each other so; and
      once more when those three or more stand in a row, the query found verbatim (for two words,
-     ADJACENT_BONUS already says so). */
+     ADJACENT_BONUS already says so). A reader who recalls a phrase of an article more likely
+     recalls it from a short one, or from one that says it more than once: the verbatim bonus
+     grows by PHRASE_DENSITY per doubling of (times found) / (length against the average) above 1.
+     It never shrinks: in a long article the phrase is still the query found verbatim. */
   var PROXIMITY_CANDIDATES = 200;
   var NEAR = 3;
   var ADJACENT_BONUS = 60;
   var NEAR_BONUS = 30;
   var CHAIN_BONUS = 60;
   var PHRASE_BONUS = 100;
+  var PHRASE_DENSITY = 60;
 
   /* All terms of the loaded shards that complete a word being typed: longest posting lists first. */
   function completions(m, loaded, prefix, exact) {
@@ -485,6 +489,7 @@
         need.forEach(function (i, k) { loaded[i] = list[k]; });
         var req = required.map(function (item) { return wordScores(m, loaded, item.word, item.prefix); });
         var opt = optional.map(function (item) { return wordScores(m, loaded, item.word, false); });
+        var perWord = req.slice();  // in the order of `required`
         req.sort(function (a, b) { return a.scores.size - b.scores.size; });
         var inDates = dateTest(m, filters.from, filters.to);
         var fMaps = fTerms.map(function (t) {
@@ -503,7 +508,7 @@
           opt.forEach(function (o) { score += o.scores.get(doc) || 0; });
           hits.push([score, doc]);
         });
-        return applyPositions(m, required, phrases, hits).then(function (kept) {
+        return applyPositions(m, required, phrases, hits, perWord).then(function (kept) {
           kept.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
           return { hits: kept, words: required.concat(optional), terms: terms };
         });
@@ -616,16 +621,28 @@
     });
   }
 
-  /* Whether the words stand one after the other, in order, somewhere: the query found verbatim. */
+  /* How often the words stand one after the other, in order: the query found verbatim. */
   function inARow(lists) {
-    return lists[0].some(function (start) {
+    return lists[0].filter(function (start) {
       return lists.every(function (places, i) { return places.indexOf(start + i) >= 0; });
-    });
+    }).length;
   }
 
-  function proximityBonus(lists) {
+  /* An article's length against the archive's average, read back from the BM25 impact a word has
+     there (search_index.impact, taking the word as absent from the headline: a headline word makes
+     the article look shorter, which does no harm), its document frequency and how often it occurs. */
+  function lengthRatio(m, impact, df, occurrences) {
+    var k1 = m.bm25[0], b = m.bm25[1], scale = m.bm25[2];
+    var saturated = Math.min(impact / (scale * Math.log(1 + (m.docs - df + 0.5) / (df + 0.5))), k1 + 0.95);
+    var norm = k1 * saturated / ((k1 + 1 - saturated) * occurrences);
+    return Math.max((1 / norm - (1 - b)) / b, 1 / 64);
+  }
+
+  /* `ratio()`: the article's length against the average (lengthRatio), asked only of a verbatim find. */
+  function proximityBonus(lists, ratio) {
     if (lists.some(function (l) { return !l; })) return 0;
-    var bonus = lists.length > 2 && inARow(lists) ? PHRASE_BONUS : 0;
+    var times = lists.length > 2 ? inARow(lists) : 0;
+    var bonus = times ? PHRASE_BONUS + PHRASE_DENSITY * Math.max(0, Math.log2(times / ratio())) : 0;
     for (var i = 0; i + 1 < lists.length; i++) {
       var gap = step(lists[i], lists[i + 1]);
       if (gap === 1) bonus += ADJACENT_BONUS;
@@ -637,7 +654,7 @@
 
   /* Drop hits failing a quoted phrase, then favour the best candidates whose query words stand close
      together in the query's order. */
-  function applyPositions(m, required, phrases, hits) {
+  function applyPositions(m, required, phrases, hits, perWord) {
     if (required.length < 2) return Promise.resolve(hits);
     return wordPositions(m, required).then(function (lookups) {
       var tests = phrases.map(function (phrase) {
@@ -649,8 +666,18 @@
         return tests.every(function (phrase) { return phraseHolds(phrase, h[1]); });
       });
       hits.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+      // The length is read from the rarest word typed in full (a completion's impact is scaled).
+      var rarest = -1;
+      perWord.forEach(function (w, i) {
+        if (!required[i].prefix && (rarest < 0 || w.scores.size < perWord[rarest].scores.size)) rarest = i;
+      });
       var head = hits.slice(0, PROXIMITY_CANDIDATES).map(function (h) {
-        return [h[0] + proximityBonus(lookups.map(function (positionsOf) { return positionsOf(h[1]); })), h[1]];
+        var lists = lookups.map(function (positionsOf) { return positionsOf(h[1]); });
+        return [h[0] + proximityBonus(lists, function () {
+          if (rarest < 0) return 1;
+          var scores = perWord[rarest].scores;
+          return lengthRatio(m, scores.get(h[1]), scores.size, lists[rarest].length);
+        }), h[1]];
       });
       return head.concat(hits.slice(PROXIMITY_CANDIDATES));
     });
@@ -664,7 +691,8 @@
       });
     });
   };
-  window.searchArchive.internals = { fold: fold, words: words, stemGerman: stemGerman, stemEnglish: stemEnglish };
+  window.searchArchive.internals = { fold: fold, words: words, stemGerman: stemGerman, stemEnglish: stemEnglish,
+                                     lengthRatio: lengthRatio };
 
   /* ---- the search page ---- */
 
