@@ -23,6 +23,16 @@ TERM_KINDS = tuple(TERM_NAMES)  # "tags", "sources", "locations"
 SINGULAR = {"tags": "tag", "sources": "source", "locations": "location"}
 
 
+class Lazy:
+    """A template value made only when its page is rendered. A page whose key is unchanged is not
+    rendered at all, so what only its markup needs (crumbs, a chart, JSON-LD) is not made either."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make):
+        self.make = make
+
+
 def relative_root(page_path: str) -> str:
     """'../' repeated to climb from the page's folder to the site root ('' at the root)."""
     return "../" * page_path.count("/")
@@ -117,12 +127,9 @@ class Renderer:
         # The 404 page is served at any depth, so only root-relative links work there.
         root = urlsplit(self.config.base_url).path if page_path == "404.html" else relative_root(page_path)
         canonical_url = None if canonical is None else self.config.base_url + canonical
-        crumbs = context.pop("crumbs", None)
-        crumbs = crumbs() if crumbs else []
-        context.update(root=root, page_path=page_path, canonical=canonical_url, crumbs=crumbs)
-        if "article" in context:
-            article = context["article"]
-            context["article_ld"] = json_script(news_article(article, self.config, canonical_url, web_url(article.url)))
+        context = {name: value.make() if isinstance(value, Lazy) else value for name, value in context.items()}
+        context.setdefault("crumbs", [])
+        context.update(root=root, page_path=page_path, canonical=canonical_url)
         try:
             return self.env.get_template(template).render(context).encode("utf-8")
         except jinja2.TemplateError as exc:
@@ -142,7 +149,8 @@ class Renderer:
         return self.job("article.html", article.path + "index.html", article.path, inputs,
                         article=article, original=None, older=older, newer=newer, related=related,
                         same_source=same_source, translations=translations,
-                        crumbs=lambda: self.article_crumbs(article))
+                        crumbs=Lazy(lambda: self.article_crumbs(article)),
+                        article_ld=self.article_ld(article, article))
 
     def copy(self, article: Article, original: Article) -> PageJob:
         """A near-duplicate's page: outside the archive's order, it names and links the original,
@@ -150,7 +158,13 @@ class Renderer:
         return self.job("article.html", article.path + "index.html", original.path,
                         (token(article), token(original)), article=article, original=original,
                         older=None, newer=None, related=[], same_source=[], translations=[],
-                        crumbs=lambda: self.article_crumbs(article))
+                        crumbs=Lazy(lambda: self.article_crumbs(article)),
+                        article_ld=self.article_ld(article, original))
+
+    def article_ld(self, article: Article, canonical: Article) -> Lazy:
+        """The article's schema.org NewsArticle, at the address of `canonical` (its original, for a copy)."""
+        return Lazy(lambda: json_script(news_article(article, self.config, self.config.base_url + canonical.path,
+                                                     web_url(article.url))))
 
     def article_crumbs(self, article: Article) -> list[tuple[str, str]]:
         return self.month_crumbs(article.date.year, article.date.month) + [(article.title, article.path)]
@@ -179,12 +193,14 @@ class Renderer:
             yield self.job("listing.html", listing.path + "index.html", listing.path, inputs,
                            listing=listing, title=title, term=term, feed=feed, total=total,
                            is_home=base == "", timeline=self.timeline(bars, listing.path),
-                           crumbs=(lambda c=crumbs: c) if len(crumbs) > 1 else None)
+                           crumbs=crumbs if len(crumbs) > 1 else [])
 
-    def timeline(self, bars, page_path: str) -> str:
+    def timeline(self, bars, page_path: str) -> Lazy | str:
         """The chart's markup for a page at `page_path`: its links are relative to that page."""
+        if not bars:
+            return ""
         root = relative_root(page_path + "index.html")
-        return timeline_svg(bars, lambda path: root + path + "index.html", self.config.language)
+        return Lazy(lambda: timeline_svg(bars, lambda path: root + path + "index.html", self.config.language))
 
     def archive_page(self) -> PageJob:
         years = self.archive.years()
@@ -192,7 +208,7 @@ class Renderer:
         t = STRINGS[self.config.language]
         return self.job("archive.html", "archive/index.html", "archive/", (inputs,),
                         years=years, total=len(self.archive.articles),
-                        crumbs=lambda: [(t["home"], ""), (t["archive"], "archive/")])
+                        crumbs=Lazy(lambda: [(t["home"], ""), (t["archive"], "archive/")]))
 
     def year(self, year: int, months: list[Month]) -> PageJob:
         inputs = [(m.month, len(m.articles)) for m in months]
@@ -200,19 +216,19 @@ class Renderer:
         return self.job("year.html", path + "index.html", path, (inputs,), year=year,
                         months=months, total=sum(len(m.articles) for m in months),
                         timeline=self.timeline(year_bars(year, months), path),
-                        crumbs=lambda: self.month_crumbs(year, 1)[:2])
+                        crumbs=Lazy(lambda: self.month_crumbs(year, 1)[:2]))
 
     def month(self, month: Month, older: Month | None, newer: Month | None) -> PageJob:
         inputs = ([token(a) for a in month.articles], older and older.path, newer and newer.path)
         return self.job("month.html", month.path + "index.html", month.path, inputs, month=month,
-                        older=older, newer=newer, crumbs=lambda: self.month_crumbs(month.year, month.month))
+                        older=older, newer=newer, crumbs=Lazy(lambda: self.month_crumbs(month.year, month.month)))
 
     def terms_index(self, kind: str) -> PageJob:
         terms = self.archive.terms[kind]
         inputs = [(t.slug, t.name, len(t.articles)) for t in terms]
         t = STRINGS[self.config.language]
         return self.job("terms.html", f"{kind}/index.html", f"{kind}/", (inputs,), kind=kind, terms=terms,
-                        crumbs=lambda: [(t["home"], ""), (t[kind], f"{kind}/")])
+                        crumbs=Lazy(lambda: [(t["home"], ""), (t[kind], f"{kind}/")]))
 
     def feed(self, path: str, alternate: str, title: str, articles) -> PageJob:
         entries = list(articles[:self.config.feed_items])
