@@ -632,6 +632,7 @@
      there (search_index.impact, taking the word as absent from the headline: a headline word makes
      the article look shorter, which does no harm), its document frequency and how often it occurs. */
   function lengthRatio(m, impact, df, occurrences) {
+    if (!m.bm25) return 1;  // a manifest cached from an older build: rank as an average article
     var k1 = m.bm25[0], b = m.bm25[1], scale = m.bm25[2];
     var saturated = Math.min(impact / (scale * Math.log(1 + (m.docs - df + 0.5) / (df + 0.5))), k1 + 0.95);
     var norm = k1 * saturated / ((k1 + 1 - saturated) * occurrences);
