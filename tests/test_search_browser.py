@@ -263,6 +263,14 @@ RANKING = {
                                    "The night ferry timetable changed. Readers asked about the night ferry timetable again."),
     "2024/08/timetable-once.md": ("Port report", "2024-08-10",
                                   "The night ferry timetable changed. Night shifts asked about ferry crew timetable again."),
+    # A phrase in a short article about it, and twice in passing in a long one.
+    "2024/09/keeper-short.md": ("Island people", "2024-09-10",
+                                "The coastal lighthouse keeper retired after forty years."),
+    "2024/10/keeper-long.md": ("Harbour diary", "2024-10-10",
+                               "The coastal lighthouse keeper waved from the pier on Monday morning. Fishermen "
+                               "unloaded their catch while tourists photographed boats, gulls and the old crane. "
+                               "Later the coastal lighthouse keeper walked home along the quiet harbour wall "
+                               "near the market square."),
     **{f"2023/{n % 12 + 1:02d}/council-{n}.md": (f"Council meets on budget {n}", f"2023-{n % 12 + 1:02d}-01",
                                                  "Councillors discussed the budget for schools and roads.")
        for n in range(40)},
@@ -303,6 +311,11 @@ def test_a_headline_made_mostly_of_the_query_ranks_above_a_longer_one_about_it(r
 def test_a_phrase_found_twice_ranks_above_one_found_once_with_its_words_repeated_apart(ranking_page):
     # Same word counts and lengths, so the plain scores tie; the older article says the phrase twice.
     assert search(ranking_page, "night ferry timetable") == ["Dock report", "Port report"]
+
+
+def test_a_phrase_in_a_short_article_ranks_above_the_same_phrase_twice_in_a_long_one(ranking_page):
+    # Four times as long and saying it twice: per word read, the short article says it more.
+    assert search(ranking_page, "coastal lighthouse keeper") == ["Island people", "Harbour diary"]
 
 
 def test_numbers_in_a_headline_do_not_make_it_a_worse_fit(ranking_page):
