@@ -37,8 +37,8 @@ TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard; its position 
 DOCS_PER_SHARD = 180
 FILTER_PREFIX = "~"  # filter terms (~s:source, ~t:tag, ~l:lang) sort after every word
 
-# Numbers as base-32 digits: every digit but the last from MORE_DIGITS, the last from LAST_DIGITS, so a
-# posting list is one short string that needs no separators.
+# Numbers as base-32 digits: every digit but the last from MORE_DIGITS, the last from LAST_DIGITS,
+# so a posting list is one short string that needs no separators.
 LAST_DIGITS = "0123456789abcdefghijklmnopqrstuv"
 MORE_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_"
 
@@ -220,6 +220,8 @@ def encode_numbers(numbers: list[int]) -> str:
 
 
 _TOKEN = re.compile(f"[{re.escape(MORE_DIGITS)}]*[{LAST_DIGITS}]")  # one encoded number
+
+
 class _Values(dict):
     """Encoded number → its value: looked up for short ones, worked out (and kept) for the rest."""
 

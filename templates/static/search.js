@@ -634,6 +634,7 @@
   function lengthRatio(m, impact, df, occurrences) {
     if (!m.bm25) return 1;  // a manifest cached from an older build: rank as an average article
     var k1 = m.bm25[0], b = m.bm25[1], scale = m.bm25[2];
+    // The term-frequency factor tends to k1 + 1 and never reaches it; rounding may overshoot.
     var saturated = Math.min(impact / (scale * Math.log(1 + (m.docs - df + 0.5) / (df + 0.5))), k1 + 0.95);
     var norm = k1 * saturated / ((k1 + 1 - saturated) * occurrences);
     return Math.max((1 / norm - (1 - b)) / b, 1 / 64);
