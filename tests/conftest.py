@@ -1,9 +1,6 @@
 """Shared fixtures: small sites written into tmp_path, built with the real pipeline."""
 
-import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import textwrap
 from pathlib import Path
@@ -12,9 +9,9 @@ import pytest
 
 from generator.build import build_site
 
+import newsgen
+
 REPO = Path(__file__).resolve().parent.parent
-# The read-only corpora and checkers; CI lays them beside the clone, as on a developer machine.
-SHARED = Path(os.environ.get("NEWSARCHIVE_SHARED", REPO.parent / "shared"))
 
 SITE_YAML = """\
 title: "Testarchiv"
@@ -115,10 +112,9 @@ def demo_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def corpus_site(tmp_path_factory) -> Path:
-    """1,000 real articles from the shared news corpus, built once per test run."""
+    """1,000 generated German and English articles (tests/newsgen.py), built once per test run."""
     site = make_site(_readable_folder(tmp_path_factory, "corpus") / "site", language="en", per_page=20)
-    subprocess.run([sys.executable, str(SHARED / "corpus/build_corpus.py"), "1000", str(site / "content/articles"), "--quiet"],
-                   check=True)
+    newsgen.write(1000, site / "content/articles")
     build_site(site)
     yield site
     shutil.rmtree(site.parent, ignore_errors=True)

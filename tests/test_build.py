@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import REPO, SHARED, make_site, snapshot, write_article
+from conftest import REPO, make_site, snapshot, write_article
 from sitecheck import active_content, broken_links
 from generator.build import build_site
 from generator.errors import BuildFailed, SiteError
@@ -192,8 +192,7 @@ def test_demo_site_builds_with_every_link_resolving(tmp_path):
 
 def test_corpus_markdown_builds_as_is(tmp_path):
     site = make_site(tmp_path / "s", language="en")
-    corpus = SHARED / "corpus" / "build_corpus.py"
-    subprocess.run([sys.executable, str(corpus), "60", str(site / "content/articles"), "--quiet"], check=True)
+    subprocess.run([sys.executable, str(REPO / "tests/newsgen.py"), "60", str(site / "content/articles")], check=True)
     report = build_site(site)
     assert report.articles == 60
     assert broken_links(site / "output", "/archiv/") == []

@@ -1,14 +1,11 @@
-import subprocess
-import sys
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
+import newsgen
 from generator.config import SiteConfig
-from conftest import SHARED
 from generator.content import load_articles, parse_article, read_text, render_markdown, split_front_matter
 from generator.errors import SiteError
 
@@ -134,10 +131,8 @@ def test_summary_defaults_to_lead_cut_at_sentence_end():
 
 
 def corpus_texts(count: int) -> list[str]:
-    """The first `count` articles of the shared news corpus, as Markdown files' text."""
-    with tempfile.TemporaryDirectory() as folder:
-        subprocess.run([sys.executable, str(SHARED / "corpus/build_corpus.py"), str(count), folder, "--quiet"], check=True)
-        return [p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.md"))]
+    """`count` generated articles, as Markdown files' text."""
+    return [newsgen.markdown(article) for article in newsgen.articles(count)]
 
 
 def corpus_bodies(count: int) -> list[str]:

@@ -9,7 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import clean_build_snapshot, SHARED, make_site, snapshot, write_article
+import newsgen
+from conftest import clean_build_snapshot, make_site, snapshot, write_article
 from generator.build import build_site
 
 KILLS = 8
@@ -34,8 +35,7 @@ def processes_in(folder: Path) -> list[int]:
 
 def test_killed_builds_never_leave_a_mixed_site(tmp_path):
     site = make_site(tmp_path / "site", language="en", per_page=10)
-    subprocess.run([sys.executable, str(SHARED / "corpus/build_corpus.py"), "400", str(site / "content/articles"), "--quiet"],
-                   check=True)
+    newsgen.write(400, site / "content/articles")
     build_site(site)
     seed = int(os.environ.get("CRASH_SEED", time.time_ns() % 10_000))
     rng = random.Random(seed)
@@ -86,8 +86,7 @@ def articles_by_path(site) -> dict[str, str]:
 
 def test_killed_imports_leave_only_whole_articles(tmp_path):
     raw = tmp_path / "raw"
-    subprocess.run([sys.executable, str(SHARED / "corpus/build_corpus.py"), "300", str(raw), "--format", "raw", "--quiet"],
-                   check=True)
+    newsgen.write(300, raw, "raw")
     clean = make_site(tmp_path / "clean")
     subprocess.run([sys.executable, "-m", "generator", "import", str(raw)], cwd=clean, check=True, capture_output=True)
     expected = articles_by_path(clean)
