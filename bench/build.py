@@ -26,8 +26,10 @@ import sys
 import time
 from pathlib import Path
 
+from devdata import shared_folder
+
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("NEWSARCHIVE_SHARED", REPO.parent / "shared"))
+SHARED = shared_folder("corpus/build_corpus.py")
 ANCHORS = SHARED / "anchors" / "perf"
 SCENARIOS = ("cold", "noop", "touch1", "new1")
 SITE_YAML = 'title: "Bench"\nbase_url: "https://bench.example.org/"\nlanguage: en\nper_page: 20\n'

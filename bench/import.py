@@ -24,13 +24,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from devdata import shared_folder
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generator.config import load_config  # noqa: E402
 from generator.importer import import_paths  # noqa: E402
 from generator.scaffold import init_site  # noqa: E402
 
-SHARED = Path(os.environ.get("NEWSARCHIVE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+SHARED = shared_folder("corpus/cleaning-dev")
 CORPUS = SHARED / "corpus"
 SETS = {  # set → (anchor name, F1, title norm) from RESULTS.md, for comparison
     "cleaning-dev": [("jusText on raw", 0.817, None), ("trafilatura on raw", 0.720, 0.0),

@@ -21,7 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "build_corpus.py"
+from devdata import shared_folder
+
+CORPUS = shared_folder("corpus/build_corpus.py") / "corpus" / "build_corpus.py"
 BIN = Path(sys.executable).parent
 
 

@@ -16,7 +16,6 @@
 
 import argparse
 import json
-import os
 import re
 import resource
 import shutil
@@ -28,8 +27,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from devdata import shared_folder
+
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("NEWSARCHIVE_SHARED", REPO.parent / "shared"))
+SHARED = shared_folder("corpus/build_corpus.py", "tools/search-harness")
 CORPUS_SCRIPT = SHARED / "corpus" / "build_corpus.py"
 HARNESS = SHARED / "tools" / "search-harness"
 ANCHOR = SHARED / "anchors" / "search" / "RESULTS.md"

@@ -26,15 +26,16 @@ project's venv has it).
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 from collections import Counter, defaultdict
 from math import comb
 from pathlib import Path
 
+from devdata import shared_folder
+
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("NEWSARCHIVE_SHARED", REPO.parent / "shared"))
+SHARED = shared_folder("tools/search-harness")
 HARNESS = SHARED / "tools" / "search-harness"
 sys.path.insert(0, str(HARNESS))
 from build_site import load_corpus  # noqa: E402

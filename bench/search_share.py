@@ -19,13 +19,19 @@ import sys
 import time
 from pathlib import Path
 
+from devdata import shared_folder
+
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("NEWSARCHIVE_SHARED", REPO.parent / "shared"))
+SHARED = shared_folder("corpus/build_corpus.py")
 SITE_YAML = 'title: "Bench"\nbase_url: "https://bench.example.org/"\nlanguage: en\nper_page: 20\n'
 
 WITHOUT_SEARCH = """
 import sys
 from pathlib import Path
+
+from devdata import shared_folder
+
+from devdata import shared_folder
 from generator import build
 build.start_search = lambda renderer: (lambda: [])
 build.build_site(Path(sys.argv[1]))

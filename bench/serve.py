@@ -15,7 +15,6 @@ Both servers run one after the other in the same run; figures are medians.
 
 import argparse
 import http.client
-import os
 import re
 import shutil
 import socket
@@ -26,11 +25,13 @@ import threading
 import time
 from pathlib import Path
 
+from devdata import shared_folder
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from generator.serve import SEARCH_AFTER  # noqa: E402  (the server's wait before a deferred re-index)
-SHARED = Path(os.environ.get("NEWSARCHIVE_SHARED", REPO.parent / "shared"))
+SHARED = shared_folder("corpus/build_corpus.py")
 ANCHORS = SHARED / "anchors" / "perf"
 SITE_YAML = 'title: "Bench"\nbase_url: "https://bench.example.org/"\nlanguage: en\nper_page: 20\n'
 POLL = 0.005  # seconds between two requests for the edited page
