@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/newsarchive build
+	@echo "preview it with live reload: $(BIN)/newsarchive serve   (or open output/index.html)"
 
 build: run
 
