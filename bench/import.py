@@ -28,8 +28,8 @@ from devdata import shared_folder
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generator.config import load_config  # noqa: E402
-from generator.importer import import_paths  # noqa: E402
+from generator.core.config import load_config  # noqa: E402
+from generator.ingest.importer import import_paths  # noqa: E402
 from generator.scaffold import init_site  # noqa: E402
 
 SHARED = shared_folder("corpus/cleaning-dev")

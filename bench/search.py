@@ -88,11 +88,11 @@ def _children_cpu() -> float:
 INDEX_CPU = """
 import sys, time
 from pathlib import Path
-from generator.archive import build_archive
-from generator.config import load_config
-from generator.content import load_articles
-from generator.search_index import search_files
-from generator.search_update import IndexState
+from generator.organise.archive import build_archive
+from generator.core.config import load_config
+from generator.content.articles import load_articles
+from generator.search.index import search_files
+from generator.search.update import IndexState
 root = Path(sys.argv[1]); config = load_config(root)
 archive = build_archive(load_articles(root, config)[0], config.related_items)
 start = time.process_time(); search_files(IndexState.from_articles(archive).index); print(time.process_time() - start)

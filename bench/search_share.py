@@ -32,11 +32,11 @@ from pathlib import Path
 from devdata import shared_folder
 
 from devdata import shared_folder
-from generator import build
+from generator import site as build
 build.start_search = lambda renderer: (lambda: [])
 build.build_site(Path(sys.argv[1]))
 """
-WITH_SEARCH = "import sys\nfrom pathlib import Path\nfrom generator import build\nbuild.build_site(Path(sys.argv[1]))\n"
+WITH_SEARCH = "import sys\nfrom pathlib import Path\nfrom generator import site as build\nbuild.build_site(Path(sys.argv[1]))\n"
 
 
 def timed(code: str, site: Path) -> tuple[float, float]:

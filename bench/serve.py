@@ -30,7 +30,7 @@ from devdata import shared_folder
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.serve import SEARCH_AFTER  # noqa: E402  (the server's wait before a deferred re-index)
+from generator.preview.server import SEARCH_AFTER  # noqa: E402  (the server's wait before a deferred re-index)
 SHARED = shared_folder("corpus/build_corpus.py")
 ANCHORS = SHARED / "anchors" / "perf"
 SITE_YAML = 'title: "Bench"\nbase_url: "https://bench.example.org/"\nlanguage: en\nper_page: 20\n'
@@ -102,8 +102,8 @@ def measure(server: Process, target: Path, port: int, url: str, runs: int, own: 
 
 
 def article_url(site: Path, target: Path) -> str:
-    from generator.config import load_config
-    from generator.content import parse_article
+    from generator.core.config import load_config
+    from generator.content.articles import parse_article
 
     article = parse_article(target.read_text(encoding="utf-8"), target, load_config(site))
     return "/" + article.path

@@ -4,14 +4,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__
-from .build import OUTPUT_DIR
-from .build_status import recorded_build
-from .config import load_config
-from .errors import BuildFailed, SiteError
-from .importer import import_paths
-from .publish import PublishOptions, check_target, publish
-from .scaffold import init_site
+from generator import __version__
+from generator.site import OUTPUT_DIR
+from generator.status import recorded_build
+from generator.core.config import load_config
+from generator.core.errors import BuildFailed, SiteError
+from generator.ingest.importer import import_paths
+from generator.publish.publish import PublishOptions, check_target, publish
+from generator.scaffold import init_site
 
 
 MAX_WARNINGS = 20  # a corpus import can warn thousands of times; the first few say what is wrong
@@ -67,7 +67,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from .serve import serve  # tornado and livereload load only for this verb
+    from generator.preview.server import serve  # tornado and livereload load only for this verb
 
     serve(Path(args.site), host=args.host, port=args.port)
     return 0

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from .config import CONFIG_NAME
-from .errors import SiteError
+from generator.core.config import CONFIG_NAME
+from generator.core.errors import SiteError
 
 SITE_YAML = """\
 # newsarchive site settings; every key is documented in the README.

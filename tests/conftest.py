@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from generator.site import build_site
 
 import newsgen
 

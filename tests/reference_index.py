@@ -5,11 +5,11 @@ after an edit (generator/search_update.py) must equal string for string."""
 from collections import Counter, defaultdict, deque
 from itertools import repeat
 
-from generator.archive import Archive
-from generator.search_index import (IMPACT_SCALE, ArticleTerms, SearchIndex, article_terms, corpus_norms, doc_row,
+from generator.organise.archive import Archive
+from generator.search.index import (IMPACT_SCALE, ArticleTerms, SearchIndex, article_terms, corpus_norms, doc_row,
                                     doc_weights, encode_numbers, encode_postings, filter_terms, idf, impact,
                                     month_starts)
-from generator.search_update import IndexState
+from generator.search.update import IndexState
 
 
 def reference_index(archive: Archive, contributions: list[ArticleTerms] | None = None) -> SearchIndex:

@@ -3,9 +3,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from generator.archive import build_archive, paginate
-from generator.errors import BuildFailed
-from generator.model import Article
+from generator.organise.archive import build_archive, paginate
+from generator.core.errors import BuildFailed
+from generator.core.model import Article
 
 T0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
 

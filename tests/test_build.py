@@ -7,8 +7,8 @@ import pytest
 
 from conftest import REPO, make_site, snapshot, write_article
 from sitecheck import active_content, broken_links
-from generator.build import build_site
-from generator.errors import BuildFailed, SiteError
+from generator.site import build_site
+from generator.core.errors import BuildFailed, SiteError
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build_status import last_build_error, recorded_build
-from generator.errors import BuildFailed, SiteError
+from generator.status import last_build_error, recorded_build
+from generator.core.errors import BuildFailed, SiteError
 from generator.scaffold import init_site
 
 

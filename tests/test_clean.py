@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from generator.clean import (clean_text, describe_lines, detect_lang, find_date, normalize_text, split_dateline,
+from generator.ingest.clean import (clean_text, describe_lines, detect_lang, find_date, normalize_text, split_dateline,
                              PageEchoes, summarize, title_evidence)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"

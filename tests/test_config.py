@@ -1,7 +1,7 @@
 import pytest
 
-from generator.config import load_config
-from generator.errors import SiteError
+from generator.core.config import load_config
+from generator.core.errors import SiteError
 
 
 def write(tmp_path, text):

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from conftest import make_site
-from generator.build import build_site
+from generator.site import build_site
 from sitecheck import active_content, broken_links
 
 ATTACKS = [

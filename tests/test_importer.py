@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from generator import ingest
-from generator.build import build_site
+from generator.ingest import read as ingest
+from generator.site import build_site
 from generator.cli import main
-from generator.config import load_config
-from generator.content import parse_article
-from generator.errors import BuildFailed
-from generator.importer import import_paths
+from generator.core.config import load_config
+from generator.content.articles import parse_article
+from generator.core.errors import BuildFailed
+from generator.ingest.importer import import_paths
 from generator.scaffold import init_site
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -258,7 +258,7 @@ def test_cleaning_rules_in_site_yaml_are_validated_and_applied(site, tmp_path, c
 
 
 def test_an_interrupted_import_remembers_what_it_wrote(site, tmp_path, monkeypatch):
-    from generator import importer
+    from generator.ingest import importer
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -319,7 +319,7 @@ def test_a_page_that_trips_the_html_parser_fails_alone(site, tmp_path, monkeypat
 
     def trip(html):
         raise ValueError("lxml: Document is empty")
-    monkeypatch.setattr("generator.clean.extract_html", trip)
+    monkeypatch.setattr("generator.ingest.clean.extract_html", trip)
     report = run_import(site, folder)
     assert [(Path(str(e.path)).name, e.message) for e in report.errors] == [
         ("odd.html", "could not be read as an article (ValueError: lxml: Document is empty)")]

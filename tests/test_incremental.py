@@ -4,7 +4,7 @@
 import pytest
 
 from conftest import clean_build_snapshot, make_site, snapshot, write_article
-from generator.build import build_site
+from generator.site import build_site
 
 
 def edit(site):

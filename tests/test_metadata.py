@@ -5,8 +5,8 @@ import json
 from conftest import write_article
 from pagedata import json_ld, meta_tags, parse_head
 from sitecheck import active_content
-from generator.build import build_site
-from generator.metadata import json_script, language_tag, og_locale
+from generator.site import build_site
+from generator.render.metadata import json_script, language_tag, og_locale
 
 BASE = "https://news.example.org/archiv/"
 GENF = "2025/08/20/verhandlungen-in-genf/"

@@ -3,8 +3,8 @@ import os
 import pytest
 
 from conftest import clean_build_snapshot, snapshot
-from generator.build import build_site
-from generator.output import PageJob, prepare_spare, update_output
+from generator.site import build_site
+from generator.output.writer import PageJob, prepare_spare, update_output
 
 
 def jobs(pages: dict[str, bytes], keyed: bool = True) -> list[PageJob]:

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from generator.parallel import in_background, workers
+from generator.core.parallel import in_background, workers
 
 
 @pytest.mark.skipif(workers() <= 1, reason="needs a second core")
@@ -33,7 +33,7 @@ def _niceness(items):
 @pytest.mark.skipif(workers() <= 1, reason="needs a second core")
 def test_stream_workers_give_way_to_background_work_only_while_it_runs():
     import multiprocessing
-    from generator.parallel import MIN_ITEMS, YIELD_TO_BACKGROUND, stream_chunks
+    from generator.core.parallel import MIN_ITEMS, YIELD_TO_BACKGROUND, stream_chunks
     items = list(range(MIN_ITEMS))
     own = os.nice(0)
     release = multiprocessing.get_context("fork").Event()

@@ -5,10 +5,10 @@ from pathlib import Path
 from hypothesis import given, settings, strategies as st
 
 from sitecheck import active_content
-from generator.config import SiteConfig
-from generator.content import parse_article, render_markdown
-from generator.errors import SiteError
-from generator.slug import slugify, term_slug
+from generator.core.config import SiteConfig
+from generator.content.articles import parse_article, render_markdown
+from generator.core.errors import SiteError
+from generator.core.slug import slugify, term_slug
 
 CONFIG = SiteConfig()
 
@@ -75,7 +75,7 @@ page_lines = st.lists(st.one_of(
 @given(page_lines)
 def test_cleaning_never_invents_text(page):
     """Every body paragraph and the title come from the page (after Unicode normalisation)."""
-    from generator.clean import clean_text, normalize_text
+    from generator.ingest.clean import clean_text, normalize_text
     source = " ".join(normalize_text(page).split())
     cleaned = clean_text(page)
     for paragraph in cleaned.paragraphs:
@@ -89,7 +89,7 @@ def test_cleaning_never_invents_text(page):
 def test_search_tokenizer_never_crashes_and_yields_plain_terms(text, lang):
     """Terms are folded (lower case, umlauts spelled out, no accents) words of the text, and stemming
     keeps one term per word; folding twice changes nothing."""
-    from generator.search_text import fold, html_text, stem_words, words
+    from generator.search.text import fold, html_text, stem_words, words
     found = words(text)
     assert all(term and term == fold(term) and not any(c.isspace() for c in term) for term in found)
     assert fold(fold(text)) == fold(text)
@@ -103,5 +103,5 @@ def test_search_words_of_ascii_text_come_out_as_the_regex_finds_them(text):
     """words() splits ASCII text without the regex; the words must be the ones search.js finds."""
     import re
 
-    from generator.search_text import fold, words
+    from generator.search.text import fold, words
     assert words(text) == re.findall(r"[^\W_]{2,}", fold(text))

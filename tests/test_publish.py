@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.publish import Changes, commit_message, describe, diff_trees
+from generator.publish.publish import Changes, commit_message, describe, diff_trees
 from generator.scaffold import init_site
 
 FIRST = "2025/08/20/verhandlungen-in-sicht/index.html"

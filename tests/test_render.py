@@ -3,7 +3,7 @@
 import re
 
 from conftest import write_article
-from generator.build import build_site
+from generator.site import build_site
 
 
 def crumbs(html: str) -> list[tuple[str | None, str]]:

@@ -2,12 +2,12 @@ import json
 import re
 from pathlib import Path
 
-from generator.archive import build_archive
-from generator.build import build_site
-from generator.config import load_config
-from generator.content import load_articles
-from generator.search_index import article_terms, decode_numbers, encode_numbers, search_files
-from generator.search_update import IndexState
+from generator.organise.archive import build_archive
+from generator.site import build_site
+from generator.core.config import load_config
+from generator.content.articles import load_articles
+from generator.search.index import article_terms, decode_numbers, encode_numbers, search_files
+from generator.search.update import IndexState
 
 from search_site import make_site
 

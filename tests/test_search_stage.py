@@ -5,8 +5,8 @@ import shutil
 import pytest
 
 from conftest import clean_build_snapshot, snapshot
-from generator import search_stage
-from generator.build import build_site
+from generator.search import stage as search_stage
+from generator.site import build_site
 
 
 def search_files_of(files):

@@ -1,4 +1,4 @@
-from generator.search_text import fold, html_text, index_terms, stem_words, words
+from generator.search.text import fold, html_text, index_terms, stem_words, words
 
 
 def test_umlauts_and_their_ascii_spellings_fold_alike():

@@ -6,12 +6,12 @@ from datetime import timedelta
 
 import pytest
 
-from generator.archive import Archive, build_archive
-from generator.config import load_config
-from generator.content import load_articles
-from generator.search_index import SearchIndex, search_files
-from generator.search_stage import terms_of
-from generator.search_update import IndexState
+from generator.organise.archive import Archive, build_archive
+from generator.core.config import load_config
+from generator.content.articles import load_articles
+from generator.search.index import SearchIndex, search_files
+from generator.search.stage import terms_of
+from generator.search.update import IndexState
 
 from reference_index import reference_index, reference_state
 
@@ -107,7 +107,7 @@ def test_the_index_made_at_once_is_the_one_made_article_by_article(corpus_articl
 def test_the_index_made_at_once_handles_long_texts_stopword_only_texts_and_large_numbers(corpus_articles, block,
                                                                                          monkeypatch):
     if block:  # arrays are encoded and weighed in blocks (at 100,000 articles): here many small ones
-        monkeypatch.setattr("generator.search_arrays.BLOCK", block)
+        monkeypatch.setattr("generator.search.arrays.BLOCK", block)
     long_text = "<p>" + " ".join(f"wort{i % 5000}" for i in range(40_000)) + " zyxwvut finale</p>"
     articles = list(corpus_articles[:3])
     articles[0] = edited(articles[0], body_html=long_text, summary="")  # places past 32,768, five-digit steps

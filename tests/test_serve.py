@@ -15,9 +15,9 @@ from playwright import sync_api
 from tornado.ioloop import IOLoop
 
 from browser import browser
-from generator.errors import SiteError
-from generator import serve
-from generator.serve import error_page, is_loopback
+from generator.core.errors import SiteError
+from generator.preview import server as serve
+from generator.preview.server import error_page, is_loopback
 
 WAIT = 30_000  # ms a page may take to show a change: generous, the machine may be busy
 

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from conftest import clean_build_snapshot as clean_build, make_site, snapshot, write_article
-from generator.errors import BuildFailed, SiteError
-from generator.session import Changes, PreviewSite, classify
+from generator.core.errors import BuildFailed, SiteError
+from generator.preview.session import Changes, PreviewSite, classify
 from test_incremental import CHANGES
 
 

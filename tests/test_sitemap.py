@@ -1,6 +1,6 @@
 import xml.etree.ElementTree as ET
 
-from generator.sitemap import sitemap_pages
+from generator.render.sitemap import sitemap_pages
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 

@@ -1,4 +1,4 @@
-from generator.slug import slugify, term_slug
+from generator.core.slug import slugify, term_slug
 
 
 def test_slug_transliterates_german():

@@ -5,10 +5,10 @@ from datetime import datetime, timedelta, timezone
 
 from conftest import make_site, write_article
 from pagedata import timeline
-from generator.archive import build_archive
-from generator.build import build_site
-from generator.model import Article
-from generator.timeline import SPAN, recent_bars, timeline_svg, year_bars
+from generator.organise.archive import build_archive
+from generator.site import build_site
+from generator.core.model import Article
+from generator.render.timeline import SPAN, recent_bars, timeline_svg, year_bars
 
 
 def bars_of(html: str) -> list[dict]:

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from generator.watch import Inotify
+from generator.preview.watch import Inotify
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
 

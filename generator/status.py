@@ -7,11 +7,11 @@ longer matches the content. The record is one small unversioned file under .cach
 import json
 from pathlib import Path
 
-from .atomic import write_atomic
-from .build import build_site
-from .cache import CACHE_DIR
-from .config import CONFIG_NAME
-from .model import BuildReport
+from generator.core.atomic import write_atomic
+from generator.site import build_site
+from generator.core.cache import CACHE_DIR
+from generator.core.config import CONFIG_NAME
+from generator.core.model import BuildReport
 
 STATUS_PATH = Path(CACHE_DIR) / "last-build.json"
 

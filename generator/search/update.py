@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from .archive import Archive
-from .model import Article
-from .search_arrays import index_streams
-from .search_index import (FILTER_PREFIX, ArticleTerms, SearchIndex, article_stream, corpus_norms, decode_numbers,
+from generator.organise.archive import Archive
+from generator.core.model import Article
+from generator.search.arrays import index_streams
+from generator.search.index import (FILTER_PREFIX, ArticleTerms, SearchIndex, article_stream, corpus_norms, decode_numbers,
                            decode_postings, doc_row, doc_weights, encode_postings, filter_terms, idf, impact,
                            number_tokens, token_value)
 

@@ -5,9 +5,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import SiteError
-from .i18n import LANGUAGES
-from .yamlio import YAMLError, error_line, error_problem, load_yaml
+from generator.core.errors import SiteError
+from generator.core.i18n import LANGUAGES
+from generator.core.yamlio import YAMLError, error_line, error_problem, load_yaml
 
 CONFIG_NAME = "site.yaml"
 

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from .archive import Archive
-from .search_index import (FILTER_PREFIX, IMPACT_SCALE, K1, LAST_DIGITS, MORE_DIGITS, SearchIndex, corpus_norms,
+from generator.organise.archive import Archive
+from generator.search.index import (FILTER_PREFIX, IMPACT_SCALE, K1, LAST_DIGITS, MORE_DIGITS, SearchIndex, corpus_norms,
                            doc_row, doc_weights, encode_postings, idf, month_starts)
 
 _LAST_BYTES = np.frombuffer(LAST_DIGITS.encode("ascii"), np.uint8)

@@ -9,15 +9,15 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from .archive import TERM_NAMES, Archive, Month, Term, paginate
-from .config import SiteConfig
-from .i18n import STRINGS, format_count, format_date, format_month, language_name, month_name
-from .metadata import json_script, language_tag, news_article, og_locale
-from .model import Article
-from .output import PageJob
-from .slug import term_slug
-from .theme import make_environment, template_error, template_fingerprints
-from .timeline import recent_bars, timeline_svg, year_bars
+from generator.organise.archive import TERM_NAMES, Archive, Month, Term, paginate
+from generator.core.config import SiteConfig
+from generator.core.i18n import STRINGS, format_count, format_date, format_month, language_name, month_name
+from generator.render.metadata import json_script, language_tag, news_article, og_locale
+from generator.core.model import Article
+from generator.output.writer import PageJob
+from generator.core.slug import term_slug
+from generator.render.theme import make_environment, template_error, template_fingerprints
+from generator.render.timeline import recent_bars, timeline_svg, year_bars
 
 TERM_KINDS = tuple(TERM_NAMES)  # "tags", "sources", "locations"
 SINGULAR = {"tags": "tag", "sources": "source", "locations": "location"}

@@ -3,6 +3,7 @@
 import hashlib
 import os
 import re
+import sys
 from functools import partial
 from datetime import date, datetime, time
 from pathlib import Path
@@ -10,15 +11,18 @@ from pathlib import Path
 import markdown
 import nh3
 
-from .cache import ArticleCache, file_signature
-from .config import SiteConfig
-from .errors import SiteError
-from .model import Article
-from .parallel import map_slices
-from .slug import slugify, toc_slugify
-from .yamlio import YAMLError, error_line, error_problem, impossible_date_line, load_front_matter
+from generator.core.cache import ArticleCache, file_signature
+from generator.core.config import SiteConfig
+from generator.core.errors import SiteError
+from generator.core.model import Article
+from generator.core.parallel import map_slices
+from generator.core.slug import slugify, toc_slugify
+from generator.core import model, slug, yamlio
+from generator.core.yamlio import YAMLError, error_line, error_problem, impossible_date_line, load_front_matter
 
 ARTICLES_DIR = Path("content") / "articles"
+# The code that turns an article file into an Article: the parse cache is keyed by it.
+PARSE_CODE = (sys.modules[__name__], model, slug, yamlio)
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "toc"]
 _LIST_KEYS = ("tags", "locations", "authors")
 _KNOWN_KEYS = {"id", "title", "date", "updated", "source", "url", "authors", "author", "locations",

@@ -11,20 +11,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .archive import TERM_NAMES, build_archive, with_contents
-from .build import (OUTPUT_DIR, extra_jobs, generator_key, parse_key, Stages, without_cycle_collection,
+from generator.organise.archive import TERM_NAMES, build_archive, with_contents
+from generator.site import (OUTPUT_DIR, extra_jobs, parse_key, Stages, without_cycle_collection,
                     import_raw, write_jobs)
-from .cache import ArticleCache, Memo
-from .config import CONFIG_NAME, SiteConfig, load_config
-from .content import ARTICLES_DIR, parse_files, load_articles
-from .errors import BuildFailed, SiteError
-from .importer import RAW_DIR
-from .model import Article, BuildReport
-from .output import PageJob
-from .render import TERM_KINDS, Renderer
-from .search_stage import current_state, jobs_from_state, terms_of
-from .search_update import IndexState
-from .slug import term_slug
+from generator.core.cache import ArticleCache, Memo, package_fingerprint
+from generator.core.config import CONFIG_NAME, SiteConfig, load_config
+from generator.content.articles import ARTICLES_DIR, parse_files, load_articles
+from generator.core.errors import BuildFailed, SiteError
+from generator.ingest.importer import RAW_DIR
+from generator.core.model import Article, BuildReport
+from generator.output.writer import PageJob
+from generator.render.pages import TERM_KINDS, Renderer
+from generator.search.stage import current_state, jobs_from_state, terms_of
+from generator.search.update import IndexState
+from generator.core.slug import term_slug
 
 TEMPLATES_DIR = "templates"
 _TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
@@ -247,7 +247,7 @@ class PreviewSite:
             articles = [self.articles[k] for k in sorted(self.articles)]
             archive = build_archive(articles, self.config.related_items, self.related)
         if new_templates:
-            self.renderer = Renderer(self.site_root, self.config, archive, generator_key())
+            self.renderer = Renderer(self.site_root, self.config, archive, package_fingerprint())
         self.renderer.archive = archive
         self.pages = list(self.renderer.jobs())
         self.where = {job.path: i for i, job in enumerate(self.pages)}

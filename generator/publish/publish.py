@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build_status import last_build_error
-from .errors import SiteError
+from generator.status import last_build_error
+from generator.core.errors import SiteError
 
 # GitHub Pages runs Jekyll on a branch without it, which drops files and folders starting with "_".
 NOJEKYLL = ".nojekyll"

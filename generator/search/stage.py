@@ -9,15 +9,18 @@ import functools
 from collections.abc import Callable
 from importlib.metadata import version
 
-from .cache import PARSE_CODE, Memo, code_fingerprint
-from .output import PageJob
-from .parallel import in_background
-from .render import fingerprint
-from .search_index import ArticleTerms, article_terms, search_files
-from .search_update import IndexState
+from generator.content.articles import PARSE_CODE
+from generator.core.cache import Memo, code_fingerprint
+from generator.organise import archive
+from generator.search import arrays, index, text, update
+from generator.output.writer import PageJob
+from generator.core.parallel import in_background
+from generator.render.pages import fingerprint
+from generator.search.index import ArticleTerms, article_terms, search_files
+from generator.search.update import IndexState
 
 # The code an index file's bytes depend on: parsing, then indexing.
-INDEX_CODE = PARSE_CODE + ("archive.py", "search_arrays.py", "search_index.py", "search_text.py", "search_update.py")
+INDEX_CODE = PARSE_CODE + (archive, arrays, index, text, update)
 
 
 def terms_key(config) -> str:

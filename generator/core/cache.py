@@ -6,21 +6,31 @@ is unchanged, so a rebuild parses only what changed.
 
 import hashlib
 import pickle
+from collections.abc import Iterable
 from pathlib import Path
+from types import ModuleType
 
-from .atomic import replacing
-from .model import Article
+from generator.core.atomic import replacing
+from generator.core.model import Article
 
 CACHE_DIR = ".cache"
-PARSE_CODE = ("content.py", "model.py", "slug.py", "yamlio.py")
 
 
-def code_fingerprint(files=PARSE_CODE) -> str:
-    """Changes when the code that turns a file into an Article changes, so stale entries are never used."""
+def code_fingerprint(modules: Iterable[ModuleType]) -> str:
+    """Changes when the code of any of `modules` changes, so entries it made stale are never used."""
+    return _files_fingerprint(Path(module.__file__) for module in modules)
+
+
+def package_fingerprint() -> str:
+    """Changes when any of the generator's code changes."""
+    package = Path(__file__).resolve().parent.parent
+    return _files_fingerprint(sorted(package.rglob("*.py")))
+
+
+def _files_fingerprint(files: Iterable[Path]) -> str:
     digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in files:
-        digest.update((here / name).read_bytes())
+    for path in files:
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

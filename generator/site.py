@@ -8,18 +8,19 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-from .archive import build_archive
-from .cache import ArticleCache, Memo, code_fingerprint
-from .config import SiteConfig, load_config
-from .content import load_articles
-from .errors import BuildFailed
-from .importer import import_new_raw
-from .model import BuildReport
-from .output import PageJob, update_output
-from .render import Renderer
-from .search_stage import start_search
-from .sitemap import robots_page, sitemap_pages
-from .theme import static_files
+from generator.organise.archive import build_archive
+from generator.content.articles import PARSE_CODE
+from generator.core.cache import ArticleCache, Memo, code_fingerprint, package_fingerprint
+from generator.core.config import SiteConfig, load_config
+from generator.content.articles import load_articles
+from generator.core.errors import BuildFailed
+from generator.ingest.importer import import_new_raw
+from generator.core.model import BuildReport
+from generator.output.writer import PageJob, update_output
+from generator.render.pages import Renderer
+from generator.search.stage import start_search
+from generator.render.sitemap import robots_page, sitemap_pages
+from generator.render.theme import static_files
 
 OUTPUT_DIR = "output"
 PROGRESS_AFTER = 2.0  # seconds; quicker builds print only their summary line
@@ -52,12 +53,7 @@ class Stages:
 
 def parse_key(config: SiteConfig) -> str:
     # Parsing depends on the code and on the two settings that fill in missing front matter.
-    return f"{code_fingerprint()}:{config.timezone}:{config.language}"
-
-
-def generator_key() -> str:
-    here = Path(__file__).parent
-    return code_fingerprint(tuple(sorted(p.name for p in here.glob("*.py"))))
+    return f"{code_fingerprint(PARSE_CODE)}:{config.timezone}:{config.language}"
 
 
 def extra_jobs(renderer: Renderer, jobs: list[PageJob], site_root: Path) -> list[PageJob]:
@@ -109,7 +105,7 @@ def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
     archive = build_archive(articles, config.related_items, Memo(site_root, "related"))
     report.warnings.extend(archive.warnings)
     report.articles = len(archive.articles) + len(archive.copies)
-    renderer = Renderer(site_root, config, archive, generator_key())
+    renderer = Renderer(site_root, config, archive, package_fingerprint())
     search_done = start_search(renderer)  # on the other core, while this one organises and renders
     jobs = list(renderer.jobs())
     stages.done("organise", f"{len(jobs)} pages")

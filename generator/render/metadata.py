@@ -5,8 +5,8 @@ import re
 
 from markupsafe import Markup
 
-from .config import SiteConfig
-from .model import Article
+from generator.core.config import SiteConfig
+from generator.core.model import Article
 
 # BCP 47 in the shape browsers and search engines accept; front matter is untrusted and may say "Deutsch".
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")

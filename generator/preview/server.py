@@ -20,15 +20,15 @@ from livereload.watcher import Watcher
 from tornado import escape, web
 from tornado.ioloop import IOLoop
 
-from .build_status import record_outcome
-from .config import CONFIG_NAME, load_config
-from .content import ARTICLES_DIR
-from .errors import BuildFailed, SiteError
-from .importer import RAW_DIR
-from .model import BuildReport
-from .output import prepare_spare
-from .session import TEMPLATES_DIR, Changes, PreviewSite, classify
-from .watch import Inotify
+from generator.status import record_outcome
+from generator.core.config import CONFIG_NAME, load_config
+from generator.content.articles import ARTICLES_DIR
+from generator.core.errors import BuildFailed, SiteError
+from generator.ingest.importer import RAW_DIR
+from generator.core.model import BuildReport
+from generator.output.writer import prepare_spare
+from generator.preview.session import TEMPLATES_DIR, Changes, PreviewSite, classify
+from generator.preview.watch import Inotify
 
 DEBOUNCE = 0.05  # seconds of quiet before rebuilding: an editor or a script often saves several files at once
 SEARCH_AFTER = 2.0  # seconds of quiet before re-indexing for search, which takes seconds on a large archive

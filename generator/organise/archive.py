@@ -8,9 +8,9 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import groupby
 
-from .errors import BuildFailed, SiteError
-from .model import Article
-from .slug import term_slug
+from generator.core.errors import BuildFailed, SiteError
+from generator.core.model import Article
+from generator.core.slug import term_slug
 
 RELATED_WINDOW = 12  # neighbours in time per shared tag or location that may be related
 

@@ -2,7 +2,7 @@
 
 from xml.sax.saxutils import escape
 
-from .model import Page
+from generator.core.model import Page
 
 MAX_URLS = 50_000
 _URLSET = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'

@@ -19,14 +19,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlparse
 
-from . import clean
-from .atomic import write_atomic
-from .cache import Memo, file_signature
-from .config import SiteConfig
-from .content import ARTICLES_DIR, parse_date
-from .errors import SiteError
-from .ingest import RawDocument, read_raw
-from .slug import slugify
+from generator.ingest import clean
+from generator.core.atomic import write_atomic
+from generator.core.cache import Memo, file_signature
+from generator.core.config import SiteConfig
+from generator.content.articles import ARTICLES_DIR, parse_date
+from generator.core.errors import SiteError
+from generator.ingest.read import RawDocument, read_raw
+from generator.core.slug import slugify
 
 STATE_FILE = Path("content") / ".imports.json"
 RAW_DIR = Path("content") / "raw"

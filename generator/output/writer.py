@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .atomic import write_atomic
-from .parallel import stream_chunks
+from generator.core.atomic import write_atomic
+from generator.core.parallel import stream_chunks
 
 TREES = ("a", "b")
 

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .archive import Month
-from .i18n import format_count, format_month, month_name
+from generator.organise.archive import Month
+from generator.core.i18n import format_count, format_month, month_name
 
 SPAN = 12  # months on a chart: wide enough to see a year, few enough for thumb-sized bars on a phone
 WIDTH, BAR_AREA, TOP, BOTTOM = 360, 60, 14, 16  # SVG units: chart width, bar height, count and label rows

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SiteError
+from generator.core.errors import SiteError
 
 MAX_BYTES = 20_000_000  # far above any article page; guards against feeding a dump or a video
 _STEM_ID = re.compile(r"^\d+_([0-9a-f]{8,64})$")

@@ -7,13 +7,13 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta
 
-from .cache import CACHE_DIR, Memo
-from .errors import SiteError
+from generator.core.cache import CACHE_DIR, Memo
+from generator.core.errors import SiteError
 
 
 def theme_dir() -> Path:
     """The default theme: packaged as generator/default_theme in a wheel, the repo's templates/ in a checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     installed = package / "default_theme"
     return installed if installed.is_dir() else package.parent / "templates"
 

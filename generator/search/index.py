@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import sub
 
-from .model import Article, Page
-from .search_text import STOPWORDS, html_text, index_terms, words
-from .slug import term_slug
+from generator.core.model import Article, Page
+from generator.search.text import STOPWORDS, html_text, index_terms, words
+from generator.core.slug import term_slug
 
 # BM25F: a word in the headline counts like TITLE_WEIGHT words in the text.
 K1 = 1.2

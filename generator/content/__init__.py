@@ -1,0 +1,1 @@
+"""Content: article files parsed into Article objects, Markdown turned into safe HTML."""

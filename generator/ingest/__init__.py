@@ -1,0 +1,1 @@
+"""Import: scraped files read, cleaned of site boilerplate and written as Markdown articles."""

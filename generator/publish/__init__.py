@@ -1,0 +1,1 @@
+"""Publish: output/ committed to a branch and pushed, with minimal diffs."""

@@ -1,0 +1,1 @@
+"""Render: every page kind as jobs made from Jinja2 templates, the sitemap and machine-readable metadata."""
