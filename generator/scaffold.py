@@ -6,7 +6,7 @@ from generator.core.config import CONFIG_NAME
 from generator.core.errors import SiteError
 
 SITE_YAML = """\
-# newsarchive site settings; every key is documented in the README.
+# newsarchive site settings; every key is documented in newsarchive's docs/configuration.md.
 title: "{title}"
 description: ""
 base_url: "https://example.org/"
