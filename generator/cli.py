@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.site import OUTPUT_DIR
+from generator.core.paths import OUTPUT_DIR
 from generator.status import recorded_build
 from generator.core.config import load_config
 from generator.core.errors import BuildFailed, SiteError

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from generator.core.config import CONFIG_NAME
+from generator.core.paths import ARTICLES_DIR, CONFIG_NAME, RAW_DIR, TEMPLATES_DIR
 from generator.core.errors import SiteError
 
 SITE_YAML = """\
@@ -26,8 +26,7 @@ def init_site(target: Path) -> list[Path]:
         visible = [p.name for p in target.iterdir() if not p.name.startswith(".")]
         if visible:
             raise SiteError(target, f"is not empty ({', '.join(sorted(visible)[:3])} …): init needs a new or empty folder")
-    created = [target / CONFIG_NAME, target / "content" / "articles", target / "content" / "raw",
-               target / "templates", target / ".gitignore"]
+    created = [target / CONFIG_NAME, target / ARTICLES_DIR, target / RAW_DIR, target / TEMPLATES_DIR, target / ".gitignore"]
     for folder in created[1:4]:
         folder.mkdir(parents=True, exist_ok=True)
     title = target.resolve().name.replace("-", " ").replace("_", " ").strip().title() or "News archive"

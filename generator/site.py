@@ -1,4 +1,12 @@
-"""The build: the only module that knows the order of the stages."""
+"""The site and its build: the one place that knows the order of the stages.
+
+`Site(root).build()` runs every stage from disk: import new raw files, load the articles,
+organise them into an archive, make the page jobs (the search index on the other core
+meanwhile), and bring output/ up to date. The preview server keeps one `Site` alive and calls
+`build(changes)` after each save: the same stages, each redoing only what the changes touched
+(an edited article is re-read alone, a template edit re-renders the pages using it, a stylesheet
+is copied without rendering anything). Either way the output is the same.
+"""
 
 import gc
 import os
@@ -6,23 +14,23 @@ import sys
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
-from generator.organise.archive import build_archive
-from generator.content.articles import PARSE_CODE
-from generator.core.cache import ArticleCache, Memo, code_fingerprint, package_fingerprint
+from generator.content.articles import PARSE_CODE, load_articles, parse_files
+from generator.core.cache import ArticleCache, KeptMemo, code_fingerprint, package_fingerprint
 from generator.core.config import SiteConfig, load_config
-from generator.content.articles import load_articles
-from generator.core.errors import BuildFailed
+from generator.core.errors import BuildFailed, SiteError
+from generator.core.model import Article, BuildReport, Changes, PageJob, SearchFiles
+from generator.core.paths import SitePaths
 from generator.ingest.importer import import_new_raw
-from generator.core.model import BuildReport
-from generator.output.writer import PageJob, update_output
+from generator.organise.archive import build_archive, with_contents
+from generator.output.writer import update_output
 from generator.render.pages import Renderer
-from generator.search.stage import start_search
-from generator.render.sitemap import robots_page, sitemap_pages
-from generator.render.theme import static_files
+from generator.render.workers import render_jobs
+from generator.search.stage import current_state, kept_index_files, start_search, terms_of
+from generator.search.update import IndexState
 
-OUTPUT_DIR = "output"
 PROGRESS_AFTER = 2.0  # seconds; quicker builds print only their summary line
 
 
@@ -51,25 +59,6 @@ class Stages:
             print(f"\r  {stage:<8} {self.report.stages[stage]:6.2f}s  {detail}\033[K", file=self.stream, flush=True)
 
 
-def parse_key(config: SiteConfig) -> str:
-    # Parsing depends on the code and on the two settings that fill in missing front matter.
-    return f"{code_fingerprint(PARSE_CODE)}:{config.timezone}:{config.language}"
-
-
-def extra_jobs(renderer: Renderer, jobs: list[PageJob], site_root: Path) -> list[PageJob]:
-    """Sitemap, robots.txt and static files: cheap, so made on every build and compared by their bytes."""
-    config = renderer.config
-    lastmod = {a.path: (a.updated or a.date).date().isoformat() for a in renderer.archive.articles}
-    copies = {a.path + "index.html" for a, _ in renderer.archive.copies}  # their canonical is the original
-    entries = [(j.path[: -len("index.html")], lastmod.get(j.path[: -len("index.html")]))
-               for j in jobs if j.path.endswith("index.html") and j.path not in copies]
-    extra = [PageJob(p.path, None, lambda b=p.body: b) for p in sitemap_pages(config.base_url, entries)]
-    robots = robots_page(config.base_url)
-    extra.append(PageJob(robots.path, None, lambda: robots.body))
-    extra += [PageJob(out, None, source.read_bytes) for out, source in static_files(site_root).items()]
-    return extra
-
-
 @contextmanager
 def without_cycle_collection():
     """The build makes hundreds of thousands of long-lived objects and almost no reference
@@ -84,57 +73,214 @@ def without_cycle_collection():
             gc.enable()
 
 
+def parse_key(config: SiteConfig) -> str:
+    # Parsing depends on the code and on the two settings that fill in missing front matter.
+    return f"{code_fingerprint(PARSE_CODE)}:{config.timezone}:{config.language}"
+
+
+def _placement(article: Article) -> tuple:
+    """What decides where an article appears (URL, order, groups, sitemap date), unlike what it says."""
+    return (article.path, article.explicit_slug, article.date.isoformat(), article.updated and article.updated.isoformat(),
+            article.tags, article.locations, article.source, article.extra.get("translation_key"))
+
+
 def build_site(site_root: Path, output_dir: Path | None = None) -> BuildReport:
     """Build the site at `site_root` into output/; raises BuildFailed, leaving output/ untouched, on bad input."""
-    with without_cycle_collection():
-        return _build(site_root, output_dir)
+    return Site(site_root, output_dir).build()
 
 
-def _build(site_root: Path, output_dir: Path | None) -> BuildReport:
-    output_dir = output_dir or site_root / OUTPUT_DIR
-    report = BuildReport()
-    stages = Stages(report)
-    config = load_config(site_root)
-    import_raw(site_root, config, report, stages)
-    cache = ArticleCache.load(site_root, parse_key(config))
-    articles, errors = load_articles(site_root, config, cache)
-    cache.save()
-    if errors:
-        raise BuildFailed(errors)
-    stages.done("parse", f"{len(articles)} articles")
-    archive = build_archive(articles, config.related_items, Memo(site_root, "related"))
-    report.warnings.extend(archive.warnings)
-    report.articles = len(archive.articles) + len(archive.copies)
-    renderer = Renderer(site_root, config, archive, package_fingerprint())
-    search_done = start_search(renderer)  # on the other core, while this one organises and renders
-    jobs = list(renderer.jobs())
-    stages.done("organise", f"{len(jobs)} pages")
+class Site:
+    """One site: its paths and settings, parsed articles, archive and page jobs, and the stages
+    that turn them into output/. What a build made is kept for the next `build(changes)`."""
 
-    def late() -> list[PageJob]:
-        stages.done("render")
-        search = search_done()
-        stages.done("search", f"{len(search)} files")
-        return search + extra_jobs(renderer, jobs + search, site_root)
+    def __init__(self, root: Path, output_dir: Path | None = None, keep_index: bool = False):
+        self.paths = SitePaths.of(root, output_dir)
+        self.config: SiteConfig | None = None
+        self.articles: dict[str, Article] = {}  # as parsed, by source path
+        self.broken: dict[str, SiteError] = {}  # article files that do not parse, by source path
+        self.related = KeptMemo(root, "related")
+        self.renderer: Renderer | None = None  # holds the archive output/ was last built from
+        self.pages: list[PageJob] = []  # every page rendered from a template
+        self.search: list[PageJob] = []  # the search page and index files
+        self.extra: list[PageJob] = []  # sitemap, robots.txt, static files
+        self.where: dict[str, int] = {}  # page path → its place in self.pages
+        # A preview keeps the search index in memory, to update it for an edit in a moment;
+        # a one-off build keeps it in .cache/ and makes it on the other core.
+        self.keep_index = keep_index
+        self.index: IndexState | None = None
+        self.shards: dict = {}  # the index's files as made last, for search_files to reuse
+        self.search_stale = False  # an edit was built without re-indexing
+        self.in_sync = False  # the last build succeeded: output/ matches self.renderer
 
-    write_jobs(jobs, output_dir, report, stages, late)
-    return report
+    @property
+    def root(self) -> Path:
+        return self.paths.root
 
+    def build(self, changes: Changes | None = None, search: bool = True) -> BuildReport:
+        """Bring output/ up to date after `changes` (None: everything); BuildFailed leaves it as it was.
 
-def import_raw(site_root: Path, config: SiteConfig, report: BuildReport, stages: Stages) -> None:
-    """The first stage: files new or changed in content/raw/ become articles; BuildFailed if some cannot."""
-    imported = import_new_raw(site_root, config)
-    if imported is not None:
-        if imported.errors:
-            raise BuildFailed(imported.errors)
-        report.warnings.extend(imported.notes)
-        stages.done("import", f"{imported.imported} imported")
+        With `search` False an article edit that the index cannot simply take in (one that moves
+        the archive-wide norms) leaves the search files as they were until `refresh_search`, since
+        re-indexing the archive takes seconds; every other page is up to date at once.
+        """
+        with without_cycle_collection():
+            report = BuildReport()
+            stages = Stages(report)
+            full = changes is None or changes.config or self.config is None
+            was_in_sync, self.in_sync = self.in_sync, False
+            before = self.load(report, stages) if full else self.reload(changes, report, stages)
+            stages.done("parse", f"{len(self.articles)} articles")
+            if self.broken:
+                raise BuildFailed(sorted(self.broken.values(), key=lambda e: str(e.path)))
+            # After a failure nothing built before is trusted, templates included.
+            organised = self.organise(full or changes.templates or not was_in_sync,
+                                      same_articles=not full and was_in_sync and not before, edited=before)
+            index = self.index_search(organised, search)  # on the other core, while the page jobs are made
+            if organised == "all":
+                self.pages = list(self.renderer.jobs())
+                self.where = {job.path: i for i, job in enumerate(self.pages)}
+            stages.done("organise", f"{len(self.pages)} pages")
+            archive = self.renderer.archive
+            report.articles = len(archive.articles) + len(archive.copies)
+            report.warnings.extend(archive.warnings)
+            self.write(report, stages, self.late_jobs(index, bool(organised or changes and changes.static), stages))
+            self.in_sync = True
+            return report
 
+    def refresh_search(self) -> BuildReport | None:
+        """Re-index after edits built with search=False; None when the search files are current."""
+        return self.build(Changes(), search=True) if self.search_stale and self.in_sync else None
 
-def write_jobs(jobs: list[PageJob], output_dir: Path, report: BuildReport, stages: Stages,
-               late: Callable[[], list[PageJob]] | None = None) -> None:
-    """The last stage: output/ brought up to date with `jobs` (and `late()`, see update_output),
-    and the report filled in."""
-    written = update_output(jobs, output_dir, progress=lambda n, total: stages.tick("render", n, total), late=late)
-    report.pages, report.bytes = written.files, written.bytes
-    report.rendered, report.written, report.deleted = written.rendered, written.written, written.deleted
-    stages.done("render", f"{written.rendered} rendered, {written.written} written, {written.deleted} deleted")
+    # The stages, in the order build() runs them.
+
+    def load(self, report: BuildReport, stages: Stages) -> dict:
+        """Settings, new raw files imported, and every article file parsed (the cache saves most)."""
+        self.config = None  # until this succeeds, every build starts from the top
+        config = load_config(self.root)
+        self._import_raw(config, report, stages)
+        cache = ArticleCache.load(self.root, parse_key(config))
+        articles, errors = load_articles(self.root, config, cache)
+        cache.save()
+        self.articles = {a.source_path: a for a in articles}
+        self.broken = {str(e.path): e for e in errors}
+        self.config = config
+        return {}
+
+    def reload(self, changes: Changes, report: BuildReport, stages: Stages) -> dict[str, Article | None]:
+        """Raw files imported if they changed, and the changed article files parsed again, those gone
+        dropped; returns what each changed article was before."""
+        if changes.raw:
+            self._import_raw(self.config, report, stages)
+        files = {f for p in changes.articles for f in ([p] if not p.is_dir() else p.rglob("*.md"))}
+        present = [(p, p.relative_to(self.root)) for p in sorted(files) if p.suffix == ".md" and p.is_file()]
+        gone = [p.relative_to(self.root).as_posix() for p in files - {p for p, _ in present}]
+        # A path that is gone may have been a folder of articles (moved away): all below it go too.
+        gone_keys = [k for k in self.articles.keys() | self.broken.keys()
+                     if any(k == g or k.startswith(g + "/") for g in gone)]
+        before = {k: self.articles.get(k) for k in gone_keys + [shown.as_posix() for _, shown in present]}
+        for key in gone_keys:
+            self.articles.pop(key, None)
+            self.broken.pop(key, None)
+        for (_, shown), result in zip(present, parse_files(present, self.config)):
+            key = shown.as_posix()
+            if isinstance(result, SiteError):
+                self.broken[key] = result
+                self.articles.pop(key, None)
+            else:
+                self.articles[key] = result
+                self.broken.pop(key, None)
+        return before
+
+    def organise(self, new_templates: bool, same_articles: bool, edited: dict) -> str | None:
+        """The archive: "all" when it is made afresh (its page jobs are to be made), "contents"
+        when edits in place gave new jobs only to the pages showing the `edited` articles, None
+        when nothing needed organising."""
+        if not new_templates:
+            if not edited:
+                return None
+            if self._replace_contents(edited):
+                return "contents"
+        if same_articles:
+            archive = self.renderer.archive
+        else:
+            articles = [self.articles[k] for k in sorted(self.articles)]
+            archive = build_archive(articles, self.config.related_items, self.related)
+        if new_templates:
+            self.renderer = Renderer(self.root, self.config, archive, package_fingerprint())
+        self.renderer.archive = archive
+        return "all"
+
+    def index_search(self, organised: str | None, search: bool) -> Callable[[], SearchFiles] | None:
+        """The search index brought up to date, or begun on the other core: a function that gives
+        its files, or None when the search files stay as they are."""
+        if organised == "contents" and not search:
+            # An edit in place updates the index in a moment; more waits for refresh_search.
+            self.search_stale = not self._update_index()
+            return None
+        if not (organised or search and self.search_stale):
+            return None
+        self.search_stale = False
+        archive = self.renderer.archive
+        if not self.keep_index:
+            return start_search(self.paths.cache, self.config, archive)
+        self.index = current_state(self.index, archive)
+        files = kept_index_files(self.index, self.shards)
+        return lambda: files
+
+    def late_jobs(self, index: Callable[[], SearchFiles] | None, extra: bool,
+                  stages: Stages) -> Callable[[], list[PageJob]]:
+        """The search files and the cheap files (sitemap, robots.txt, static), as a function that
+        gives their jobs once the pages are rendered, so that a new index is made meanwhile."""
+        def late() -> list[PageJob]:
+            if index is not None:
+                stages.done("render")
+                files = index()
+                self.search = files.jobs + [self.renderer.search_page(files)]
+                stages.done("search", f"{len(self.search)} files")
+            if extra:
+                # Static files are read when written, so an edit needs no new job; an added file does.
+                self.extra = self.renderer.extra_jobs(self.pages + self.search)
+            return self.search + self.extra
+        return late
+
+    def write(self, report: BuildReport, stages: Stages, late: Callable[[], list[PageJob]]) -> None:
+        """output/ brought up to date with every job, and the report filled in."""
+        update_output(self.pages, self.paths.output, render_jobs, report,
+                      progress=lambda n, total: stages.tick("render", n, total), late=late)
+        stages.done("render", f"{report.rendered} rendered, {report.written} written, {report.deleted} deleted")
+
+    # What the stages share.
+
+    def _import_raw(self, config: SiteConfig, report: BuildReport, stages: Stages) -> None:
+        imported = import_new_raw(self.root, config)
+        if imported is not None:
+            if imported.errors:
+                raise BuildFailed(imported.errors)
+            report.warnings.extend(imported.notes)
+            stages.done("import", f"{imported.imported} imported")
+
+    def _update_index(self) -> bool:
+        """The kept index updated in place for edits (quick); False when the edits move the
+        archive-wide norms, and the search files stay as they were until refresh_search."""
+        if self.index is None or not self.index.update(self.renderer.archive, terms_of):
+            return False
+        files = kept_index_files(self.index, self.shards)
+        self.search = files.jobs + [self.renderer.search_page(files)]
+        return True
+
+    def _replace_contents(self, before: dict[str, Article | None]) -> bool:
+        """Edits that leave every URL, date and grouping as it was: only the pages showing the edited
+        articles get new jobs. False when an edit is more than that (the caller organises afresh)."""
+        archive = self.renderer.archive
+        resolved = {a.source_path: a for a in archive.articles if a.source_path in before}
+        edited = {}
+        for key, old in before.items():
+            new = self.articles.get(key)
+            if old is None or new is None or key not in resolved or _placement(old) != _placement(new):
+                return False
+            # Keep the slug the archive gave it (a clash with another article's gets a suffix).
+            edited[resolved[key].path] = replace(new, slug=resolved[key].slug)
+        self.renderer.archive = archive = with_contents(archive, edited)
+        for job in self.renderer.pages_showing(list(edited.values())):
+            self.pages[self.where[job.path]] = job
+        return True

@@ -9,11 +9,10 @@ from pathlib import Path
 
 from generator.core.atomic import write_atomic
 from generator.site import build_site
-from generator.core.cache import CACHE_DIR
-from generator.core.config import CONFIG_NAME
 from generator.core.model import BuildReport
+from generator.core.paths import CACHE_DIR, CONFIG_NAME
 
-STATUS_PATH = Path(CACHE_DIR) / "last-build.json"
+STATUS_PATH = CACHE_DIR / "last-build.json"
 
 
 def _record(site_root: Path, error: str | None) -> None:

@@ -16,11 +16,11 @@ from generator.core.config import SiteConfig
 from generator.core.errors import SiteError
 from generator.core.model import Article
 from generator.core.parallel import map_slices
+from generator.core.paths import ARTICLES_DIR
 from generator.core.slug import slugify, toc_slugify
 from generator.core import model, slug, yamlio
 from generator.core.yamlio import YAMLError, error_line, error_problem, impossible_date_line, load_front_matter
 
-ARTICLES_DIR = Path("content") / "articles"
 # The code that turns an article file into an Article: the parse cache is keyed by it.
 PARSE_CODE = (sys.modules[__name__], model, slug, yamlio)
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "toc"]

@@ -5,6 +5,7 @@ is unchanged, so a rebuild parses only what changed.
 """
 
 import hashlib
+import marshal
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,8 +13,8 @@ from types import ModuleType
 
 from generator.core.atomic import replacing
 from generator.core.model import Article
+from generator.core.paths import CACHE_DIR
 
-CACHE_DIR = ".cache"
 
 
 def code_fingerprint(modules: Iterable[ModuleType]) -> str:
@@ -32,6 +33,17 @@ def _files_fingerprint(files: Iterable[Path]) -> str:
     for path in files:
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def fingerprint(*parts) -> str:
+    """A short digest of a page's inputs; equal digests mean equal pages."""
+    try:
+        # marshal's version 0 writes values only (no object sharing), so equal inputs give equal
+        # bytes; it is several times quicker than repr on the thousands of pages of a build.
+        data = marshal.dumps(parts, 0)
+    except ValueError:  # a value marshal does not know
+        data = repr(parts).encode("utf-8")
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def file_signature(path: Path) -> tuple:
@@ -96,3 +108,20 @@ class Memo:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with replacing(self.path) as f:
             pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class KeptMemo:
+    """A Memo also kept in memory, for a process that builds again and again (the preview server)."""
+
+    def __init__(self, site_root: Path, name: str):
+        self.disk = Memo(site_root, name)
+        self.key, self.value = None, None
+
+    def get(self, key: str):
+        if self.key is None:  # the first build: what the last build left in .cache/
+            self.key, self.value = key, self.disk.get(key)
+        return self.value if key == self.key else None
+
+    def put(self, key: str, value) -> None:
+        self.key, self.value = key, value
+        self.disk.put(key, value)

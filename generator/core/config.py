@@ -6,10 +6,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.core.errors import SiteError
+from generator.core.paths import CONFIG_NAME
 from generator.core.i18n import LANGUAGES
 from generator.core.yamlio import YAMLError, error_line, error_problem, load_yaml
 
-CONFIG_NAME = "site.yaml"
 
 
 @dataclass(frozen=True)

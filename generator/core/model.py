@@ -1,7 +1,9 @@
 """The plain objects that flow between the build stages."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -43,9 +45,52 @@ class Page:
     body: bytes
 
 
+@dataclass(frozen=True)
+class PageJob:
+    """A file the build will produce: where, what it depends on, and how to make its bytes.
+
+    `key` fingerprints every input of the page; a page whose key is unchanged since the last build
+    is not rendered again. Jobs without a key are cheap and made every time (sitemap, static files).
+    """
+
+    path: str
+    key: str | None
+    make: Callable[[], bytes]
+
+
+@dataclass(frozen=True)
+class SearchFiles:
+    """The search index as files, and what the search page needs to know of it."""
+
+    manifest: str  # the name of the index's manifest file
+    languages: list[str]
+    jobs: list[PageJob]
+
+
+@dataclass
+class Changes:
+    """What changed in a site since its last build, sorted by what it costs to rebuild."""
+
+    articles: set[Path] = field(default_factory=set)  # files and folders added, edited or removed
+    templates: bool = False
+    static: set[Path] = field(default_factory=set)  # the theme's static/ files: copied, nothing rendered
+    raw: bool = False  # scraped files to import; the articles they give arrive as changes of their own
+    config: bool = False  # site.yaml, or anything unknown: a full build
+
+    def __bool__(self) -> bool:
+        return bool(self.articles or self.static) or self.templates or self.config or self.raw
+
+    def describe(self) -> str:
+        if self.config:
+            return "site changed"
+        parts = [f"{len(self.articles)} article(s)"] if self.articles else []
+        parts += ["templates"] * self.templates + ["static files"] * bool(self.static) + ["raw files"] * self.raw
+        return ", ".join(parts) + " changed" if parts else "search files"
+
+
 @dataclass
 class BuildReport:
-    """What a build did, for the one-line summary."""
+    """What a build did, for the one-line summary; the output stage fills in the file counts."""
 
     articles: int = 0
     pages: int = 0

@@ -23,7 +23,8 @@ from generator.ingest import clean
 from generator.core.atomic import write_atomic
 from generator.core.cache import Memo, file_signature
 from generator.core.config import SiteConfig
-from generator.content.articles import ARTICLES_DIR, parse_date
+from generator.content.articles import parse_date
+from generator.core.paths import ARTICLES_DIR
 from generator.core.errors import SiteError
 from generator.ingest.read import RawDocument, read_raw
 from generator.core.slug import slugify

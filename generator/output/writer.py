@@ -10,39 +10,19 @@ rewritten in place (the two trees share unchanged files as hard links).
 import fcntl
 import hashlib
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.core.atomic import write_atomic
-from generator.core.parallel import stream_chunks
+from generator.core.model import BuildReport, PageJob
 
 TREES = ("a", "b")
 
-
-@dataclass(frozen=True)
-class PageJob:
-    """A file the build will produce: where, what it depends on, and how to make its bytes.
-
-    `key` fingerprints every input of the page; a page whose key is unchanged since the last build
-    is not rendered again. Jobs without a key are cheap and made every time (sitemap, static files).
-    """
-
-    path: str
-    key: str | None
-    make: Callable[[], bytes]
-
-
-@dataclass
-class OutputReport:
-    files: int = 0
-    bytes: int = 0
-    rendered: int = 0
-    written: int = 0
-    deleted: int = 0
-
-
 Manifest = dict[str, tuple[str | None, str | None, int]]  # path → (key, content hash, size)
+# A rendered page: path, key, content hash, size, and its bytes where they differ from the tree's.
+Made = tuple[str, str | None, str, int, bytes | None]
+# Makes the jobs' bytes, given what the tree already holds, on all cores if asked: see render.workers.
+Render = Callable[[list[PageJob], Manifest, bool], Iterable[list[Made]]]
 
 
 def content_hash(body: bytes) -> str:
@@ -171,25 +151,12 @@ def _parse_manifest(text: str) -> Manifest:
     return manifest
 
 
-_known: Manifest = {}  # what the tree being updated holds, inherited by forked render workers
-
-
-def _render(jobs: Sequence[PageJob]) -> list[tuple[str, str | None, str, int, bytes | None]]:
-    """Render each job; its bytes come back only when they differ from what the tree holds."""
-    results = []
-    for job in jobs:
-        body = job.make()
-        digest = content_hash(body)
-        changed = _known.get(job.path, (None, None, 0))[1] != digest
-        results.append((job.path, job.key, digest, len(body), body if changed else None))
-    return results
-
-
 class _Writer:
     """Writes files into one tree, making each folder once."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, known: Manifest):
         self.root = root
+        self.known = known
         self.made: set[str] = set()
 
     def write(self, path: str, body: bytes) -> None:
@@ -200,7 +167,7 @@ class _Writer:
             self.made.add(folder)
         target = os.path.join(folder, parts[-1])
         # Unlink first: the file may be a hard link shared with the live tree.
-        if path in _known:
+        if path in self.known:
             try:
                 os.unlink(target)
             except FileNotFoundError:
@@ -225,35 +192,31 @@ def _check_paths(jobs: list[PageJob], before: set[str] = frozenset()) -> set[str
     return seen
 
 
-def _write_rendered(todo: list[PageJob], cheap: dict[str, bytes], tree: Path, known: Manifest,
-                    report: OutputReport, progress: Callable[[int, int], None] | None = None,
+def _write_rendered(render: Render, todo: list[PageJob], cheap: dict[str, bytes], tree: Path, known: Manifest,
+                    report: BuildReport, progress: Callable[[int, int], None] | None = None,
                     more: Callable[[], tuple[list[PageJob], dict[str, bytes]]] | None = None) -> Manifest:
-    """Render what must be rendered (on all cores) and write what differs from `known`; then the
-    same for the (todo, cheap) that `more()` gives, if given."""
-    global _known
-    _known = known
-    writer = _Writer(tree)
+    """Render what must be rendered and write what differs from `known`; then the same for the
+    (todo, cheap) that `more()` gives, if given."""
+    writer = _Writer(tree, known)
     made: Manifest = {}
 
     def chunks():
-        yield from stream_chunks(_render, [j for j in todo if j.key is not None])
-        yield _render([PageJob(p, None, lambda b=body: b) for p, body in cheap.items()])
+        yield from render([j for j in todo if j.key is not None], known, True)
+        # The rest is made in this process: bytes at hand, or the search files, made already.
+        yield from render([PageJob(p, None, lambda b=body: b) for p, body in cheap.items()], known, False)
         if more is not None:
             late_todo, late_cheap = more()
-            yield _render([j for j in late_todo if j.key is not None])
-            yield _render([PageJob(p, None, lambda b=body: b) for p, body in late_cheap.items()])
+            yield from render([j for j in late_todo if j.key is not None], known, False)
+            yield from render([PageJob(p, None, lambda b=body: b) for p, body in late_cheap.items()], known, False)
 
-    try:
-        for chunk in chunks():
-            for path, key, digest, size, body in chunk:
-                made[path] = (key, digest, size)
-                if body is not None:
-                    writer.write(path, body)
-                    report.written += 1
-            if progress:
-                progress(len(made), len(todo))
-    finally:
-        _known = {}
+    for chunk in chunks():
+        for path, key, digest, size, body in chunk:
+            made[path] = (key, digest, size)
+            if body is not None:
+                writer.write(path, body)
+                report.written += 1
+        if progress:
+            progress(len(made), len(todo))
     return made
 
 
@@ -268,17 +231,18 @@ def _link_unchanged(paths, live_tree: Path, live: Manifest, tree: Path, known: M
             os.link(live_tree.joinpath(*path.split("/")), destination)
 
 
-def update_output(jobs: list[PageJob], output_dir: Path, progress: Callable[[int, int], None] | None = None,
-                  late: Callable[[], list[PageJob]] | None = None) -> OutputReport:
-    """Bring output/ up to date with `jobs`, rendering and writing as little as possible.
+def update_output(jobs: list[PageJob], output_dir: Path, render: Render, report: BuildReport,
+                  progress: Callable[[int, int], None] | None = None,
+                  late: Callable[[], list[PageJob]] | None = None) -> None:
+    """Bring output/ up to date with `jobs`, rendering and writing as little as possible, and count
+    in `report` what was rendered, written and deleted.
 
-    `late()` gives more jobs whose inputs are still being made (the search index): it is called
-    once `jobs` are rendered, so that those inputs are made while they render. `progress(done,
-    total)` is called as rendered pages come in.
+    `render` makes the bytes of the jobs whose key changed. `late()` gives more jobs whose inputs
+    are still being made (the search index): it is called once `jobs` are rendered, so that those
+    inputs are made while they render. `progress(done, total)` is called as rendered pages come in.
     """
     seen = _check_paths(jobs)
     trees = OutputTrees(output_dir)
-    report = OutputReport()
     with trees.lock():
         live_name = trees.live_name()
         live = (trees.read_manifest(live_name) if live_name else None) or {}
@@ -294,7 +258,8 @@ def update_output(jobs: list[PageJob], output_dir: Path, progress: Callable[[int
         todo, cheap = to_do(jobs)
         if live_name and late is None and len(todo) == len(cheap) and seen == set(live) and all(
                 live[path][1] == content_hash(body) for path, body in cheap.items()):
-            return _summarise(report, live, rendered=len(cheap))  # nothing changed: output stays as it is
+            _summarise(report, live, rendered=len(cheap))  # nothing changed: output stays as it is
+            return
         name = TREES[1] if live_name == TREES[0] else TREES[0]
         known = trees.prepare(name, live_name, live)
 
@@ -311,8 +276,8 @@ def update_output(jobs: list[PageJob], output_dir: Path, progress: Callable[[int
 
         trees.mark_dirty(name, touched(todo, seen))
         tree = trees.tree(name)
-        made = _write_rendered(todo, cheap, tree, known, report, progress, more if late else None)
-        report.rendered = len(made)
+        made = _write_rendered(render, todo, cheap, tree, known, report, progress, more if late else None)
+        rendered = len(made)
         stale = sorted(set(known) - seen)
         trees.mark_dirty(name, stale)
         if live_name:
@@ -323,7 +288,7 @@ def update_output(jobs: list[PageJob], output_dir: Path, progress: Callable[[int
         _remove_empty_dirs(tree, stale)
         trees.write_manifest(name, made)
         trees.switch(name)
-        return _summarise(report, made, rendered=report.rendered)
+        _summarise(report, made, rendered)
 
 
 def prepare_spare(output_dir: Path) -> None:
@@ -353,8 +318,7 @@ def _remove_empty_dirs(tree: Path, removed: list[str]) -> None:
             folder = folder.parent
 
 
-def _summarise(report: OutputReport, manifest: Manifest, rendered: int) -> OutputReport:
-    report.files = len(manifest)
+def _summarise(report: BuildReport, manifest: Manifest, rendered: int) -> None:
+    report.pages = len(manifest)
     report.bytes = sum(size for _, _, size in manifest.values())
     report.rendered = rendered
-    return report

@@ -20,15 +20,14 @@ from livereload.watcher import Watcher
 from tornado import escape, web
 from tornado.ioloop import IOLoop
 
-from generator.status import record_outcome
-from generator.core.config import CONFIG_NAME, load_config
-from generator.content.articles import ARTICLES_DIR
+from generator.core.config import load_config
 from generator.core.errors import BuildFailed, SiteError
-from generator.ingest.importer import RAW_DIR
-from generator.core.model import BuildReport
+from generator.core.model import BuildReport, Changes
+from generator.core.paths import SitePaths
 from generator.output.writer import prepare_spare
-from generator.preview.session import TEMPLATES_DIR, Changes, PreviewSite, classify
-from generator.preview.watch import Inotify
+from generator.preview.watch import Inotify, classify
+from generator.site import Site
+from generator.status import record_outcome
 
 DEBOUNCE = 0.05  # seconds of quiet before rebuilding: an editor or a script often saves several files at once
 SEARCH_AFTER = 2.0  # seconds of quiet before re-indexing for search, which takes seconds on a large archive
@@ -158,7 +157,7 @@ class _Server(Server):
         web.Application(handlers=handlers, transforms=[Injector]).listen(port, address=host)
 
     def get_web_handlers(self, script):
-        return [(r"/(.*)", _PageHandler, {"path": str(self.preview.site.output_dir),
+        return [(r"/(.*)", _PageHandler, {"path": str(self.preview.site.paths.output),
                                           "default_filename": "index.html", "preview": self.preview})]
 
     def _setup_logging(self):
@@ -169,7 +168,7 @@ class Preview:
     """The site, its last build errors, and the saves waiting to be rebuilt."""
 
     def __init__(self, site_root: Path, stream=sys.stderr):
-        self.site = PreviewSite(site_root)
+        self.site = Site(site_root, keep_index=True)
         self.errors: list[SiteError] = []
         self.pending: set[Path] | None = set()  # None: events were lost, look at everything
         self.timer = self.search_timer = None
@@ -180,16 +179,16 @@ class Preview:
     def build(self, changes: Changes | None, search: bool = True) -> None:
         start = time.perf_counter()
         try:
-            report = self.site.rebuild(changes, search)
+            report = self.site.build(changes, search)
         except BuildFailed as failed:
             self.errors = failed.errors
-            record_outcome(self.site.site_root, failed)  # so `publish --no-build` refuses the stale output/
+            record_outcome(self.site.root, failed)  # so `publish --no-build` refuses the stale output/
         except SiteError as error:
             self.errors = [error]
-            record_outcome(self.site.site_root, error)
+            record_outcome(self.site.root, error)
         else:
             self.errors = []
-            record_outcome(self.site.site_root, None)
+            record_outcome(self.site.root, None)
             self._say(report, changes, time.perf_counter() - start)
         for error in self.errors:
             print(f"error: {error}", file=self.stream, flush=True)
@@ -210,7 +209,7 @@ class Preview:
 
     def flush(self) -> None:
         self.timer = None
-        changes = classify(self.site.site_root, self.pending)
+        changes = classify(self.site.root, self.pending)
         self.pending = set()
         if not changes:
             return
@@ -242,17 +241,18 @@ def is_loopback(host: str) -> bool:
 def serve(site_root: Path, host: str = "127.0.0.1", port: int = 8000, stream=sys.stderr) -> None:
     """Build, serve output/ at http://host:port/ and rebuild on every save until interrupted."""
     site_root = site_root.absolute()
-    if not (site_root / CONFIG_NAME).is_file():
+    paths = SitePaths.of(site_root)
+    if not paths.config.is_file():
         load_config(site_root)  # says what is missing and how to make a site, as every verb does
     preview = Preview(site_root, stream)
     preview.build(None)
-    prepare_spare(preview.site.output_dir)
+    prepare_spare(preview.site.paths.output)
     try:
         watcher = _KernelWatcher(preview.changed)
     except (OSError, AttributeError):
         watcher = None  # no inotify (not Linux): livereload polls the files instead
     server = _Server(preview, watcher)
-    for watched in (site_root / ARTICLES_DIR, site_root / RAW_DIR, site_root / TEMPLATES_DIR, site_root / CONFIG_NAME):
+    for watched in (paths.articles, paths.raw, paths.templates, paths.config):
         if watched.exists():
             server.watch(str(watched), lambda: preview.changed(None))
     if not is_loopback(host):
@@ -260,6 +260,6 @@ def serve(site_root: Path, host: str = "127.0.0.1", port: int = 8000, stream=sys
               file=stream, flush=True)
     print(f"serving http://{host}:{port}/ (rebuilds on save; Ctrl-C stops)", file=stream, flush=True)
     try:
-        server.serve(port=port, host=host, root=str(preview.site.output_dir), restart_delay=0)
+        server.serve(port=port, host=host, root=str(preview.site.paths.output), restart_delay=0)
     except OSError as exc:
         raise SiteError(None, f"cannot serve on {host}:{port}: {exc.strerror}") from None

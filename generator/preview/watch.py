@@ -9,6 +9,9 @@ import os
 import struct
 from pathlib import Path
 
+from generator.core.model import Changes
+from generator.core.paths import ARTICLES_DIR, CONFIG_NAME, RAW_DIR, STATIC_DIR, TEMPLATES_DIR
+
 _CHANGED = 0x2 | 0x8 | 0x40 | 0x80 | 0x100 | 0x200  # modify, close-write, moved from/to, create, delete
 _IS_DIR = 0x40000000
 _OVERFLOW = 0x4000  # the kernel's queue overflowed: events were lost
@@ -65,3 +68,38 @@ class Inotify:
 
     def close(self) -> None:
         os.close(self.fd)
+
+
+_TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
+
+
+def _ignored(name: str) -> bool:
+    # Editors save through hidden temporary files, swap files and backups.
+    return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp"))
+
+
+def classify(site_root: Path, paths) -> Changes:
+    """Changed files → the kind of rebuild each needs; `paths` None means events were lost."""
+    changes = Changes()
+    if paths is None:
+        changes.config = True
+        return changes
+    for path in paths:
+        try:
+            parts = Path(path).relative_to(site_root).parts
+        except ValueError:
+            continue
+        if not parts or any(_ignored(p) for p in parts):
+            continue
+        if parts == (CONFIG_NAME,):
+            changes.config = True
+        elif parts[:len(RAW_DIR.parts)] == RAW_DIR.parts:
+            changes.raw = True
+        elif parts[:len(ARTICLES_DIR.parts)] == ARTICLES_DIR.parts:
+            changes.articles.add(site_root.joinpath(*parts))  # a file, or a folder moved in or out
+        elif parts[0] == TEMPLATES_DIR.name and len(parts) > 1:
+            if parts[1] == STATIC_DIR.name:
+                changes.static.add(site_root.joinpath(*parts))
+            elif parts[-1].endswith(_TEMPLATE_SUFFIXES):
+                changes.templates = True
+    return changes

@@ -1,7 +1,5 @@
 """Jinja2 pages for the archive: every HTML page kind, as jobs that know what they depend on."""
 
-import hashlib
-import marshal
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -9,14 +7,15 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from generator.organise.archive import TERM_NAMES, Archive, Month, Term, paginate
+from generator.core.cache import fingerprint
 from generator.core.config import SiteConfig
 from generator.core.i18n import STRINGS, format_count, format_date, format_month, language_name, month_name
-from generator.render.metadata import json_script, language_tag, news_article, og_locale
-from generator.core.model import Article
-from generator.output.writer import PageJob
+from generator.core.model import Article, PageJob, SearchFiles
 from generator.core.slug import term_slug
-from generator.render.theme import make_environment, template_error, template_fingerprints
+from generator.organise.archive import TERM_NAMES, Archive, Month, Term, paginate
+from generator.render.metadata import json_script, language_tag, news_article, og_locale
+from generator.render.sitemap import robots_page, sitemap_pages
+from generator.render.theme import make_environment, static_files, template_error, template_fingerprints
 from generator.render.timeline import recent_bars, timeline_svg, year_bars
 
 TERM_KINDS = tuple(TERM_NAMES)  # "tags", "sources", "locations"
@@ -77,17 +76,6 @@ def per_instant(func):
             known[key] = text = func(value)
             return text
     return cached
-
-
-def fingerprint(*parts) -> str:
-    """A short digest of a page's inputs; equal digests mean equal pages."""
-    try:
-        # marshal's version 0 writes values only (no object sharing), so equal inputs give equal
-        # bytes; it is several times quicker than repr on the thousands of pages of a build.
-        data = marshal.dumps(parts, 0)
-    except ValueError:  # a value marshal does not know
-        data = repr(parts).encode("utf-8")
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def token(article: Article | None) -> str | None:
@@ -274,6 +262,43 @@ class Renderer:
                 yield from self.term_pages(kind, term)
         yield self.home_feed()
         yield self.job("404.html", "404.html", None, ())
+
+    def search_page(self, files: SearchFiles) -> PageJob:
+        sources, tags = self.archive.terms["sources"], self.archive.terms["tags"]
+        inputs = (files.manifest, files.languages, [(t.slug, t.name) for t in sources], [(t.slug, t.name) for t in tags])
+        return self.job("search.html", "search/index.html", "search/", inputs, manifest=files.manifest,
+                        languages=files.languages, sources=sources, tags=tags)
+
+    def extra_jobs(self, jobs: list[PageJob]) -> list[PageJob]:
+        """Sitemap, robots.txt and static files: cheap, so made on every build and compared by their bytes."""
+        base_url = self.config.base_url
+        lastmod = {a.path: (a.updated or a.date).date().isoformat() for a in self.archive.articles}
+        copies = {a.path + "index.html" for a, _ in self.archive.copies}  # their canonical is the original
+        entries = [(j.path[: -len("index.html")], lastmod.get(j.path[: -len("index.html")]))
+                   for j in jobs if j.path.endswith("index.html") and j.path not in copies]
+        extra = [PageJob(p.path, None, lambda b=p.body: b) for p in sitemap_pages(base_url, entries)]
+        robots = robots_page(base_url)
+        extra.append(PageJob(robots.path, None, lambda: robots.body))
+        extra += [PageJob(out, None, source.read_bytes) for out, source in static_files(self.site_root).items()]
+        return extra
+
+    def pages_showing(self, edited: list[Article]) -> Iterator[PageJob]:
+        """Every page that shows or links one of the `edited` articles, when their placement is unchanged."""
+        archive = self.archive
+        paths = {a.path for a in edited}
+        # An article page shows up to related_items others of its source, skipping as many related ones.
+        linked = paths | archive.linking_to(paths, same_source=2 * self.config.related_items)
+        linked |= {t.path for a in edited for t in archive.translations(a)}
+        yield from (self.article(a) for a in archive.articles if a.path in linked)
+        yield from self.home(showing=paths)
+        months = {(a.date.year, a.date.month) for a in edited}
+        yield from (self.month_at(i) for i, m in enumerate(archive.months) if (m.year, m.month) in months)
+        for kind in TERM_KINDS:
+            slugs = {term_slug(name) for a in edited for name in TERM_NAMES[kind](a)}
+            for term in archive.terms[kind]:
+                if term.slug in slugs:
+                    yield from self.term_pages(kind, term, showing=paths)
+        yield self.home_feed()
 
 
 EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")

@@ -7,7 +7,8 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta
 
-from generator.core.cache import CACHE_DIR, Memo
+from generator.core.cache import Memo
+from generator.core.paths import CACHE_DIR, TEMPLATES_DIR
 from generator.core.errors import SiteError
 
 
@@ -20,7 +21,7 @@ def theme_dir() -> Path:
 
 def template_dirs(site_root: Path) -> list[Path]:
     """Folders searched for a template, first match wins."""
-    dirs = [site_root / "templates", theme_dir()]
+    dirs = [site_root / TEMPLATES_DIR, theme_dir()]
     unique = []
     for d in dirs:
         if d.is_dir() and d.resolve() not in [u.resolve() for u in unique]:
