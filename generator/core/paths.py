@@ -15,31 +15,17 @@ CACHE_DIR = Path(".cache")
 
 @dataclass(frozen=True)
 class SitePaths:
-    """The folders and files of the site at `root`; `output` is where the built site goes."""
+    """The folders and files of one site; `output` is where its built site goes."""
 
     root: Path
     output: Path
+    config: Path
+    articles: Path
+    raw: Path
+    templates: Path
+    cache: Path
 
     @classmethod
     def of(cls, root: Path, output: Path | None = None) -> "SitePaths":
-        return cls(root, output or root / OUTPUT_DIR)
-
-    @property
-    def config(self) -> Path:
-        return self.root / CONFIG_NAME
-
-    @property
-    def articles(self) -> Path:
-        return self.root / ARTICLES_DIR
-
-    @property
-    def raw(self) -> Path:
-        return self.root / RAW_DIR
-
-    @property
-    def templates(self) -> Path:
-        return self.root / TEMPLATES_DIR
-
-    @property
-    def cache(self) -> Path:
-        return self.root / CACHE_DIR
+        return cls(root, output or root / OUTPUT_DIR, root / CONFIG_NAME, root / ARTICLES_DIR, root / RAW_DIR,
+                   root / TEMPLATES_DIR, root / CACHE_DIR)
