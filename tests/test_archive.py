@@ -3,7 +3,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from generator.organise.archive import build_archive, paginate
+from generator.organise.archive import build_archive
+from generator.organise.pagination import paginate
 from generator.core.errors import BuildFailed
 from generator.core.model import Article
 

@@ -1,7 +1,5 @@
-"""The archive: articles in order, their groupings, pagination and neighbours, built once per build."""
+"""The archive: articles in order, their groupings and neighbours, built once per build."""
 
-import hashlib
-import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -11,9 +9,7 @@ from itertools import groupby
 from generator.core.errors import BuildFailed, SiteError
 from generator.core.model import Article
 from generator.core.slug import term_slug
-
-RELATED_WINDOW = 12  # neighbours in time per shared tag or location that may be related
-
+from generator.organise.related import related_table
 
 # Kind of term → the names an article gives it.
 TERM_NAMES = {
@@ -242,47 +238,6 @@ def _months(articles: list[Article]) -> list[Month]:
     return [Month(year, month, tuple(members)) for (year, month), members in by_month]
 
 
-def _related(articles: list[Article], terms: dict[str, list[Term]], limit: int) -> dict[str, list[Article]]:
-    """Articles sharing the most tags and locations, nearest in time first.
-
-    Only the RELATED_WINDOW nearest members of each group are candidates, which keeps this linear
-    in the archive size even when one tag covers half of it.
-    """
-    if limit == 0:
-        return {}
-    index = {id(a): i for i, a in enumerate(articles)}
-    scores: list[Counter | None] = [None] * len(articles)
-    for kind in ("tags", "locations"):
-        for term in terms[kind]:
-            members = [index[id(a)] for a in term.articles]
-            for pos, i in enumerate(members):
-                window = members[max(0, pos - RELATED_WINDOW): pos + RELATED_WINDOW + 1]
-                counter = scores[i]
-                if counter is None:
-                    counter = scores[i] = Counter()
-                counter.update(window)
-    stamps = [a.date.timestamp() for a in articles]
-    related = {}
-    for i, counter in enumerate(scores):
-        if counter is None:
-            continue
-        del counter[i]
-        when = stamps[i]
-        # More shared names first, then nearest in time, then the newer article: one number to
-        # compare, since this runs for every article (seconds stay below 1e10 for any real date).
-        ranked = heapq.nsmallest(limit, ((-count * 1e10 + abs(stamps[j] - when), j) for j, count in counter.items()))
-        related[articles[i].path] = [articles[j] for _, j in ranked]
-    return related
-
-
-def relation_key(articles: list[Article], related_items: int) -> str:
-    """Digest of everything related articles are computed from (not the text, so edits keep it)."""
-    digest = hashlib.blake2b(f"{RELATED_WINDOW}:{related_items}".encode(), digest_size=16)
-    for a in articles:
-        digest.update(repr((a.path, a.tags, a.locations, a.date.timestamp())).encode())
-    return digest.hexdigest()
-
-
 def build_archive(articles: list[Article], related_items: int = 5, related_memo=None) -> Archive:
     """Order, group and link the articles; BuildFailed lists every slug clash the author must fix.
 
@@ -296,56 +251,12 @@ def build_archive(articles: list[Article], related_items: int = 5, related_memo=
     terms = {
         kind: _group_terms(kind, newest_first, names_of) for kind, names_of in TERM_NAMES.items()
     }
-    archive = Archive(newest_first, terms, _months(newest_first), warnings, copies)
+    neighbours = {}
     for i, article in enumerate(newest_first):
         older = newest_first[i + 1] if i + 1 < len(newest_first) else None
         newer = newest_first[i - 1] if i > 0 else None
-        archive._neighbours[article.path] = (older, newer)
+        neighbours[article.path] = (older, newer)
+    groups = [term.articles for kind in ("tags", "locations") for term in terms[kind]]
     # Made when first asked for: a build starts the search index (which needs none of it) first.
-    archive._relate = lambda: _related_table(newest_first, terms, related_items, related_memo)
-    return archive
-
-
-def _related_table(articles: list[Article], terms: dict[str, list[Term]], limit: int, memo) -> dict[str, list[Article]]:
-    key = relation_key(articles, limit) if memo else None
-    table = memo.get(key) if memo else None
-    if table is None:
-        table = {path: [a.path for a in others] for path, others in _related(articles, terms, limit).items()}
-        if memo:
-            memo.put(key, table)
-    by_path = {a.path: a for a in articles}
-    return {path: [by_path[p] for p in others] for path, others in table.items()}
-
-
-@dataclass(frozen=True)
-class ListingPage:
-    """One page of a paginated listing."""
-
-    path: str  # e.g. "page/3/" or "" for the first page of the home listing
-    articles: tuple[Article, ...]
-    newer: str | None
-    older: str | None
-    number: int | None  # None for the listing's front page
-
-
-def paginate(base: str, articles: list[Article] | tuple[Article, ...], per_page: int) -> list[ListingPage]:
-    """The listing's front page (the newest per_page articles) and its numbered pages.
-
-    Numbered pages count from the oldest article: page 1 always holds the first per_page articles
-    ever published, so when news arrives only the newest one or two pages change, and everything a
-    reader or a search engine already saw stays byte-identical.
-    """
-    oldest_first = list(reversed(articles))
-    count = len(oldest_first)
-    numbered = [oldest_first[i:i + per_page] for i in range(0, count, per_page)]
-    pages = [ListingPage(base, tuple(articles[:per_page]), None,
-                         f"{base}page/{(count - per_page - 1) // per_page + 1}/" if count > per_page else None,
-                         None)]
-    if count <= per_page:
-        return pages
-    total = len(numbered)
-    for n, chunk in enumerate(numbered, start=1):
-        newer = f"{base}page/{n + 1}/" if n < total else base
-        older = f"{base}page/{n - 1}/" if n > 1 else None
-        pages.append(ListingPage(f"{base}page/{n}/", tuple(reversed(chunk)), newer, older, n))
-    return pages
+    return Archive(newest_first, terms, _months(newest_first), warnings, copies, neighbours,
+                   _relate=lambda: related_table(newest_first, groups, related_items, related_memo))

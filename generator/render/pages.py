@@ -12,7 +12,8 @@ from generator.core.config import SiteConfig
 from generator.core.i18n import STRINGS, format_count, format_date, format_month, language_name, month_name
 from generator.core.model import Article, PageJob, SearchFiles
 from generator.core.slug import term_slug
-from generator.organise.archive import TERM_NAMES, Archive, Month, Term, paginate
+from generator.organise.archive import TERM_NAMES, Archive, Month, Term
+from generator.organise.pagination import paginate
 from generator.render.metadata import json_script, language_tag, news_article, og_locale
 from generator.render.sitemap import robots_page, sitemap_pages
 from generator.render.theme import make_environment, static_files, template_error, template_fingerprints
