@@ -2,8 +2,8 @@
 
 import pytest
 
-from browser import browser, static_server
-from conftest import REPO
+from helpers.browser import browser, static_server
+from helpers.sites import REPO
 
 AXE = REPO / "tests" / "checkers" / "node_modules" / "axe-core" / "axe.min.js"
 

@@ -18,7 +18,7 @@ from generator.site import build_site
 from generator.search.index import IMPACT_SCALE, K1, TEXT_B, corpus_norms, doc_weights, idf, impact
 from generator.search.text import fold, stem_words, words
 
-from search_site import ARTICLES, make_site
+from helpers.search_site import ARTICLES, make_search_site
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -27,7 +27,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    root = make_site(tmp_path_factory.mktemp("site"), language="de")
+    root = make_search_site(tmp_path_factory.mktemp("site"), language="de")
     build_site(root)
     return root / "output"
 

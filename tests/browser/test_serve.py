@@ -14,7 +14,7 @@ import pytest
 from playwright import sync_api
 from tornado.ioloop import IOLoop
 
-from browser import browser
+from helpers.browser import browser
 from generator.core.errors import SiteError
 from generator.preview import server as serve
 from generator.preview.server import error_page, is_loopback

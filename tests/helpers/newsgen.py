@@ -1,6 +1,6 @@
 """Realistic, deterministic German and English news articles for tests that need many of them.
 
-    python tests/newsgen.py N DIR [--format markdown|raw] [--seed S]
+    python tests/helpers/newsgen.py N DIR [--format markdown|raw] [--seed S]
 
 Markdown files (NNNNNN.md) carry front matter like an import's: title, date, tags, locations,
 source and language, then the body. Raw files (NNN_<hash>.txt) hold body paragraphs only, laid

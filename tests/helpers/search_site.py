@@ -59,7 +59,7 @@ Scraped text sometimes holds markup such as <b>bold</b> words; search shows it a
 }
 
 
-def make_site(root: Path, language: str = "en") -> Path:
+def make_search_site(root: Path, language: str = "en") -> Path:
     (root / "site.yaml").write_text(f'title: "Suchtest"\nlanguage: {language}\ntimezone: Europe/Berlin\n',
                                     encoding="utf-8")
     for name, text in ARTICLES.items():

@@ -1,12 +1,11 @@
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import REPO, make_site, snapshot, write_article
-from sitecheck import active_content, broken_links
+from helpers.sites import REPO, copy_demo_site, make_site, snapshot, write_article
+from helpers.sitecheck import active_content, broken_links
 from generator.site import build_site
 from generator.core.errors import BuildFailed, SiteError
 
@@ -178,9 +177,7 @@ def test_sitemap_lists_every_html_page_except_404(built):
 
 
 def test_demo_site_builds_with_every_link_resolving(tmp_path):
-    demo = tmp_path / "demo"
-    shutil.copytree(REPO / "content", demo / "content")
-    shutil.copy(REPO / "site.yaml", demo / "site.yaml")
+    demo = copy_demo_site(tmp_path / "demo")
     report = build_site(demo)
     output = demo / "output"
     assert report.articles >= 9 and report.warnings == []
@@ -192,7 +189,7 @@ def test_demo_site_builds_with_every_link_resolving(tmp_path):
 
 def test_corpus_markdown_builds_as_is(tmp_path):
     site = make_site(tmp_path / "s", language="en")
-    subprocess.run([sys.executable, str(REPO / "tests/newsgen.py"), "60", str(site / "content/articles")], check=True)
+    subprocess.run([sys.executable, str(REPO / "tests/helpers/newsgen.py"), "60", str(site / "content/articles")], check=True)
     report = build_site(site)
     assert report.articles == 60
     assert broken_links(site / "output", "/archiv/") == []

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import REPO
+from helpers.sites import REPO
 
 CHECKERS = REPO / "tests" / "checkers" / "node_modules"
 VNU = CHECKERS / "vnu-jar" / "build" / "dist" / "vnu.jar"

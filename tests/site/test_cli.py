@@ -2,7 +2,7 @@ import os
 import subprocess
 import sys
 
-from conftest import write_article
+from helpers.sites import write_article
 
 ENV = {**os.environ, "PYTHONWARNINGS": "ignore"}
 

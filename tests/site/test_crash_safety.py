@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-import newsgen
-from conftest import clean_build_snapshot, make_site, snapshot, write_article
+from helpers import newsgen
+from helpers.sites import clean_build_snapshot, make_site, snapshot, write_article
 from generator.site import build_site
 
 KILLS = 8

@@ -5,9 +5,9 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import make_site
+from helpers.sites import make_site
 from generator.site import build_site
-from sitecheck import active_content, broken_links
+from helpers.sitecheck import active_content, broken_links
 
 ATTACKS = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "javascript:alert(3)",

@@ -16,7 +16,7 @@ from generator.core.errors import BuildFailed
 from generator.ingest.importer import import_paths
 from generator.scaffold import init_site
 
-FIXTURES = Path(__file__).parent / "fixtures" / "import"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
 SEED = FIXTURES / "000_3f014d1e3b49df7b.txt"
 NOW = datetime(2025, 9, 1, 8, 0, tzinfo=timezone.utc)
 

@@ -2,7 +2,7 @@ import os
 import subprocess
 import sys
 
-from conftest import REPO, make_site, write_article
+from helpers.sites import REPO, make_site, write_article
 
 
 def test_wheel_ships_the_theme_and_builds_a_site_anywhere(tmp_path):

@@ -379,7 +379,7 @@ def test_long_change_lists_are_cut_short_in_the_message():
 # --- The sample CI workflow -----------------------------------------------------------------
 
 def test_sample_workflow_installs_with_pip_and_publishes_without_make():
-    workflow = yaml.safe_load((Path(__file__).parent.parent / "docs" / "github-pages-workflow.yml").read_text())
+    workflow = yaml.safe_load((Path(__file__).parents[2] / "docs" / "github-pages-workflow.yml").read_text())
     commands = "\n".join(step.get("run", "") for step in workflow["jobs"]["publish"]["steps"])
     assert "pip install" in commands and "newsarchive publish" in commands
     assert "make" not in commands.split()

@@ -1,6 +1,6 @@
 from dataclasses import fields
 
-from conftest import REPO
+from helpers.sites import REPO
 from generator.config import SiteConfig
 
 

@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import write_article
+from helpers.sites import write_article
 from generator.site import build_site
 
 
@@ -70,7 +70,7 @@ def test_pages_load_nothing_from_elsewhere_and_css_stays_small(built):
 
 def test_articles_of_the_same_moment_in_other_zones_keep_their_own_offset(tmp_path):
     # Dates are formatted once per moment; the same instant in another zone must not reuse the text.
-    from conftest import make_site
+    from helpers.sites import make_site
     root = make_site(tmp_path / "site")
     write_article(root, "berlin.md", 'title: "Aus Berlin"\ndate: "2025-08-20T23:30:00+02:00"')
     write_article(root, "utc.md", 'title: "Aus London"\ndate: "2025-08-20T21:30:00+00:00"')

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from conftest import clean_build_snapshot, snapshot
+from helpers.sites import clean_build_snapshot, snapshot
 from generator.search import stage as search_stage
 from generator.site import build_site
 

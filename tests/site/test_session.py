@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import clean_build_snapshot as clean_build, make_site, snapshot, write_article
+from helpers.sites import clean_build_snapshot as clean_build, make_site, snapshot, write_article
 from generator.core.errors import BuildFailed, SiteError
 from generator.preview.session import Changes, PreviewSite, classify
-from test_incremental import CHANGES
+from helpers.changes import CHANGES
 
 
 def changed_files(site, change) -> set:
@@ -149,7 +149,7 @@ def test_broken_site_yaml_fails_every_rebuild_until_fixed(site, tmp_path):
 def test_new_raw_file_is_imported_and_its_article_built(site, tmp_path):
     preview = PreviewSite(site)
     preview.rebuild()
-    seed = Path(__file__).parent / "fixtures/import/000_3f014d1e3b49df7b.txt"
+    seed = Path(__file__).parents[1] / "fixtures/import/000_3f014d1e3b49df7b.txt"
     raw = site / "content/raw" / seed.name
     raw.parent.mkdir(parents=True, exist_ok=True)
     before = set((site / "content/articles").rglob("*.md"))

@@ -1,7 +1,7 @@
 import shutil
 import subprocess
 
-from conftest import REPO
+from helpers.sites import REPO
 
 
 def test_bandit_finds_no_medium_or_high_issue():

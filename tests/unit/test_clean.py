@@ -6,7 +6,7 @@ from pathlib import Path
 from generator.ingest.clean import (clean_text, describe_lines, detect_lang, find_date, normalize_text, split_dateline,
                              PageEchoes, summarize, title_evidence)
 
-FIXTURES = Path(__file__).parent / "fixtures" / "import"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
 SEED = (FIXTURES / "000_3f014d1e3b49df7b.txt").read_text(encoding="utf-8")
 
 MENU = "\n".join(f"- {item}" for item in ["Start", "Politik", "Wirtschaft", "Sport", "Kultur", "Wissen", "Kontakt"])

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-import newsgen
+from helpers import newsgen
 from generator.core.config import SiteConfig
 from generator.content.articles import load_articles, parse_article, read_text, render_markdown, split_front_matter
 from generator.core.errors import SiteError
@@ -154,7 +154,7 @@ def test_plain_text_shortcut_never_differs_from_python_markdown(text):
 
 
 def test_simple_front_matter_reads_exactly_as_yaml_does():
-    from conftest import REPO
+    from helpers.sites import REPO
     from generator.core.yamlio import load_front_matter, load_yaml
 
     texts = corpus_texts(800) + [p.read_text(encoding="utf-8") for p in (REPO / "content/articles").rglob("*.md")]

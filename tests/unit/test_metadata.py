@@ -2,9 +2,9 @@
 
 import json
 
-from conftest import write_article
-from pagedata import json_ld, meta_tags, parse_head
-from sitecheck import active_content
+from helpers.sites import write_article
+from helpers.pagedata import json_ld, meta_tags, parse_head
+from helpers.sitecheck import active_content
 from generator.site import build_site
 from generator.render.metadata import json_script, language_tag, og_locale
 

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from conftest import clean_build_snapshot, snapshot
+from helpers.sites import clean_build_snapshot, snapshot
 from generator.site import build_site
 from generator.output.writer import PageJob, prepare_spare, update_output
 

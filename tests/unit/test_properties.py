@@ -4,7 +4,7 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from sitecheck import active_content
+from helpers.sitecheck import active_content
 from generator.core.config import SiteConfig
 from generator.content.articles import parse_article, render_markdown
 from generator.core.errors import SiteError

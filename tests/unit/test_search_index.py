@@ -9,7 +9,7 @@ from generator.content.articles import load_articles
 from generator.search.index import article_terms, decode_numbers, encode_numbers, search_files
 from generator.search.update import IndexState
 
-from search_site import make_site
+from helpers.search_site import make_search_site
 
 def index_of(archive):
     """The index as a build makes it."""
@@ -34,7 +34,7 @@ def shard_data(page):
 
 
 def test_article_terms_leave_out_stopwords_but_count_their_place(tmp_path):
-    archive = archive_of(make_site(tmp_path))
+    archive = archive_of(make_search_site(tmp_path))
     terms = article_terms(article(archive, "verhandlungen"))
     assert "und" not in terms.terms and "die" not in terms.terms
     # "Ukraine und Russland": the stopword still holds position 1
@@ -42,7 +42,7 @@ def test_article_terms_leave_out_stopwords_but_count_their_place(tmp_path):
 
 
 def test_article_terms_number_title_words_first_then_the_text(tmp_path):
-    archive = archive_of(make_site(tmp_path))
+    archive = archive_of(make_search_site(tmp_path))
     terms = article_terms(article(archive, "harbour"))
     # "Harbour ferry adds evening crossings" | gap | "The harbour ferry adds evening crossings … Crossings"
     assert terms.title_len == 5
@@ -51,7 +51,7 @@ def test_article_terms_number_title_words_first_then_the_text(tmp_path):
 
 
 def test_a_word_in_the_headline_outweighs_the_same_word_in_the_text(tmp_path):
-    index = index_of(archive_of(make_site(tmp_path)))
+    index = index_of(archive_of(make_search_site(tmp_path)))
     impacts = {index.docs[doc][0]: impact for doc, impact in index.pairs("harbour")}
     assert impacts["2024/02/01/harbour-ferry-adds-evening-crossings/"] > 0
     titled = impacts["2024/02/01/harbour-ferry-adds-evening-crossings/"]
@@ -59,7 +59,7 @@ def test_a_word_in_the_headline_outweighs_the_same_word_in_the_text(tmp_path):
 
 
 def test_documents_are_numbered_newest_first_so_ties_favour_recent_news(tmp_path):
-    index = index_of(archive_of(make_site(tmp_path)))
+    index = index_of(archive_of(make_search_site(tmp_path)))
     dates = [doc[2] for doc in index.docs]
     assert dates == sorted(dates, reverse=True)
 
@@ -70,7 +70,7 @@ def test_numbers_round_trip_through_the_shard_encoding():
 
 
 def test_every_shard_is_a_classic_script_registering_its_own_name(tmp_path):
-    manifest_path, pages = search_files(index_of(archive_of(make_site(tmp_path))))
+    manifest_path, pages = search_files(index_of(archive_of(make_search_site(tmp_path))))
     for page in pages:
         name, _ = shard_data(page)
         assert page.path == "search/" + name
@@ -80,7 +80,7 @@ def test_every_shard_is_a_classic_script_registering_its_own_name(tmp_path):
 
 
 def test_postings_list_every_article_holding_a_term(tmp_path):
-    _, pages = search_files(index_of(archive_of(make_site(tmp_path))))
+    _, pages = search_files(index_of(archive_of(make_search_site(tmp_path))))
     shards = dict(shard_data(p) for p in pages)
     manifest = next(d for n, d in shards.items() if n.startswith("m/"))
     terms = {t: v for n in manifest["termFiles"] for t, v in shards[n].items()}
@@ -95,21 +95,21 @@ def test_postings_list_every_article_holding_a_term(tmp_path):
 
 
 def test_the_index_is_byte_identical_for_the_same_archive(tmp_path):
-    archive = archive_of(make_site(tmp_path))
+    archive = archive_of(make_search_site(tmp_path))
     first = search_files(index_of(archive))
     second = search_files(index_of(archive))
     assert [(p.path, p.body) for p in first[1]] == [(p.path, p.body) for p in second[1]]
 
 
 def test_navigation_text_is_not_indexed(tmp_path):
-    _, pages = search_files(index_of(archive_of(make_site(tmp_path))))
+    _, pages = search_files(index_of(archive_of(make_search_site(tmp_path))))
     shards = dict(shard_data(p) for p in pages)
     terms = {t for n, d in shards.items() if n.startswith("t/") for t in d}
     assert not {"startseit", "archiv", "schlagwort"} & terms  # UI words of the German theme
 
 
 def test_the_build_writes_the_search_page_and_a_search_box_on_every_page(tmp_path):
-    site = make_site(tmp_path, language="de")
+    site = make_search_site(tmp_path, language="de")
     report = build_site(site)
     output = site / "output"
     page = (output / "search" / "index.html").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from generator.search.index import SearchIndex, search_files
 from generator.search.stage import terms_of
 from generator.search.update import IndexState
 
-from reference_index import reference_index, reference_state
+from helpers.reference_index import reference_index, reference_state
 
 
 @pytest.fixture(scope="module")

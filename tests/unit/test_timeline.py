@@ -3,8 +3,8 @@
 import re
 from datetime import datetime, timedelta, timezone
 
-from conftest import make_site, write_article
-from pagedata import timeline
+from helpers.sites import make_site, write_article
+from helpers.pagedata import timeline
 from generator.organise.archive import build_archive
 from generator.site import build_site
 from generator.core.model import Article
