@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run build test test-deps clean screenshots
+.PHONY: run build test test-deps clean screenshots golden
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ test: test-deps
 # README screenshots (docs/screenshots/*.png): the demo site in headless Chromium at phone and desktop widths.
 screenshots: test-deps
 	$(BIN)/python bench/screenshots.py
+
+# The golden tree tests/golden/demo/ (the demo site's whole output, which the suite compares byte for byte),
+# written anew from a fresh build: after a deliberate change to the output, committed with it.
+golden: $(STAMP)
+	cd tests && $(abspath $(BIN))/python -m helpers.golden
 
 clean:
 	rm -rf output .output .cache

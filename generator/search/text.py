@@ -1,7 +1,7 @@
 """Search text normalisation: the exact rules the browser's search.js repeats for queries.
 
 Index and query must agree term for term, so every rule here has a twin in
-templates/static/search.js (fold, words, stem); tests/test_search_text.py checks the pair.
+templates/static/search.js (fold, words, stem); tests/unit/test_search_text.py checks the pair.
 """
 
 import functools

@@ -1,0 +1,842 @@
+/* newsarchive search: queries the index shards written by generator/search_index.py.
+   Shards are classic scripts calling __NA_SHARD(name, data), so this works from any static host
+   and from file://. fold, words and the stemmers repeat generator/search_text.py exactly. */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var manifestUrl = script && script.getAttribute("data-manifest");
+  var base = manifestUrl ? manifestUrl.replace(/m\/[^\/]*$/, "") : "";
+  var shards = {};
+  var pending = {};
+
+  window.__NA_SHARD = function (name, data) {
+    shards[name] = data;
+  };
+
+  /* A shard by name, loaded once by a <script> element. */
+  function load(name) {
+    if (shards[name]) return Promise.resolve(shards[name]);
+    if (!pending[name]) {
+      pending[name] = new Promise(function (resolve, reject) {
+        var el = document.createElement("script");
+        el.src = base + name;
+        el.onload = function () {
+          if (shards[name]) resolve(shards[name]);
+          else reject(new Error("shard did not register: " + name));
+        };
+        el.onerror = function () {
+          delete pending[name];
+          reject(new Error("could not load " + name));
+        };
+        document.head.appendChild(el);
+      });
+    }
+    return pending[name];
+  }
+
+  /* ---- text: fold, words (search_text.py) ---- */
+
+  var UMLAUTS = { "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss" };
+
+  function fold(text) {
+    text = text.toLowerCase();
+    if (/^[\x00-\x7f]*$/.test(text)) return text;
+    text = text.normalize("NFC").replace(/[äöüß]/g, function (c) { return UMLAUTS[c]; });
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function words(text) {
+    return fold(text).match(/[\p{L}\p{N}]{2,}/gu) || [];
+  }
+
+  /* ---- stemmers: Snowball 3 German and English (snowballstemmer), on folded words ---- */
+
+  function inSet(set, ch) { return ch !== undefined && set.indexOf(ch) >= 0; }
+  function endsAt(s, end, suffix) { return end >= suffix.length && s.slice(end - suffix.length, end) === suffix; }
+  /* The longest of `list` that ends the string, or "". */
+  function longestSuffix(s, list) {
+    var best = "";
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].length > best.length && endsAt(s, s.length, list[i])) best = list[i];
+    }
+    return best;
+  }
+  /* Start of the region after the first non-vowel that follows a vowel, from `from` on. */
+  function region(s, from, vowels) {
+    var i = from;
+    while (i < s.length && !inSet(vowels, s[i])) i++;
+    while (i < s.length && inSet(vowels, s[i])) i++;
+    return i < s.length ? i + 1 : s.length;
+  }
+
+  var DE_V = "aeiouyäöü";
+
+  function stemGerman(word) {
+    var c = word.split("");
+    for (var i = 0; i < c.length; i++) {
+      if (inSet(DE_V, c[i]) && (c[i + 1] === "u" || c[i + 1] === "y") && inSet(DE_V, c[i + 2])) {
+        c[i + 1] = c[i + 1].toUpperCase();
+      }
+    }
+    var s = "";
+    for (i = 0; i < c.length; i++) {
+      var two = c[i] + (c[i + 1] || "");
+      if (c[i] === "ß") s += "ss";
+      else if (two === "ae") { s += "ä"; i++; }
+      else if (two === "oe") { s += "ö"; i++; }
+      else if (two === "ue") { s += "ü"; i++; }
+      else if (two === "qu") { s += two; i++; }
+      else s += c[i];
+    }
+    var p1 = s.length, p2 = s.length;
+    if (s.length >= 3) {
+      var r1 = region(s, 0, DE_V);
+      p1 = Math.max(r1, 3);
+      p2 = region(s, r1, DE_V);
+    }
+    var suf = longestSuffix(s, ["e", "em", "en", "erinnen", "erin", "ln", "ern", "er", "s", "es", "lns"]);
+    var at = s.length - suf.length;
+    if (suf && at >= p1) {
+      if (suf === "em") {
+        if (!endsAt(s, at, "syst")) s = s.slice(0, at);
+      } else if (suf === "erinnen" || suf === "erin" || suf === "ern" || suf === "er") {
+        s = s.slice(0, at);
+      } else if (suf === "e" || suf === "en" || suf === "es") {
+        s = s.slice(0, at);
+        if (endsAt(s, s.length, "niss")) s = s.slice(0, -1);
+      } else if (suf === "s") {
+        if (inSet("bdfghklmnrt", s[at - 1])) s = s.slice(0, at);
+      } else {
+        s = s.slice(0, at) + "l";
+      }
+    }
+    suf = longestSuffix(s, ["en", "er", "et", "st", "est"]);
+    at = s.length - suf.length;
+    if (suf && at >= p1) {
+      if (suf === "st") {
+        if (inSet("bdfghklmnt", s[at - 1]) && at - 1 - 3 >= 0) s = s.slice(0, at);
+      } else if (suf === "et") {
+        if (inSet("Udfgklmnrstzä", s[at - 1]) &&
+            !["tick", "plan", "geordn", "intern", "tr"].some(function (x) { return endsAt(s, at, x); })) {
+          s = s.slice(0, at);
+        }
+      } else {
+        s = s.slice(0, at);
+      }
+    }
+    suf = longestSuffix(s, ["end", "ig", "ung", "lich", "isch", "ik", "heit", "keit"]);
+    at = s.length - suf.length;
+    if (suf && at >= p2) {
+      if (suf === "end" || suf === "ung") {
+        s = s.slice(0, at);
+        if (endsAt(s, s.length, "ig") && s[s.length - 3] !== "e" && s.length - 2 >= p2) s = s.slice(0, -2);
+      } else if (suf === "ig" || suf === "isch" || suf === "ik") {
+        if (s[at - 1] !== "e") s = s.slice(0, at);
+      } else if (suf === "lich" || suf === "heit") {
+        s = s.slice(0, at);
+        if ((endsAt(s, s.length, "er") || endsAt(s, s.length, "en")) && s.length - 2 >= p1) s = s.slice(0, -2);
+      } else {
+        s = s.slice(0, at);
+        var more = longestSuffix(s, ["ig", "lich"]);
+        if (more && s.length - more.length >= p2) s = s.slice(0, s.length - more.length);
+      }
+    }
+    return s.replace(/[UYäöü]/g, function (ch) { return { U: "u", Y: "y", "ä": "a", "ö": "o", "ü": "u" }[ch]; });
+  }
+
+  var EN_V = "aeiouy";
+  var EN_EXCEPTIONS = {
+    andes: "andes", atlas: "atlas", bias: "bias", cosmos: "cosmos", early: "earli", gently: "gentl",
+    howe: "howe", idly: "idl", news: "news", only: "onli", singly: "singl", skies: "sky", skis: "ski",
+    sky: "sky", ugly: "ugli"
+  };
+  var EN_STEP2 = {
+    anci: "ance", enci: "ence", ogi: "og", li: "", bli: "ble", abli: "able", alli: "al", fulli: "ful",
+    lessli: "less", ousli: "ous", entli: "ent", aliti: "al", biliti: "ble", iviti: "ive", tional: "tion",
+    ational: "ate", alism: "al", ation: "ate", ization: "ize", izer: "ize", ator: "ate", iveness: "ive",
+    fulness: "ful", ousness: "ous", ogist: "og"
+  };
+  var EN_STEP3 = {
+    icate: "ic", ative: "", alize: "al", iciti: "ic", ical: "ic", tional: "tion", ational: "ate", ful: "", ness: ""
+  };
+  var EN_STEP4 = ["ic", "ance", "ence", "able", "ible", "ate", "ive", "ize", "iti", "al", "ism", "ion", "er",
+    "ous", "ant", "ent", "ment", "ement"];
+
+  function isV(ch) { return inSet(EN_V, ch); }
+
+  /* Porter2's "short syllable" ending at `end`. */
+  function shortSyllable(s, end) {
+    if (end >= 3 && !inSet("Yaeiouwxy", s[end - 1]) && isV(s[end - 2]) && !isV(s[end - 3])) return true;
+    if (end === 2 && !isV(s[1]) && isV(s[0])) return true;
+    return endsAt(s, end, "past");
+  }
+
+  function hasVowel(s, from, to) {
+    for (var i = from; i < to; i++) if (isV(s[i])) return true;
+    return false;
+  }
+
+  function stemEnglish(word) {
+    if (Object.prototype.hasOwnProperty.call(EN_EXCEPTIONS, word)) return EN_EXCEPTIONS[word];
+    if (word.length < 3) return word;
+    var c = word.split("");
+    if (c[0] === "y") c[0] = "Y";
+    for (var i = 1; i < c.length; i++) if (c[i] === "y" && isV(c[i - 1])) c[i] = "Y";
+    var s = c.join("");
+    var prefix = ["arsen", "commun", "emerg", "gener", "inter", "later", "organ", "past", "univers"]
+      .filter(function (x) { return s.indexOf(x) === 0; })[0];
+    var p1 = prefix ? prefix.length : region(s, 0, EN_V);
+    var p2 = region(s, p1, EN_V);
+
+    /* Step 1a */
+    var suf = longestSuffix(s, ["ied", "s", "ies", "sses", "ss", "us"]);
+    var at = s.length - suf.length;
+    if (suf === "sses") s = s.slice(0, at) + "ss";
+    else if (suf === "ied" || suf === "ies") s = s.slice(0, at) + (at >= 2 ? "i" : "ie");
+    else if (suf === "s" && at >= 1 && hasVowel(s, 0, at - 1)) s = s.slice(0, at);
+
+    /* Step 1b */
+    suf = longestSuffix(s, ["ed", "eed", "ing", "edly", "eedly", "ingly"]);
+    at = s.length - suf.length;
+    var strip = false;
+    if (suf === "eed" || suf === "eedly") {
+      if (at >= p1 && !(["succ", "proc", "exc"].indexOf(s.slice(0, at)) >= 0)) s = s.slice(0, at) + "ee";
+    } else if (suf === "ing") {
+      var before = s.slice(0, at);
+      if (before.length === 2 && before[1] === "y" && !isV(before[0])) s = before[0] + "ie";
+      else if (["even", "cann", "inn", "earr", "herr", "out"].indexOf(before) < 0) strip = true;
+    } else if (suf) {
+      strip = true;
+    }
+    if (strip && hasVowel(s, 0, at)) {
+      s = s.slice(0, at);
+      var end2 = s.slice(-2);
+      if (end2 === "at" || end2 === "bl" || end2 === "iz") s += "e";
+      else if (["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"].indexOf(end2) >= 0) {
+        if (!(s.length === 3 && inSet("aeo", s[0]))) s = s.slice(0, -1);
+      } else if (s.length === p1 && shortSyllable(s, s.length)) s += "e";
+    }
+
+    /* Step 1c */
+    var last = s[s.length - 1];
+    if ((last === "y" || last === "Y") && s.length > 2 && !isV(s[s.length - 2])) s = s.slice(0, -1) + "i";
+
+    /* Step 2 */
+    suf = longestSuffix(s, Object.keys(EN_STEP2));
+    at = s.length - suf.length;
+    if (suf && at >= p1) {
+      if (suf === "ogi") { if (s[at - 1] === "l") s = s.slice(0, at) + "og"; }
+      else if (suf === "li") { if (inSet("cdeghkmnrt", s[at - 1])) s = s.slice(0, at); }
+      else s = s.slice(0, at) + EN_STEP2[suf];
+    }
+
+    /* Step 3 */
+    suf = longestSuffix(s, Object.keys(EN_STEP3));
+    at = s.length - suf.length;
+    if (suf && at >= p1 && (suf !== "ative" || at >= p2)) s = s.slice(0, at) + EN_STEP3[suf];
+
+    /* Step 4 */
+    suf = longestSuffix(s, EN_STEP4);
+    at = s.length - suf.length;
+    if (suf && at >= p2) {
+      if (suf !== "ion" || s[at - 1] === "s" || s[at - 1] === "t") s = s.slice(0, at);
+    }
+
+    /* Step 5 */
+    at = s.length - 1;
+    if (s[at] === "e") {
+      if (at >= p2 || (at >= p1 && !shortSyllable(s, at))) s = s.slice(0, at);
+    } else if (s[at] === "l") {
+      if (at >= p2 && s[at - 1] === "l") s = s.slice(0, at);
+    }
+    return s.replace(/Y/g, "y");
+  }
+
+  var STEMMERS = { de: stemGerman, en: stemEnglish };
+
+  /* ---- index access ---- */
+
+  var LAST = "0123456789abcdefghijklmnopqrstuv";
+  var MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_";
+  var DIGIT = new Uint8Array(128);  // char code → digit, +32 for a number's last digit
+  for (var d = 0; d < 32; d++) { DIGIT[LAST.charCodeAt(d)] = d + 32; DIGIT[MORE.charCodeAt(d)] = d; }
+
+  function decode(text) {
+    var out = new Int32Array(text.length), k = 0, n = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT[text.charCodeAt(i)];
+      if (digit >= 32) { out[k++] = n * 32 + digit - 32; n = 0; } else n = n * 32 + digit;
+    }
+    return out.subarray(0, k);
+  }
+
+  var manifestPromise = null;
+  function manifest() {
+    if (!manifestPromise) {
+      var name = manifestUrl.slice(base.length);
+      manifestPromise = load(name).then(function (m) {
+        m.stop = {};
+        Object.keys(m.stopwords).forEach(function (lang) {
+          m.stopwords[lang].forEach(function (w) { m.stop[w] = true; });
+        });
+        return m;
+      });
+    }
+    return manifestPromise;
+  }
+
+  function shardOf(m, term) {
+    var lo = 0, hi = m.firstTerms.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (m.firstTerms[mid] <= term) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  var postingCache = {};
+  var positionCache = {};
+  /* Map doc number → impact for one term. */
+  function postings(shard, term) {
+    if (!postingCache[term]) {
+      var map = new Map(), nums = decode(shard[term] || ""), doc = 0;
+      for (var i = 0; i + 1 < nums.length; i += 2) { doc += nums[i]; map.set(doc, nums[i + 1]); }
+      postingCache[term] = map;
+    }
+    return postingCache[term];
+  }
+
+  /* Positions of one term by doc number, from its position shard: the shard is decoded once, and
+     a doc's positions only when asked for (a common word is in thousands of articles). */
+  function positions(posShard, termShard, term) {
+    if (positionCache[term]) return positionCache[term];
+    var docs = Array.from(postings(termShard, term).keys());
+    var nums = decode(posShard[term] || ""), starts = new Int32Array(docs.length), k = 0;
+    for (var i = 0; i < docs.length; i++) { starts[i] = k; k += nums[k] + 1; }
+    var index = new Map();
+    docs.forEach(function (doc, i) { index.set(doc, i); });
+    positionCache[term] = function (doc) {
+      var i = index.get(doc);
+      if (i === undefined) return null;
+      var at = starts[i], places = [], p = 0;
+      for (var j = 1; j <= nums[at]; j++) { p += nums[at + j]; places.push(p); }
+      return places;
+    };
+    return positionCache[term];
+  }
+
+  /* ---- queries ---- */
+
+  /* Words, quoted phrases and whether the last word is still being typed. */
+  function parse(query) {
+    query = String(query).slice(0, 1000);
+    if ((query.match(/"/g) || []).length % 2) {
+      var lastQuote = query.lastIndexOf('"');  // an unmatched quote is ignored
+      query = query.slice(0, lastQuote) + " " + query.slice(lastQuote + 1);
+    }
+    var parts = query.split('"').map(function (text, i) {
+      return { phrase: i % 2 === 1, words: words(text) };
+    }).filter(function (part) { return part.words.length; });
+    var typing = /[\p{L}\p{N}]$/u.test(query) && parts.length > 0 && !parts[parts.length - 1].phrase;
+    return { parts: parts, typing: typing };
+  }
+
+  function variants(m, word) {
+    var out = [];
+    m.languages.forEach(function (lang) {
+      var term = STEMMERS[lang] ? STEMMERS[lang](word) : word;
+      if (out.indexOf(term) < 0) out.push(term);
+    });
+    return out;
+  }
+
+  /* Term shards holding `terms`, and every term a word being typed may complete (or nearly equal). */
+  function shardsFor(m, terms, prefix) {
+    var need = {};
+    terms.forEach(function (t) { need[shardOf(m, t)] = true; });
+    if (prefix) {
+      var from = prefix.length >= 4 ? prefix.slice(0, -2) : prefix;
+      for (var i = shardOf(m, from); i <= shardOf(m, prefix + "\uffff"); i++) need[i] = true;
+    }
+    return Object.keys(need).map(Number);
+  }
+
+  var PREFIX_WEIGHT = 0.5;
+  var MAX_PREFIX_TERMS = 60;
+  var RARE = 20;  // a word typed so far with fewer matches than this is also completed
+  /* The top results are re-ranked by their headline (titleBonus; in impact units: IMPACT_SCALE
+     per BM25 point). */
+  var RERANK = 10;
+  var TITLE_WORD_BONUS = 10;
+  var TITLE_PAIR_BONUS = 10;
+  var TITLE_COVER_BONUS = 200;
+  /* Among the PROXIMITY_CANDIDATES best, query words standing close together in an article, in the
+     query's order, add a bonus: next to each other, or at most NEAR words apart, per pair of
+     neighbouring query words; once more when all of them (three or more) follow each other so; and
+     once more when those three or more stand in a row, the query found verbatim (for two words,
+     ADJACENT_BONUS already says so). A reader who recalls a phrase of an article more likely
+     recalls it from a short one, or from one that says it more than once: the verbatim bonus
+     grows by PHRASE_DENSITY per doubling of (times found) / (length against the average) above 1.
+     It never shrinks: in a long article the phrase is still the query found verbatim. */
+  var PROXIMITY_CANDIDATES = 200;
+  var NEAR = 3;
+  var ADJACENT_BONUS = 60;
+  var NEAR_BONUS = 30;
+  var CHAIN_BONUS = 60;
+  var PHRASE_BONUS = 100;
+  var PHRASE_DENSITY = 60;
+
+  /* All terms of the loaded shards that complete a word being typed: longest posting lists first. */
+  function completions(m, loaded, prefix, exact) {
+    var found = [];
+    Object.keys(loaded).forEach(function (i) {
+      Object.keys(loaded[i]).forEach(function (t) {
+        var near = prefix.length >= 5 && prefix.indexOf(t) === 0 && t.length >= prefix.length - 2;
+        if ((t.indexOf(prefix) === 0 || near) && exact.indexOf(t) < 0 && t[0] !== "~") {
+          found.push({ term: t, shard: loaded[i], size: loaded[i][t].length });
+        }
+      });
+    });
+    found.sort(function (a, b) { return b.size - a.size || (a.term < b.term ? -1 : 1); });
+    return found.slice(0, MAX_PREFIX_TERMS);
+  }
+
+  function wordScores(m, loaded, word, prefix) {
+    var exact = variants(m, word), scores = new Map();
+    exact.forEach(function (t) {
+      var shard = loaded[shardOf(m, t)];
+      if (shard && shard[t] !== undefined) {
+        postings(shard, t).forEach(function (impact, doc) {
+          if (!(scores.get(doc) >= impact)) scores.set(doc, impact);
+        });
+      }
+    });
+    if (prefix && scores.size < RARE) {
+      completions(m, loaded, word, exact).forEach(function (c) {
+        postings(c.shard, c.term).forEach(function (impact, doc) {
+          var s = impact * PREFIX_WEIGHT;
+          if (!(scores.get(doc) >= s)) scores.set(doc, s);
+        });
+      });
+    }
+    return { terms: exact, scores: scores };
+  }
+
+  function filterTerms(filters) {
+    var out = [];
+    if (filters.source) out.push("~s:" + filters.source);
+    if (filters.tag) out.push("~t:" + filters.tag);
+    if (filters.lang) out.push("~l:" + filters.lang);
+    return out;
+  }
+
+  /* Doc-number ranges inside the month range [from, to] ("YYYY-MM", either may be empty). */
+  function dateTest(m, from, to) {
+    if (!from && !to) return null;
+    var months = m.months;
+    return function (doc) {
+      var lo = 0, hi = months.length - 1;
+      while (lo < hi) {
+        var mid = (lo + hi + 1) >> 1;
+        if (months[mid][1] <= doc) lo = mid; else hi = mid - 1;
+      }
+      var month = months[lo][0];
+      return (!from || month >= from) && (!to || month <= to);
+    };
+  }
+
+  /* Whether the phrase's words stand at their offsets from one start in `doc`. */
+  function phraseHolds(phrase, doc) {
+    var lists = phrase.map(function (w) { return w.positionsOf(doc); });
+    if (lists.some(function (l) { return !l; })) return false;
+    return lists[0].some(function (start) {
+      return phrase.every(function (w, i) { return lists[i].indexOf(start + w.offset) >= 0; });
+    });
+  }
+
+  function search(query, options) {
+    options = options || {};
+    var limit = Math.max(1, Math.min(Number(options.limit) || 10, 200));
+    var filters = options.filters || {};
+    return manifest().then(function (m) {
+      var parsed = parse(query);
+      var required = [], optional = [], phrases = [];
+      parsed.parts.forEach(function (part, pi) {
+        var phrase = [];
+        part.words.forEach(function (w, wi) {
+          var isLast = pi === parsed.parts.length - 1 && wi === part.words.length - 1;
+          var item = { word: w, prefix: parsed.typing && isLast && w.length >= 3 && !m.stop[w], offset: wi };
+          if (m.stop[w]) { if (!part.phrase) optional.push(item); return; }
+          required.push(item);
+          if (part.phrase) phrase.push(item);
+        });
+        if (part.phrase && phrase.length > 1) phrases.push(phrase);
+      });
+      if (!required.length) return { results: [], total: 0, common: parsed.parts.length > 0 };
+      var terms = [];
+      required.concat(optional).forEach(function (item) { terms = terms.concat(variants(m, item.word)); });
+      var fTerms = filterTerms(filters);
+      var prefixes = required.filter(function (i) { return i.prefix; }).map(function (i) { return i.word; });
+      var need = shardsFor(m, terms.concat(fTerms), prefixes[0]);
+      if (required.length > 1) {  // positions are needed too: ask for them now, not one round trip later
+        var requiredTerms = [];
+        required.forEach(function (item) { requiredTerms = requiredTerms.concat(variants(m, item.word)); });
+        shardsFor(m, requiredTerms, null).forEach(function (i) { load(m.positionFiles[i]).catch(function () {}); });
+      }
+      return Promise.all(need.map(function (i) { return load(m.termFiles[i]); })).then(function (list) {
+        var loaded = {};
+        need.forEach(function (i, k) { loaded[i] = list[k]; });
+        var req = required.map(function (item) { return wordScores(m, loaded, item.word, item.prefix); });
+        var opt = optional.map(function (item) { return wordScores(m, loaded, item.word, false); });
+        var perWord = req.slice();  // in the order of `required`
+        req.sort(function (a, b) { return a.scores.size - b.scores.size; });
+        var inDates = dateTest(m, filters.from, filters.to);
+        var fMaps = fTerms.map(function (t) {
+          var shard = loaded[shardOf(m, t)];
+          return shard && shard[t] !== undefined ? postings(shard, t) : new Map();
+        });
+        var hits = [];
+        req[0].scores.forEach(function (score, doc) {
+          for (var i = 1; i < req.length; i++) {
+            var s = req[i].scores.get(doc);
+            if (s === undefined) return;
+            score += s;
+          }
+          for (i = 0; i < fMaps.length; i++) if (!fMaps[i].has(doc)) return;
+          if (inDates && !inDates(doc)) return;
+          opt.forEach(function (o) { score += o.scores.get(doc) || 0; });
+          hits.push([score, doc]);
+        });
+        return applyPositions(m, required, phrases, hits, perWord).then(function (kept) {
+          kept.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+          return { hits: kept, words: required.concat(optional), terms: terms };
+        });
+      }).then(function (found) {
+        var top = found.hits.slice(0, Math.max(limit, RERANK));
+        var files = {};
+        top.forEach(function (h) { files[Math.floor(h[1] / m.docsPerShard)] = true; });
+        var names = Object.keys(files);
+        return Promise.all(names.map(function (i) { return load(m.docFiles[i]); })).then(function () {
+          function docOf(h) { return shards[m.docFiles[Math.floor(h[1] / m.docsPerShard)]][h[1] % m.docsPerShard]; }
+          var queryWords = found.words.filter(function (i) { return !m.stop[i.word]; });
+          var head = top.slice(0, RERANK).map(function (h) {
+            return [h[0] + titleBonus(m, docOf(h), queryWords), h[1]];
+          });
+          head.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+          top = head.concat(top.slice(RERANK)).slice(0, limit);
+          var results = top.map(function (h) {
+            var doc = docOf(h);
+            return {
+              url: new URL(base + "../" + doc[0] + "index.html", location.href).href,
+              title: doc[1], date: doc[2], source: doc[3], lang: doc[4], snippet: doc[5]
+            };
+          });
+          return { results: results, total: found.hits.length, common: false, words: found.words, terms: found.terms };
+        });
+      });
+    });
+  }
+
+  /* How well a headline answers the query: each query word found in it in the typed form (or
+     completing the word being typed), each pair of neighbouring query words standing next to each
+     other there, and, when it holds every query word in some form, how much of the headline they
+     make up: a reader who recalls a headline names a good part of it, so three words fit a
+     five-word headline better than a twelve-word one. Only words a reader would recall count:
+     numbers, codes with digits ("4th", "1987") and two-letter words are rarely typed. */
+  function titleBonus(m, doc, items) {
+    var stem = STEMMERS[doc[4]];
+    var title = words(doc[1]).filter(function (w) { return !m.stop[w]; });
+    var terms = title.map(function (w) { return stem ? stem(w) : w; });
+    var bonus = 0;
+    var at = items.map(function (item) {
+      var i = title.indexOf(item.word);
+      if (i < 0 && item.prefix) i = title.findIndex(function (w) { return w.indexOf(item.word) === 0; });
+      if (i >= 0) {
+        bonus += TITLE_WORD_BONUS;
+        return i;
+      }
+      var wanted = variants(m, item.word);
+      return terms.findIndex(function (t) { return wanted.indexOf(t) >= 0; });
+    });
+    for (var i = 0; i + 1 < at.length; i++) {
+      if (at[i] >= 0 && at[i + 1] > at[i] && at[i + 1] - at[i] <= 2) bonus += TITLE_PAIR_BONUS;
+    }
+    var recalled = title.filter(function (w) { return w.length >= 3 && !/\d/.test(w); }).length;
+    if (recalled && at.every(function (i) { return i >= 0; })) bonus += TITLE_COVER_BONUS * Math.min(1, at.length / recalled);
+    return bonus;
+  }
+
+  /* For each query word, a function doc → positions of its exact terms (null if none). */
+  function wordPositions(m, items) {
+    var ids = {};
+    items.forEach(function (item) {
+      variants(m, item.word).forEach(function (t) { ids[shardOf(m, t)] = true; });
+    });
+    ids = Object.keys(ids).map(Number);
+    return Promise.all(ids.map(function (i) {
+      return Promise.all([load(m.positionFiles[i]), load(m.termFiles[i])]);
+    })).then(function (pairs) {
+      var byShard = {};
+      ids.forEach(function (i, k) { byShard[i] = pairs[k]; });
+      return items.map(function (item) {
+        var lookups = variants(m, item.word).filter(function (t) {
+          return byShard[shardOf(m, t)][1][t] !== undefined;
+        }).map(function (t) {
+          var pair = byShard[shardOf(m, t)];
+          return positions(pair[0], pair[1], t);
+        });
+        return function (doc) {  // positions of any of the word's terms, or null
+          var found = null;
+          lookups.forEach(function (get) {
+            var places = get(doc);
+            if (places) found = found ? found.concat(places) : places;
+          });
+          return found;
+        };
+      });
+    });
+  }
+
+  /* The smallest step forward from a position in `before` to one in `after` (Infinity if none). */
+  function step(before, after) {
+    var best = Infinity;
+    for (var i = 0; i < before.length; i++) {
+      for (var j = 0; j < after.length; j++) {
+        var gap = after[j] - before[i];
+        if (gap > 0 && gap < best) best = gap;
+      }
+    }
+    return best;
+  }
+
+  function chained(lists) {
+    return lists[0].some(function (start) {
+      var at = start;
+      return lists.slice(1).every(function (next) {
+        var found = Math.min.apply(null, next.filter(function (p) { return p > at && p - at <= NEAR; }));
+        at = found;
+        return found !== Infinity;
+      });
+    });
+  }
+
+  /* How often the words stand one after the other, in order: the query found verbatim. */
+  function inARow(lists) {
+    return lists[0].filter(function (start) {
+      return lists.every(function (places, i) { return places.indexOf(start + i) >= 0; });
+    }).length;
+  }
+
+  /* An article's length against the archive's average, read back from the BM25 impact a word has
+     there (search_index.impact, taking the word as absent from the headline: a headline word makes
+     the article look shorter, which does no harm), its document frequency and how often it occurs. */
+  function lengthRatio(m, impact, df, occurrences) {
+    if (!m.bm25) return 1;  // a manifest cached from an older build: rank as an average article
+    var k1 = m.bm25[0], b = m.bm25[1], scale = m.bm25[2];
+    // The term-frequency factor tends to k1 + 1 and never reaches it; rounding may overshoot.
+    var saturated = Math.min(impact / (scale * Math.log(1 + (m.docs - df + 0.5) / (df + 0.5))), k1 + 0.95);
+    var norm = k1 * saturated / ((k1 + 1 - saturated) * occurrences);
+    return Math.max((1 / norm - (1 - b)) / b, 1 / 64);
+  }
+
+  /* `ratio()`: the article's length against the average (lengthRatio), asked only of a verbatim find. */
+  function proximityBonus(lists, ratio) {
+    if (lists.some(function (l) { return !l; })) return 0;
+    var times = lists.length > 2 ? inARow(lists) : 0;
+    var bonus = times ? PHRASE_BONUS + PHRASE_DENSITY * Math.max(0, Math.log2(times / ratio())) : 0;
+    for (var i = 0; i + 1 < lists.length; i++) {
+      var gap = step(lists[i], lists[i + 1]);
+      if (gap === 1) bonus += ADJACENT_BONUS;
+      else if (gap <= NEAR) bonus += NEAR_BONUS;
+    }
+    if (lists.length > 2 && chained(lists)) bonus += CHAIN_BONUS;
+    return bonus;
+  }
+
+  /* Drop hits failing a quoted phrase, then favour the best candidates whose query words stand close
+     together in the query's order. */
+  function applyPositions(m, required, phrases, hits, perWord) {
+    if (required.length < 2) return Promise.resolve(hits);
+    return wordPositions(m, required).then(function (lookups) {
+      var tests = phrases.map(function (phrase) {
+        return phrase.map(function (item) {
+          return { positionsOf: lookups[required.indexOf(item)], offset: item.offset - phrase[0].offset };
+        });
+      });
+      hits = hits.filter(function (h) {
+        return tests.every(function (phrase) { return phraseHolds(phrase, h[1]); });
+      });
+      hits.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+      // The length is read from the rarest word typed in full (a completion's impact is scaled).
+      var rarest = -1;
+      perWord.forEach(function (w, i) {
+        if (!required[i].prefix && (rarest < 0 || w.scores.size < perWord[rarest].scores.size)) rarest = i;
+      });
+      var head = hits.slice(0, PROXIMITY_CANDIDATES).map(function (h) {
+        var lists = lookups.map(function (positionsOf) { return positionsOf(h[1]); });
+        return [h[0] + proximityBonus(lists, function () {
+          if (rarest < 0) return 1;
+          var scores = perWord[rarest].scores;
+          return lengthRatio(m, scores.get(h[1]), scores.size, lists[rarest].length);
+        }), h[1]];
+      });
+      return head.concat(hits.slice(PROXIMITY_CANDIDATES));
+    });
+  }
+
+  /* The contract the benchmark harness and other pages use. */
+  window.searchArchive = function (query, options) {
+    return search(query, options).then(function (found) {
+      return found.results.map(function (r) {
+        return { url: r.url, title: r.title, date: r.date, source: r.source, snippet: r.snippet };
+      });
+    });
+  };
+  window.searchArchive.internals = { fold: fold, words: words, stemGerman: stemGerman, stemEnglish: stemEnglish,
+                                     lengthRatio: lengthRatio };
+
+  /* ---- the search page ---- */
+
+  var form = document.querySelector(".search-form");
+  if (!form) return;
+  var input = form.querySelector("input[name=q]");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var strings = JSON.parse(form.getAttribute("data-strings"));
+
+  /* "2025-08-20" as the site writes dates elsewhere ("20. August 2025", "August 20, 2025"). */
+  function longDate(iso) {
+    var parts = iso.split("-").map(Number);
+    var month = strings.months && strings.months[parts[1] - 1];
+    if (!month || !strings.date) return iso;
+    return strings.date.replace("{day}", parts[2]).replace("{month}", month).replace("{year}", parts[0]);
+  }
+  var serial = 0;
+
+  function currentFilters() {
+    var f = {};
+    ["source", "tag", "lang", "from", "to"].forEach(function (name) {
+      var el = form.elements[name];
+      if (el && el.value) f[name] = el.value;
+    });
+    return f;
+  }
+
+  /* Query terms a snippet word must match to be marked. */
+  function marker(found) {
+    var wanted = {};
+    (found.terms || []).forEach(function (t) { wanted[t] = true; });
+    var prefixes = (found.words || []).filter(function (i) { return i.prefix; }).map(function (i) { return i.word; });
+    return function (word, lang) {
+      var w = fold(word);
+      if (prefixes.some(function (p) { return w.indexOf(p) === 0; })) return true;
+      var stem = STEMMERS[lang];
+      return !!(wanted[w] || (stem && wanted[stem(w)]) || wanted[stemGerman(w)] || wanted[stemEnglish(w)]);
+    };
+  }
+
+  /* Text with matched words in <mark>; built from text nodes only, never from HTML. */
+  function highlighted(el, text, isMatch, lang) {
+    var re = /[\p{L}\p{N}]+/gu, last = 0, match;
+    while ((match = re.exec(text))) {
+      if (match[0].length > 1 && isMatch(match[0], lang)) {
+        el.appendChild(document.createTextNode(text.slice(last, match.index)));
+        var mark = document.createElement("mark");
+        mark.textContent = match[0];
+        el.appendChild(mark);
+        last = match.index + match[0].length;
+      }
+    }
+    el.appendChild(document.createTextNode(text.slice(last)));
+    return el;
+  }
+
+  function show(found, query) {
+    list.textContent = "";
+    var isMatch = marker(found);
+    found.results.forEach(function (r) {
+      var li = document.createElement("li");
+      li.className = "teaser";
+      if (r.lang) li.lang = r.lang;
+      var h2 = document.createElement("h2");
+      var a = document.createElement("a");
+      a.href = r.url;
+      highlighted(a, r.title, isMatch, r.lang);
+      h2.appendChild(a);
+      var meta = document.createElement("p");
+      meta.className = "meta";
+      var time = document.createElement("time");
+      time.dateTime = r.date;
+      time.textContent = longDate(r.date);
+      meta.appendChild(time);
+      if (r.source) meta.appendChild(document.createTextNode(" · " + r.source));
+      var snippet = highlighted(document.createElement("p"), r.snippet, isMatch, r.lang);
+      snippet.className = "summary";
+      li.appendChild(h2);
+      li.appendChild(meta);
+      li.appendChild(snippet);
+      list.appendChild(li);
+    });
+    if (found.common) status.textContent = strings.common;
+    else if (!found.results.length) status.textContent = strings.none;
+    else status.textContent = strings.results.replace("{n}", found.total);
+    status.setAttribute("data-query", query);  // which query the list answers, while typing goes on
+  }
+
+  function run() {
+    var query = input.value, mine = ++serial;
+    var filters = currentFilters();
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    Object.keys(filters).forEach(function (k) { params.set(k, filters[k]); });
+    try {
+      history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
+    } catch (e) { /* some file:// setups refuse; the search still works */ }
+    if (!query.trim()) {
+      list.textContent = "";
+      status.textContent = "";
+      status.setAttribute("data-query", query);
+      return;
+    }
+    status.textContent = strings.loading;
+    search(query, { limit: 30, filters: filters }).then(function (found) {
+      if (mine === serial) show(found, query);
+    }, function () {
+      if (mine === serial) status.textContent = strings.failed;
+    });
+  }
+
+  var timer = null;
+  function soon() {
+    clearTimeout(timer);
+    timer = setTimeout(run, 60);
+  }
+
+  var params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  ["source", "tag", "lang", "from", "to"].forEach(function (name) {
+    var el = form.elements[name];
+    if (el && params.get(name)) {
+      el.value = params.get(name);
+      form.querySelector(".search-filters").open = true;
+    }
+  });
+  input.addEventListener("input", soon);
+  form.addEventListener("change", soon);
+  form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  /* Arrow keys move between the search box and the result links. */
+  form.parentNode.addEventListener("keydown", function (event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    if (document.activeElement === input && event.key === "ArrowDown" && links.length) links[0].focus();
+    else if (at >= 0 && event.key === "ArrowDown" && at + 1 < links.length) links[at + 1].focus();
+    else if (at > 0 && event.key === "ArrowUp") links[at - 1].focus();
+    else if (at === 0 && event.key === "ArrowUp") input.focus();
+    else return;
+    event.preventDefault();
+  });
+  if (input.value) run();
+  input.focus();
+})();

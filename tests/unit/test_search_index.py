@@ -1,0 +1,120 @@
+import json
+import re
+from pathlib import Path
+
+from generator.organise.archive import build_archive
+from generator.site import build_site
+from generator.core.config import load_config
+from generator.content.articles import load_articles
+from generator.search.index import article_terms, decode_numbers, encode_numbers, search_files
+from generator.search.update import IndexState
+
+from helpers.search_site import make_search_site
+
+def index_of(archive):
+    """The index as a build makes it."""
+    return IndexState.from_articles(archive).index
+
+
+def archive_of(root: Path):
+    config = load_config(root)
+    articles, errors = load_articles(root, config)
+    assert not errors
+    return build_archive(articles)
+
+
+def article(archive, word):
+    return next(a for a in archive.articles if word in a.source_path)
+
+
+def shard_data(page):
+    match = re.fullmatch(r'__NA_SHARD\("([^"]+)",(.*)\);\n', page.body.decode("utf-8"), re.S)
+    assert match, page.path
+    return match.group(1), json.loads(match.group(2))
+
+
+def test_article_terms_leave_out_stopwords_but_count_their_place(tmp_path):
+    archive = archive_of(make_search_site(tmp_path))
+    terms = article_terms(article(archive, "verhandlungen"))
+    assert "und" not in terms.terms and "die" not in terms.terms
+    # "Ukraine und Russland": the stopword still holds position 1
+    assert terms.positions_of("ukrain")[0] == 0 and terms.positions_of("russland")[0] == 2
+
+
+def test_article_terms_number_title_words_first_then_the_text(tmp_path):
+    archive = archive_of(make_search_site(tmp_path))
+    terms = article_terms(article(archive, "harbour"))
+    # "Harbour ferry adds evening crossings" | gap | "The harbour ferry adds evening crossings … Crossings"
+    assert terms.title_len == 5
+    assert terms.positions_of("cross") == [4, 11, 15]
+    assert terms.in_title[terms.terms.index("cross")] == 1
+
+
+def test_a_word_in_the_headline_outweighs_the_same_word_in_the_text(tmp_path):
+    index = index_of(archive_of(make_search_site(tmp_path)))
+    impacts = {index.docs[doc][0]: impact for doc, impact in index.pairs("harbour")}
+    assert impacts["2024/02/01/harbour-ferry-adds-evening-crossings/"] > 0
+    titled = impacts["2024/02/01/harbour-ferry-adds-evening-crossings/"]
+    assert all(titled > v for k, v in impacts.items() if "harbour-ferry" not in k)
+
+
+def test_documents_are_numbered_newest_first_so_ties_favour_recent_news(tmp_path):
+    index = index_of(archive_of(make_search_site(tmp_path)))
+    dates = [doc[2] for doc in index.docs]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_numbers_round_trip_through_the_shard_encoding():
+    numbers = [0, 1, 31, 32, 1023, 1024, 40_000, 5, 2**40]
+    assert decode_numbers(encode_numbers(numbers)) == numbers
+
+
+def test_every_shard_is_a_classic_script_registering_its_own_name(tmp_path):
+    manifest_path, pages = search_files(index_of(archive_of(make_search_site(tmp_path))))
+    for page in pages:
+        name, _ = shard_data(page)
+        assert page.path == "search/" + name
+    _, manifest = shard_data(next(p for p in pages if p.path == manifest_path))
+    listed = set(manifest["termFiles"] + manifest["positionFiles"] + manifest["docFiles"])
+    assert {p.path for p in pages} == {"search/" + n for n in listed} | {manifest_path}
+
+
+def test_postings_list_every_article_holding_a_term(tmp_path):
+    _, pages = search_files(index_of(archive_of(make_search_site(tmp_path))))
+    shards = dict(shard_data(p) for p in pages)
+    manifest = next(d for n, d in shards.items() if n.startswith("m/"))
+    terms = {t: v for n in manifest["termFiles"] for t, v in shards[n].items()}
+    docs = [d for n in manifest["docFiles"] for d in shards[n]]
+    numbers = decode_numbers(terms["evening"])
+    found, doc = [], 0
+    for delta in numbers[::2]:
+        doc += delta
+        found.append(docs[doc][1])
+    assert found == ["Harbour ferry adds evening crossings", "Old bridge closes for repairs"]
+    assert "~s:harbour-times" in terms and "~l:de" in terms and "~t:transport" in terms
+
+
+def test_the_index_is_byte_identical_for_the_same_archive(tmp_path):
+    archive = archive_of(make_search_site(tmp_path))
+    first = search_files(index_of(archive))
+    second = search_files(index_of(archive))
+    assert [(p.path, p.body) for p in first[1]] == [(p.path, p.body) for p in second[1]]
+
+
+def test_navigation_text_is_not_indexed(tmp_path):
+    _, pages = search_files(index_of(archive_of(make_search_site(tmp_path))))
+    shards = dict(shard_data(p) for p in pages)
+    terms = {t for n, d in shards.items() if n.startswith("t/") for t in d}
+    assert not {"startseit", "archiv", "schlagwort"} & terms  # UI words of the German theme
+
+
+def test_the_build_writes_the_search_page_and_a_search_box_on_every_page(tmp_path):
+    site = make_search_site(tmp_path, language="de")
+    report = build_site(site)
+    output = site / "output"
+    page = (output / "search" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../static/search.js"' in page and "<noscript>" in page
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert 'action="search/index.html"' in home and 'name="q"' in home
+    assert '<label for="site-search-q"' in home
+    assert "search" in report.stages
