@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.publish.publish import Changes, commit_message, describe, diff_trees
+from generator.publish.changes import TreeChanges, commit_message, describe, diff_trees
 from generator.scaffold import init_site
 
 FIRST = "2025/08/20/verhandlungen-in-sicht/index.html"
@@ -358,19 +358,19 @@ def test_refuses_a_cname_that_is_not_a_domain(site, remote, capsys):
 def test_diff_trees_sorts_paths_into_added_modified_removed():
     old = {"index.html": "a1", "feed.xml": "b1", "2025/08/20/alt/index.html": "c1"}
     new = {"index.html": "a2", "feed.xml": "b1", "2025/08/21/neu/index.html": "d1"}
-    assert diff_trees(old, new) == Changes(added=("2025/08/21/neu/index.html",), modified=("index.html",),
-                                           removed=("2025/08/20/alt/index.html",))
+    assert diff_trees(old, new) == TreeChanges(added=("2025/08/21/neu/index.html",), modified=("index.html",),
+                                               removed=("2025/08/20/alt/index.html",))
 
 
 def test_subject_counts_articles_then_other_files():
-    changes = Changes(added=("2025/08/21/neu/index.html", "tags/neu/index.html"),
-                      modified=("2025/08/20/alt/index.html", "2025/08/19/aelter/index.html", "index.html"))
+    changes = TreeChanges(added=("2025/08/21/neu/index.html", "tags/neu/index.html"),
+                          modified=("2025/08/20/alt/index.html", "2025/08/19/aelter/index.html", "index.html"))
     assert describe(changes) == "Publish site: 1 article added, 2 updated; 2 other files changed"
-    assert describe(Changes(modified=("index.html",))) == "Publish site: 1 file changed"
+    assert describe(TreeChanges(modified=("index.html",))) == "Publish site: 1 file changed"
 
 
 def test_long_change_lists_are_cut_short_in_the_message():
-    changes = Changes(added=tuple(f"tags/t{i:03}/index.html" for i in range(150)))
+    changes = TreeChanges(added=tuple(f"tags/t{i:03}/index.html" for i in range(150)))
     message = commit_message(changes)
     assert "  A tags/t099/index.html\n  … and 50 more\n" in message
     assert "t100" not in message
