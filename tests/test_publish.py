@@ -2,6 +2,8 @@
 
 import os
 import subprocess
+import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -198,6 +200,46 @@ def test_publishing_from_a_fresh_clone_continues_the_remote_branch(site, remote,
     change_first_article(clone)
     assert publish(clone) == 0
     assert git(remote, "rev-parse", "gh-pages^").strip() == previous
+
+
+# --- Cost ---------------------------------------------------------------------------------
+
+_WATCHING: list[list[str]] = []  # while a test watches, the paths this process opens are added to its list
+
+
+def _note_open(event: str, args: tuple) -> None:
+    if event == "open" and _WATCHING and isinstance(args[0], (str, bytes, os.PathLike)):
+        _WATCHING[-1].append(os.fsdecode(args[0]))
+
+
+@pytest.fixture(scope="session")
+def open_audit():
+    sys.addaudithook(_note_open)  # for the rest of the run: audit hooks cannot be removed
+
+
+def reads_of_output(site: Path) -> Counter:
+    """How often `publish` opens each file of output/, by real path."""
+    opened: list[str] = []
+    _WATCHING.append(opened)
+    try:
+        assert publish(site, "--no-build") == 0
+    finally:
+        _WATCHING.remove(opened)
+    output = os.path.realpath(site / "output") + os.sep
+    return Counter(path for path in map(os.path.realpath, opened) if path.startswith(output))
+
+
+def once_each(site: Path) -> Counter:
+    return Counter({os.path.realpath(site / "output" / path): 1 for path in output_bytes(site)})
+
+
+def test_publishing_reads_each_file_of_output_once(site, remote, open_audit):
+    """Hashing a file and storing it take one read, so a large archive is read once, not twice."""
+    main(["--site", str(site), "build"])
+    assert reads_of_output(site) == once_each(site)
+    change_first_article(site)
+    main(["--site", str(site), "build"])
+    assert reads_of_output(site) == once_each(site)
 
 
 # --- Options --------------------------------------------------------------------------------

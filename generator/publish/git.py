@@ -10,8 +10,9 @@ import os
 # git runs with argument lists, never through a shell; bandit's B404/B603/B607 notes are expected here.
 import subprocess  # nosec B404
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from generator.core.errors import SiteError
 
@@ -70,56 +71,97 @@ def _quote(path: str) -> str:
     return '"' + path.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def _import_commands(tree: dict[str, str], sources: dict[str, Path | bytes], stored: set[str],
+def _commit_commands(tree: dict[str, str], marks: dict[str, str],
                      commit: tuple[str, str, str, str | None, str]) -> Iterator[bytes]:
-    """The `git fast-import` stream: each new file once, then a commit listing the whole tree.
+    """The `git fast-import` commit listing the whole tree; `commit` is (ref, author, committer, parent, message).
 
-    `commit` is (ref, author, committer, parent, message); files whose blob is already `stored`
-    in the repository are referred to by id rather than sent again.
+    Files sent in this stream are named by their mark, the others by their blob id.
     """
     ref, author, committer, parent, message = commit
-    marks: dict[str, str] = {}
-    for path, blob in tree.items():
-        if blob not in stored and blob not in marks:
-            source = sources[path]
-            data = source if isinstance(source, bytes) else source.read_bytes()
-            marks[blob] = f":{len(marks) + 1}"
-            yield b"blob\nmark %s\ndata %d\n%s\n" % (marks[blob].encode(), len(data), data)
     text = message.encode("utf-8")
     yield f"commit {ref}\nauthor {author}\ncommitter {committer}\n".encode("utf-8")
     yield b"data %d\n%s\n" % (len(text), text)
     yield (f"from {parent}\n" if parent else "").encode() + b"deleteall\n"
     for path, blob in tree.items():
         yield f"M {FILE_MODE} {marks.get(blob, blob)} {_quote(path)}\n".encode("utf-8", "surrogateescape")
-    yield b"\ndone\n"
+    yield b"\n"
 
 
-def write_commit(cwd: Path, tree: dict[str, str], sources: dict[str, Path | bytes], stored: set[str],
-                 parent: str | None, message: str) -> str:
-    """Write the new files and the commit with one `git fast-import`, as a single pack.
+class PackWriter:
+    """New files and then one commit, written as a single pack by one `git fast-import`.
 
     One pack instead of thousands of loose objects makes the first publish of a large archive,
-    and its push, several times faster. fast-import can only commit onto a ref, so it gets a
-    private one, deleted at once; the user's refs are never involved.
+    and its push, several times faster. Files go in as they are read, so each is read once and
+    only one is held in memory. fast-import starts with the first file or the commit, so a
+    publish that stores nothing starts no process. Used as a context manager: leaving the block
+    ends the stream, and an error inside it stops fast-import before it commits anything.
     """
-    scratch_ref = f"refs/newsarchive/publish-{os.getpid()}"
-    author, committer = (run_git(cwd, "var", who).strip() for who in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"))
-    commands = _import_commands(tree, sources, stored, (scratch_ref, author, committer, parent, message))
-    # stderr goes to a file: a pipe nobody reads while the stream is written could fill and stall.
-    with tempfile.TemporaryFile() as errors:
-        importer = subprocess.Popen(["git", "fast-import", "--quiet", "--done"], cwd=cwd,  # nosec B603 B607
-                                    stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors)
+
+    def __init__(self, cwd: Path, stored: set[str]):
+        self._cwd = cwd
+        self._stored = stored  # blob ids the repository already holds: referred to, not sent again
+        self._marks: dict[str, str] = {}
+        self._importer: subprocess.Popen | None = None
+        self._errors: IO[bytes] | None = None
+
+    def __enter__(self) -> "PackWriter":
+        return self
+
+    def __exit__(self, error_type, error, traceback) -> None:
+        # After an error the stream may end inside a file: fast-import is stopped rather than told it is done.
+        self._finish(stop=error_type is not None)
+
+    def store(self, blob: str, data: bytes) -> None:
+        """Send a file's bytes, unless the repository or this pack already holds blob `blob`."""
+        if blob in self._stored or blob in self._marks:
+            return
+        self._marks[blob] = mark = f":{len(self._marks) + 1}"
+        self._send([b"blob\nmark %s\ndata %d\n" % (mark.encode(), len(data)), data, b"\n"])
+
+    def commit(self, tree: dict[str, str], parent: str | None, message: str) -> str:
+        """Commit `tree` ({path: blob id}, every new file stored) on `parent`; the new commit's id.
+
+        fast-import can only commit onto a ref, so it gets a private one, deleted at once; the
+        user's refs are never involved.
+        """
+        scratch_ref = f"refs/newsarchive/publish-{os.getpid()}"
+        author, committer = (run_git(self._cwd, "var", who).strip() for who in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"))
+        try:
+            self._send(_commit_commands(tree, self._marks, (scratch_ref, author, committer, parent, message)))
+            self._finish()
+            return run_git(self._cwd, "rev-parse", "--verify", scratch_ref).strip()
+        finally:
+            subprocess.run(["git", "update-ref", "-d", scratch_ref], cwd=self._cwd, capture_output=True, check=False)  # nosec B603 B607
+
+    def _send(self, commands: Iterable[bytes]) -> None:
+        if self._importer is None:
+            # stderr goes to a file: a pipe nobody reads while the stream is written could fill and stall.
+            self._errors = tempfile.TemporaryFile()
+            self._importer = subprocess.Popen(["git", "fast-import", "--quiet", "--done"], cwd=self._cwd,  # nosec B603 B607
+                                              stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._errors)
+        try:
+            self._importer.stdin.writelines(commands)
+        except BrokenPipeError:
+            self._finish()  # fast-import stopped early: its own message is the refusal
+            raise PublishRefused("git fast-import stopped reading") from None
+
+    def _finish(self, stop: bool = False) -> None:
+        """End the stream (or `stop` fast-import) and wait for it; its failure becomes a refusal."""
+        importer, errors = self._importer, self._errors
+        if importer is None or errors is None:
+            return
+        self._importer = self._errors = None
+        if stop:
+            importer.kill()
         try:
             with importer.stdin as stream:
-                stream.writelines(commands)
+                if not stop:
+                    stream.write(b"done\n")
         except BrokenPipeError:
             pass  # fast-import stopped early; its own message is reported below
         importer.wait()
-        errors.seek(0)
-        failure = errors.read()
-    try:
-        if importer.returncode != 0:
+        with errors:
+            errors.seek(0)
+            failure = errors.read()
+        if importer.returncode != 0 and not stop:
             raise PublishRefused(f"git fast-import failed: {first_error(failure)}")
-        return run_git(cwd, "rev-parse", "--verify", scratch_ref).strip()
-    finally:
-        subprocess.run(["git", "update-ref", "-d", scratch_ref], cwd=cwd, capture_output=True, check=False)  # nosec B603 B607

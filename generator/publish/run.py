@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.publish.changes import TreeChanges, commit_message, diff_trees, list_changes
-from generator.publish.git import PublishRefused, first_error, list_tree, run_git, write_commit
+from generator.publish.git import PackWriter, PublishRefused, first_error, list_tree, run_git
 from generator.publish.target import PublishOptions, Target
 from generator.publish.tree import new_tree, output_files
 from generator.status import last_build_error
@@ -97,21 +97,26 @@ def _needs_commit(cwd: Path, changes: TreeChanges, parent: str | None, options: 
     return not options.history and bool(run_git(cwd, "rev-list", "--max-count=1", "--skip=1", parent).strip())
 
 
+def _discard(blob: str, data: bytes) -> None:
+    """A dry run's store: nothing is written."""
+
+
 def publish(target: Target, site_root: Path, output_dir: Path) -> PublishResult:
     """Commit output/ (plus .nojekyll and CNAME) as the branch's tree, push it, then move the local branch."""
     cwd, options = target.cwd, target.options
     files = _require_site(site_root, output_dir)
     parent = _parent(target)
     previous = list_tree(cwd, parent) if parent else {}
-    tree, sources = new_tree(files, previous, options.cname, run_git(cwd, "rev-parse", "--show-object-format").strip())
-    changes = diff_trees(previous, tree)
-    message = commit_message(changes, options.message)
-    new_commit = _needs_commit(cwd, changes, parent, options)
-    if options.dry_run:
-        return PublishResult(changes, message, new_commit, None, None, target)
-    commit = None
-    if new_commit:
-        commit = write_commit(cwd, tree, sources, set(previous.values()), parent if options.history else None, message)
+    algorithm = run_git(cwd, "rev-parse", "--show-object-format").strip()
+    # New files are stored while the tree is hashed, so each is read once.
+    with PackWriter(cwd, stored=set(previous.values())) as pack:
+        tree = new_tree(files, previous, options.cname, algorithm, _discard if options.dry_run else pack.store)
+        changes = diff_trees(previous, tree)
+        message = commit_message(changes, options.message)
+        new_commit = _needs_commit(cwd, changes, parent, options)
+        if options.dry_run:
+            return PublishResult(changes, message, new_commit, None, None, target)
+        commit = pack.commit(tree, parent if options.history else None, message) if new_commit else None
     tip = commit or parent
     pushed = None
     if options.push and tip != target.remote_tip:

@@ -1,6 +1,7 @@
 """The publishing branch's next tree: every file of output/, plus the two files GitHub Pages reads."""
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.publish.git import blob_id
@@ -26,9 +27,9 @@ def output_files(output_dir: Path) -> dict[str, Path]:
     return found
 
 
-def new_tree(files: dict[str, Path], previous: dict[str, str], cname: str,
-             algorithm: str) -> tuple[dict[str, str], dict[str, Path | bytes]]:
-    """The branch's next tree as {path: blob id}, and where each file's bytes come from.
+def new_tree(files: dict[str, Path], previous: dict[str, str], cname: str, algorithm: str,
+             store: Callable[[str, bytes], None]) -> dict[str, str]:
+    """The branch's next tree as {path: blob id}; each file is read once and handed to `store` with its id.
 
     Beside output/: .nojekyll always; CNAME from --cname, else output/CNAME, else kept from the
     branch, since GitHub commits one there when a custom domain is set in the repository's
@@ -38,8 +39,11 @@ def new_tree(files: dict[str, Path], previous: dict[str, str], cname: str,
     sources.setdefault(NOJEKYLL, b"")
     if cname:
         sources[CNAME] = f"{cname}\n".encode("ascii")
-    tree = {path: blob_id(source if isinstance(source, bytes) else source.read_bytes(), algorithm)
-            for path, source in sources.items()}
+    tree = {}
+    for path, source in sources.items():
+        data = source if isinstance(source, bytes) else source.read_bytes()
+        tree[path] = blob = blob_id(data, algorithm)
+        store(blob, data)
     if CNAME not in tree and CNAME in previous:
         tree[CNAME] = previous[CNAME]
-    return dict(sorted(tree.items())), sources
+    return dict(sorted(tree.items()))
