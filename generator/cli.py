@@ -10,7 +10,8 @@ from generator.status import recorded_build
 from generator.core.config import load_config
 from generator.core.errors import BuildFailed, SiteError
 from generator.ingest.importer import import_paths
-from generator.publish.publish import PublishOptions, check_target, publish
+from generator.publish.run import publish
+from generator.publish.target import PublishOptions, check_target
 from generator.scaffold import init_site
 
 

@@ -2,13 +2,15 @@
 
 import os
 import subprocess
+import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 
 from generator.cli import main
-from generator.publish.publish import Changes, commit_message, describe, diff_trees
+from generator.publish.changes import TreeChanges, commit_message, describe, diff_trees
 from generator.scaffold import init_site
 
 FIRST = "2025/08/20/verhandlungen-in-sicht/index.html"
@@ -200,6 +202,46 @@ def test_publishing_from_a_fresh_clone_continues_the_remote_branch(site, remote,
     assert git(remote, "rev-parse", "gh-pages^").strip() == previous
 
 
+# --- Cost ---------------------------------------------------------------------------------
+
+_WATCHING: list[list[str]] = []  # while a test watches, the paths this process opens are added to its list
+
+
+def _note_open(event: str, args: tuple) -> None:
+    if event == "open" and _WATCHING and isinstance(args[0], (str, bytes, os.PathLike)):
+        _WATCHING[-1].append(os.fsdecode(args[0]))
+
+
+@pytest.fixture(scope="session")
+def open_audit():
+    sys.addaudithook(_note_open)  # for the rest of the run: audit hooks cannot be removed
+
+
+def reads_of_output(site: Path) -> Counter:
+    """How often `publish` opens each file of output/, by real path."""
+    opened: list[str] = []
+    _WATCHING.append(opened)
+    try:
+        assert publish(site, "--no-build") == 0
+    finally:
+        _WATCHING.remove(opened)
+    output = os.path.realpath(site / "output") + os.sep
+    return Counter(path for path in map(os.path.realpath, opened) if path.startswith(output))
+
+
+def once_each(site: Path) -> Counter:
+    return Counter({os.path.realpath(site / "output" / path): 1 for path in output_bytes(site)})
+
+
+def test_publishing_reads_each_file_of_output_once(site, remote, open_audit):
+    """Hashing a file and storing it take one read, so a large archive is read once, not twice."""
+    main(["--site", str(site), "build"])
+    assert reads_of_output(site) == once_each(site)
+    change_first_article(site)
+    main(["--site", str(site), "build"])
+    assert reads_of_output(site) == once_each(site)
+
+
 # --- Options --------------------------------------------------------------------------------
 
 def test_no_push_commits_to_the_local_branch_only(site, remote):
@@ -358,19 +400,19 @@ def test_refuses_a_cname_that_is_not_a_domain(site, remote, capsys):
 def test_diff_trees_sorts_paths_into_added_modified_removed():
     old = {"index.html": "a1", "feed.xml": "b1", "2025/08/20/alt/index.html": "c1"}
     new = {"index.html": "a2", "feed.xml": "b1", "2025/08/21/neu/index.html": "d1"}
-    assert diff_trees(old, new) == Changes(added=("2025/08/21/neu/index.html",), modified=("index.html",),
-                                           removed=("2025/08/20/alt/index.html",))
+    assert diff_trees(old, new) == TreeChanges(added=("2025/08/21/neu/index.html",), modified=("index.html",),
+                                               removed=("2025/08/20/alt/index.html",))
 
 
 def test_subject_counts_articles_then_other_files():
-    changes = Changes(added=("2025/08/21/neu/index.html", "tags/neu/index.html"),
-                      modified=("2025/08/20/alt/index.html", "2025/08/19/aelter/index.html", "index.html"))
+    changes = TreeChanges(added=("2025/08/21/neu/index.html", "tags/neu/index.html"),
+                          modified=("2025/08/20/alt/index.html", "2025/08/19/aelter/index.html", "index.html"))
     assert describe(changes) == "Publish site: 1 article added, 2 updated; 2 other files changed"
-    assert describe(Changes(modified=("index.html",))) == "Publish site: 1 file changed"
+    assert describe(TreeChanges(modified=("index.html",))) == "Publish site: 1 file changed"
 
 
 def test_long_change_lists_are_cut_short_in_the_message():
-    changes = Changes(added=tuple(f"tags/t{i:03}/index.html" for i in range(150)))
+    changes = TreeChanges(added=tuple(f"tags/t{i:03}/index.html" for i in range(150)))
     message = commit_message(changes)
     assert "  A tags/t099/index.html\n  … and 50 more\n" in message
     assert "t100" not in message

@@ -1,0 +1,128 @@
+"""`newsarchive publish`: output/ committed as the whole tree of a publishing branch, then pushed.
+
+The publishing branch moves only after the push succeeded (or with --no-push); a refusal leaves
+every ref as it was. The files and the commit go in through git plumbing alone (generator.publish.git),
+so the user's checkout is never written.
+"""
+
+# git runs with argument lists, never through a shell; bandit's B404/B603/B607 notes are expected here.
+import subprocess  # nosec B404
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.publish.changes import TreeChanges, commit_message, diff_trees, list_changes
+from generator.publish.git import PackWriter, PublishRefused, first_error, list_tree, run_git
+from generator.publish.target import PublishOptions, Target
+from generator.publish.tree import new_tree, output_files
+from generator.status import last_build_error
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """What publishing did, for the summary line."""
+
+    changes: TreeChanges
+    message: str
+    new_commit: bool  # whether a commit was (or, in a dry run, would be) made
+    commit: str | None  # the new commit
+    pushed: str | None  # the commit pushed, if any
+    target: Target
+
+    def summary(self) -> str:
+        options = self.target.options
+        where = f"{options.remote} {options.branch}" if options.push else f"local branch {options.branch}"
+        subject = self.message.split("\n", 1)[0]
+        if options.dry_run:
+            if not self.new_commit:
+                return f"dry run: nothing to publish, {where} already holds this site"
+            return f"dry run: would publish to {where}: {subject}\n{list_changes(self.changes)}".rstrip()
+        if self.commit:
+            pushed = "" if options.push else " (not pushed: --no-push)"
+            return f"published to {where} as {self.commit[:12]}{pushed}: {subject}"
+        if self.pushed:
+            return f"nothing new to commit; pushed {options.branch} ({self.pushed[:12]}) to {options.remote}"
+        return f"nothing to publish: {where} already holds this site"
+
+
+def _require_site(site_root: Path, output_dir: Path) -> dict[str, Path]:
+    error = last_build_error(site_root)
+    if error:
+        raise PublishRefused(f"the last build failed ({error}): fix it and build again, "
+                             f"since {output_dir} still holds an older site")
+    files = output_files(output_dir) if output_dir.is_dir() else {}
+    if not files:
+        raise PublishRefused(f"{output_dir} is empty or missing: build the site first ('newsarchive build')")
+    return files
+
+
+def _parent(target: Target) -> str | None:
+    """The branch's previous commit: the local branch, else the remote's (fetched without moving any ref)."""
+    if target.local_tip or not target.remote_tip:
+        return target.local_tip
+    options = target.options
+    # --refmap= keeps `origin/<branch>` where it is; the commit's objects are all that is needed.
+    run_git(target.cwd, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--refmap=",
+            options.remote, target.remote_tip)
+    return target.remote_tip
+
+
+def _push(target: Target, commit: str) -> None:
+    options = target.options
+    refspec = f"{commit}:{target.ref}"
+    args = ["push", "--porcelain", options.remote]
+    if options.force:
+        refspec = "+" + refspec
+    elif not options.history:
+        # A one-commit branch replaces the old one by design; the lease makes sure it is the old
+        # one we saw, not a commit someone pushed meanwhile.
+        args.append(f"--force-with-lease={target.ref}:{target.remote_tip or ''}")
+    done = subprocess.run(["git", *args, refspec], cwd=target.cwd, capture_output=True, check=False)  # nosec B603 B607
+    if done.returncode == 0:
+        return
+    report = done.stdout.decode("utf-8", "replace")
+    if "non-fast-forward" in report or "fetch first" in report:
+        raise PublishRefused(
+            f"{options.remote} {options.branch} has commits that your {options.branch} lacks (published from "
+            f"elsewhere?): to keep them, 'git fetch {options.remote} +{options.branch}:{options.branch}' and "
+            f"publish again; to replace them with this site, publish with --force")
+    if "stale info" in report:
+        raise PublishRefused(f"{options.remote} {options.branch} changed while publishing; publish again")
+    raise PublishRefused(f"git push to {options.remote} failed: {first_error(done.stderr)}")
+
+
+def _needs_commit(cwd: Path, changes: TreeChanges, parent: str | None, options: PublishOptions) -> bool:
+    if changes or not parent:
+        return True
+    # --no-history on a branch that has history: same files, but the history must go.
+    return not options.history and bool(run_git(cwd, "rev-list", "--max-count=1", "--skip=1", parent).strip())
+
+
+def _discard(blob: str, data: bytes) -> None:
+    """A dry run's store: nothing is written."""
+
+
+def publish(target: Target, site_root: Path, output_dir: Path) -> PublishResult:
+    """Commit output/ (plus .nojekyll and CNAME) as the branch's tree, push it, then move the local branch."""
+    cwd, options = target.cwd, target.options
+    files = _require_site(site_root, output_dir)
+    parent = _parent(target)
+    previous = list_tree(cwd, parent) if parent else {}
+    algorithm = run_git(cwd, "rev-parse", "--show-object-format").strip()
+    # New files are stored while the tree is hashed, so each is read once.
+    with PackWriter(cwd, stored=set(previous.values())) as pack:
+        tree = new_tree(files, previous, options.cname, algorithm, _discard if options.dry_run else pack.store)
+        changes = diff_trees(previous, tree)
+        message = commit_message(changes, options.message)
+        new_commit = _needs_commit(cwd, changes, parent, options)
+        if options.dry_run:
+            return PublishResult(changes, message, new_commit, None, None, target)
+        commit = pack.commit(tree, parent if options.history else None, message) if new_commit else None
+    tip = commit or parent
+    pushed = None
+    if options.push and tip != target.remote_tip:
+        _push(target, tip)
+        pushed = tip
+    if tip != target.local_tip:
+        run_git(cwd, "update-ref", "-m", f"newsarchive publish: {message.splitlines()[0]}",
+                target.ref, tip, target.local_tip or "")
+    return PublishResult(changes, message, new_commit, commit, pushed, target)

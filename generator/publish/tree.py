@@ -1,0 +1,49 @@
+"""The publishing branch's next tree: every file of output/, plus the two files GitHub Pages reads."""
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.publish.git import blob_id
+
+# GitHub Pages runs Jekyll on a branch without it, which drops files and folders starting with "_".
+NOJEKYLL = ".nojekyll"
+CNAME = "CNAME"
+
+
+def output_files(output_dir: Path) -> dict[str, Path]:
+    """Every file under output/, by its site path with '/' separators, in a stable order."""
+    found: dict[str, Path] = {}
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, f"{prefix}{entry.name}/")
+                elif entry.is_file():
+                    found[prefix + entry.name] = Path(entry.path)
+
+    walk(str(output_dir.resolve()), "")
+    return found
+
+
+def new_tree(files: dict[str, Path], previous: dict[str, str], cname: str, algorithm: str,
+             store: Callable[[str, bytes], None]) -> dict[str, str]:
+    """The branch's next tree as {path: blob id}; each file is read once and handed to `store` with its id.
+
+    Beside output/: .nojekyll always; CNAME from --cname, else output/CNAME, else kept from the
+    branch, since GitHub commits one there when a custom domain is set in the repository's
+    settings, and a publish that dropped it would take the site offline.
+    """
+    sources: dict[str, Path | bytes] = dict(files)
+    sources.setdefault(NOJEKYLL, b"")
+    if cname:
+        sources[CNAME] = f"{cname}\n".encode("ascii")
+    tree = {}
+    for path, source in sources.items():
+        data = source if isinstance(source, bytes) else source.read_bytes()
+        tree[path] = blob = blob_id(data, algorithm)
+        store(blob, data)
+    if CNAME not in tree and CNAME in previous:
+        tree[CNAME] = previous[CNAME]
+    return dict(sorted(tree.items()))
