@@ -12,15 +12,16 @@ from importlib.metadata import version
 from generator.content.articles import PARSE_CODE
 from generator.core.cache import Memo, code_fingerprint
 from generator.organise import archive
-from generator.search import arrays, index, text, update
+from generator.search import arrays, codec, index, scoring, shards, terms, text, update
 from generator.output.writer import PageJob
 from generator.core.parallel import in_background
 from generator.render.pages import fingerprint
-from generator.search.index import ArticleTerms, article_terms, search_files
+from generator.search.shards import search_files
+from generator.search.terms import ArticleTerms, article_terms
 from generator.search.update import IndexState
 
 # The code an index file's bytes depend on: parsing, then indexing.
-INDEX_CODE = PARSE_CODE + (archive, arrays, index, text, update)
+INDEX_CODE = PARSE_CODE + (archive, arrays, codec, index, scoring, shards, terms, text, update)
 
 
 def terms_key(config) -> str:
