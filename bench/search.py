@@ -91,7 +91,7 @@ from pathlib import Path
 from generator.organise.archive import build_archive
 from generator.core.config import load_config
 from generator.content.articles import load_articles
-from generator.search.index import search_files
+from generator.search.shards import search_files
 from generator.search.update import IndexState
 root = Path(sys.argv[1]); config = load_config(root)
 archive = build_archive(load_articles(root, config)[0], config.related_items)

@@ -5,8 +5,8 @@ Python, that was most of the cost of a build's search stage. Here each article o
 a run of term numbers; sorting, counting, BM25F weighting and the base-32 encoding of postings
 and positions are numpy operations over all of them. The result is, string for string, the
 SearchIndex that adding the articles' ArticleTerms one by one would give (tests hold it to such a
-reference, tests/helpers/reference_index.py), in the encodings templates/static/search.js reads;
-the index of an edit is patched in that per-article way (search_update).
+reference, tests/helpers/reference_index.py), in the encodings templates/static/search.js reads; the
+index of an edit is patched in that per-article way (search.update).
 """
 
 from array import array
@@ -15,8 +15,10 @@ from collections.abc import Iterable
 import numpy as np
 
 from generator.organise.archive import Archive
-from generator.search.index import (FILTER_PREFIX, IMPACT_SCALE, K1, LAST_DIGITS, MORE_DIGITS, SearchIndex, corpus_norms,
-                           doc_row, doc_weights, encode_postings, idf, month_starts)
+from generator.search.codec import LAST_DIGITS, MORE_DIGITS, encode_postings
+from generator.search.index import SearchIndex, doc_row, month_starts
+from generator.search.scoring import IMPACT_SCALE, K1, corpus_norms, doc_weights, idf
+from generator.search.terms import FILTER_PREFIX
 
 _LAST_BYTES = np.frombuffer(LAST_DIGITS.encode("ascii"), np.uint8)
 _MORE_BYTES = np.frombuffer(MORE_DIGITS.encode("ascii"), np.uint8)
@@ -37,7 +39,7 @@ BLOCK = 1 << 22  # numbers encoded at a time: bounds the temporary arrays at 100
 
 
 def encode_pieces(numbers: np.ndarray, bounds: np.ndarray) -> list[str]:
-    """numbers[bounds[i]:bounds[i + 1]] encoded (as search_index.encode_numbers does), for each i."""
+    """numbers[bounds[i]:bounds[i + 1]] encoded (as codec.encode_numbers does), for each i."""
     texts, cuts, done = [], [], 0
     for start in range(0, len(numbers), BLOCK):
         n = numbers[start:start + BLOCK]
@@ -125,7 +127,7 @@ def index_streams(archive: Archive, streams: Iterable[tuple[int, int, list[str]]
     df = np.diff(np.append(term_first, len(first)))
     idfs = np.array([idf(norms, n) for n in df.tolist()], np.float64)
 
-    # BM25F impacts, operation for operation as search_index.impact, so every rounding is the same.
+    # BM25F impacts, operation for operation as scoring.impact, so every rounding is the same.
     weights = np.array([doc_weights(norms, t, x) for t, x in lengths], np.float64).reshape(-1, 3)
     pair_idf = np.repeat(idfs, df)
     impacts = np.empty(len(first), np.int32)

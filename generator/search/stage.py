@@ -14,13 +14,14 @@ from generator.content.articles import PARSE_CODE
 from generator.core.cache import Memo, code_fingerprint, fingerprint
 from generator.core.model import PageJob, SearchFiles
 from generator.organise import archive
-from generator.search import arrays, index, text, update
 from generator.core.parallel import in_background
-from generator.search.index import ArticleTerms, article_terms, search_files
+from generator.search import arrays, codec, index, scoring, shards, terms, text, update
+from generator.search.shards import search_files
+from generator.search.terms import ArticleTerms, article_terms
 from generator.search.update import IndexState
 
 # The code an index file's bytes depend on: parsing, then indexing.
-INDEX_CODE = PARSE_CODE + (archive, arrays, index, text, update)
+INDEX_CODE = PARSE_CODE + (archive, arrays, codec, index, scoring, shards, terms, text, update)
 
 
 def terms_key(config) -> str:

@@ -11,14 +11,14 @@ from array import array
 from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from generator.organise.archive import Archive
 from generator.core.model import Article
 from generator.search.arrays import index_streams
-from generator.search.index import (FILTER_PREFIX, ArticleTerms, SearchIndex, article_stream, corpus_norms, decode_numbers,
-                           decode_postings, doc_row, doc_weights, encode_postings, filter_terms, idf, impact,
-                           number_tokens, token_value)
+from generator.search.codec import decode_positions, decode_postings, encode_postings, number_tokens, token_value
+from generator.search.index import SearchIndex, doc_row
+from generator.search.scoring import corpus_norms, doc_weights, idf, impact
+from generator.search.terms import FILTER_PREFIX, ArticleTerms, article_stream, filter_terms
 
 MAX_CHANGED = 64  # beyond this many edited articles, indexing afresh is as quick
 
@@ -36,7 +36,7 @@ class IndexState:
 
     @classmethod
     def from_articles(cls, archive: Archive) -> "IndexState":
-        """The index of the whole archive, made at once (search_arrays)."""
+        """The index of the whole archive, made at once (search.arrays)."""
         articles = archive.articles
         filters = [filter_terms(a) for a in articles]
         index, lengths, terms = index_streams(archive, map(article_stream, articles), filters)
@@ -120,10 +120,9 @@ class IndexState:
         return array("i", docs), array("i", impacts), _pieces(self.index.positions.get(term, ""))
 
     def _impact_from(self, term_idf: float, doc: int, piece: str) -> int:
-        numbers = decode_numbers(piece)
-        places = list(accumulate(numbers[1:]))
+        places = decode_positions(piece)
         title_len = self.lengths[doc][0]
-        return impact(term_idf, bisect_left(places, title_len), numbers[0],
+        return impact(term_idf, bisect_left(places, title_len), len(places),
                       doc_weights(self.index.norms, *self.lengths[doc]))
 
 

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from generator.site import build_site
-from generator.search.index import IMPACT_SCALE, K1, TEXT_B, corpus_norms, doc_weights, idf, impact
+from generator.search.scoring import IMPACT_SCALE, K1, TEXT_B, corpus_norms, doc_weights, idf, impact
 from generator.search.text import fold, stem_words, words
 
 from helpers.search_site import ARTICLES, make_search_site

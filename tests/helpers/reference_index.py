@@ -1,14 +1,15 @@
 """The search index made the plain way, article by article and term by term: the reference that
-the index a build makes at once with numpy (generator/search_arrays.py) and the index patched
-after an edit (generator/search_update.py) must equal string for string."""
+the index a build makes at once with numpy (generator/search/arrays.py) and the index patched
+after an edit (generator/search/update.py) must equal string for string."""
 
 from collections import Counter, defaultdict, deque
 from itertools import repeat
 
 from generator.organise.archive import Archive
-from generator.search.index import (IMPACT_SCALE, ArticleTerms, SearchIndex, article_terms, corpus_norms, doc_row,
-                                    doc_weights, encode_numbers, encode_postings, filter_terms, idf, impact,
-                                    month_starts)
+from generator.search.codec import encode_numbers, encode_postings
+from generator.search.index import SearchIndex, doc_row, month_starts
+from generator.search.scoring import IMPACT_SCALE, corpus_norms, doc_weights, idf, impact
+from generator.search.terms import ArticleTerms, article_terms, filter_terms
 from generator.search.update import IndexState
 
 

@@ -6,7 +6,9 @@ from generator.organise.archive import build_archive
 from generator.site import build_site
 from generator.core.config import load_config
 from generator.content.articles import load_articles
-from generator.search.index import article_terms, decode_numbers, encode_numbers, search_files
+from generator.search.codec import decode_numbers, encode_numbers
+from generator.search.shards import search_files
+from generator.search.terms import article_terms
 from generator.search.update import IndexState
 
 from helpers.search_site import make_search_site

@@ -9,7 +9,8 @@ import pytest
 from generator.organise.archive import Archive, build_archive
 from generator.core.config import load_config
 from generator.content.articles import load_articles
-from generator.search.index import SearchIndex, search_files
+from generator.search.index import SearchIndex
+from generator.search.shards import search_files
 from generator.search.stage import terms_of
 from generator.search.update import IndexState
 

@@ -1,0 +1,97 @@
+"""The search index cut into the files the browser loads: term, position and document shards and
+the manifest that names them.
+
+Every shard is a classic script calling `__NA_SHARD(name, data)`: no fetch and no modules, so the
+search works from a static host and from file:// alike. A query loads the manifest, the term shards
+holding its words (with their position shards when it has several words) and the document shards
+holding its top results, nothing else. templates/static/search.js reads them.
+"""
+
+import hashlib
+import json
+
+from generator.core.model import Page
+from generator.search.index import SearchIndex
+from generator.search.scoring import IMPACT_SCALE, K1, TEXT_B
+from generator.search.text import STOPWORDS
+
+# Shard sizes balance three costs (measured with the search harness, 10,000 articles): the bytes of a
+# first query (a term and a position shard per word, the document shards of its top ten), the
+# requests a later query still has to make, and the number of files (about 450 here). Small term
+# shards keep a first query light; large document shards mean the top ten of a later query are
+# mostly loaded already. Each request round costs more than its bytes: on a server that delays
+# small responses (Nagle's algorithm against delayed ACKs) a round of many small files takes 40 ms.
+TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard; its position shard is about as big
+DOCS_PER_SHARD = 180
+
+
+def _shard(folder: str, data) -> tuple[str, Page]:
+    """(name, file) of a shard script named by its content, so a browser never mixes a cached shard
+    with a newer manifest."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=isinstance(data, dict))
+    name = f"{folder}/{hashlib.sha256(payload.encode('utf-8')).hexdigest()[:12]}.js"
+    return name, Page(f"search/{name}", f"__NA_SHARD({json.dumps(name)},{payload});\n".encode("utf-8"))
+
+
+def _term_shards(index: SearchIndex) -> list[list[str]]:
+    """Terms in sorted order, cut into runs of about TERM_SHARD_BYTES of postings."""
+    shards, current, size = [], [], 0
+    for term in index.order:
+        cost = len(term) + 2 * index.df[term] + 4
+        if current and size + cost > TERM_SHARD_BYTES:
+            shards.append(current)
+            current, size = [], 0
+        current.append(term)
+        size += cost
+    if current:
+        shards.append(current)
+    return shards
+
+
+def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, list[Page]]:
+    """(manifest path, every search/ file): term, position and document shards plus the manifest.
+
+    `made`, when given, keeps the shards of this call for the next one: a shard whose terms and
+    strings are the very ones it was made from is not encoded and hashed again (the preview server
+    calls this after every edit, which changes a few hundred terms of tens of thousands).
+    """
+    pages: list[Page] = []
+    kept: dict = {}
+
+    def add(folder: str, keys, values, data) -> str:
+        key = (folder, tuple(keys), tuple(values))
+        found = made.get(key) if made is not None else None
+        name, page = found or _shard(folder, data())
+        kept[key] = name, page
+        pages.append(page)
+        return name
+
+    shards = _term_shards(index)
+    postings, positions, docs = index.postings, index.positions, index.docs
+    term_files, position_files = [], []
+    for terms in shards:
+        values = [postings[t] for t in terms]
+        term_files.append(add("t", terms, values, lambda: dict(zip(terms, values))))
+        values = [positions[t] for t in terms]
+        position_files.append(add("p", terms, values, lambda: dict(zip(terms, values))))
+    doc_files = []
+    for i in range(0, len(docs), DOCS_PER_SHARD):
+        rows = docs[i:i + DOCS_PER_SHARD]
+        doc_files.append(add("d", (), map(tuple, rows), lambda: rows))
+    manifest = {
+        "docs": len(docs),
+        "docsPerShard": DOCS_PER_SHARD,
+        "bm25": [K1, TEXT_B, IMPACT_SCALE],  # search.js reads an article's length back from an impact
+        "firstTerms": [terms[0] for terms in shards],
+        "termFiles": term_files,
+        "positionFiles": position_files,
+        "docFiles": doc_files,
+        "months": index.months,
+        "languages": index.languages,
+        "stopwords": {lang: sorted(words) for lang, words in STOPWORDS.items()},
+    }
+    pages.append(_shard("m", manifest)[1])
+    if made is not None:
+        made.clear()
+        made.update(kept)
+    return pages[-1].path, pages
