@@ -19,12 +19,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlparse
 
-from generator.ingest import clean
 from generator.core.atomic import write_atomic
 from generator.core.cache import Memo, file_signature
 from generator.core.config import SiteConfig
 from generator.content.articles import ARTICLES_DIR, parse_date
 from generator.core.errors import SiteError
+from generator.ingest.clean.language import PROSE_STOPWORDS, WORD_RUN
+from generator.ingest.clean.lines import LIST_ITEM
+from generator.ingest.clean.normalize import mask_quotes, normalize_text
+from generator.ingest.clean.page import CleaningRules, clean_text, extract_html
 from generator.ingest.read import RawDocument, read_raw
 from generator.core.slug import slugify
 
@@ -56,17 +59,14 @@ class ImportReport:
 
 # ----------------------------------------------------------------------------- similarity
 
-_WORDS = re.compile(r"\w+")
-
-
 def body_key(text: str) -> str:
     """Hash of the body's words, case-folded: equal for the same text however it was laid out."""
-    return hashlib.sha256(" ".join(_WORDS.findall(text.casefold())).encode("utf-8")).hexdigest()[:24]
+    return hashlib.sha256(" ".join(WORD_RUN.findall(text.casefold())).encode("utf-8")).hexdigest()[:24]
 
 
 def sketch(text: str, size: int = SKETCH_SIZE) -> list[int]:
     """The `size` smallest hashes of the body's 4-word shingles (a bottom-k MinHash sketch)."""
-    words = _WORDS.findall(text.casefold())
+    words = WORD_RUN.findall(text.casefold())
     shingles = {" ".join(words[i:i + 4]) for i in range(max(1, len(words) - 3))}
     return sorted({zlib.crc32(s.encode("utf-8")) for s in shingles})[:size]
 
@@ -152,7 +152,7 @@ def body_markdown(paragraphs: tuple[str, ...]) -> str:
     """Paragraphs separated by blank lines; consecutive list items stay one list."""
     blocks: list[str] = []
     for paragraph in paragraphs:
-        item = clean._LIST_ITEM.match(paragraph)
+        item = LIST_ITEM.match(paragraph)
         if item:
             line = "- " + escape_markdown(paragraph[item.end():])
             if blocks and blocks[-1].startswith("- "):
@@ -188,7 +188,7 @@ def _source_key(doc: RawDocument) -> str:
     return str(Path(doc.file).parent)
 
 
-def rules_for(config: SiteConfig, *names: str) -> clean.CleaningRules:
+def rules_for(config: SiteConfig, *names: str) -> CleaningRules:
     """The site.yaml rules for a source (matched by name or host), plus those for '*'."""
     drop, cut = [], []
     for name in ("*", *names):
@@ -196,12 +196,12 @@ def rules_for(config: SiteConfig, *names: str) -> clean.CleaningRules:
         if rules:
             drop += [re.compile(p) for p in rules.get("drop", [])]
             cut += [re.compile(p) for p in rules.get("cut_after", [])]
-    return clean.CleaningRules(tuple(drop), tuple(cut))
+    return CleaningRules(tuple(drop), tuple(cut))
 
 
 def _tags(title: str, body: str, lang: str) -> list[str]:
     """Names from the title that the article keeps coming back to (at least 3 times), up to three."""
-    stops = clean.STOPWORDS.get(lang, frozenset())
+    stops = PROSE_STOPWORDS.get(lang, frozenset())
     words = dict.fromkeys(w for w in re.findall(r"\b[A-ZÄÖÜ][\w-]{3,}\b", title) if w.lower() not in stops)
     counts = Counter(re.findall(r"\b[A-ZÄÖÜ][\w-]{3,}\b", body))
     ranked = sorted((w for w in words if counts[w] >= 3), key=lambda w: -counts[w])
@@ -213,15 +213,15 @@ def prepare(doc: RawDocument, config: SiteConfig, raw_ref: str, now: datetime,
     """Clean one document and build its front matter; SiteError when nothing usable is left."""
     title_hint, date_hint, url, text, extracted = doc.title, doc.date, doc.url, doc.text, False
     if doc.is_html:
-        html_title, html_date, text, html_url = clean.extract_html(doc.text)
-        if len(_WORDS.findall(text)) < MIN_HTML_WORDS:
+        html_title, html_date, text, html_url = extract_html(doc.text)
+        if len(WORD_RUN.findall(text)) < MIN_HTML_WORDS:
             raise doc.error("HTML with no article text in it")
         title_hint, date_hint, url, extracted = title_hint or html_title, date_hint or html_date, url or html_url, True
     host = urlparse(url).netloc.removeprefix("www.") if url else ""
-    cleaned = clean.clean_text(text, rules_for(config, host), repeated, title_hint, extracted)
+    cleaned = clean_text(text, rules_for(config, host), repeated, title_hint, extracted)
     source = cleaned.dateline.source if cleaned.dateline else ""
     if source in config.cleaning:  # the source is only known once its dateline is read
-        cleaned = clean.clean_text(text, rules_for(config, host, source), repeated, title_hint, extracted)
+        cleaned = clean_text(text, rules_for(config, host, source), repeated, title_hint, extracted)
     if not cleaned.paragraphs or not any(p.strip() for p in cleaned.paragraphs):
         raise doc.error("no article text found (only page furniture)")
     body = body_markdown(cleaned.paragraphs)
@@ -314,7 +314,7 @@ def _repeated_lines(docs: list[RawDocument]) -> dict[str, frozenset[str]]:
             continue
         counts = Counter()
         for doc in members:
-            counts.update({clean.mask_quotes(line.strip()) for line in clean.normalize_text(doc.text).split("\n") if line.strip()})
+            counts.update({mask_quotes(line.strip()) for line in normalize_text(doc.text).split("\n") if line.strip()})
         limit = max(3, REPEAT_SHARE * len(members))
         repeated[key] = frozenset(line for line, n in counts.items() if n >= limit)
     return repeated
