@@ -14,7 +14,7 @@ from generator.core.cache import ArticleCache, Memo, code_fingerprint, package_f
 from generator.core.config import SiteConfig, load_config
 from generator.content.articles import load_articles
 from generator.core.errors import BuildFailed
-from generator.ingest.importer import import_new_raw
+from generator.ingest.new_raw import import_new_raw
 from generator.core.model import BuildReport
 from generator.output.writer import PageJob, update_output
 from generator.render.pages import Renderer

@@ -24,7 +24,7 @@ from generator.status import record_outcome
 from generator.core.config import CONFIG_NAME, load_config
 from generator.content.articles import ARTICLES_DIR
 from generator.core.errors import BuildFailed, SiteError
-from generator.ingest.importer import RAW_DIR
+from generator.ingest.raw_files import RAW_DIR
 from generator.core.model import BuildReport
 from generator.output.writer import prepare_spare
 from generator.preview.session import TEMPLATES_DIR, Changes, PreviewSite, classify

@@ -18,7 +18,7 @@ from generator.core.cache import ArticleCache, Memo, package_fingerprint
 from generator.core.config import CONFIG_NAME, SiteConfig, load_config
 from generator.content.articles import ARTICLES_DIR, parse_files, load_articles
 from generator.core.errors import BuildFailed, SiteError
-from generator.ingest.importer import RAW_DIR
+from generator.ingest.raw_files import RAW_DIR
 from generator.core.model import Article, BuildReport
 from generator.output.writer import PageJob
 from generator.render.pages import TERM_KINDS, Renderer
