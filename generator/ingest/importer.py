@@ -76,19 +76,20 @@ def _raw_ref(path: Path, site_root: Path) -> tuple[str, Path | None]:
         return target.relative_to(site_root / "content").as_posix(), target
 
 
-def _repeated_lines(docs: list[RawDocument]) -> dict[str, frozenset[str]]:
-    """Per source, the (quote-masked) lines found on at least half of its pages."""
-    groups: dict[str, list[RawDocument]] = defaultdict(list)
-    for doc in docs:
-        if not doc.is_html:
-            groups[_source_key(doc)].append(doc)
+def _repeated_lines(docs: list[RawDocument], texts: list[str | None]) -> dict[str, frozenset[str]]:
+    """Per source, the (quote-masked) lines found on at least half of its pages; `texts` are the
+    documents' normalised texts (None for HTML)."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for doc, text in zip(docs, texts):
+        if text is not None:
+            groups[_source_key(doc)].append(text)
     repeated = {}
     for key, members in groups.items():
         if len(members) < REPEAT_MIN_PAGES:
             continue
         counts = Counter()
-        for doc in members:
-            counts.update({mask_quotes(line.strip()) for line in normalize_text(doc.text).split("\n") if line.strip()})
+        for text in members:
+            counts.update({mask_quotes(line.strip()) for line in text.split("\n") if line.strip()})
         limit = max(3, REPEAT_SHARE * len(members))
         repeated[key] = frozenset(line for line, n in counts.items() if n >= limit)
     return repeated
@@ -129,13 +130,15 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
             for doc in found:
                 docs.append((doc, f"{ref}:{doc.line}" if doc.line else ref, ref))
     report.notes += [f"{doc.shown}: {doc.note}" for doc, _, _ in docs if doc.note]
-    repeated = _repeated_lines([doc for doc, _, _ in docs])
+    # Normalised once: the lines a source repeats are counted in these texts, and they are cleaned.
+    texts = [None if doc.is_html else normalize_text(doc.text) for doc, _, _ in docs]
+    repeated = _repeated_lines([doc for doc, _, _ in docs], texts)
     index = DuplicateIndex(state["articles"])
     owners = {entry["path"]: article_id for article_id, entry in state["articles"].items()}
     try:
-        for doc, ref, file_ref in _progress(docs, len(docs), progress):
+        for (doc, ref, file_ref), text in _progress(zip(docs, texts), len(docs), progress):
             try:
-                _import_one(site_root, doc, ref, config, state, owners, index,
+                _import_one(site_root, doc, text, ref, config, state, owners, index,
                             repeated.get(_source_key(doc), frozenset()), force, now, report)
                 used.add(file_ref)
             except SiteError as exc:  # named by file and line (RawDocument.error), as the reading errors are
@@ -160,9 +163,9 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
     return report
 
 
-def _import_one(site_root: Path, doc: RawDocument, ref: str, config: SiteConfig, state: dict,
-                owners: dict[str, str], index: DuplicateIndex, repeated: frozenset[str], force: bool, now: datetime,
-                report: ImportReport) -> None:
+def _import_one(site_root: Path, doc: RawDocument, normalized: str | None, ref: str, config: SiteConfig,
+                state: dict, owners: dict[str, str], index: DuplicateIndex, repeated: frozenset[str], force: bool,
+                now: datetime, report: ImportReport) -> None:
     known = state["articles"].get(doc.id)
     if known and known.get("raw") != ref and not force:
         report.duplicates += 1
@@ -175,7 +178,7 @@ def _import_one(site_root: Path, doc: RawDocument, ref: str, config: SiteConfig,
                                 f"the old file is backed up)")
         report.skipped += 1
         return
-    prepared = prepare(doc, config, ref, now, repeated)
+    prepared = prepare(doc, config, ref, now, repeated, normalized)
     same = index.same_body(prepared.key)
     if same and same != doc.id:
         report.duplicates += 1

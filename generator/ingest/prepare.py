@@ -14,7 +14,9 @@ from generator.core.config import SiteConfig
 from generator.core.errors import SiteError
 from generator.ingest.article_file import body_markdown
 from generator.ingest.clean.language import PROSE_STOPWORDS, WORD_RUN
-from generator.ingest.clean.page import CleaningRules, clean_text, extract_html
+from generator.ingest.clean.normalize import normalize_text
+from generator.ingest.clean.page import (CleaningRules, Cleaned, Page, describe_article, extract_html, find_body,
+                                         read_page)
 from generator.ingest.duplicates import body_key, sketch
 from generator.ingest.read import RawDocument
 
@@ -52,22 +54,26 @@ def _tags(title: str, body: str, lang: str) -> list[str]:
 
 
 def prepare(doc: RawDocument, config: SiteConfig, raw_ref: str, now: datetime,
-            repeated: frozenset[str] = frozenset()) -> Prepared:
-    """Clean one document and build its front matter; SiteError when nothing usable is left."""
-    title_hint, date_hint, url, text, extracted = doc.title, doc.date, doc.url, doc.text, False
+            repeated: frozenset[str] = frozenset(), normalized: str | None = None) -> Prepared:
+    """Clean one document and build its front matter; SiteError when nothing usable is left.
+
+    `normalized` is the document's text as normalize_text returns it, when the caller has it already.
+    """
+    title_hint, date_hint, url, extracted = doc.title, doc.date, doc.url, False
     if doc.is_html:
         html_title, html_date, text, html_url = extract_html(doc.text)
         if len(WORD_RUN.findall(text)) < MIN_HTML_WORDS:
             raise doc.error("HTML with no article text in it")
         title_hint, date_hint, url, extracted = title_hint or html_title, date_hint or html_date, url or html_url, True
+        normalized = normalize_text(text)
+    elif normalized is None:
+        normalized = normalize_text(doc.text)
     host = urlparse(url).netloc.removeprefix("www.") if url else ""
-    cleaned = clean_text(text, rules_for(config, host), repeated, title_hint, extracted)
-    source = cleaned.dateline.source if cleaned.dateline else ""
-    if source in config.cleaning:  # the source is only known once its dateline is read
-        cleaned = clean_text(text, rules_for(config, host, source), repeated, title_hint, extracted)
+    cleaned = _clean(read_page(normalized, repeated), config, host, title_hint, extracted)
     if not cleaned.paragraphs or not any(p.strip() for p in cleaned.paragraphs):
         raise doc.error("no article text found (only page furniture)")
     body = body_markdown(cleaned.paragraphs)
+    plain = "\n".join(cleaned.paragraphs)
     date, estimated = _date(date_hint, cleaned.date, config, doc.shown, now)
     meta = {
         "id": doc.id,
@@ -79,13 +85,22 @@ def prepare(doc: RawDocument, config: SiteConfig, raw_ref: str, now: datetime,
         "url": url,
         "locations": list(cleaned.dateline.locations) if cleaned.dateline else [],
         "lang": cleaned.lang,
-        "tags": _tags(cleaned.title.text, "\n".join(cleaned.paragraphs), cleaned.lang),
+        "tags": _tags(cleaned.title.text, plain, cleaned.lang),
         "summary": cleaned.summary,
         "dateline": cleaned.dateline.text if cleaned.dateline else "",
         "raw": raw_ref,
     }
-    plain = "\n".join(cleaned.paragraphs)
     return Prepared(meta, body, body_key(plain), sketch(plain))
+
+
+def _clean(page: Page, config: SiteConfig, host: str, title_hint: str, extracted: bool) -> Cleaned:
+    """The page cleaned under the rules for its host, and for its source as well when the dateline
+    names one with rules of its own (only the body is found again then)."""
+    body = find_body(page, rules_for(config, host), extracted)
+    source = body.dateline.source if body.dateline else ""
+    if source in config.cleaning:  # the source is only known once its dateline is read
+        body = find_body(page, rules_for(config, host, source), extracted)
+    return describe_article(page, body, title_hint)
 
 
 def _date(hint: str, found: datetime | None, config: SiteConfig, shown: str, now: datetime) -> tuple[datetime, bool]:

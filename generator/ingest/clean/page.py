@@ -74,9 +74,11 @@ def read_page(normalized: str, repeated: frozenset[str] = frozenset()) -> Page:
 def find_body(page: Page, rules: CleaningRules, extracted: bool = False) -> Body:
     """The article's text under `rules`; `extracted` says the page is already the article (from an
     HTML extractor)."""
-    dropped = [line.text in page.repeated or any(p.search(line.text) for p in rules.drop) for line in page.infos]
-    start, end = (0, len(page.infos)) if extracted else find_article(page.infos, dropped, rules.cut_after, page.contents)
-    paragraphs = [line.text for line in article_lines(page.infos, start, end, page.contents, dropped)]
+    infos = page.infos
+    # Matched here once per line, the rules are a flag to every step that asks about them.
+    dropped = [line.text in page.repeated or any(p.search(line.text) for p in rules.drop) for line in infos]
+    start, end = (0, len(infos)) if extracted else find_article(infos, dropped, rules.cut_after, page.contents)
+    paragraphs = [line.text for line in article_lines(infos, start, end, page.contents, dropped)]
     dateline = None
     if paragraphs:
         dateline, paragraphs[0] = split_dateline(paragraphs[0])
