@@ -35,13 +35,13 @@ REPEAT_MIN_PAGES = 5
 class ImportReport:
     """What an import did: counts for the one-line summary, and every error and note."""
 
-    imported: int = 0
-    skipped: int = 0
-    duplicates: int = 0
-    failed: int = 0
-    near_duplicates: int = 0
-    errors: list[SiteError] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    imported: int = 0  # articles written
+    skipped: int = 0  # imported before and not forced: left as they are
+    duplicates: int = 0  # the id or the text of an article imported before: not written
+    failed: int = 0  # len(errors), once the run is over
+    near_duplicates: int = 0  # written, and marked duplicate_of the article they repeat
+    errors: list[SiteError] = field(default_factory=list)  # one per file, record or document that failed
+    notes: list[str] = field(default_factory=list)  # what the user should know about the run
 
     def summary(self) -> str:
         near = f" ({self.near_duplicates} marked duplicate_of)" if self.near_duplicates else ""

@@ -15,8 +15,8 @@ from generator.core.errors import SiteError
 from generator.ingest.article_file import body_markdown
 from generator.ingest.clean.language import PROSE_STOPWORDS, WORD_RUN
 from generator.ingest.clean.normalize import normalize_text
-from generator.ingest.clean.page import (CleaningRules, Cleaned, Page, describe_article, extract_html, find_body,
-                                         read_page)
+from generator.ingest.clean.page import (CleaningRules, Cleaned, PageLines, describe_article, extract_html,
+                                         find_body, read_page)
 from generator.ingest.duplicates import body_key, sketch
 from generator.ingest.read import RawDocument
 
@@ -93,7 +93,7 @@ def prepare(doc: RawDocument, config: SiteConfig, raw_ref: str, now: datetime,
     return Prepared(meta, body, body_key(plain), sketch(plain))
 
 
-def _clean(page: Page, config: SiteConfig, host: str, title_hint: str, extracted: bool) -> Cleaned:
+def _clean(page: PageLines, config: SiteConfig, host: str, title_hint: str, extracted: bool) -> Cleaned:
     """The page cleaned under the rules for its host, and for its source as well when the dateline
     names one with rules of its own (only the body is found again then)."""
     body = find_body(page, rules_for(config, host), extracted)

@@ -42,7 +42,7 @@ class Cleaned:
 
 
 @dataclass(frozen=True)
-class Page:
+class PageLines:
     """A page's lines as the cleaner reads them, before any site.yaml rule applies."""
 
     lines: list[str]  # all lines, empty ones too
@@ -55,23 +55,23 @@ class Page:
 class Body:
     """The article's text on a page: its run of lines, its paragraphs and the dateline split off the first."""
 
-    start: int  # [start, end) indexes into Page.infos
+    start: int  # [start, end) indexes into PageLines.infos
     end: int
     paragraphs: tuple[str, ...]
     dateline: Dateline | None
 
 
-def read_page(normalized: str, repeated: frozenset[str] = frozenset()) -> Page:
-    """A page's text, as `normalize_text` returns it; `repeated` holds (quote-masked) lines seen on
-    many pages of the same source."""
+def read_page(normalized: str, repeated: frozenset[str] = frozenset()) -> PageLines:
+    """The lines of a page whose text `normalize_text` returned, each described; `repeated` holds
+    (quote-masked) lines seen on many pages of the same source."""
     lines = normalized.split("\n")
     infos = describe_lines(lines)
     if repeated:
         repeated = frozenset(line.text for line in infos if mask_quotes(line.text) in repeated)
-    return Page(lines, infos, repeated, contents_entries(infos))
+    return PageLines(lines, infos, repeated, contents_entries(infos))
 
 
-def find_body(page: Page, rules: CleaningRules, extracted: bool = False) -> Body:
+def find_body(page: PageLines, rules: CleaningRules, extracted: bool = False) -> Body:
     """The article's text under `rules`; `extracted` says the page is already the article (from an
     HTML extractor)."""
     infos = page.infos
@@ -85,12 +85,11 @@ def find_body(page: Page, rules: CleaningRules, extracted: bool = False) -> Body
     return Body(start, end, tuple(paragraphs), dateline)
 
 
-def describe_article(page: Page, body: Body, title_hint: str = "") -> Cleaned:
+def describe_article(page: PageLines, body: Body, title_hint: str = "") -> Cleaned:
     """The article with its title (`title_hint` first, when the page's metadata gives one), language,
     date and summary."""
-    text = "\n".join(body.paragraphs)
-    title = choose_title(title_hint, page.lines, page.infos, body.start, body.end, text, body.paragraphs, page.repeated)
-    infos = page.infos
+    infos, text = page.infos, "\n".join(body.paragraphs)
+    title = choose_title(title_hint, page.lines, infos, body.start, body.end, text, body.paragraphs, page.repeated)
     date = find_date("\n".join(i.text for i in infos[max(0, body.start - 15):body.start])) or find_date(text[:500]) \
         or find_date("\n".join(i.text for i in infos[body.end:]))
     lead = body.paragraphs[0] if body.paragraphs else ""
