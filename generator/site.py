@@ -23,7 +23,7 @@ from generator.core.config import SiteConfig, load_config
 from generator.core.errors import BuildFailed, SiteError
 from generator.core.model import Article, BuildReport, Changes, PageJob, SearchFiles
 from generator.core.paths import SitePaths
-from generator.ingest.importer import import_new_raw
+from generator.ingest.new_raw import import_new_raw
 from generator.organise.archive import build_archive, with_contents
 from generator.output.writer import update_output
 from generator.render.pages import Renderer

@@ -181,6 +181,12 @@ def summarize(body_html: str, limit: int = 300) -> str:
     text = nh3.clean(first.group(1), tags=set()) if first else ""
     text = " ".join(text.split())
     text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+    return cut_at_sentence_end(text, limit)
+
+
+def cut_at_sentence_end(text: str, limit: int = 300) -> str:
+    """`text` cut at the last sentence end before `limit` characters, or at a word (and marked '…')
+    when no sentence ends past the first third."""
     if len(text) <= limit:
         return text
     cut = [m.end() for m in _SENTENCE_END.finditer(text, 0, limit)]

@@ -1,7 +1,7 @@
 """Raw scraped files → documents: bytes read, text decoded, format detected, metadata picked up.
 
-Nothing here judges the text; clean.py does. Every problem is a SiteError naming the file
-(and line, for JSON Lines), so one bad file never stops an import.
+Nothing here judges the text; the clean package does. Every problem is a SiteError naming the
+file (and line, for JSON Lines), so one bad file never stops an import.
 """
 
 import hashlib
@@ -63,7 +63,7 @@ def file_id(path: Path, data: bytes) -> str:
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def decode(data: bytes, shown: str) -> tuple[str, str]:
+def decode_raw(data: bytes, shown: str) -> tuple[str, str]:
     """(text, note): UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252, said so in `note`."""
     if data.startswith(_UTF16_BOMS):
         try:
@@ -85,7 +85,7 @@ def decode(data: bytes, shown: str) -> tuple[str, str]:
 
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KB: not a text file. UTF-16 (told by
-    its byte-order mark) is text full of NUL bytes; decode() checks it."""
+    its byte-order mark) is text full of NUL bytes; decode_raw() checks it."""
     head = data[:8192]
     if head.startswith(_UTF16_BOMS):
         return False
@@ -165,7 +165,7 @@ def read_raw(path: Path, shown: str, max_bytes: int | None = None) -> tuple[list
     if looks_binary(data):
         return [], [SiteError(shown, "binary file, not text, HTML or JSON Lines")]
     try:
-        text, note = decode(data, shown)
+        text, note = decode_raw(data, shown)
     except SiteError as exc:
         return [], [exc]
     # The format is told from the bytes; UTF-16's are compared as UTF-8, as the patterns are written.

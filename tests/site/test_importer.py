@@ -319,7 +319,7 @@ def test_a_page_that_trips_the_html_parser_fails_alone(site, tmp_path, monkeypat
 
     def trip(html):
         raise ValueError("lxml: Document is empty")
-    monkeypatch.setattr("generator.ingest.clean.extract_html", trip)
+    monkeypatch.setattr("generator.ingest.prepare.extract_html", trip)
     report = run_import(site, folder)
     assert [(Path(str(e.path)).name, e.message) for e in report.errors] == [
         ("odd.html", "could not be read as an article (ValueError: lxml: Document is empty)")]

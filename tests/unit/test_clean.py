@@ -3,8 +3,14 @@
 import json
 from pathlib import Path
 
-from generator.ingest.clean import (clean_text, describe_lines, detect_lang, find_date, normalize_text, split_dateline,
-                             PageEchoes, summarize, title_evidence)
+from generator.content.articles import cut_at_sentence_end as summarize
+from generator.ingest.clean.dateline import split_dateline
+from generator.ingest.clean.dates import find_date
+from generator.ingest.clean.headline import PageEchoes, title_evidence
+from generator.ingest.clean.language import detect_lang
+from generator.ingest.clean.lines import describe_lines
+from generator.ingest.clean.normalize import normalize_text
+from generator.ingest.clean.page import clean_text
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
 SEED = (FIXTURES / "000_3f014d1e3b49df7b.txt").read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.core.errors import SiteError
-from generator.ingest.read import decode, detect_format, file_id, read_raw
+from generator.ingest.read import decode_raw as decode, detect_format, file_id, read_raw
 
 
 def test_format_comes_from_the_content_not_only_the_name():

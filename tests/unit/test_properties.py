@@ -75,7 +75,8 @@ page_lines = st.lists(st.one_of(
 @given(page_lines)
 def test_cleaning_never_invents_text(page):
     """Every body paragraph and the title come from the page (after Unicode normalisation)."""
-    from generator.ingest.clean import clean_text, normalize_text
+    from generator.ingest.clean.normalize import normalize_text
+    from generator.ingest.clean.page import clean_text
     source = " ".join(normalize_text(page).split())
     cleaned = clean_text(page)
     for paragraph in cleaned.paragraphs:

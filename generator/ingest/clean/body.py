@@ -1,0 +1,68 @@
+"""Which lines inside the article's run are its text: share bars, credits, labels, date stamps
+and announcements of other pages are left out; sub-headings between paragraphs stay."""
+
+import re
+
+from generator.ingest.clean.dates import find_date
+from generator.ingest.clean.lines import LineInfo
+
+# A picture credit at the end of a line: "… | © Agentur", "… (Foto: dpa)", "… Photo: Reuters".
+_CREDIT = re.compile(r"(?i)(?:©|\b(?:foto|photo|bild|image|credit)s?:)[^.!?©]{0,60}$")
+
+
+def article_lines(infos: list[LineInfo], start: int, end: int, contents: frozenset[int],
+                  dropped: list[bool]) -> list[LineInfo]:
+    """The lines of `infos[start:end]` that are the article's text, without the entries of a table
+    of contents (`contents`) and the lines a rule drops (`dropped`, one flag per line of `infos`);
+    a page without prose keeps its table, if it has one."""
+    lines = [line for k, line in enumerate(infos[start:end], start) if k not in contents
+             and (_kept(line, dropped[k]) or _subheading(infos, k, dropped))]
+    # A line printed twice inside the article is a caption or pull quote repeated by the layout.
+    seen: set[str] = set()
+    lines = [line for line in lines if not (line.text in seen or seen.add(line.text))]
+    return cut_announcement(lines) or tables_only(infos, dropped)
+
+
+def _subheading(infos: list[LineInfo], i: int, dropped: list[bool]) -> bool:
+    """A word or two between two paragraphs of prose ("Hintergrund", "What next") heads a section."""
+    line = infos[i]
+    if not (0 < i < len(infos) - 1) or line.furniture or line.listed or dropped[i] or find_date(line.text):
+        return False
+    return all(other.words >= 12 and other.sentence and not other.furniture for other in (infos[i - 1], infos[i + 1]))
+
+
+def _kept(line: LineInfo, dropped: bool) -> bool:
+    """False for lines inside the article that are still furniture: share bars, photo credits,
+    labels such as "Video" or "1 min", and date stamps."""
+    if dropped:
+        return False
+    if line.words <= 2 and not line.sentence:
+        return False
+    if line.words <= 8 and not line.sentence and find_date(line.text):
+        return False
+    if line.words < 30 and _CREDIT.search(line.text):
+        return False  # a picture's caption ending in its credit
+    return not (line.furniture and line.words < 12)
+
+
+def cut_announcement(lines: list[LineInfo], tail: int = 60) -> list[LineInfo]:
+    """The article without a short line ending in a colon near its end and the links after it:
+    "Mehr Themen:", "Quellen:", "Lesen Sie auch:" announce other pages, not more of the text.
+    A colon before a quotation ("Er sagte:" and what he said) is the article's own."""
+    after = 0
+    for i in range(len(lines) - 1, 0, -1):
+        line = lines[i]
+        quoting = i + 1 < len(lines) and lines[i + 1].text.startswith(('"', "„", "“", "»", "«", "'"))
+        if line.text.endswith(":") and line.words <= 8 and not line.listed and not quoting:
+            return lines[:i]
+        after += line.words
+        if after > tail:
+            break
+    return lines
+
+
+def tables_only(infos: list[LineInfo], dropped: list[bool]) -> list[LineInfo]:
+    """A text with no prose at all (an earnings table, a list of results) is kept whole, unless
+    most of it is list items or furniture: then it is a page without an article."""
+    kept = [line for line, drop in zip(infos, dropped) if not line.listed and _kept(line, drop)]
+    return kept if len(kept) * 2 > len(infos) else []

@@ -1,0 +1,87 @@
+"""What the cleaner knows about each line of a page: its length, how much it reads like prose,
+whether it ends like a sentence, is a list item, or holds page furniture."""
+
+import re
+from dataclasses import dataclass
+
+from generator.ingest.clean.language import ANY_PROSE_STOPWORD, WORD_RUN
+
+# Page furniture in German and English: calls to action, share/comment/newsletter/feed/job/
+# cookie/paywall blocks, legal footers. A line holding one of these words, word beginnings or
+# phrases is boilerplate. (Word sets and substring tests: a regular expression with this many
+# alternatives cost more than all the rest of the cleaning.)
+_FURNITURE_WORDS = frozenset("""teilen share tweet drucken whatsapp facebook twitter linkedin pinterest
+    instagram youtube anmelden login logout rss feed feeds job jobs menü menu suche search mediathek
+    kontakt impressum imprint agb plus premium related startseite homepage navigation cookies cookie
+    privacy datenschutz merken antworten reply""".split())
+_FURNITURE_PREFIXES = ("newsletter", "abonn", "subscri", "registrier", "datenschutz", "nutzungsbedingung",
+                       "copyright", "kommentar", "comment", "leserbrief", "podcast", "werbung", "anzeige",
+                       "advertis", "sponsored", "gesponsert", "stellenangebot", "karriere", "weiterlesen",
+                       "bildrechte", "bildquelle", "kostenlos", "gratis", "rabatt", "gutschein", "merkliste",
+                       "vorlesen", "paywall", "lesezeit")
+_FURNITURE_PHRASES = ("©", "log in", "sign up", "sign in", "terms of use", "terms of service", "print this",
+                      "email this", "e-mail this", "diskussion geschlossen", "push-mitteilung", "push notification",
+                      "mehr zum thema", "mehr dazu", "mehr lesen", "mehr erfahren", "mehr artikel", "mehr news",
+                      "read more", "more from", "das könnte sie auch", "das könnte dich auch", "auch interessant",
+                      "you may also", "you might also", "recommended", "empfohlen", "meistgelesen", "most read",
+                      "most popular", "zur startseite", "zum seitenanfang", "back to top", "contact us", "about us",
+                      "über uns", "foto: ", "photo: ", "bild: ", "legende: ", "rechte: ", "credit: ", "image credit", "quelle: ", "getty images", "jetzt lesen",
+                      "jetzt testen", "jetzt kaufen", "jetzt bestellen", "jetzt sichern", "jetzt abonnieren",
+                      "artikel anhören", "artikel teilen", "artikel drucken", "artikel verschenken", "listen to this",
+                      "exklusiv für", "für abonnenten", "reading time", "min read", "min. lesezeit", "minuten lesezeit",
+                      "http://", "https://", "www.")
+
+
+# Words of consent texts (cookie banners, newsletter sign-ups): a line using two of them is
+# asking for the reader's permission, however long and fluent it is.
+_CONSENT = ("cookie", "einwillig", "consent", "datenschutzerkl", "privacy", "tracking", "widerruf", "zustimm")
+
+
+def is_furniture(low: str, words: list[str]) -> bool:
+    """`low` is the line in lower case, `words` its words."""
+    return (any(w in _FURNITURE_WORDS or w.startswith(_FURNITURE_PREFIXES) for w in words)
+            or any(p in low for p in _FURNITURE_PHRASES))
+
+
+LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
+# A line that ends like a sentence, closing quotes and brackets allowed after the punctuation.
+_ENDS_SENTENCE = re.compile(r"[.!?…:;。！？][\"'“”»«’)\]」』]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class LineInfo:
+    """What the cleaner knows about one non-empty line."""
+
+    text: str
+    words: int
+    stop_ratio: float
+    sentence: bool  # ends like a sentence
+    listed: bool  # a list item
+    furniture: bool  # contains a boilerplate phrase
+    consent: bool = False  # asks about the reader's data: a cookie or newsletter consent text
+
+
+def describe_lines(lines: list[str]) -> list[LineInfo]:
+    """Non-empty lines with their features; the order is the document's."""
+    infos = []
+    for raw in lines:
+        text = raw.strip()
+        if not text:
+            continue
+        listed = bool(LIST_ITEM.match(raw))
+        low = text.lower()
+        words = WORD_RUN.findall(low)
+        consent = sum(w.startswith(_CONSENT) for w in words) >= 2
+        stops = sum(w in ANY_PROSE_STOPWORD for w in words)
+        # Scripts written without spaces: about two characters make a word.
+        count = len(words) + len(_CJK.findall(text)) // 2
+        infos.append(LineInfo(
+            text=text, words=count,
+            stop_ratio=stops / len(words) if words else 0.0,
+            sentence=bool(_ENDS_SENTENCE.search(text)),
+            listed=listed,
+            furniture=consent or is_furniture(low, words),
+            consent=consent,
+        ))
+    return infos
