@@ -50,7 +50,7 @@ def error_problem(exc: yaml.YAMLError) -> str:
 _LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*): (.+)")
 _TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9 ._-]*[A-Za-z0-9.]|[A-Za-z]")
+_PLAIN_SCALAR = re.compile(r"[A-Za-z][A-Za-z0-9 ._-]*[A-Za-z0-9.]|[A-Za-z]")
 _YAML_WORDS = {"yes", "no", "on", "off", "null", "true", "false", "y", "n"}
 
 
@@ -78,7 +78,7 @@ def _simple_value(value: str):
             return (datetime if "T" in value else date).fromisoformat(value)
         except ValueError:
             return _NO  # not in the calendar ("2024-02-30"): the YAML path says so
-    if _WORD.fullmatch(value) and value.lower() not in _YAML_WORDS:
+    if _PLAIN_SCALAR.fullmatch(value) and value.lower() not in _YAML_WORDS:
         return value
     return _NO
 
