@@ -4,6 +4,7 @@ Nothing here judges the text; the clean package does. Every problem is a SiteErr
 file (and line, for JSON Lines), so one bad file never stops an import.
 """
 
+import codecs
 import hashlib
 import json
 import re
@@ -63,8 +64,31 @@ def file_id(path: Path, data: bytes) -> str:
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
+_bad_utf8: list[int] = []  # where the last lenient UTF-8 decode met invalid bytes
+
+
+def _record_bad_utf8(exc: UnicodeDecodeError) -> tuple[str, int]:
+    _bad_utf8.append(exc.start)
+    return "\ufffd", exc.end
+
+
+codecs.register_error("newsarchive-record", _record_bad_utf8)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, list[int]] | None:
+    """The text and the offsets of its bad bytes, when `data` is UTF-8 with a few stray bytes: more
+    characters are valid multi-byte UTF-8 than there are invalid sequences. Text in a legacy
+    8-bit encoding almost never forms a valid multi-byte sequence by chance."""
+    _bad_utf8.clear()
+    text = data.decode("utf-8-sig", errors="newsarchive-record")
+    bad = list(_bad_utf8)
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - len(bad)
+    return (text, bad) if multibyte >= len(bad) else None
+
+
 def decode_raw(data: bytes, shown: str) -> tuple[str, str]:
-    """(text, note): UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252, said so in `note`."""
+    """(text, note): UTF-8 (with or without BOM; a few bad bytes replaced, said so in `note`),
+    UTF-16 with BOM, else Windows-1252, said so in `note`."""
     if data.startswith(_UTF16_BOMS):
         try:
             return data.decode("utf-16"), "decoded as UTF-16"
@@ -76,6 +100,11 @@ def decode_raw(data: bytes, shown: str) -> tuple[str, str]:
         if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
             raise SiteError(shown, "truncated: the file ends in the middle of a UTF-8 character") from None
         bad = exc.start
+    lenient = _mostly_utf8(data)
+    if lenient is not None:
+        text, offsets = lenient
+        where = ", ".join(map(str, offsets[:5])) + (f" and {len(offsets) - 5} more" if len(offsets) > 5 else "")
+        return text, f"UTF-8 with {len(offsets)} invalid byte sequence(s) (at byte offset {where}), replaced by �"
     undefined = next((i for i, b in enumerate(data) if b in _UNDEFINED_CP1252), None)
     if undefined is not None:
         raise SiteError(shown, f"undecodable: neither UTF-8 (byte 0x{data[bad]:02x} at offset {bad}) "

@@ -147,6 +147,17 @@ def test_legacy_encoding_is_decoded_and_said_so(site, tmp_path):
     assert "erhöhen" in articles(site)[0].read_text(encoding="utf-8")
 
 
+def test_stray_bytes_in_utf8_are_replaced_and_the_file_named_in_a_warning(site, tmp_path):
+    data = ARTICLE.encode("utf-8")
+    cut = data.index(b"erh")
+    raw = write(tmp_path, "stray.txt", data[:cut] + b"\x96 " + data[cut:])
+    report = run_import(site, raw)
+    assert report.imported == 1
+    assert any(note.startswith(f"{raw}: UTF-8 with 1 invalid byte") and f"offset {cut}" in note for note in report.notes)
+    text = articles(site)[0].read_text(encoding="utf-8")
+    assert "erhöhen" in text and "Ã" not in text
+
+
 def test_same_text_under_another_name_is_a_duplicate_and_skipped(site, tmp_path):
     write(tmp_path, "a.txt", ARTICLE)
     write(tmp_path, "b.txt", ARTICLE.replace("\n\n", "\n"))  # same words, other layout

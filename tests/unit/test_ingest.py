@@ -24,6 +24,18 @@ def test_utf8_first_then_utf16_with_bom_then_windows_1252_said_so():
     assert text == "Grüße – bis bald" and "decoded as Windows-1252" in note
 
 
+def test_utf8_with_a_few_stray_bytes_stays_utf8_and_names_where_they_were():
+    good = "Grüße aus Köln: schöne Wörter, überall Umlaute. ".encode("utf-8")
+    text, note = decode(good + b"Caf\xe9 " + good, "a.txt")
+    assert "Wörter" in text and "WÃ¶rter" not in text and "Caf\ufffd " in text
+    assert f"at byte offset {len(good) + 3}" in note and "replaced" in note
+
+
+def test_a_file_with_no_utf8_at_all_is_read_as_windows_1252():
+    text, note = decode("Grüße aus Köln: schöne Wörter.".encode("cp1252"), "a.txt")
+    assert text == "Grüße aus Köln: schöne Wörter." and "decoded as Windows-1252" in note
+
+
 def test_a_utf16_file_is_read_as_text_and_its_format_told_from_its_text(tmp_path):
     (tmp_path / "a.txt").write_bytes("Grüße aus Köln.\n\nZweiter Absatz.".encode("utf-16"))
     (tmp_path / "b.txt").write_bytes('{"title": "Grüße", "text": "Ein Text."}\n'.encode("utf-16"))
