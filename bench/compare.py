@@ -5,7 +5,7 @@
 
 BASE and HEAD are git revisions (HEAD left out: the work tree as it is). Each is checked out in
 WORKDIR and builds its own copy of the same N-article site (`shared/corpus/build_corpus.py N`),
-timed as a whole process in three scenarios:
+timed as a whole process (wall clock, and the CPU time of it and its workers) in three scenarios:
   cold    a fresh copy of the site: no output, no cache
   noop    a rebuild with nothing changed
   touch1  one sentence appended to the middle article, then a rebuild
@@ -17,6 +17,7 @@ Both versions must give byte-identical output: the script checks that after the 
 import argparse
 import filecmp
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -52,14 +53,15 @@ class Version:
         subprocess.run(["cp", "-r", str(self.corpus), str(site / "content" / "articles")], check=True)
         return site
 
-    def build(self, site: Path) -> float:
+    def build(self, site: Path) -> tuple[float, float]:
+        """(wall seconds, CPU seconds of the build and its workers)."""
         env = dict(os.environ, PYTHONPATH=str(self.code))
-        start = time.monotonic()
+        start, cpu = time.monotonic(), _children_cpu()
         subprocess.run([str(PYTHON), "-m", "generator", "--site", str(site), "build"], env=env, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return time.monotonic() - start
+        return time.monotonic() - start, _children_cpu() - cpu
 
-    def scenario(self, scenario: str) -> float:
+    def scenario(self, scenario: str) -> tuple[float, float]:
         if scenario == "cold":
             site = self.new_site(f"cold-{time.time_ns()}")
             seconds = self.build(site)
@@ -70,6 +72,11 @@ class Version:
             with open(self.target, "a", encoding="utf-8") as f:
                 f.write(f"\nKorrektur {self.edits}: Dieser Artikel wurde aktualisiert.\n")
         return self.build(self.site)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def checkout(revision: str, folder: Path) -> Path:
@@ -115,11 +122,13 @@ def main() -> None:
                     times[version.name, scenario].append(version.scenario(scenario))
             print(f"run {run + 1}/{args.runs} done", file=sys.stderr)
         identical = same_tree(versions[0].site / "output", versions[1].site / "output")
-        print(f"{args.articles:,} articles, {args.runs} runs each, medians (seconds):")
-        print(f"{'scenario':<8} {versions[0].name[:12]:>12} {versions[1].name[:12]:>12} {'head/base':>10}")
+        print(f"{args.articles:,} articles, {args.runs} runs each, medians in seconds (wall; CPU of the build's processes):")
+        print(f"{'scenario':<8} {versions[0].name[:12]:>18} {versions[1].name[:12]:>18} {'head/base':>14}")
         for scenario in SCENARIOS:
-            base, head = (statistics.median(times[v.name, scenario]) for v in versions)
-            print(f"{scenario:<8} {base:12.3f} {head:12.3f} {head / base:10.3f}")
+            (base_wall, base_cpu), (head_wall, head_cpu) = (
+                [statistics.median(t[k] for t in times[v.name, scenario]) for k in (0, 1)] for v in versions)
+            print(f"{scenario:<8} {base_wall:8.3f}; {base_cpu:7.3f} {head_wall:8.3f}; {head_cpu:7.3f} "
+                  f"{head_wall / base_wall:6.3f}; {head_cpu / base_cpu:5.3f}")
         print("output byte-identical" if identical else "OUTPUT DIFFERS")
     finally:
         for folder in checkouts:
