@@ -7,15 +7,13 @@ Throughput: `build_corpus.py N DIR --format raw` (real Reuters/BBC/derStandard t
 second of wall time and per CPU second of this process (the machine is shared, so wall time
 varies more). Anchor, measured in the same run on the same texts: jusText's cleaner alone
 (default settings, each line a paragraph) on the first 1,000 documents.
-Quality: import each dev set's raw/ into a scratch site, collect each article as <raw stem>.md
-and run the set's score.py; the anchor figures from shared/anchors/cleaning/RESULTS.md are
-printed beside ours.
+Quality: bench/cleaner_eval.py's figures on both dev sets (body, segments, title, date on the
+right day, date given but wrong, authors), in-sample and under cross-validation grouped by site;
+the anchor figures from shared/anchors/cleaning/RESULTS.md are printed beside ours.
 """
 
 import argparse
-import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -24,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from cleaner_eval import evaluate, show
 from devdata import shared_folder
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -40,6 +39,9 @@ SETS = {  # set → (anchor name, F1, title norm) from RESULTS.md, for compariso
     "cleaning-dev-seedlike": [("keep everything", 0.807, None), ("jusText on raw", 0.868, None),
                               ("trafilatura on raw", 0.813, 0.0)],
 }
+
+
+TRAFILATURA_META = "date_day 0.889  date_wrong 0.111  author_F1 0.729"
 
 
 def cpu_seconds() -> float:
@@ -91,50 +93,19 @@ def speed(docs: int, runs: int) -> None:
         print(f"  anchor, same run: jusText cleaning alone {anchor:.0f} docs/CPU-s (first 1,000 documents)")
 
 
-def collect(site: Path, pred: Path) -> None:
-    """Each imported article as <raw file stem>.md, as score.py expects."""
-    pred.mkdir(parents=True, exist_ok=True)
-    for path in (site / "content" / "articles").rglob("*.md"):
-        match = re.search(r'^raw: "raw/([^"]+?)(?:\.\w+)?(?::\d+)?"$', path.read_text(encoding="utf-8"), re.M)
-        if match:
-            shutil.copyfile(path, pred / f"{match.group(1)}.md")
-
-
-def language_accuracy(truth_dir: Path, pred: Path) -> tuple[int, int]:
-    """(right, total) over the German and English pages: our detected `lang` against the truth's."""
-    right = total = 0
-    for truth in sorted(truth_dir.glob("*.json")):
-        want = json.loads(truth.read_text(encoding="utf-8")).get("lang")
-        article = pred / f"{truth.stem}.md"
-        if want not in ("de", "en") or not article.exists():
-            continue
-        found = re.search(r'^lang: "(\w+)"$', article.read_text(encoding="utf-8"), re.M)
-        total += 1
-        right += bool(found) and found.group(1) == want
-    return right, total
-
-
-def quality() -> None:
-    for name, anchors in SETS.items():
-        folder = CORPUS / name
-        with tempfile.TemporaryDirectory(prefix="bench-quality-") as tmp:
-            work = Path(tmp)
-            wall, cpu, report = import_run(folder / "raw", work)
-            collect(work / "site", work / "pred")
-            right, total = language_accuracy(folder / "truth", work / "pred")
-            out = subprocess.run([sys.executable, str(CORPUS / "cleaning-dev" / "score.py"), str(folder), str(work / "pred"),
-                                  "--summary-only", "--by", "source_dataset"], capture_output=True, text=True, check=True).stdout
-        rows = [line.split("\t") for line in out.splitlines()]
-        head = rows[0]
-        print(f"{name}: {report.summary()}; {len(list((folder / 'raw').iterdir())) / cpu:.0f} docs/CPU-s")
-        for row in rows[1:]:
-            values = dict(zip(head, row))
-            extras = "".join(f"  {key} {values[key]}" for key in ("seg_F1", "source_ok", "locations_ok") if values.get(key, "-") != "-")
-            print(f"  {values['group']:<34} P {values['P']}  R {values['R']}  F1 {values['F1']}  "
-                  f"title norm {values['title_norm']}{extras}")
-        print(f"  language (de/en pages): {right}/{total} right ({right / total:.3f})")
-        for anchor, f1, title in anchors:
-            print(f"  anchor ({anchor}, RESULTS.md): F1 {f1:.3f}" + (f"  title norm {title:.3f}" if title is not None else ""))
+def quality(folds: int) -> None:
+    """Every figure of the cleaner on the dev sets, in-sample and under site-grouped CV, with the
+    anchors beside them and the dev pages' own import speed."""
+    with tempfile.TemporaryDirectory(prefix="bench-quality-") as tmp:
+        results = evaluate(folds, False, Path(tmp))
+        show(results)
+        for name, anchors in SETS.items():
+            wall, cpu, report = import_run(CORPUS / name / "raw", Path(tmp) / "speed")
+            print(f"{name}: {report.summary()}; {len(list((CORPUS / name / 'raw').iterdir())) / cpu:.0f} docs/CPU-s")
+            for anchor, f1, title in anchors:
+                print(f"  anchor ({anchor}, RESULTS.md): F1 {f1:.3f}" + (f"  title norm {title:.3f}" if title is not None else ""))
+            if name == "cleaning-dev":
+                print(f"  anchor (trafilatura on the original HTML, its metadata scored by score.py): {TRAFILATURA_META}")
 
 
 def main() -> None:
@@ -143,9 +114,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--folds", type=int, default=5, help="folds of the site-grouped cross-validation")
     args = parser.parse_args()
     if not args.skip_quality:
-        quality()
+        quality(args.folds)
     if not args.skip_speed:
         speed(args.docs, args.runs)
 
