@@ -1,6 +1,6 @@
-/* newsarchive search: queries the index shards written by generator/search_index.py.
+/* newsarchive search: queries the index shards written by generator/search/shards.py.
    Shards are classic scripts calling __NA_SHARD(name, data), so this works from any static host
-   and from file://. fold, words and the stemmers repeat generator/search_text.py exactly. */
+   and from file://. fold, words and the stemmers repeat generator/search/text.py exactly. */
 (function () {
   "use strict";
 
@@ -35,7 +35,7 @@
     return pending[name];
   }
 
-  /* ---- text: fold, words (search_text.py) ---- */
+  /* ---- text: fold, words (search/text.py) ---- */
 
   var UMLAUTS = { "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss" };
 
@@ -629,7 +629,7 @@
   }
 
   /* An article's length against the archive's average, read back from the BM25 impact a word has
-     there (search_index.impact, taking the word as absent from the headline: a headline word makes
+     there (search/scoring.py impact, taking the word as absent from the headline: a headline word makes
      the article look shorter, which does no harm), its document frequency and how often it occurs. */
   function lengthRatio(m, impact, df, occurrences) {
     if (!m.bm25) return 1;  // a manifest cached from an older build: rank as an average article
