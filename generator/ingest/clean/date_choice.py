@@ -1,0 +1,82 @@
+"""Which of the dates on a page is the article's: its candidates with where they stand (near the
+headline and byline, inside the text, in the lists after the article) and the words before them
+("Veröffentlicht", "Stand", "updated" …), and the choice among them.
+
+A page shows many dates: teasers of other stories, comments, the day's date in the header, dates
+the article talks about, and its own publication and update stamps. The article's stamp stands
+on a short line next to where the article begins. When the page does not say clearly which date
+is the article's, the choice is left open (`estimated`): a wrong date files the article under the
+wrong month, which is worse than the import time marked as an estimate.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from generator.ingest.clean.dates import DateFound, dates_in
+from generator.ingest.clean.lines import LineInfo
+
+# Lines above the article's first line where its date stamp may stand (headline, kicker, byline,
+# a lead picture's caption), and the first lines of the article that may still be a stamp.
+HEAD_BEFORE, HEAD_INTO = 15, 3
+TAIL_AFTER = 3  # lines after the article where a closing stamp may stand ("Quelle: BILD 15.05.2023")
+STAMP_WORDS = 15  # a line with a date and at most this many words is a stamp, not a sentence about a date
+FIRST_YEAR = 1990  # older dates are history the article talks about, or two-digit years misread
+
+
+@dataclass(frozen=True)
+class PageDate:
+    """The date chosen for an article."""
+
+    when: datetime | None  # aware when the page says its zone; None when the page gives no date
+    has_time: bool = False
+    estimated: bool = False  # the page shows dates but does not say which is the article's
+
+
+@dataclass(frozen=True)
+class Candidate:
+    found: DateFound
+    offset: int  # line index relative to the article's first line
+    stamp: bool  # on a short line of its own, not inside a sentence
+    same_line: int  # how many other days are written on the same line
+
+
+def candidates(infos: list[LineInfo], start: int, end: int) -> list[Candidate]:
+    """The dates near the article's beginning and just after its end, with their context."""
+    out = []
+    rows = [*range(max(0, start - HEAD_BEFORE), min(end, start + HEAD_INTO)), *range(end, min(len(infos), end + TAIL_AFTER))]
+    for i in rows:
+        line = infos[i]
+        found = [f for f in dates_in(line.text) if f.when.year >= FIRST_YEAR]
+        days = {f.when.date() for f in found}
+        stamp = line.words <= STAMP_WORDS and not (line.sentence and line.stop_ratio > 0.25)
+        out += [Candidate(f, i - start, stamp, len(days) - 1) for f in found]
+    return out
+
+
+def _closest(chosen: list[Candidate]) -> Candidate:
+    # Above the article's first line beats inside it at the same distance: the byline comes first.
+    return min(chosen, key=lambda c: (abs(c.offset) if c.offset < 0 else c.offset + 0.5))
+
+
+def choose_date(infos: list[LineInfo], start: int, end: int) -> PageDate:
+    """The article's date among the dates around its text `infos[start:end]`."""
+    found = candidates(infos, start, end)
+    if not found:
+        return PageDate(None)
+    head = [c for c in found if c.offset < HEAD_INTO and c.stamp]
+    published = [c for c in head if c.found.cue == "published"]
+    if published:
+        return _settled(_closest(published))
+    plain = [c for c in head if c.found.cue != "updated"] or [c for c in head if c.found.cue == "updated"]
+    if plain:
+        best = _closest(plain)
+        rivals = {c.found.when.date() for c in plain if c.offset == best.offset and not c.found.cue}
+        return _settled(best, estimated=len(rivals) > 1)
+    tail = [c for c in found if c.offset >= end - start and c.stamp and c.found.cue != "updated"]
+    if tail:
+        return _settled(min(tail, key=lambda c: c.offset))
+    return PageDate(None, estimated=True)
+
+
+def _settled(chosen: Candidate, estimated: bool = False) -> PageDate:
+    return PageDate(chosen.found.when, chosen.found.has_time, estimated)
