@@ -9,18 +9,29 @@ is the article's, the choice is left open (`estimated`): a wrong date files the 
 wrong month, which is worse than the import time marked as an estimate.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from generator.ingest.clean.dates import DateFound, dates_in
+from generator.ingest.clean.lang.dates import TALKED_ABOUT_WORDS
 from generator.ingest.clean.lines import LineInfo
 
 # Lines above the article's first line where its date stamp may stand (headline, kicker, byline,
 # a lead picture's caption), and the first lines of the article that may still be a stamp.
-HEAD_BEFORE, HEAD_INTO = 15, 3
-TAIL_AFTER = 3  # lines after the article where a closing stamp may stand ("Quelle: BILD 15.05.2023")
-STAMP_WORDS = 15  # a line with a date and at most this many words is a stamp, not a sentence about a date
-FIRST_YEAR = 1990  # older dates are history the article talks about, or two-digit years misread
+HEAD_BEFORE, HEAD_INTO = 15, 6
+# A date that the page calls the publication date may stand further up, above a lead picture and
+# its caption, or a kicker and a summary.
+CUED_BEFORE = 30
+# Lines after the article where a closing stamp may stand ("Quelle: BILD 15.05.2023"), and further
+# lines read to see whether it is one of a list of other stories' dates.
+TAIL_AFTER, TAIL_LIST = 10, 30
+STAMP_WORDS = 25  # a line with a date and at most this many words is a stamp, not a sentence about a date
+FIRST_YEAR = 1990
+_LOWER_WORD = re.compile(r"\b[^\W\d_A-ZÄÖÜ][\w-]*")
+# A date in brackets after other words, or after "ab"/"until" …: a date the text refers to.
+_REFERRED = re.compile(r"(?:\w.*\(|\b(?:" + "|".join(w for ws in TALKED_ABOUT_WORDS.values() for w in ws)
+                       + r")\b)\W*(?:\w{2,10},?\s*)?$", re.I)  # older dates are history the article talks about, or two-digit years misread
 
 
 @dataclass(frozen=True)
@@ -43,14 +54,25 @@ class Candidate:
 def candidates(infos: list[LineInfo], start: int, end: int) -> list[Candidate]:
     """The dates near the article's beginning and just after its end, with their context."""
     out = []
-    rows = [*range(max(0, start - HEAD_BEFORE), min(end, start + HEAD_INTO)), *range(end, min(len(infos), end + TAIL_AFTER))]
+    rows = [*range(max(0, start - CUED_BEFORE), min(end, start + HEAD_INTO)), *range(end, min(len(infos), end + TAIL_LIST))]
     for i in rows:
         line = infos[i]
         found = [f for f in dates_in(line.text) if f.when.year >= FIRST_YEAR]
         days = {f.when.date() for f in found}
-        stamp = line.words <= STAMP_WORDS and not (line.sentence and line.stop_ratio > 0.25)
-        out += [Candidate(f, i - start, stamp, len(days) - 1) for f in found]
+        short = line.words <= STAMP_WORDS and not (line.sentence and line.stop_ratio > 0.25)
+        out += [Candidate(f, i - start, _stamp_like(line.text, f, i - start, short), len(days) - 1) for f in found]
     return out
+
+
+def _stamp_like(text: str, found: DateFound, offset: int, short: bool) -> bool:
+    """A date is a stamp on a short line, or at the start of a paragraph ("29.11.2022 – Die …"); not
+    after words like "ab", "bis", "seit" or in brackets (a date the text refers to). Inside the
+    article's first lines it must also begin the line, have a cue, or follow only names
+    ("Frankfurt, 23. Oktober 2024"), not words of a sentence ("Die Preise ab …")."""
+    before = text[:found.start]
+    if found.start > 2 and (not short or _REFERRED.search(before[-60:])):
+        return False
+    return offset < 0 or found.start <= 2 or bool(found.cue) or not _LOWER_WORD.search(before)
 
 
 def _closest(chosen: list[Candidate]) -> Candidate:
@@ -63,8 +85,9 @@ def choose_date(infos: list[LineInfo], start: int, end: int) -> PageDate:
     found = candidates(infos, start, end)
     if not found:
         return PageDate(None)
-    head = [c for c in found if c.offset < HEAD_INTO and c.stamp]
-    published = [c for c in head if c.found.cue == "published"]
+    into = min(HEAD_INTO, end - start)
+    head = [c for c in found if -HEAD_BEFORE <= c.offset < into and c.stamp]
+    published = [c for c in found if c.offset < into and c.stamp and c.found.cue == "published"]
     if published:
         return _settled(_closest(published))
     plain = [c for c in head if c.found.cue != "updated"] or [c for c in head if c.found.cue == "updated"]
@@ -72,10 +95,18 @@ def choose_date(infos: list[LineInfo], start: int, end: int) -> PageDate:
         best = _closest(plain)
         rivals = {c.found.when.date() for c in plain if c.offset == best.offset and not c.found.cue}
         return _settled(best, estimated=len(rivals) > 1)
-    tail = [c for c in found if c.offset >= end - start and c.stamp and c.found.cue != "updated"]
-    if tail:
-        return _settled(min(tail, key=lambda c: c.offset))
-    return PageDate(None, estimated=True)
+    return _from_tail([c for c in found if c.offset >= end - start and c.stamp], end - start)
+
+
+def _from_tail(tail: list[Candidate], length: int) -> PageDate:
+    """After the article stand its closing stamp, but also lists of other stories and comments with
+    theirs: a date there is the article's only when the dates there (called published, if some
+    are) agree on the day."""
+    tail = [c for c in tail if c.found.cue == "published"] or tail
+    near = [c for c in tail if c.offset < length + TAIL_AFTER]
+    if not near or len({c.found.when.date() for c in tail}) > 1:
+        return PageDate(None, estimated=True)
+    return _settled(min(near, key=lambda c: c.offset))
 
 
 def _settled(chosen: Candidate, estimated: bool = False) -> PageDate:

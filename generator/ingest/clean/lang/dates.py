@@ -25,8 +25,8 @@ WEEKDAYS = {
 # Words just before a date that make it the article's own publication date.
 PUBLISHED_WORDS = {
     "de": ("veröffentlicht", "publiziert", "erschienen", "erstellt", "online seit", "gepostet",
-           "geschrieben am", "eingestellt"),
-    "en": ("published", "posted", "created", "first published", "written on"),
+           "geschrieben am", "eingestellt", "verfasst am", "datum"),
+    "en": ("published", "posted", "created", "first published", "written on", "date"),
 }
 
 # Words just before a date that make it a later change to the article, not its publication.
@@ -34,6 +34,13 @@ UPDATED_WORDS = {
     "de": ("aktualisiert", "zuletzt aktualisiert", "letzte aktualisierung", "stand", "geändert",
            "zuletzt geändert", "update", "bearbeitet"),
     "en": ("updated", "last updated", "modified", "last modified", "revised", "edited", "update"),
+}
+
+# Words just before a date that make it a date the article talks about (a deadline, a period), not
+# its own stamp: "Die Preise ab 01.01.2024", "valid until 5 May 2024".
+TALKED_ABOUT_WORDS = {
+    "de": ("ab", "bis", "seit", "zum", "zur", "nach", "vor", "zwischen", "für", "gültig", "frist"),
+    "en": ("from", "until", "till", "since", "before", "after", "between", "through", "for", "by", "due"),
 }
 
 # Zone words written after a time of day → IANA zone, or a fixed offset in minutes.
