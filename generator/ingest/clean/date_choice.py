@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from generator.ingest.clean.dates import DateFound, dates_in
-from generator.ingest.clean.lang.dates import TALKED_ABOUT_WORDS
+from generator.ingest.clean.lang.dates import BYLINE_LINK_WORDS, TALKED_ABOUT_WORDS
 from generator.ingest.clean.lines import LineInfo
 
 # Lines above the article's first line where its date stamp may stand (headline, kicker, byline,
 # a lead picture's caption), and the first lines of the article that may still be a stamp.
-HEAD_BEFORE, HEAD_INTO = 15, 6
+HEAD_BEFORE, HEAD_INTO = 20, 6
 # A date that the page calls the publication date may stand further up, above a lead picture and
 # its caption, or a kicker and a summary.
 CUED_BEFORE = 30
@@ -28,7 +28,8 @@ CUED_BEFORE = 30
 TAIL_AFTER, TAIL_LIST = 10, 30
 STAMP_WORDS = 25  # a line with a date and at most this many words is a stamp, not a sentence about a date
 FIRST_YEAR = 1990
-_LOWER_WORD = re.compile(r"\b[^\W\d_A-ZÄÖÜ][\w-]*")
+_LINKS = frozenset(w for ws in BYLINE_LINK_WORDS.values() for w in ws)
+_WORD = re.compile(r"\w[\w-]*")
 # A date in brackets after other words, or after "ab"/"until" …: a date the text refers to.
 _REFERRED = re.compile(r"(?:\w.*\(|\b(?:" + "|".join(w for ws in TALKED_ABOUT_WORDS.values() for w in ws)
                        + r")\b)\W*(?:\w{2,10},?\s*)?$", re.I)  # older dates are history the article talks about, or two-digit years misread
@@ -72,7 +73,11 @@ def _stamp_like(text: str, found: DateFound, offset: int, short: bool) -> bool:
     before = text[:found.start]
     if found.start > 2 and (not short or _REFERRED.search(before[-60:])):
         return False
-    return offset < 0 or found.start <= 2 or bool(found.cue) or not _LOWER_WORD.search(before)
+    return offset < 0 or found.start <= 2 or bool(found.cue) or _names_only(before)
+
+
+def _names_only(text: str) -> bool:
+    return all(w[0].isupper() or w in _LINKS for w in _WORD.findall(text) if not w[0].isdigit())
 
 
 def _closest(chosen: list[Candidate]) -> Candidate:
@@ -101,9 +106,10 @@ def choose_date(infos: list[LineInfo], start: int, end: int) -> PageDate:
 def _from_tail(tail: list[Candidate], length: int) -> PageDate:
     """After the article stand its closing stamp, but also lists of other stories and comments with
     theirs: a date there is the article's only when the dates there (called published, if some
-    are) agree on the day."""
-    tail = [c for c in tail if c.found.cue == "published"] or tail
-    near = [c for c in tail if c.offset < length + TAIL_AFTER]
+    are) agree on the day. An uncued one must stand close to the article's end."""
+    published = [c for c in tail if c.found.cue == "published"]
+    tail = published or tail
+    near = published or [c for c in tail if c.offset < length + TAIL_AFTER]
     if not near or len({c.found.when.date() for c in tail}) > 1:
         return PageDate(None, estimated=True)
     return _settled(min(near, key=lambda c: c.offset))

@@ -27,6 +27,9 @@ _PATTERNS = (
     rf"(?<![\d.])(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?{_YEAR}{_TIME}",
     rf"(?<![\d.])(?P<d>[0-3]?\d)(?:\.|th|st|nd|rd)?\s*(?P<mn>{_MONTH})\b\.?,?\s*{_YEAR}{_TIME}",
     rf"\b(?P<mn>{_MONTH})\b\.?\s*(?P<d>[0-3]?\d)(?:th|st|nd|rd)?,?\s+{_YEAR}{_TIME}",
+    # Short German stamps: "19.10.19, 08:16 Uhr" (both day and month with two digits, or it is a
+    # version or section number).
+    rf"(?<![\d.])(?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<yy>\d\d)(?![\d.]){_TIME}",
 )
 _DATE = [re.compile(p, re.I) for p in _PATTERNS]
 # Glued text from scraped pages: a word run into a date ("Publiziert17. Dezember 2024"), a year
@@ -58,8 +61,9 @@ def _value(match: re.Match) -> tuple[datetime, bool] | None:
     hour = int(groups["H"]) if groups.get("H") else 0
     if groups.get("pm") and groups["pm"].lower() == "p" and hour < 12:
         hour += 12
+    year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
     try:
-        return datetime(int(groups["y"]), month, int(groups["d"]), hour, int(groups.get("M") or 0)), bool(groups.get("H"))
+        return datetime(year, month, int(groups["d"]), hour, int(groups.get("M") or 0)), bool(groups.get("H"))
     except ValueError:
         return None
 

@@ -43,6 +43,13 @@ TALKED_ABOUT_WORDS = {
     "en": ("from", "until", "till", "since", "before", "after", "between", "through", "for", "by", "due"),
 }
 
+# Small words that join a byline's names and its date ("Frank Hahn am 18. September 2019",
+# "Hofheim am Taunus | Wiesbaden, 11. November 2021", "by Jane Doe on May 3, 2021").
+BYLINE_LINK_WORDS = {
+    "de": ("am", "von", "vom", "um", "und", "der", "die", "des"),
+    "en": ("on", "by", "at", "and", "of", "the"),
+}
+
 # Zone words written after a time of day → IANA zone, or a fixed offset in minutes.
 ZONE_WORDS = {
     "de": {"mez": "Europe/Berlin", "mesz": "Europe/Berlin", "oez": "Europe/Helsinki"},
