@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from generator.ingest.clean.dates import DateFound, dates_in
-from generator.ingest.clean.lang.dates import BYLINE_LINK_WORDS, TALKED_ABOUT_WORDS
+from generator.ingest.clean.lang.dates import BYLINE_LINK_WORDS, TALKED_ABOUT_WORDS, WEEKDAYS
 from generator.ingest.clean.lines import LineInfo
 
 # Lines above the article's first line where its date stamp may stand (headline, kicker, byline,
@@ -23,16 +23,22 @@ HEAD_BEFORE, HEAD_INTO = 20, 6
 # A date that the page calls the publication date may stand further up, above a lead picture and
 # its caption, or a kicker and a summary.
 CUED_BEFORE = 30
+# Where the article's start was found below its headline and byline (a long lead picture caption,
+# a table of contents), the stamp stands further up; it is taken when it is the only day there.
+FAR_BEFORE = 100
 # Lines after the article where a closing stamp may stand ("Quelle: BILD 15.05.2023"), and further
 # lines read to see whether it is one of a list of other stories' dates.
 TAIL_AFTER, TAIL_LIST = 10, 30
 STAMP_WORDS = 25  # a line with a date and at most this many words is a stamp, not a sentence about a date
-FIRST_YEAR = 1990
+FIRST_YEAR = 1990  # older dates are history the article talks about, or two-digit years misread
+# A line opening with the weekday, far above the article, is the page's "today" in its header.
+_TODAY = re.compile(r"^\W*(?:" + "|".join(w for ws in WEEKDAYS.values() for w in ws if len(w) > 3) + r")\b", re.I)
+_DIGITS = re.compile(r"\d+")
 _LINKS = frozenset(w for ws in BYLINE_LINK_WORDS.values() for w in ws)
 _WORD = re.compile(r"\w[\w-]*")
 # A date in brackets after other words, or after "ab"/"until" …: a date the text refers to.
 _REFERRED = re.compile(r"(?:\w.*\(|\b(?:" + "|".join(w for ws in TALKED_ABOUT_WORDS.values() for w in ws)
-                       + r")\b)\W*(?:\w{2,10},?\s*)?$", re.I)  # older dates are history the article talks about, or two-digit years misread
+                       + r")\b)\W*(?:\w{2,10},?\s*)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -48,20 +54,22 @@ class PageDate:
 class Candidate:
     found: DateFound
     offset: int  # line index relative to the article's first line
-    stamp: bool  # on a short line of its own, not inside a sentence
-    same_line: int  # how many other days are written on the same line
+    stamp: bool  # on a short line or opening a paragraph, not inside a sentence
+    shape: str  # the line with its digits masked: lines of one shape are a list (comments, teasers)
+    today: bool = False  # on a line that opens with the weekday
 
 
 def candidates(infos: list[LineInfo], start: int, end: int) -> list[Candidate]:
     """The dates near the article's beginning and just after its end, with their context."""
     out = []
-    rows = [*range(max(0, start - CUED_BEFORE), min(end, start + HEAD_INTO)), *range(end, min(len(infos), end + TAIL_LIST))]
+    rows = [*range(max(0, start - FAR_BEFORE), min(end, start + HEAD_INTO)), *range(end, min(len(infos), end + TAIL_LIST))]
     for i in rows:
         line = infos[i]
         found = [f for f in dates_in(line.text) if f.when.year >= FIRST_YEAR]
-        days = {f.when.date() for f in found}
+        shape = _DIGITS.sub("0", line.text) if found else ""
         short = line.words <= STAMP_WORDS and not (line.sentence and line.stop_ratio > 0.25)
-        out += [Candidate(f, i - start, _stamp_like(line.text, f, i - start, short), len(days) - 1) for f in found]
+        today = bool(found) and bool(_TODAY.match(line.text))
+        out += [Candidate(f, i - start, _stamp_like(line.text, f, i - start, short), shape, today) for f in found]
     return out
 
 
@@ -92,15 +100,27 @@ def choose_date(infos: list[LineInfo], start: int, end: int) -> PageDate:
         return PageDate(None)
     into = min(HEAD_INTO, end - start)
     head = [c for c in found if -HEAD_BEFORE <= c.offset < into and c.stamp]
-    published = [c for c in found if c.offset < into and c.stamp and c.found.cue == "published"]
+    published = [c for c in found if -CUED_BEFORE <= c.offset < into and c.stamp and c.found.cue == "published"]
     if published:
         return _settled(_closest(published))
     plain = [c for c in head if c.found.cue != "updated"] or [c for c in head if c.found.cue == "updated"]
     if plain:
         best = _closest(plain)
         rivals = {c.found.when.date() for c in plain if c.offset == best.offset and not c.found.cue}
-        return _settled(best, estimated=len(rivals) > 1)
-    return _from_tail([c for c in found if c.offset >= end - start and c.stamp], end - start)
+        return _settled(best, estimated=len(rivals) > 1 or _listed(best, found))
+    tail = _from_tail([c for c in found if c.offset >= end - start and c.stamp], end - start)
+    if tail.when:
+        return tail
+    far = [c for c in found if c.offset < -HEAD_BEFORE and c.stamp and not c.today]
+    if far and len({c.found.when.date() for c in far}) == 1:
+        return _settled(_closest(far))
+    return tail
+
+
+def _listed(best: Candidate, found: list[Candidate]) -> bool:
+    """The best date is one of a list of dated items (comments, teasers) above the article: two more
+    lines there have its shape."""
+    return len({c.offset for c in found if c.shape == best.shape and c.offset < 0}) >= 3
 
 
 def _from_tail(tail: list[Candidate], length: int) -> PageDate:
