@@ -19,7 +19,7 @@ from generator.ingest.clean.lines import LineInfo
 
 # Lines above the article's first line where its date stamp may stand (headline, kicker, byline,
 # a lead picture's caption), and the first lines of the article that may still be a stamp.
-HEAD_BEFORE, HEAD_INTO = 20, 6
+HEAD_BEFORE, HEAD_INTO = 20, 8
 # A date that the page calls the publication date may stand further up, above a lead picture and
 # its caption, or a kicker and a summary.
 CUED_BEFORE = 30
@@ -79,7 +79,8 @@ def _stamp_like(text: str, found: DateFound, offset: int, short: bool) -> bool:
     article's first lines it must also begin the line, have a cue, or follow only names
     ("Frankfurt, 23. Oktober 2024"), not words of a sentence ("Die Preise ab …")."""
     before = text[:found.start]
-    if found.start > 2 and (not short or _REFERRED.search(before[-60:])):
+    # "— Jane Doe (@jdoe) November 3, 2023" closes a quoted post, not the article.
+    if found.start > 2 and (not short or "@" in before or _REFERRED.search(before[-60:])):
         return False
     return offset < 0 or found.start <= 2 or bool(found.cue) or _names_only(before)
 

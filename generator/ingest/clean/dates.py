@@ -30,6 +30,8 @@ _PATTERNS = (
     # Short German stamps: "19.10.19, 08:16 Uhr" (both day and month with two digits, or it is a
     # version or section number).
     rf"(?<![\d.])(?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<yy>\d\d)(?![\d.]){_TIME}",
+    # Slashes: day first in Europe, month first in the US; read only when one of the two is over 12.
+    rf"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?:{_YEAR}|(?P<yy>\d\d)(?![\d/])){_TIME}",
 )
 _DATE = [re.compile(p, re.I) for p in _PATTERNS]
 # Glued text from scraped pages: a word run into a date ("Publiziert17. Dezember 2024"), a year
@@ -57,6 +59,10 @@ class DateFound:
 
 def _value(match: re.Match) -> tuple[datetime, bool] | None:
     groups = match.groupdict()
+    if groups.get("a"):
+        groups = {**groups, **_day_month(int(groups["a"]), int(groups["b"]))}
+        if not groups.get("d"):
+            return None
     month = _MONTH_NUMBER[groups["mn"].lower()] if groups.get("mn") else int(groups["m"])
     hour = int(groups["H"]) if groups.get("H") else 0
     if groups.get("pm") and groups["pm"].lower() == "p" and hour < 12:
@@ -66,6 +72,15 @@ def _value(match: re.Match) -> tuple[datetime, bool] | None:
         return datetime(year, month, int(groups["d"]), hour, int(groups.get("M") or 0)), bool(groups.get("H"))
     except ValueError:
         return None
+
+
+def _day_month(a: int, b: int) -> dict:
+    """Day and month of a slashed date when only one order makes sense, else nothing."""
+    if a > 12 >= b:
+        return {"d": a, "m": b}
+    if b > 12 >= a:
+        return {"d": b, "m": a}
+    return {}
 
 
 def _zoned(value: datetime, groups: dict) -> tuple[datetime, str]:
