@@ -25,7 +25,7 @@ HEAD_BEFORE, HEAD_INTO = 20, 8
 CUED_BEFORE = 30
 # Where the article's start was found below its headline and byline (a long lead picture caption,
 # a table of contents), the stamp stands further up; it is taken when it is the only day there.
-FAR_BEFORE = 100
+FAR_BEFORE = 200
 # Lines after the article where a closing stamp may stand ("Quelle: BILD 15.05.2023"), and further
 # lines read to see whether it is one of a list of other stories' dates.
 TAIL_AFTER, TAIL_LIST = 10, 30

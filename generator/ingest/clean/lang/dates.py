@@ -24,7 +24,7 @@ WEEKDAYS = {
 
 # Words just before a date that make it the article's own publication date.
 PUBLISHED_WORDS = {
-    "de": ("veröffentlicht", "publiziert", "erschienen", "erstellt", "online seit", "gepostet",
+    "de": ("veröffentlicht", "publiziert", "erschienen", "erstellt", "eingetragen", "online seit", "gepostet",
            "geschrieben am", "eingestellt", "verfasst am", "datum"),
     "en": ("published", "posted", "created", "first published", "written on", "date"),
 }
