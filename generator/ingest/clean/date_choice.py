@@ -52,6 +52,8 @@ class PageDate:
 
 @dataclass(frozen=True)
 class Candidate:
+    """A date on the page with where it stands and what surrounds it."""
+
     found: DateFound
     offset: int  # line index relative to the article's first line
     stamp: bool  # on a short line or opening a paragraph, not inside a sentence
