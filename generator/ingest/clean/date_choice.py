@@ -106,9 +106,11 @@ def choose_date(infos: list[LineInfo], start: int, end: int) -> PageDate:
     published = [c for c in found if -CUED_BEFORE <= c.offset < into and c.stamp and c.found.cue == "published"]
     if published:
         return _settled(_closest(published))
+    # An "updated"/"Stand" stamp only when the byline gives no other: it is often the day itself.
     plain = [c for c in head if c.found.cue != "updated"] or [c for c in head if c.found.cue == "updated"]
     if plain:
         best = _closest(plain)
+        # Two days in one byline with no word for either ("28. Juni 2019 14. Januar 2020"): no telling.
         rivals = {c.found.when.date() for c in plain if c.offset == best.offset and not c.found.cue}
         return _settled(best, estimated=len(rivals) > 1 or _listed(best, found))
     tail = _from_tail([c for c in found if c.offset >= end - start and c.stamp], end - start)
