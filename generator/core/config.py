@@ -31,7 +31,7 @@ class SiteConfig:
     publisher: str = field(default="", metadata={"doc": "Organisation named as publisher in metadata; defaults to the title."})
     cleaning: dict = field(
         default_factory=dict, hash=False,
-        metadata={"doc": "Per-source import rules: source (name or web host, or '*') → {drop: [regex…], cut_after: [regex…]}."},
+        metadata={"doc": "Per-source import rules: source (name or web host, or '*') → {drop: [regex…], cut_after: [regex…], timezone: IANA zone of its times of day}."},
     )
 
     @property
@@ -45,10 +45,13 @@ def _check_cleaning(path: Path, value) -> None:
     for source, rules in value.items():
         where = f"'cleaning' → {source!r}"
         if not isinstance(rules, dict):
-            raise SiteError(path, f"{where} must be a mapping with 'drop' and/or 'cut_after'")
+            raise SiteError(path, f"{where} must be a mapping with 'drop', 'cut_after' and/or 'timezone'")
         for key, patterns in rules.items():
+            if key == "timezone":
+                _check_source_zone(path, where, patterns)
+                continue
             if key not in ("drop", "cut_after"):
-                raise SiteError(path, f"{where}: unknown key '{key}' (known: cut_after, drop)")
+                raise SiteError(path, f"{where}: unknown key '{key}' (known: cut_after, drop, timezone)")
             if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
                 raise SiteError(path, f"{where} → '{key}' must be a list of regular expressions")
             for pattern in patterns:
@@ -56,6 +59,13 @@ def _check_cleaning(path: Path, value) -> None:
                     re.compile(pattern)
                 except re.error as exc:
                     raise SiteError(path, f"{where} → '{key}': bad regular expression {pattern!r} ({exc})") from None
+
+
+def _check_source_zone(path: Path, where: str, value) -> None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise SiteError(path, f"{where} → 'timezone' is not a known time zone: {value!r}") from None
 
 
 def _check_type(path: Path, key: str, value, expected: type):

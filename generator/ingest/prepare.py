@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
 
 from generator.content.articles import parse_date
 from generator.core.config import SiteConfig
 from generator.core.errors import SiteError
 from generator.ingest.article_file import body_markdown
+from generator.ingest.clean.lang.dates import LOCAL_ZONES
 from generator.ingest.clean.language import PROSE_STOPWORDS, WORD_RUN
 from generator.ingest.clean.normalize import normalize_text
 from generator.ingest.clean.page import (CleaningRules, Cleaned, PageLines, describe_article, extract_html,
@@ -74,14 +76,15 @@ def prepare(doc: RawDocument, config: SiteConfig, raw_ref: str, now: datetime,
         raise doc.error("no article text found (only page furniture)")
     body = body_markdown(cleaned.paragraphs)
     plain = "\n".join(cleaned.paragraphs)
-    date, estimated = _date(date_hint, cleaned.date, config, doc.shown, now)
+    source = cleaned.dateline.source if cleaned.dateline and cleaned.dateline.source else host
+    date, estimated = _date(date_hint, cleaned, zone_for(config, cleaned.lang, host, source), config, doc.shown, now)
     meta = {
         "id": doc.id,
         "title": cleaned.title.text or doc.id,
         "title_source": cleaned.title.source,
         "date": date.isoformat(),
         "date_estimated": estimated or None,
-        "source": cleaned.dateline.source if cleaned.dateline and cleaned.dateline.source else host,
+        "source": source,
         "url": url,
         "locations": list(cleaned.dateline.locations) if cleaned.dateline else [],
         "lang": cleaned.lang,
@@ -103,12 +106,26 @@ def _clean(page: PageLines, config: SiteConfig, host: str, title_hint: str, extr
     return describe_article(page, body, title_hint)
 
 
-def _date(hint: str, found: datetime | None, config: SiteConfig, shown: str, now: datetime) -> tuple[datetime, bool]:
+def zone_for(config: SiteConfig, lang: str, *names: str) -> ZoneInfo:
+    """The zone of a time of day the page writes without naming one ("17:23 Uhr"): the source's own
+    from site.yaml (`cleaning` → source → `timezone`, the later name first, then '*'), else the
+    zone the page's language is written in, else the site's."""
+    for name in (*reversed(names), "*"):
+        zone = (config.cleaning.get(name) or {}).get("timezone") if name else None
+        if zone:
+            return ZoneInfo(zone)
+    return ZoneInfo(LOCAL_ZONES[lang]) if lang in LOCAL_ZONES else config.zone
+
+
+def _date(hint: str, cleaned: Cleaned, zone: ZoneInfo, config: SiteConfig, shown: str,
+          now: datetime) -> tuple[datetime, bool]:
     if hint:
         try:
             return parse_date(hint.replace("Z", "+00:00"), config, Path(shown), "date"), False
         except SiteError:
             pass
-    if found:
-        return found.replace(tzinfo=config.zone), False
+    if cleaned.date and not cleaned.date_estimated:
+        # A bare day is a calendar day: kept at midnight in the site's zone, it is filed under that day.
+        local = zone if cleaned.date_timed else config.zone
+        return (cleaned.date if cleaned.date.tzinfo else cleaned.date.replace(tzinfo=local)), False
     return now.astimezone(config.zone).replace(microsecond=0), True

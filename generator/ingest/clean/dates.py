@@ -1,40 +1,133 @@
-"""Calendar dates as pages write them, in German and English."""
+"""Calendar dates as pages write them (numeric, ISO, day-month-year and month-day-year with month
+names, a time of day and a zone after them), found in a line of text with the words around them.
+
+The words per language are data in lang/dates.py; which of a page's dates is the article's is
+chosen in date_choice.py.
+"""
 
 import re
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
-_MONTHS = {
-    "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
-    "märz": 3, "march": 3, "mar": 3, "mär": 3, "april": 4, "apr": 4, "mai": 5, "may": 5,
-    "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10,
-    "november": 11, "nov": 11, "dezember": 12, "december": 12, "dez": 12, "dec": 12,
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE_PATTERNS = (
-    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<H>\d\d):(?P<M>\d\d))?"), False),
-    (re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d\d)(?:,?\s+(?:um\s+)?(?P<H>\d{1,2})[:.](?P<M>\d\d))?"), False),
-    (re.compile(rf"(?i)\b(?P<d>\d{{1,2}})\.?\s+(?P<mn>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)(?:,?\s+(?:um\s+)?(?P<H>\d{{1,2}})[:.](?P<M>\d\d))?"), True),
-    (re.compile(rf"(?i)\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)(?:,?\s+(?:at\s+)?(?P<H>\d{{1,2}}):(?P<M>\d\d)(?:\s*(?P<pm>[ap])\.?m\b)?)?"), True),
+from generator.ingest.clean.lang.dates import MONTHS, PUBLISHED_WORDS, UPDATED_WORDS, ZONE_WORDS
+
+_MONTH_NUMBER = {name: number for names in MONTHS.values() for name, number in names.items()}
+_MONTH = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+_ZONE_NAME = {word: zone for words in ZONE_WORDS.values() for word, zone in words.items()}
+_ZONE = "|".join(sorted((re.escape(w) for w in _ZONE_NAME), key=len, reverse=True))
+_YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d{3})"
+# A time of day after the date, with its am/pm, zone word or UTC offset when the page gives them.
+_TIME = (rf"(?:(?:,|\s|\||-|–|/|um|at|,\s*um)*\s*(?P<H>[012]?\d)[:.](?P<M>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?"
+         rf"(?:\s*(?P<pm>[ap])\.?\s?m\b\.?)?"
+         rf"(?:\s*(?P<off>Z|[+-][01]\d:?[0-5]\d)\b|\s*\(?(?P<zone>{_ZONE})\b)?)?")
+_PATTERNS = (
+    rf"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:(?:T\s?|\s)(?P<H>[012]\d):(?P<M>[0-5]\d)(?::\d\d(?:\.\d+)?)?"
+    rf"(?P<off>Z|[+-][01]\d:?[0-5]\d)?)?",
+    rf"(?<![\d.])(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?{_YEAR}{_TIME}",
+    rf"(?<![\d.])(?P<d>[0-3]?\d)(?:\.|th|st|nd|rd)?\s*(?P<mn>{_MONTH})\b\.?,?\s*{_YEAR}{_TIME}",
+    rf"\b(?P<mn>{_MONTH})\b\.?\s*(?P<d>[0-3]?\d)(?:th|st|nd|rd)?,?\s+{_YEAR}{_TIME}",
+    # Short German stamps: "19.10.19, 08:16 Uhr" (both day and month with two digits, or it is a
+    # version or section number).
+    rf"(?<![\d.])(?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<yy>\d\d)(?![\d.]){_TIME}",
+    # Slashes: day first in Europe, month first in the US; read only when one of the two is over 12.
+    rf"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?:{_YEAR}|(?P<yy>\d\d)(?![\d/])){_TIME}",
 )
+_DATE = [re.compile(p, re.I) for p in _PATTERNS]
+# Glued text from scraped pages: a word run into a date ("Publiziert17. Dezember 2024"), a year
+# run into the next date ("28. Juni 201914. Januar 2020").
+_GLUED = re.compile(r"(?<=[^\W\d])(?=\d)|(?<=(?:19|20)\d\d)(?=[0-3]?\d\.\s?(?:[01]?\d\.|[^\W\d]))")
+_CUE_WORDS = sorted(((w, "published") for ws in PUBLISHED_WORDS.values() for w in ws), key=lambda c: -len(c[0])) \
+    + sorted(((w, "updated") for ws in UPDATED_WORDS.values() for w in ws), key=lambda c: -len(c[0]))
+_CUE = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(_CUE_WORDS, key=lambda c: -len(c[0]))) + r")\b"
+                  r"(?:\s+(?:am|on|at|um|seit))?[\s:,.\-–|]*(?:\w{2,10},?\s*)?$", re.I)
+_CUE_KIND = dict(_CUE_WORDS)
 # A line that is nothing but a date stamp, perhaps with a time ("27.01.2022, 10:15 Uhr").
 DATE_ONLY = re.compile(r"^[\W\d]*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d\d-\d\d)[\W\d]*(?:uhr)?[\W\d]*$", re.I)
 
 
+@dataclass(frozen=True)
+class DateFound:
+    """One date written in a line."""
+
+    when: datetime  # aware when the page gives an offset or a zone word, else naive
+    has_time: bool
+    cue: str  # "published", "updated" or "": what the words just before the date say it is
+    start: int  # where in the line
+    zone_word: str  # the zone word after the time ("uhr", "et", …), lower case
+
+
+def _value(match: re.Match) -> tuple[datetime, bool] | None:
+    groups = match.groupdict()
+    if groups.get("a"):
+        groups = {**groups, **_day_month(int(groups["a"]), int(groups["b"]))}
+        if not groups.get("d"):
+            return None
+    month = _MONTH_NUMBER[groups["mn"].lower()] if groups.get("mn") else int(groups["m"])
+    hour = int(groups["H"]) if groups.get("H") else 0
+    if groups.get("pm") and groups["pm"].lower() == "p" and hour < 12:
+        hour += 12
+    year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
+    try:
+        return datetime(year, month, int(groups["d"]), hour, int(groups.get("M") or 0)), bool(groups.get("H"))
+    except ValueError:
+        return None
+
+
+def _day_month(a: int, b: int) -> dict:
+    """Day and month of a slashed date when only one order makes sense, else nothing."""
+    if a > 12 >= b:
+        return {"d": a, "m": b}
+    if b > 12 >= a:
+        return {"d": b, "m": a}
+    return {}
+
+
+def _zoned(value: datetime, groups: dict) -> tuple[datetime, str]:
+    """The value made aware when the page says its zone: an offset, or a zone word after the time."""
+    if groups.get("off"):
+        offset = groups["off"].upper().replace(":", "")
+        if offset == "Z":
+            return value.replace(tzinfo=timezone.utc), "z"
+        minutes = int(offset[1:3]) * 60 + int(offset[3:5])
+        return value.replace(tzinfo=timezone(timedelta(minutes=-minutes if offset[0] == "-" else minutes))), ""
+    word = (groups.get("zone") or "").lower()
+    zone = _ZONE_NAME.get(word)
+    if zone is None:
+        return value, word
+    return value.replace(tzinfo=timezone.utc if zone == 0 else ZoneInfo(zone)), word
+
+
+def cue_before(text: str) -> str:
+    """'published' or 'updated' when `text` ends with such a word (perhaps with 'am', a weekday or
+    a colon after it), else ''."""
+    match = _CUE.search(text[-40:])
+    return _CUE_KIND[match.group(1).lower()] if match else ""
+
+
+def dates_in(line: str) -> list[DateFound]:
+    """Every date written in `line`, in order, with the cue words before it."""
+    if not any(c.isdigit() for c in line):
+        return []
+    text = _GLUED.sub(" ", line)
+    found, taken = [], []
+    for pattern in _DATE:
+        for match in pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            parsed = _value(match)
+            if parsed is None:
+                continue
+            when, zone_word = _zoned(parsed[0], match.groupdict())
+            taken.append((match.start(), match.end()))
+            found.append(DateFound(when, parsed[1], cue_before(text[:match.start()]), match.start(), zone_word))
+    return sorted(found, key=lambda f: f.start)
+
+
 def find_date(text: str) -> datetime | None:
-    """The first calendar date (with time when given) in `text`, as a naive datetime."""
-    found = []
-    for pattern, named_month in _DATE_PATTERNS:
-        match = pattern.search(text)
-        if not match:
-            continue
-        month = _MONTHS[match.group("mn").lower()] if named_month else int(match.group("m"))
-        hour = int(match.group("H") or 0)
-        if "pm" in pattern.groupindex and (match.group("pm") or "").lower() == "p" and hour < 12:
-            hour += 12
-        try:
-            value = datetime(int(match.group("y")), month, int(match.group("d")), hour, int(match.group("M") or 0))
-        except ValueError:
-            continue
-        found.append((match.start(), value))
-    return min(found)[1] if found else None
+    """The first calendar date (with time when given) in `text`, naive."""
+    for line in text.split("\n"):
+        found = dates_in(line)
+        if found:
+            return found[0].when.replace(tzinfo=None)
+    return None

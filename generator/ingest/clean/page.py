@@ -13,7 +13,7 @@ from datetime import datetime
 from generator.content.articles import cut_at_sentence_end
 from generator.ingest.clean.body import article_lines
 from generator.ingest.clean.dateline import Dateline, split_dateline
-from generator.ingest.clean.dates import find_date
+from generator.ingest.clean.date_choice import choose_date
 from generator.ingest.clean.language import detect_lang
 from generator.ingest.clean.lines import LIST_ITEM, LineInfo, describe_lines
 from generator.ingest.clean.locate import contents_entries, find_article
@@ -37,8 +37,10 @@ class Cleaned:
     title: Title
     dateline: Dateline | None
     lang: str
-    date: datetime | None  # naive: the page rarely says its zone
+    date: datetime | None  # naive unless the page says its zone (an offset, "GMT", "ET" …)
     summary: str
+    date_timed: bool = False  # the page gives the time of day, not only the day
+    date_estimated: bool = False  # the page shows dates but does not say which is the article's
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,7 @@ def describe_article(page: PageLines, body: Body, title_hint: str = "") -> Clean
     date and summary."""
     infos, text = page.infos, "\n".join(body.paragraphs)
     title = choose_title(title_hint, page.lines, infos, body.start, body.end, text, body.paragraphs, page.repeated)
-    date = find_date("\n".join(i.text for i in infos[max(0, body.start - 15):body.start])) or find_date(text[:500]) \
-        or find_date("\n".join(i.text for i in infos[body.end:]))
+    date = choose_date(infos, body.start, body.end)
     lead = body.paragraphs[0] if body.paragraphs else ""
     if lead.lstrip().startswith(("- ", "* ")):
         lead = ""
@@ -100,8 +101,10 @@ def describe_article(page: PageLines, body: Body, title_hint: str = "") -> Clean
         title=title,
         dateline=body.dateline,
         lang=detect_lang(text),
-        date=date,
+        date=date.when,
         summary=cut_at_sentence_end(LIST_ITEM.sub("", lead)),
+        date_timed=date.has_time,
+        date_estimated=date.estimated,
     )
 
 
