@@ -1,0 +1,169 @@
+"""The article's authors, read from its byline: a line near the headline or the article's start
+("Von Felix Schröder und Jörg Soldwisch, dpa", "By Jane Doe", "12.03.2024 | von Eva Kirchner")
+or at its end ("Autor: …", "Text: …"); failing that, a line that is nothing but a name beside
+the headline or the date. Byline lines are not article text (`is_byline`)."""
+
+import re
+
+from generator.ingest.clean.dates import _MONTHS, find_date
+from generator.ingest.clean.language import ANY_PROSE_STOPWORD
+from generator.ingest.clean.lines import LIST_ITEM, LineInfo, is_furniture
+from generator.ingest.clean.lang.bylines import (AGENCIES, BYLINE_WORDS, CREDIT_WORDS, GIVEN_NAMES, NAME_JOINERS,
+                                                 NAME_PARTICLES, ROLE_WORDS)
+
+_WORDS = sorted({w for words in BYLINE_WORDS.values() for w in words}, key=len, reverse=True)
+_GIVEN = frozenset(n for names in GIVEN_NAMES.values() for n in names)
+_ROLES = frozenset(w for words in ROLE_WORDS.values() for w in words)
+_GLUED_ROLE = re.compile("(?i)(?<=[a-zäöüßé])(" + "|".join(sorted(_ROLES, key=len, reverse=True)) + ")$")
+_NOT_NAME = ANY_PROSE_STOPWORD | _ROLES | frozenset(_WORDS)
+# A byline word after the line's start or a separator, then a colon, a space, or (scrapers glue
+# "vonChris Jung") the name's capital.
+_MARKER = re.compile(r"(?:^|(?<=[\s\d|·•/—–,(]))(?:(?i:" + "|".join(re.escape(w) for w in _WORDS)
+                     + r")(?:\s*:|(?=\s))|(?:von|by|Author|Autor)(?=[A-ZÄÖÜ][a-zäöüß]))\s*")
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?|\d+|[^\w\s]")
+# Where a bare name line splits into its parts: separators, dates and times.
+_SEGMENTS = re.compile(r"\s*(?:[|•·/—–,;()]|\s-\s|\d[\d.:]*\s*(?:Uhr|h)?\b\.?)\s*")
+_SLASHED = re.compile(r"\w/\w")
+_MAX_PREFIX_WORDS = 4  # "Kolumne von", "29. Juni 2017, 23:39 · von": a label or a date before the word
+_LABEL = re.compile(r"[^\W\d_]\s*:")  # "Foto:", "Tags:"
+_MAX_BYLINE_WORDS = 16
+_WINDOW_BEFORE, _WINDOW_AFTER, _WINDOW_END = 12, 8, 10
+
+
+def _capitalised(token: str) -> bool:
+    """A word that may be part of a name: capitalised, neither a common short word nor a month
+    ("Jan Kupitz" is a name, "Jan." and "Januar" are months)."""
+    low = token.lower().rstrip(".")
+    month = low in _MONTHS and (token.endswith(".") or len(low) > 4)
+    return token[0].isupper() and low not in _NOT_NAME and not month
+
+
+def _read_names(text: str, handle: bool) -> list[str]:
+    """The names at the start of `text`, up to the first word or sign that is no part of a name;
+    `handle` allows a lower-case user name ("von lupa") as the only name."""
+    tokens = _TOKEN.findall(text)
+    pieces: list[tuple[list[str], bool]] = []
+    current: list[str] = []
+    after_comma = False
+    for k, token in enumerate(tokens):
+        low = token.lower()
+        following = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if low in NAME_JOINERS or token == ",":
+            pieces.append((current, after_comma))
+            current, after_comma = [], token == ","
+            continue
+        glued = _GLUED_ROLE.search(token) if token[0].isupper() else None
+        if glued and glued.start() > 1:  # "Ulrich ExnerKorrespondent"
+            current.append(token[:glued.start()])
+            break
+        if low in NAME_PARTICLES and token[0].islower() and following[:1].isupper():
+            current.append(token)
+        elif token[0].isalpha() and _capitalised(token):
+            current.append(token)
+        elif handle and k == 0 and token[0].isalpha() and low not in _NOT_NAME and len(token) > 2 \
+                and not following[:1].isalpha():
+            current.append(token)
+            break
+        else:
+            break
+        if len(current) > 4:
+            return []  # a phrase in capitals, not a name
+    pieces.append((current, after_comma))
+    return [" ".join(words) for words, comma in pieces if _person(words, comma)]
+
+
+def _person(words: list[str], after_comma: bool) -> bool:
+    """A name, not a place or role after a comma ("Von Johannes Ritter, Zürich") nor an agency."""
+    if not words or all(w in NAME_PARTICLES for w in words):
+        return False
+    if len(words) == 1 and (after_comma or words[0].lower() in AGENCIES):
+        return False
+    return not all(w.lower() in AGENCIES for w in words)
+
+
+def byline_names(text: str) -> list[str]:
+    """The names a byline line gives after its byline word; [] when `text` is no byline."""
+    text = LIST_ITEM.sub("", text)
+    if len(text.split()) > _MAX_BYLINE_WORDS:
+        return []
+    for match in _MARKER.finditer(text):
+        if not _label(text[:match.start()]):
+            break
+        names = _read_names(text[match.end():], handle=True)
+        if names:
+            return names
+    return []
+
+
+def _label(prefix: str) -> bool:
+    """Whether the text before a byline word is a label or a date, not a sentence or a caption's
+    "Foto: …" or a "Tags: …" list."""
+    words = [w for w in prefix.lower().split() if any(c.isalpha() for c in w)]
+    if len(words) > _MAX_PREFIX_WORDS or _LABEL.search(prefix) or _SLASHED.search(prefix):
+        return False
+    if "," in prefix and not any(c.isdigit() for c in prefix):
+        return False  # "Tim Thabe, CEO von creditshelf": a person's role, not a byline
+    if words and words[-1].strip("/|-") in CREDIT_WORDS:
+        return False
+    # Short words come with dates and places ("Veröffentlicht am 3. Mai von", "Posted in Politics
+    # by"); longer common words make the line a sentence ("Kate Moss ist Coverstar von VOGUE").
+    return not any(len(w) > 2 and w in ANY_PROSE_STOPWORD for w in words)
+
+
+def is_byline(line: LineInfo) -> bool:
+    """A short line inside the article that only says who wrote it."""
+    return line.words <= _MAX_BYLINE_WORDS and not line.text.endswith((".", "!", "?")) \
+        and bool(byline_names(line.text))
+
+
+def bare_name(line: LineInfo, title: str) -> str:
+    """The name on a line that holds nothing else but dates and labels ("Anna Sleegers",
+    "Swantje Schemmerling | 06.11.23", "28. Jan. 2022 Paula Balov"); '' when there is none."""
+    text = line.text
+    if line.words > 14 or text == title or text.endswith((".", "!", "?", ":")) or _SLASHED.search(text):
+        return ""  # a sentence, the headline, or a picture's credit ("APA/AFP/Mandel Ngan")
+    dated = find_date(text) is not None
+    for segment in _SEGMENTS.split(LIST_ITEM.sub("", text)):
+        words = segment.split()
+        if len(words) < 2 or not words[0][0].isalpha() or is_furniture(segment.lower(), words):
+            continue
+        names = _read_names(segment, handle=False)
+        if len(names) != 1 or len(names[0].split()) < 2:
+            continue
+        # Beside a date, the name's shape is enough ("Swantje Schemmerling | 06.11.23");
+        # alone on its line, it has to start with a known given name.
+        if dated and segment.startswith(names[0]) or names[0] == " ".join(words) and _given_name(words):
+            return names[0]
+    return ""
+
+
+def _given_name(words: list[str]) -> bool:
+    """The name starts with a common given name, after a title such as "Dr."."""
+    first = next((w for w in words if not w.endswith(".")), "")
+    return first.split("-")[0].lower() in _GIVEN
+
+
+def _near_start(infos: list[LineInfo], start: int, end: int) -> list[int]:
+    """Indexes of the lines about the article's start, nearest first (a line before the start
+    comes before one after it at the same distance)."""
+    before = range(start - 1, max(0, start - _WINDOW_BEFORE) - 1, -1)
+    after = range(start, min(end, start + _WINDOW_AFTER))
+    order = [i for pair in zip(before, after) for i in pair]
+    return order + list(before[len(after):]) + list(after[len(before):])
+
+
+def find_authors(infos: list[LineInfo], start: int, end: int, title: str = "") -> tuple[str, ...]:
+    """The authors of the article that runs over `infos[start:end]`: the byline nearest its start,
+    else one at its end, else a bare name line beside its start."""
+    near = _near_start(infos, start, end)
+    tail = list(range(max(start, end - 3), min(len(infos), end + _WINDOW_END)))
+    for i in near + tail:
+        names = byline_names(infos[i].text)
+        if names:
+            return tuple(dict.fromkeys(names))
+    beside = [i for i in near if i < start + 3]
+    for i in beside + [i for i in range(end, min(len(infos), end + 3)) if not infos[i].listed]:
+        name = bare_name(infos[i], title)
+        if name:
+            return (name,)
+    return ()
