@@ -8,10 +8,11 @@ import re
 from generator.ingest.clean.dates import _MONTHS, find_date
 from generator.ingest.clean.language import ANY_PROSE_STOPWORD
 from generator.ingest.clean.lines import LIST_ITEM, LineInfo, is_furniture
-from generator.ingest.clean.lang.bylines import (AGENCIES, BYLINE_WORDS, CREDIT_WORDS, GIVEN_NAMES, NAME_JOINERS,
-                                                 NAME_PARTICLES, ROLE_WORDS)
+from generator.ingest.clean.lang.bylines import (AGENCIES, BYLINE_LABELS, BYLINE_WORDS, GIVEN_NAMES,
+                                                 NAME_ENDS, NAME_JOINERS, NAME_PARTICLES, ROLE_WORDS, STAFF_WORDS)
 
 _WORDS = sorted({w for words in BYLINE_WORDS.values() for w in words}, key=len, reverse=True)
+_LABELS = frozenset(w for words in BYLINE_LABELS.values() for w in words) | frozenset(_MONTHS)
 _GIVEN = frozenset(n for names in GIVEN_NAMES.values() for n in names)
 _ROLES = frozenset(w for words in ROLE_WORDS.values() for w in words)
 _GLUED_ROLE = re.compile("(?i)(?<=[a-zäöüßé])(" + "|".join(sorted(_ROLES, key=len, reverse=True)) + ")$")
@@ -20,14 +21,24 @@ _NOT_NAME = ANY_PROSE_STOPWORD | _ROLES | frozenset(_WORDS)
 # "vonChris Jung") the name's capital.
 _MARKER = re.compile(r"(?:^|(?<=[\s\d|·•/—–,(]))(?:(?i:" + "|".join(re.escape(w) for w in _WORDS)
                      + r")(?:\s*:|(?=\s))|(?:von|by|Author|Autor)(?=[A-ZÄÖÜ][a-zäöüß]))\s*")
+_MARKER_AT_END = re.compile(r"(?:^|[\s\d|·•])(?i:von|by|autor|autorin|author|text)\s*:?$")
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?|\d+|[^\w\s]")
 # Where a bare name line splits into its parts: separators, dates and times.
 _SEGMENTS = re.compile(r"\s*(?:[|•·/—–,;()]|\s-\s|\d[\d.:]*\s*(?:Uhr|h)?\b\.?)\s*")
 _SLASHED = re.compile(r"\w/\w")
+# Inside the article, a longer line naming an author goes on about them ("Autor: Steffen Pache,
+# Sächsische Landesanstalt für …"): readers keep it.
+_MAX_BODY_BYLINE_WORDS = 10
 _MAX_PREFIX_WORDS = 4  # "Kolumne von", "29. Juni 2017, 23:39 · von": a label or a date before the word
 _LABEL = re.compile(r"[^\W\d_]\s*:")  # "Foto:", "Tags:"
+_WORD = re.compile(r"[^\W\d_]+")
+# Signs that may end a byline's names: separators, brackets, a handle's "@".
+_NAME_END_SIGNS = frozenset("|·•—–-/(@:;")
 _MAX_BYLINE_WORDS = 16
 _WINDOW_BEFORE, _WINDOW_AFTER, _WINDOW_END = 12, 8, 10
+# When the article's start was found too late or too early, its byline may sit further away;
+# only a line with a byline word is trusted there.
+_FAR_BEFORE, _FAR_END = 120, 30
 
 
 def _capitalised(token: str) -> bool:
@@ -38,9 +49,10 @@ def _capitalised(token: str) -> bool:
     return token[0].isupper() and low not in _NOT_NAME and not month
 
 
-def _read_names(text: str, handle: bool) -> list[str]:
+def _read_names(text: str, handle: bool, strict: bool = True) -> list[str]:
     """The names at the start of `text`, up to the first word or sign that is no part of a name;
-    `handle` allows a lower-case user name ("von lupa") as the only name."""
+    `handle` allows a lower-case user name ("von lupa") as the only name. [] when the names run
+    into a phrase ("Von Kopf bis Fuß"), unless not `strict`."""
     tokens = _TOKEN.findall(text)
     pieces: list[tuple[list[str], bool]] = []
     current: list[str] = []
@@ -64,12 +76,20 @@ def _read_names(text: str, handle: bool) -> list[str]:
                 and not following[:1].isalpha():
             current.append(token)
             break
-        else:
+        elif _ends_names(token) or not strict:
             break
+        else:
+            return []
         if len(current) > 4:
             return []  # a phrase in capitals, not a name
     pieces.append((current, after_comma))
     return [" ".join(words) for words, comma in pieces if _person(words, comma)]
+
+
+def _ends_names(token: str) -> bool:
+    """A date, a separator, a word in capitals that is no name ("Vom 3. Mai", "Lesezeit") or a
+    short word before a date or a place ("am", "on", "für")."""
+    return token[0].isdigit() or token in _NAME_END_SIGNS or token[0].isupper() or token in NAME_ENDS
 
 
 def _person(words: list[str], after_comma: bool) -> bool:
@@ -96,43 +116,43 @@ def byline_names(text: str) -> list[str]:
 
 
 def _label(prefix: str) -> bool:
-    """Whether the text before a byline word is a label or a date, not a sentence or a caption's
-    "Foto: …" or a "Tags: …" list."""
-    words = [w for w in prefix.lower().split() if any(c.isalpha() for c in w)]
+    """Whether the text before a byline word is a label or a date, not a phrase ("Nachhaltige
+    Erzeugung von Anilin"), a caption's "Foto: …" or a "Tags: …" list."""
+    words = _WORD.findall(prefix.lower())
     if len(words) > _MAX_PREFIX_WORDS or _LABEL.search(prefix) or _SLASHED.search(prefix):
         return False
-    if "," in prefix and not any(c.isdigit() for c in prefix):
-        return False  # "Tim Thabe, CEO von creditshelf": a person's role, not a byline
-    if words and words[-1].strip("/|-") in CREDIT_WORDS:
-        return False
-    # Short words come with dates and places ("Veröffentlicht am 3. Mai von", "Posted in Politics
-    # by"); longer common words make the line a sentence ("Kate Moss ist Coverstar von VOGUE").
-    return not any(len(w) > 2 and w in ANY_PROSE_STOPWORD for w in words)
+    return all(w in _LABELS for w in words)
 
 
 def is_byline(line: LineInfo) -> bool:
     """A short line inside the article that only says who wrote it."""
-    return line.words <= _MAX_BYLINE_WORDS and not line.text.endswith((".", "!", "?")) \
+    return line.words <= _MAX_BODY_BYLINE_WORDS and not line.text.endswith((".", "!", "?")) \
         and bool(byline_names(line.text))
 
 
-def bare_name(line: LineInfo, title: str) -> str:
-    """The name on a line that holds nothing else but dates and labels ("Anna Sleegers",
-    "Swantje Schemmerling | 06.11.23", "28. Jan. 2022 Paula Balov"); '' when there is none."""
+def bare_name(line: LineInfo, title: str, beside_date: bool = False) -> str:
+    """The name on a line that holds nothing else but dates, labels and roles ("Anna Sleegers",
+    "Swantje Schemmerling | 06.11.23", "28. Jan. 2022 Paula Balov", "Daniel Großert Redakteur");
+    '' when there is none. `beside_date` says a neighbouring line is a date stamp."""
     text = line.text
     if line.words > 14 or text == title or text.endswith((".", "!", "?", ":")) or _SLASHED.search(text):
         return ""  # a sentence, the headline, or a picture's credit ("APA/AFP/Mandel Ngan")
-    dated = find_date(text) is not None
+    dated = beside_date or find_date(text) is not None
     for segment in _SEGMENTS.split(LIST_ITEM.sub("", text)):
+        segment = segment.strip(" -")
         words = segment.split()
-        if len(words) < 2 or not words[0][0].isalpha() or is_furniture(segment.lower(), words):
+        if dated and len(words) == 1 and words[0].lower() in STAFF_WORDS:
+            return words[0]
+        if len(words) < 2 or not words[0][0].isalpha() or is_furniture(segment.lower(), segment.lower().split()):
             continue
-        names = _read_names(segment, handle=False)
+        names = _read_names(segment, handle=False, strict=not dated)
         if len(names) != 1 or len(names[0].split()) < 2:
             continue
         # Beside a date, the name's shape is enough ("Swantje Schemmerling | 06.11.23");
-        # alone on its line, it has to start with a known given name.
-        if dated and segment.startswith(names[0]) or names[0] == " ".join(words) and _given_name(words):
+        # alone, it has to start with a known given name.
+        rest = words[len(names[0].split()):]
+        if dated and segment.startswith(names[0]) \
+                or all(w.lower() in _ROLES for w in rest) and _given_name(words):
             return names[0]
     return ""
 
@@ -152,18 +172,38 @@ def _near_start(infos: list[LineInfo], start: int, end: int) -> list[int]:
     return order + list(before[len(after):]) + list(after[len(before):])
 
 
+def _split_byline(infos: list[LineInfo], i: int) -> list[str]:
+    """The names of a byline whose word ends its line and whose names fill the next ("Von:" then
+    "Götz Warnke", "10.12.2022 18:27 von" then "Hinrich Neumann")."""
+    if i + 1 >= len(infos) or not _MARKER_AT_END.search(infos[i].text):
+        return []
+    return byline_names(infos[i].text + " " + infos[i + 1].text)
+
+
+def _beside_date(infos: list[LineInfo], i: int) -> bool:
+    """A short line with a date next to line i ("22.08.2024" above "Shany Littman")."""
+    return any(0 <= j < len(infos) and infos[j].words <= 8 and find_date(infos[j].text) is not None
+               for j in (i - 1, i + 1))
+
+
 def find_authors(infos: list[LineInfo], start: int, end: int, title: str = "") -> tuple[str, ...]:
     """The authors of the article that runs over `infos[start:end]`: the byline nearest its start,
     else one at its end, else a bare name line beside its start."""
     near = _near_start(infos, start, end)
     tail = list(range(max(start, end - 3), min(len(infos), end + _WINDOW_END)))
     for i in near + tail:
+        names = byline_names(infos[i].text) or _split_byline(infos, i)
+        if names:
+            return tuple(dict.fromkeys(names))
+    far = [*range(max(0, start - _WINDOW_BEFORE) - 1, max(0, start - _FAR_BEFORE) - 1, -1),
+           *range(min(len(infos), end + _WINDOW_END), min(len(infos), end + _FAR_END))]
+    for i in far:
         names = byline_names(infos[i].text)
         if names:
             return tuple(dict.fromkeys(names))
-    beside = [i for i in near if i < start + 3]
+    beside = [i for i in near if i < start + 4]
     for i in beside + [i for i in range(end, min(len(infos), end + 3)) if not infos[i].listed]:
-        name = bare_name(infos[i], title)
+        name = bare_name(infos[i], title, _beside_date(infos, i))
         if name:
             return (name,)
     return ()

@@ -43,11 +43,6 @@ NAME_PARTICLES = frozenset("""von vom van der den de del della di da dos das du 
 # Words that join two names ("Simone Jülicher und Rainer Grünberg").
 NAME_JOINERS = frozenset("und and & e y et en".split())
 
-# Words before "by"/"von" that make the line a picture's credit, not a byline ("Foto von …",
-# "Photo by … on Unsplash").
-CREDIT_WORDS = frozenset("""foto fotos photo photos bild bilder image images picture pictures grafik
-    illustration illustrationen video videos kamera camera fotografie photography""".split())
-
 # Common given names: a line holding only two or three capitalised words is a name when the
 # first is one of these ("Anna Sleegers"), and a heading otherwise ("Bestes Ergebnis").
 GIVEN_NAMES = {
@@ -93,3 +88,31 @@ GIVEN_NAMES = {
     "es": frozenset("""alejandro ana carlos carmen david diego elena francisco javier jorge josé juan
         laura lucía luis manuel maría miguel pablo pedro sergio""".split()),
 }
+
+# Words that may stand before the byline word on its line, beside dates and times ("Kolumne von",
+# "Veröffentlicht am 3. Mai 2024 von", "Posted on 12 May by"); any other word makes the line a
+# phrase ("Nachhaltige Erzeugung von Anilin"), not a byline.
+BYLINE_LABELS = {
+    "de": ("kolumne", "veröffentlicht", "erstellt", "eingestellt", "verfasst", "geschrieben", "aktualisiert",
+           "zuletzt", "geändert", "uhr", "am", "um", "ein", "eine", "artikel", "beitrag", "gastbeitrag",
+           "kommentar", "analyse", "bericht", "reportage", "essay", "interview", "rezension", "kritik",
+           "glosse", "porträt", "text", "mo", "di", "mi", "do", "fr", "sa", "so", "montag", "dienstag",
+           "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "gestern", "heute", "stand"),
+    "en": ("posted", "published", "updated", "filed", "written", "story", "article", "post", "column",
+           "analysis", "opinion", "review", "on", "at", "am", "pm", "mon", "tue", "wed", "thu", "fri", "sat",
+           "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+           "yesterday", "last", "edited"),
+    "pt": ("publicado", "atualizado", "em", "às"),
+    "it": ("pubblicato", "aggiornato", "il", "alle", "ore"),
+    "fr": ("publié", "mis", "jour", "le", "à"),
+    "es": ("publicado", "actualizado", "el", "a", "las"),
+    "nl": ("gepubliceerd", "bijgewerkt", "op", "om"),
+}
+
+# Lower-case words that may end a byline's names ("von lupa am 26/10/13", "By Jane Doe on May 3",
+# "Von Anna Weber für die Zeitung"); any other makes it a phrase ("Von Kopf bis Fuß").
+NAME_ENDS = frozenset("""am um vom für aus via on at for from in em às il alle le à el op om""".split())
+
+# A newsroom signing as a whole ("Redaktion - 31. Januar 2022"): an author, though no person.
+STAFF_WORDS = frozenset("""redaktion redaktionsteam onlineredaktion editorial staff newsroom redazione
+    redação redacción rédaction redactie""".split())
