@@ -16,6 +16,7 @@ _LABELS = frozenset(w for words in BYLINE_LABELS.values() for w in words) | froz
 _GIVEN = frozenset(n for names in GIVEN_NAMES.values() for n in names)
 _ROLES = frozenset(w for words in ROLE_WORDS.values() for w in words)
 _GLUED_ROLE = re.compile("(?i)(?<=[a-zäöüßé])(" + "|".join(sorted(_ROLES, key=len, reverse=True)) + ")$")
+_BYLINE_TAIL_WORDS = _LABELS | NAME_ENDS | _ROLES | AGENCIES | frozenset(w for p in _WORDS for w in p.split())
 _NOT_NAME = ANY_PROSE_STOPWORD | _ROLES | frozenset(_WORDS)
 # A byline word after the line's start or a separator, then a colon, a space, or (scrapers glue
 # "vonChris Jung") the name's capital.
@@ -25,6 +26,7 @@ _MARKER_AT_END = re.compile(r"(?:^|[\s\d|·•])(?i:von|by|autor|autorin|author|
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?|\d+|[^\w\s]")
 # Where a bare name line splits into its parts: separators, dates and times.
 _SEGMENTS = re.compile(r"\s*(?:[|•·/—–,;()]|\s-\s|\d[\d.:]*\s*(?:Uhr|h)?\b\.?)\s*")
+_SHORT_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d\d\b")
 _SLASHED = re.compile(r"\w/\w")
 # Inside the article, a longer line naming an author goes on about them ("Autor: Steffen Pache,
 # Sächsische Landesanstalt für …"): readers keep it.
@@ -87,9 +89,10 @@ def _read_names(text: str, handle: bool, strict: bool = True) -> list[str]:
 
 
 def _ends_names(token: str) -> bool:
-    """A date, a separator, a word in capitals that is no name ("Vom 3. Mai", "Lesezeit") or a
-    short word before a date or a place ("am", "on", "für")."""
-    return token[0].isdigit() or token in _NAME_END_SIGNS or token[0].isupper() or token in NAME_ENDS
+    """A date, a separator, a word in capitals that is no name ("Vom 3. Mai", "Lesezeit"), an
+    agency ("dpa") or a short word before a date or a place ("am", "on", "für")."""
+    return token[0].isdigit() or token in _NAME_END_SIGNS or token[0].isupper() or token in NAME_ENDS \
+        or token.lower() in AGENCIES
 
 
 def _person(words: list[str], after_comma: bool) -> bool:
@@ -125,19 +128,28 @@ def _label(prefix: str) -> bool:
 
 
 def is_byline(line: LineInfo) -> bool:
-    """A short line inside the article that only says who wrote it."""
-    return line.words <= _MAX_BODY_BYLINE_WORDS and not line.text.endswith((".", "!", "?")) \
-        and bool(byline_names(line.text))
+    """A short line inside the article that only says who wrote it: after the names come at most
+    a date, a role, an agency and one more word ("Von Jule Radeck Vom 3. Februar 2022"), not a
+    description ("Autor: Steffen Pache, Sächsische Landesanstalt für Landwirtschaft, Köllitsch")."""
+    text = line.text
+    if line.words > _MAX_BODY_BYLINE_WORDS or text.endswith((".", "!", "?")):
+        return False
+    names = byline_names(text)
+    if not names:
+        return False
+    rest = _WORD.findall(text[text.rfind(names[-1]) + len(names[-1]):].lower())
+    return sum(w not in _BYLINE_TAIL_WORDS for w in rest) <= 1
 
 
-def bare_name(line: LineInfo, title: str, beside_date: bool = False) -> str:
+def bare_name(line: LineInfo, title: str, beside_date: bool = False, known_only: bool = False) -> str:
     """The name on a line that holds nothing else but dates, labels and roles ("Anna Sleegers",
     "Swantje Schemmerling | 06.11.23", "28. Jan. 2022 Paula Balov", "Daniel Großert Redakteur");
-    '' when there is none. `beside_date` says a neighbouring line is a date stamp."""
+    '' when there is none. `beside_date` says a neighbouring line is a date stamp; `known_only`
+    takes only names that start with a known given name."""
     text = line.text
     if line.words > 14 or text == title or text.endswith((".", "!", "?", ":")) or _SLASHED.search(text):
         return ""  # a sentence, the headline, or a picture's credit ("APA/AFP/Mandel Ngan")
-    dated = beside_date or find_date(text) is not None
+    dated = beside_date or _dated(text)
     for segment in _SEGMENTS.split(LIST_ITEM.sub("", text)):
         segment = segment.strip(" -")
         words = segment.split()
@@ -151,8 +163,9 @@ def bare_name(line: LineInfo, title: str, beside_date: bool = False) -> str:
         # Beside a date, the name's shape is enough ("Swantje Schemmerling | 06.11.23");
         # alone, it has to start with a known given name.
         rest = words[len(names[0].split()):]
-        if dated and segment.startswith(names[0]) \
-                or all(w.lower() in _ROLES for w in rest) and _given_name(words):
+        known = _given_name(words)
+        if dated and segment.startswith(names[0]) and (known or not known_only) \
+                or known and all(w.lower() in _ROLES for w in rest):
             return names[0]
     return ""
 
@@ -180,10 +193,14 @@ def _split_byline(infos: list[LineInfo], i: int) -> list[str]:
     return byline_names(infos[i].text + " " + infos[i + 1].text)
 
 
+def _dated(text: str) -> bool:
+    """`text` holds a date, perhaps with a two-digit year ("06.11.23")."""
+    return bool(_SHORT_DATE.search(text)) or find_date(text) is not None
+
+
 def _beside_date(infos: list[LineInfo], i: int) -> bool:
     """A short line with a date next to line i ("22.08.2024" above "Shany Littman")."""
-    return any(0 <= j < len(infos) and infos[j].words <= 8 and find_date(infos[j].text) is not None
-               for j in (i - 1, i + 1))
+    return any(0 <= j < len(infos) and infos[j].words <= 8 and _dated(infos[j].text) for j in (i - 1, i + 1))
 
 
 def find_authors(infos: list[LineInfo], start: int, end: int, title: str = "") -> tuple[str, ...]:
@@ -202,8 +219,13 @@ def find_authors(infos: list[LineInfo], start: int, end: int, title: str = "") -
         if names:
             return tuple(dict.fromkeys(names))
     beside = [i for i in near if i < start + 4]
-    for i in beside + [i for i in range(end, min(len(infos), end + 3)) if not infos[i].listed]:
-        name = bare_name(infos[i], title, _beside_date(infos, i))
-        if name:
-            return (name,)
+    beside += [i for i in range(end, min(len(infos), end + 3)) if not infos[i].listed]
+    dated = [_beside_date(infos, i) for i in beside]
+    # A known given name first: "Provence Travel Guide" under a date is less likely a name than
+    # "Marie Jaster" a line further up.
+    for known_only in (True, False):
+        for i, beside_date in zip(beside, dated):
+            name = bare_name(infos[i], title, beside_date, known_only)
+            if name:
+                return (name,)
     return ()
