@@ -22,7 +22,7 @@ _NOT_NAME = ANY_PROSE_STOPWORD | _ROLES | frozenset(_WORDS)
 # "vonChris Jung") the name's capital.
 _MARKER = re.compile(r"(?:^|(?<=[\s\d|·•/—–,(]))(?:(?i:" + "|".join(re.escape(w) for w in _WORDS)
                      + r")(?:\s*:|(?=\s))|(?:von|by|Author|Autor)(?=[A-ZÄÖÜ][a-zäöüß]))\s*")
-_MARKER_AT_END = re.compile(r"(?:^|[\s\d|·•])(?i:von|by|autor|autorin|author|text)\s*:?$")
+_LINE_END_WORDS = frozenset(w for w in _WORDS if " " not in w)
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?|\d+|[^\w\s]")
 # Where a bare name line splits into its parts: separators, dates and times.
 _SEGMENTS = re.compile(r"\s*(?:[|•·/—–,;()]|\s-\s|\d[\d.:]*\s*(?:Uhr|h)?\b\.?)\s*")
@@ -31,6 +31,7 @@ _SLASHED = re.compile(r"\w/\w")
 # Inside the article, a longer line naming an author goes on about them ("Autor: Steffen Pache,
 # Sächsische Landesanstalt für …"): readers keep it.
 _MAX_BODY_BYLINE_WORDS = 10
+_MAX_NAME_LINE_WORDS = 14
 _MAX_PREFIX_WORDS = 4  # "Kolumne von", "29. Juni 2017, 23:39 · von": a label or a date before the word
 _LABEL = re.compile(r"[^\W\d_]\s*:")  # "Foto:", "Tags:"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -147,7 +148,7 @@ def bare_name(line: LineInfo, title: str, beside_date: bool = False, known_only:
     '' when there is none. `beside_date` says a neighbouring line is a date stamp; `known_only`
     takes only names that start with a known given name."""
     text = line.text
-    if line.words > 14 or text == title or text.endswith((".", "!", "?", ":")) or _SLASHED.search(text):
+    if not _may_be_name(line, title) or _SLASHED.search(text):
         return ""  # a sentence, the headline, or a picture's credit ("APA/AFP/Mandel Ngan")
     dated = beside_date or _dated(text)
     for segment in _SEGMENTS.split(LIST_ITEM.sub("", text)):
@@ -170,6 +171,11 @@ def bare_name(line: LineInfo, title: str, beside_date: bool = False, known_only:
     return ""
 
 
+def _may_be_name(line: LineInfo, title: str) -> bool:
+    """A short line that is neither a sentence nor the headline."""
+    return line.words <= _MAX_NAME_LINE_WORDS and line.text != title and not line.text.endswith((".", "!", "?", ":"))
+
+
 def _given_name(words: list[str]) -> bool:
     """The name starts with a common given name, after a title such as "Dr."."""
     first = next((w for w in words if not w.endswith(".")), "")
@@ -188,9 +194,10 @@ def _near_start(infos: list[LineInfo], start: int, end: int) -> list[int]:
 def _split_byline(infos: list[LineInfo], i: int) -> list[str]:
     """The names of a byline whose word ends its line and whose names fill the next ("Von:" then
     "Götz Warnke", "10.12.2022 18:27 von" then "Hinrich Neumann")."""
-    if i + 1 >= len(infos) or not _MARKER_AT_END.search(infos[i].text):
+    text = infos[i].text
+    if i + 1 >= len(infos) or text.rsplit(None, 1)[-1].lower().rstrip(":") not in _LINE_END_WORDS:
         return []
-    return byline_names(infos[i].text + " " + infos[i + 1].text)
+    return byline_names(text + " " + infos[i + 1].text)
 
 
 def _dated(text: str) -> bool:
@@ -209,17 +216,18 @@ def find_authors(infos: list[LineInfo], start: int, end: int, title: str = "") -
     near = _near_start(infos, start, end)
     tail = list(range(max(start, end - 3), min(len(infos), end + _WINDOW_END)))
     for i in near + tail:
-        names = byline_names(infos[i].text) or _split_byline(infos, i)
+        names = infos[i].words <= _MAX_BYLINE_WORDS and (byline_names(infos[i].text) or _split_byline(infos, i))
         if names:
             return tuple(dict.fromkeys(names))
-    far = [*range(max(0, start - _WINDOW_BEFORE) - 1, max(0, start - _FAR_BEFORE) - 1, -1),
+    far = [*range(start - _WINDOW_BEFORE - 1, max(0, start - _FAR_BEFORE) - 1, -1),
            *range(min(len(infos), end + _WINDOW_END), min(len(infos), end + _FAR_END))]
     for i in far:
-        names = byline_names(infos[i].text)
+        names = infos[i].words <= _MAX_BYLINE_WORDS and byline_names(infos[i].text)
         if names:
             return tuple(dict.fromkeys(names))
     beside = [i for i in near if i < start + 4]
     beside += [i for i in range(end, min(len(infos), end + 3)) if not infos[i].listed]
+    beside = [i for i in beside if _may_be_name(infos[i], title)]
     dated = [_beside_date(infos, i) for i in beside]
     # A known given name first: "Provence Travel Guide" under a date is less likely a name than
     # "Marie Jaster" a line further up.
