@@ -71,6 +71,8 @@ def _read_names(text: str, handle: bool, strict: bool = True) -> list[str]:
         if glued and glued.start() > 1:  # "Ulrich ExnerKorrespondent"
             current.append(token[:glued.start()])
             break
+        if is_furniture(low, [low]):
+            break  # "von Lars Sobiraj Lesezeit: 4 Min."
         if low in NAME_PARTICLES and token[0].islower() and following[:1].isupper():
             current.append(token)
         elif token[0].isalpha() and _capitalised(token):
@@ -86,7 +88,8 @@ def _read_names(text: str, handle: bool, strict: bool = True) -> list[str]:
         if len(current) > 4:
             return []  # a phrase in capitals, not a name
     pieces.append((current, after_comma))
-    return [" ".join(words) for words, comma in pieces if _person(words, comma)]
+    names = [" ".join(words) for words, comma in pieces if _person(words, comma)]
+    return [] if any(is_furniture(name.lower(), name.lower().split()) for name in names) else names
 
 
 def _ends_names(token: str) -> bool:
@@ -142,11 +145,13 @@ def is_byline(line: LineInfo) -> bool:
     return sum(w not in _BYLINE_TAIL_WORDS for w in rest) <= 1
 
 
-def bare_name(line: LineInfo, title: str, beside_date: bool = False, known_only: bool = False) -> str:
+def bare_name(line: LineInfo, title: str, beside_date: bool = False,
+              common: frozenset[str] | None = None) -> str:
     """The name on a line that holds nothing else but dates, labels and roles ("Anna Sleegers",
     "Swantje Schemmerling | 06.11.23", "28. Jan. 2022 Paula Balov", "Daniel Großert Redakteur");
-    '' when there is none. `beside_date` says a neighbouring line is a date stamp; `known_only`
-    takes only names that start with a known given name."""
+    '' when there is none. `beside_date` says a neighbouring line is a date stamp. Without
+    `common`, only names that start with a known given name are taken; with it, also names beside
+    a date none of whose words the article writes in lower case ("Letztes Update": "letztes")."""
     text = line.text
     if not _may_be_name(line, title) or _SLASHED.search(text):
         return ""  # a sentence, the headline, or a picture's credit ("APA/AFP/Mandel Ngan")
@@ -164,8 +169,12 @@ def bare_name(line: LineInfo, title: str, beside_date: bool = False, known_only:
         # Beside a date, the name's shape is enough ("Swantje Schemmerling | 06.11.23");
         # alone, it has to start with a known given name.
         rest = words[len(names[0].split()):]
+        # Beside a date, what follows the name may only be labels ("Evgenia Karp Zuletzt
+        # geändert am"), not a headline's words ("Premier League Rückschlag im Titelkampf").
+        labelled = all(w.lower() in _BYLINE_TAIL_WORDS for w in rest)
         known = _given_name(words)
-        if dated and segment.startswith(names[0]) and (known or not known_only) \
+        shaped = known or common is not None and not any(w.lower() in common for w in names[0].split())
+        if dated and segment.startswith(names[0]) and labelled and shaped \
                 or known and all(w.lower() in _ROLES for w in rest):
             return names[0]
     return ""
@@ -231,9 +240,15 @@ def find_authors(infos: list[LineInfo], start: int, end: int, title: str = "") -
     dated = [_beside_date(infos, i) for i in beside]
     # A known given name first: "Provence Travel Guide" under a date is less likely a name than
     # "Marie Jaster" a line further up.
-    for known_only in (True, False):
+    # (The article's words are only gathered when no such name is found.)
+    for common in (None, _common_words(infos, start, end)):
         for i, beside_date in zip(beside, dated):
-            name = bare_name(infos[i], title, beside_date, known_only)
+            name = bare_name(infos[i], title, beside_date, common)
             if name:
                 return (name,)
     return ()
+
+
+def _common_words(infos: list[LineInfo], start: int, end: int) -> frozenset[str]:
+    """The words the article writes in lower case: no part of a name."""
+    return frozenset(w for line in infos[start:end] for w in _WORD.findall(line.text) if w[0].islower())
