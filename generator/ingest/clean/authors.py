@@ -38,6 +38,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Signs that may end a byline's names: separators, brackets, a handle's "@".
 _NAME_END_SIGNS = frozenset("|·•—–-/(@:;")
 _MAX_BYLINE_WORDS = 16
+_MAX_BYLINE_TOKENS = 32  # words and numbers: a byline may carry a date and two times
 _WINDOW_BEFORE, _WINDOW_AFTER, _WINDOW_END = 12, 8, 10
 # When the article's start was found too late or too early, its byline may sit further away;
 # only a line with a byline word is trusted there.
@@ -111,7 +112,7 @@ def _person(words: list[str], after_comma: bool) -> bool:
 def byline_names(text: str) -> list[str]:
     """The names a byline line gives after its byline word; [] when `text` is no byline."""
     text = LIST_ITEM.sub("", text)
-    if len(text.split()) > _MAX_BYLINE_WORDS:
+    if len(_WORD.findall(text)) > _MAX_BYLINE_WORDS:
         return []
     for match in _MARKER.finditer(text):
         if not _label(text[:match.start()]):
@@ -225,13 +226,13 @@ def find_authors(infos: list[LineInfo], start: int, end: int, title: str = "") -
     near = _near_start(infos, start, end)
     tail = list(range(max(start, end - 3), min(len(infos), end + _WINDOW_END)))
     for i in near + tail:
-        names = infos[i].words <= _MAX_BYLINE_WORDS and (byline_names(infos[i].text) or _split_byline(infos, i))
+        names = infos[i].words <= _MAX_BYLINE_TOKENS and (byline_names(infos[i].text) or _split_byline(infos, i))
         if names:
             return tuple(dict.fromkeys(names))
     far = [*range(start - _WINDOW_BEFORE - 1, max(0, start - _FAR_BEFORE) - 1, -1),
            *range(min(len(infos), end + _WINDOW_END), min(len(infos), end + _FAR_END))]
     for i in far:
-        names = infos[i].words <= _MAX_BYLINE_WORDS and byline_names(infos[i].text)
+        names = infos[i].words <= _MAX_BYLINE_TOKENS and byline_names(infos[i].text)
         if names:
             return tuple(dict.fromkeys(names))
     beside = [i for i in near if i < start + 4]
