@@ -240,14 +240,20 @@ def find_authors(infos: list[LineInfo], start: int, end: int, title: str = "") -
     beside = [i for i in beside if _may_be_name(infos[i], title)]
     dated = [_beside_date(infos, i) for i in beside]
     # A known given name first: "Provence Travel Guide" under a date is less likely a name than
-    # "Marie Jaster" a line further up.
-    # (The article's words are only gathered when no such name is found.)
-    for common in (None, _common_words(infos, start, end)):
-        for i, beside_date in zip(beside, dated):
-            name = bare_name(infos[i], title, beside_date, common)
-            if name:
-                return (name,)
-    return ()
+    # "Marie Jaster" a line further up. The article's words are only gathered when there is none.
+    name = _first_bare_name(infos, beside, dated, title, None) \
+        or _first_bare_name(infos, beside, dated, title, _common_words(infos, start, end))
+    return (name,) if name else ()
+
+
+def _first_bare_name(infos: list[LineInfo], lines: list[int], dated: list[bool], title: str,
+                     common: frozenset[str] | None) -> str:
+    """The first bare name on `lines` (`dated`: beside a date stamp or not); see `bare_name`."""
+    for i, beside_date in zip(lines, dated):
+        name = bare_name(infos[i], title, beside_date, common)
+        if name:
+            return name
+    return ""
 
 
 def _common_words(infos: list[LineInfo], start: int, end: int) -> frozenset[str]:

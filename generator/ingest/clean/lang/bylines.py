@@ -46,7 +46,8 @@ NAME_JOINERS = frozenset("und and & e y et en".split())
 # Common given names: a line holding only two or three capitalised words is a name when the
 # first is one of these ("Anna Sleegers"), and a heading otherwise ("Bestes Ergebnis").
 GIVEN_NAMES = {
-    "de": frozenset("""adam adrian amelie emilia mia finn noah elias luis ben leni ida alexander alexandra alfred alina andrea andreas andré anja anke anna
+    "de": frozenset("""adam adrian amelie emilia mia finn noah elias luis ben leni ida alexander alexandra
+        alfred alina andrea andreas andré anja anke anna
         anne annette annika anton antje armin arne arno axel barbara bastian beate benedikt benjamin
         bernd bernhard bettina birgit björn bodo boris brigitte britta carina carl carla carmen carolin
         caroline carsten charlotte christa christian christiane christina christine christoph christopher
