@@ -348,3 +348,13 @@ def test_the_byline_becomes_the_authors_and_leaves_the_body(site, tmp_path):
     # A page without a byline writes no authors at all.
     run_import(site, write(tmp_path, "y.txt", ARTICLE.replace("Strom und Gas", "Wasser")))
     assert not any("authors:" in p.read_text(encoding="utf-8") for p in articles(site) if p != path)
+
+
+def test_an_html_page_without_a_byline_takes_its_metadata_author(site, tmp_path):
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n"))
+    html = (f"<!DOCTYPE html><html><head><title>Stadtwerke erhöhen Preise</title>"
+            f"<meta name='author' content='Jane Doe'></head><body>"
+            f"<article><h1>Stadtwerke erhöhen Preise</h1>{paragraphs}</article></body></html>")
+    run_import(site, write(tmp_path, "page.html", html))
+    article = parse_article(articles(site)[0].read_text(encoding="utf-8"), articles(site)[0], load_config(site))
+    assert article.authors == ("Jane Doe",)
