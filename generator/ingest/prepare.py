@@ -61,9 +61,9 @@ def prepare(doc: RawDocument, config: SiteConfig, raw_ref: str, now: datetime,
 
     `normalized` is the document's text as normalize_text returns it, when the caller has it already.
     """
-    title_hint, date_hint, url, extracted = doc.title, doc.date, doc.url, False
+    title_hint, date_hint, url, extracted, html_author = doc.title, doc.date, doc.url, False, ""
     if doc.is_html:
-        html_title, html_date, text, html_url = extract_html(doc.text)
+        html_title, html_date, text, html_url, html_author = extract_html(doc.text)
         if len(WORD_RUN.findall(text)) < MIN_HTML_WORDS:
             raise doc.error("HTML with no article text in it")
         title_hint, date_hint, url, extracted = title_hint or html_title, date_hint or html_date, url or html_url, True
@@ -84,6 +84,7 @@ def prepare(doc: RawDocument, config: SiteConfig, raw_ref: str, now: datetime,
         "title_source": cleaned.title.source,
         "date": date.isoformat(),
         "date_estimated": estimated or None,
+        "authors": list(cleaned.authors) or _split_names(html_author),
         "source": source,
         "url": url,
         "locations": list(cleaned.dateline.locations) if cleaned.dateline else [],
@@ -94,6 +95,11 @@ def prepare(doc: RawDocument, config: SiteConfig, raw_ref: str, now: datetime,
         "raw": raw_ref,
     }
     return Prepared(meta, body, body_key(plain), sketch(plain))
+
+
+def _split_names(names: str) -> list[str]:
+    """The names of an HTML page's author metadata ("Jane Doe; John Roe")."""
+    return [name.strip() for name in names.split(";") if name.strip()]
 
 
 def _clean(page: PageLines, config: SiteConfig, host: str, title_hint: str, extracted: bool) -> Cleaned:

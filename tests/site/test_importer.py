@@ -335,3 +335,26 @@ def test_a_page_that_trips_the_html_parser_fails_alone(site, tmp_path, monkeypat
     assert [(Path(str(e.path)).name, e.message) for e in report.errors] == [
         ("odd.html", "could not be read as an article (ValueError: lxml: Document is empty)")]
     assert report.imported == 1
+
+
+def test_the_byline_becomes_the_authors_and_leaves_the_body(site, tmp_path):
+    page = ("- Start\n- Politik\n- Wirtschaft\n\nStadtwerke erhöhen die Preise\n\n"
+            "Von Anna Beispiel und Jonas Muster, Redakteurin\n\n12. März 2024, 14:30 Uhr\n\n" + ARTICLE)
+    run_import(site, write(tmp_path, "x.txt", page))
+    [path] = articles(site)
+    article = parse_article(path.read_text(encoding="utf-8"), path, load_config(site))
+    assert article.authors == ("Anna Beispiel", "Jonas Muster")
+    assert "Die Stadtwerke erhöhen" in article.body_html and "Beispiel" not in article.body_html
+    # A page without a byline writes no authors at all.
+    run_import(site, write(tmp_path, "y.txt", ARTICLE.replace("Strom und Gas", "Wasser")))
+    assert not any("authors:" in p.read_text(encoding="utf-8") for p in articles(site) if p != path)
+
+
+def test_an_html_page_without_a_byline_takes_its_metadata_author(site, tmp_path):
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n"))
+    html = (f"<!DOCTYPE html><html><head><title>Stadtwerke erhöhen Preise</title>"
+            f"<meta name='author' content='Jane Doe'></head><body>"
+            f"<article><h1>Stadtwerke erhöhen Preise</h1>{paragraphs}</article></body></html>")
+    run_import(site, write(tmp_path, "page.html", html))
+    article = parse_article(articles(site)[0].read_text(encoding="utf-8"), articles(site)[0], load_config(site))
+    assert article.authors == ("Jane Doe",)

@@ -8,6 +8,6 @@ dateline, language and date are then read from the body and the lines around it.
 
 page.py is the entry (`clean_text`, `extract_html`); in the order it uses them: normalize.py
 (one form of text), lines.py (each line's features), locate.py (the article's run of lines),
-body.py (the lines of that run that are text), dateline.py, title.py with headline.py, dates.py
-and language.py.
+body.py (the lines of that run that are text, without bylines), dateline.py, title.py with
+headline.py, dates.py, language.py and authors.py (the byline's names).
 """

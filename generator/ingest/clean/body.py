@@ -1,8 +1,9 @@
-"""Which lines inside the article's run are its text: share bars, credits, labels, date stamps
+"""Which lines inside the article's run are its text: share bars, credits, bylines, labels, date stamps
 and announcements of other pages are left out; sub-headings between paragraphs stay."""
 
 import re
 
+from generator.ingest.clean.authors import is_byline
 from generator.ingest.clean.dates import find_date
 from generator.ingest.clean.lines import LineInfo
 
@@ -42,6 +43,8 @@ def _kept(line: LineInfo, dropped: bool) -> bool:
         return False
     if line.words < 30 and _CREDIT.search(line.text):
         return False  # a picture's caption ending in its credit
+    if is_byline(line):
+        return False  # who wrote it, not what
     return not (line.furniture and line.words < 12)
 
 
