@@ -157,7 +157,23 @@ def find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re
     """[start, end) indexes into `infos` of the article's lines. `dropped` says which lines a rule
     or the source's repeated boilerplate removes; a line matching a `cut_after` rule ends the
     article; `contents` are the entries of a table of contents, which cost nothing (they stand
-    between an article's intro and its body)."""
+    between an article's intro and its body).
+
+    Interstitials ("ADVERTISEMENT", "Thanks for watching!") are looked through: the paragraph
+    after an ad slot is the article's, and must not look like a lone teaser beyond furniture."""
+    seen = [i for i, line in enumerate(infos) if not line.interstitial]
+    if len(seen) == len(infos):
+        return _find_article(infos, dropped, cut_after, contents)
+    position = {i: k for k, i in enumerate(seen)}
+    start, end = _find_article([infos[i] for i in seen], [dropped[i] for i in seen], cut_after,
+                               frozenset(position[i] for i in contents if i in position))
+    if start == end:
+        return (seen[start], seen[start]) if start < len(seen) else (len(infos), len(infos))
+    return seen[start], seen[end - 1] + 1
+
+
+def _find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re.Pattern, ...],
+                  contents: frozenset[int]) -> tuple[int, int]:
     stop_min = 0.12 if detect_lang("\n".join(line.text for line in infos)) in PROSE_STOPWORDS else 0.0
     weights = [-8.0 if drop else prose_weight(line, stop_min) for line, drop in zip(infos, dropped)]
     weights = announced_lists(damp_comments(damp_isolated(weights, infos), infos), infos)
