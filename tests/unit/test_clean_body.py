@@ -93,3 +93,10 @@ def test_seed_article_body_still_comes_out_exactly():
     truth = json.loads((FIXTURES / "000_3f014d1e3b49df7b.truth.json").read_text(encoding="utf-8"))
     cleaned = clean_text((FIXTURES / "000_3f014d1e3b49df7b.txt").read_text(encoding="utf-8"))
     assert "\n\n".join(cleaned.paragraphs) == truth["body"]
+
+
+def test_local_dateline_with_a_middle_dot_is_split_off_the_first_paragraph():
+    first = "Neuss · " + DE[0]
+    cleaned = clean_text(page(first, DE[1], DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+    assert cleaned.dateline.locations == ("Neuss",)

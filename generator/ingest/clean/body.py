@@ -1,14 +1,9 @@
 """Which lines inside the article's run are its text: share bars, credits, labels, date stamps
 and announcements of other pages are left out; sub-headings between paragraphs stay."""
 
-import re
-
 from generator.ingest.clean.dates import find_date
-from generator.ingest.clean.inline import gallery_captions, glued_credit, teaser_boxes
+from generator.ingest.clean.inline import captioned, gallery_captions, glued_credit, teaser_boxes
 from generator.ingest.clean.lines import LineInfo
-
-# A picture credit at the end of a line: "… | © Agentur", "… (Foto: dpa)", "… Photo: Reuters".
-_CREDIT = re.compile(r"(?i)(?:©|\b(?:foto|photo|bild|image|credit|bildrechte|bildquelle)s?:)[^.!?©]{0,60}$")
 
 
 def article_lines(infos: list[LineInfo], start: int, end: int, contents: frozenset[int],
@@ -43,7 +38,7 @@ def _kept(line: LineInfo, dropped: bool) -> bool:
         return False
     if line.words <= 8 and not line.sentence and find_date(line.text):
         return False
-    if line.words < 30 and _CREDIT.search(line.text) or glued_credit(line):
+    if captioned(line):
         return False  # a picture's caption ending in its credit
     return not (line.furniture and line.words < 12)
 

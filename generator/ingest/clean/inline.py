@@ -6,9 +6,14 @@ import re
 
 from generator.ingest.clean.lines import LineInfo
 
+# A picture credit at the end of a line: "… | © Agentur", "… (Foto: dpa)", "… Photo: Reuters",
+# "(AP Photo/Alan Diaz)", "Bildrechte: MDR/David Straub".
+_CREDIT = re.compile(r"(?i)(?:©|\b(?:foto|photo|bild|image|credit|bildrechte|bildquelle)s?[:/])[^.!?©]{0,60}$")
 # A caption's last sentence with the credit glued to it, no space between: "Eingefrorenes Sperma
 # in einer Klinik.Friso Gentsch/dpa", "Kleid von GIVENCHY.Foto: Nikolai von Bismarck".
 _GLUED = re.compile(r"[\w)\"”»’][.!?][\"”»’]?(?=[A-ZÄÖÜ])")
+# A credit glued to a caption without even a full stop: "… Ekaterina DuntzovaBild: Alexander Z./AP".
+_GLUED_WORD = re.compile(r"[a-zäöüß](?:Foto|Fotos|Photo|Photos|Bild|Image|Credit|Quelle|Source)s?:")
 _CREDIT_WORD = re.compile(r"(?i)^(?:foto|fotos|photo|photos|bild|image|credit|quelle|source|grafik|video)s?:")
 
 
@@ -16,11 +21,18 @@ _CREDIT_WORD = re.compile(r"(?i)^(?:foto|fotos|photo|photos|bild|image|credit|qu
 _COUNTER = re.compile(r"(?i)^(?:(?:image|bild|foto|photo|slide|picture|galerie|gallery)\s+)?(\d{1,3})\s*(?:of|von|/|de|di|sur)\s*(\d{1,3})$")
 
 
+def captioned(line: LineInfo) -> bool:
+    """A picture's caption ending in its credit (or the credit alone)."""
+    return line.words < 30 and bool(_CREDIT.search(line.text)) or glued_credit(line)
+
+
 def glued_credit(line: LineInfo, longest: int = 40) -> bool:
     """True for a caption whose last sentence runs into a picture credit: the text after the glue
     names an agency ("Name/dpa", "© …") or begins with a credit word ("Foto: …")."""
     if line.words >= longest:
         return False
+    if _GLUED_WORD.search(line.text):
+        return True
     match = _GLUED.search(line.text)
     if not match:
         return False

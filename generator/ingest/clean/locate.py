@@ -3,6 +3,7 @@ weight taken, and trimmed at markers after which only comments, links and footer
 
 import re
 
+from generator.ingest.clean.inline import captioned
 from generator.ingest.clean.language import PROSE_STOPWORDS, detect_lang
 from generator.ingest.clean.lines import LIST_ITEM, LineInfo
 
@@ -159,9 +160,10 @@ def find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re
     article; `contents` are the entries of a table of contents, which cost nothing (they stand
     between an article's intro and its body).
 
-    Interstitials ("ADVERTISEMENT", "Thanks for watching!") are looked through: the paragraph
-    after an ad slot is the article's, and must not look like a lone teaser beyond furniture."""
-    seen = [i for i, line in enumerate(infos) if not line.interstitial]
+    Interstitials ("ADVERTISEMENT", "Thanks for watching!") and photo captions ending in their
+    credit are looked through: the paragraph after an ad slot or a picture is the article's, and
+    must not look like a lone teaser beyond furniture."""
+    seen = [i for i, line in enumerate(infos) if not (line.interstitial or _inset_caption(infos, i))]
     if len(seen) == len(infos):
         return _find_article(infos, dropped, cut_after, contents)
     position = {i: k for k, i in enumerate(seen)}
@@ -170,6 +172,15 @@ def find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re
     if start == end:
         return (seen[start], seen[start]) if start < len(seen) else (len(infos), len(infos))
     return seen[start], seen[end - 1] + 1
+
+
+def _inset_caption(infos: list[LineInfo], i: int) -> bool:
+    """A photo caption with its credit between two paragraphs: the picture inside an article. (A
+    run of captions is a gallery, or teasers with their pictures, and stays what it weighs.)"""
+    if not 0 < i < len(infos) - 1 or not captioned(infos[i]):
+        return False
+    return all(line.words >= 8 and line.sentence and not (line.furniture or line.listed)
+               for line in (infos[i - 1], infos[i + 1]))
 
 
 def _find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re.Pattern, ...],
