@@ -29,7 +29,8 @@ def captioned(line: LineInfo) -> bool:
 def glued_credit(line: LineInfo, longest: int = 40) -> bool:
     """True for a caption whose last sentence runs into a picture credit: the text after the glue
     names an agency ("Name/dpa", "© …") or begins with a credit word ("Foto: …")."""
-    if line.words >= longest:
+    # Every credit has a colon, a slash or a ©: most lines are let go without a regex.
+    if line.words >= longest or not (":" in line.text or "/" in line.text or "©" in line.text):
         return False
     if _GLUED_WORD.search(line.text):
         return True
@@ -46,7 +47,7 @@ def gallery_captions(infos: list[LineInfo], start: int, end: int, longest: int =
     """Indexes in [start, end) of a gallery's counters ("Image 2 of 5") and the caption under each."""
     found = set()
     for i in range(start, end):
-        match = _COUNTER.match(infos[i].text)
+        match = infos[i].words <= 4 and _COUNTER.match(infos[i].text)
         if match and 0 < int(match.group(1)) <= int(match.group(2)):
             found.add(i)
             if i + 1 < end and infos[i + 1].words < longest:

@@ -177,10 +177,10 @@ def find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re
 def _inset_caption(infos: list[LineInfo], i: int) -> bool:
     """A photo caption with its credit between two paragraphs: the picture inside an article. (A
     run of captions is a gallery, or teasers with their pictures, and stays what it weighs.)"""
-    if not 0 < i < len(infos) - 1 or not captioned(infos[i]):
+    if not 0 < i < len(infos) - 1:
         return False
     return all(line.words >= 8 and line.sentence and not (line.furniture or line.listed)
-               for line in (infos[i - 1], infos[i + 1]))
+               for line in (infos[i - 1], infos[i + 1])) and captioned(infos[i])
 
 
 def _find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re.Pattern, ...],
