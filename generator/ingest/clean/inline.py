@@ -4,21 +4,25 @@ articles ("Lesen Sie auch")."""
 
 import re
 
+from generator.ingest.clean.lang.boilerplate import (COUNTER_JOINS, GALLERY_WORDS, PICTURE_CREDITS, SOURCE_LABELS,
+                                                    any_language)
 from generator.ingest.clean.lines import LineInfo
 
+_PICTURE = "|".join(sorted(any_language(PICTURE_CREDITS)))
+_LABELS = "|".join(sorted(any_language(PICTURE_CREDITS) | any_language(SOURCE_LABELS)))
 # A picture credit at the end of a line: "… | © Agentur", "… (Foto: dpa)", "… Photo: Reuters",
 # "(AP Photo/Alan Diaz)", "Bildrechte: MDR/David Straub".
-_CREDIT = re.compile(r"(?i)(?:©|\b(?:foto|photo|bild|image|credit|bildrechte|bildquelle)s?[:/])[^.!?©]{0,60}$")
+_CREDIT = re.compile(rf"(?i)(?:©|\b(?:{_PICTURE})s?[:/])[^.!?©]{{0,60}}$")
 # A caption's last sentence with the credit glued to it, no space between: "Eingefrorenes Sperma
 # in einer Klinik.Friso Gentsch/dpa", "Kleid von GIVENCHY.Foto: Nikolai von Bismarck".
 _GLUED = re.compile(r"[\w)\"”»’][.!?][\"”»’]?(?=[A-ZÄÖÜ])")
+_CREDIT_WORD = re.compile(rf"(?i)^(?:{_LABELS})s?:")
 # A credit glued to a caption without even a full stop: "… Ekaterina DuntzovaBild: Alexander Z./AP".
-_GLUED_WORD = re.compile(r"[a-zäöüß](?:Foto|Fotos|Photo|Photos|Bild|Image|Credit|Quelle|Source)s?:")
-_CREDIT_WORD = re.compile(r"(?i)^(?:foto|fotos|photo|photos|bild|image|credit|quelle|source|grafik|video)s?:")
-
+_GLUED_WORD = re.compile(rf"[a-zäöüß](?:{'|'.join(w.capitalize() for w in _LABELS.split('|'))})s?:")
 
 # A gallery's counter above each picture's caption: "Image 2 of 5", "Bild 3 von 12", "4/9".
-_COUNTER = re.compile(r"(?i)^(?:(?:image|bild|foto|photo|slide|picture|galerie|gallery)\s+)?(\d{1,3})\s*(?:of|von|/|de|di|sur)\s*(\d{1,3})$")
+_COUNTER = re.compile(rf"(?i)^(?:(?:{'|'.join(sorted(any_language(GALLERY_WORDS)))})\s+)?(\d{{1,3}})\s*"
+                      rf"(?:/|{'|'.join(sorted(any_language(COUNTER_JOINS)))})\s*(\d{{1,3}})$")
 
 
 def captioned(line: LineInfo) -> bool:

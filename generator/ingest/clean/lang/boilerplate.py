@@ -46,6 +46,24 @@ TEASER_TAILS = {
 }
 
 
+# Words that label a picture's credit: "Foto: dpa", "(AP Photo/Name)", "Bildrechte: MDR/Name".
+PICTURE_CREDITS = {
+    "de": ("foto", "bild", "bildrechte", "bildquelle"),
+    "en": ("photo", "image", "credit"),
+}
+# Labels of where a caption's material comes from, credits too when glued to a caption's end.
+SOURCE_LABELS = {
+    "de": ("quelle", "grafik", "video"),
+    "en": ("source", "video"),
+}
+
+# A gallery's counter above each caption: "Image 2 of 5", "Bild 3 von 12" (the word may be left out).
+GALLERY_WORDS = {
+    "de": ("bild", "foto", "galerie"),
+    "en": ("image", "photo", "slide", "picture", "gallery"),
+}
+COUNTER_JOINS = {"de": ("von",), "en": ("of",), "fr": ("sur",), "it": ("di",), "es": ("de",), "pt": ("de",)}
+
 def any_language(table: dict[str, tuple[str, ...]]) -> frozenset[str]:
     """Every language's entries of `table` together: the page's language is not known when its
     lines are read, and these phrases do not mean anything else in another language."""
