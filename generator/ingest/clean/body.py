@@ -1,14 +1,10 @@
 """Which lines inside the article's run are its text: share bars, credits, bylines, labels, date stamps
 and announcements of other pages are left out; sub-headings between paragraphs stay."""
 
-import re
-
 from generator.ingest.clean.authors import is_byline
 from generator.ingest.clean.dates import find_date
+from generator.ingest.clean.inline import captioned, gallery_captions, glued_credit, teaser_boxes
 from generator.ingest.clean.lines import LineInfo
-
-# A picture credit at the end of a line: "… | © Agentur", "… (Foto: dpa)", "… Photo: Reuters".
-_CREDIT = re.compile(r"(?i)(?:©|\b(?:foto|photo|bild|image|credit)s?:)[^.!?©]{0,60}$")
 
 
 def article_lines(infos: list[LineInfo], start: int, end: int, contents: frozenset[int],
@@ -16,7 +12,8 @@ def article_lines(infos: list[LineInfo], start: int, end: int, contents: frozens
     """The lines of `infos[start:end]` that are the article's text, without the entries of a table
     of contents (`contents`) and the lines a rule drops (`dropped`, one flag per line of `infos`);
     a page without prose keeps its table, if it has one."""
-    lines = [line for k, line in enumerate(infos[start:end], start) if k not in contents
+    boxed = teaser_boxes(infos, start, end) | gallery_captions(infos, start, end)
+    lines = [line for k, line in enumerate(infos[start:end], start) if k not in contents and k not in boxed
              and (_kept(line, dropped[k]) or _subheading(infos, k, dropped))]
     # A line printed twice inside the article is a caption or pull quote repeated by the layout.
     seen: set[str] = set()
@@ -27,7 +24,8 @@ def article_lines(infos: list[LineInfo], start: int, end: int, contents: frozens
 def _subheading(infos: list[LineInfo], i: int, dropped: list[bool]) -> bool:
     """A word or two between two paragraphs of prose ("Hintergrund", "What next") heads a section."""
     line = infos[i]
-    if not (0 < i < len(infos) - 1) or line.furniture or line.listed or dropped[i] or find_date(line.text):
+    if not (0 < i < len(infos) - 1) or line.furniture or line.listed or dropped[i] or line.interstitial \
+            or find_date(line.text) or glued_credit(line):
         return False
     return all(other.words >= 12 and other.sentence and not other.furniture for other in (infos[i - 1], infos[i + 1]))
 
@@ -35,13 +33,13 @@ def _subheading(infos: list[LineInfo], i: int, dropped: list[bool]) -> bool:
 def _kept(line: LineInfo, dropped: bool) -> bool:
     """False for lines inside the article that are still furniture: share bars, photo credits,
     labels such as "Video" or "1 min", and date stamps."""
-    if dropped:
+    if dropped or line.interstitial or line.teaser:
         return False
     if line.words <= 2 and not line.sentence:
         return False
     if line.words <= 8 and not line.sentence and find_date(line.text):
         return False
-    if line.words < 30 and _CREDIT.search(line.text):
+    if captioned(line):
         return False  # a picture's caption ending in its credit
     if is_byline(line):
         return False  # who wrote it, not what

@@ -15,6 +15,10 @@ _DATELINE = re.compile(
     re.X,
 )
 
+# A local paper's dateline: "Neuss · Die Stadt …", "Bad Honnef / Königswinter · …"; the middle
+# dot does not begin a sentence, so no agency is needed to tell it from the text.
+_DOT_DATELINE = re.compile(rf"^(?P<places>{_PLACE}(?:\s*/\s*{_PLACE})*)\s+·\s+(?=\S)")
+
 
 @dataclass(frozen=True)
 class Dateline:
@@ -30,6 +34,10 @@ def _place_name(name: str) -> str:
 
 def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     """A leading wire dateline and the paragraph without it; (None, paragraph) when there is none."""
+    dot = _DOT_DATELINE.match(paragraph)
+    if dot:
+        locations = tuple(_place_name(p.strip()) for p in dot.group("places").split("/"))
+        return Dateline(dot.group(0).strip(), locations, ""), paragraph[dot.end():]
     match = _DATELINE.match(paragraph)
     if not match or not (match.group("places") or match.group("source")):
         return None, paragraph

@@ -4,6 +4,7 @@ whether it ends like a sentence, is a list item, or holds page furniture."""
 import re
 from dataclasses import dataclass
 
+from generator.ingest.clean.lang.boilerplate import INTERSTITIALS, TEASER_HEADINGS, TEASER_TAILS, any_language
 from generator.ingest.clean.language import ANY_PROSE_STOPWORD, WORD_RUN
 
 # Page furniture in German and English: calls to action, share/comment/newsletter/feed/job/
@@ -43,6 +44,14 @@ def is_furniture(low: str, words: list[str]) -> bool:
             or any(p in low for p in _FURNITURE_PHRASES))
 
 
+_INTERSTITIALS = any_language(INTERSTITIALS)
+_TEASER_HEADINGS = any_language(TEASER_HEADINGS)
+_TEASER_TAILS = tuple(f"{dots}{space}{word}" for word in any_language(TEASER_TAILS)
+                      for dots in ("…", "...") for space in ("", " "))
+# What a label may carry around its words: "-- Anzeige --", "Lesen Sie auch:", "Mehr »".
+_LABEL_MARKS = " .:!-–—»›>"
+
+
 LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
 # A line that ends like a sentence, closing quotes and brackets allowed after the punctuation.
 _ENDS_SENTENCE = re.compile(r"[.!?…:;。！？][\"'“”»«’)\]」』]*$")
@@ -60,6 +69,9 @@ class LineInfo:
     listed: bool  # a list item
     furniture: bool  # contains a boilerplate phrase
     consent: bool = False  # asks about the reader's data: a cookie or newsletter consent text
+    interstitial: bool = False  # an ad label or a player's end card standing between paragraphs
+    teaser_heading: bool = False  # heads a box of links to other articles ("Lesen Sie auch")
+    teaser: bool = False  # another article's blurb ending in its link: "… mehr"
 
 
 def describe_lines(lines: list[str]) -> list[LineInfo]:
@@ -76,12 +88,18 @@ def describe_lines(lines: list[str]) -> list[LineInfo]:
         stops = sum(w in ANY_PROSE_STOPWORD for w in words)
         # Scripts written without spaces: about two characters make a word.
         count = len(words) + len(_CJK.findall(text)) // 2
+        label = low.strip(_LABEL_MARKS) if count <= 8 and not listed else ""
+        # A blurb ending in "… mehr" links to another article.
+        teaser = low.rstrip(" .:»›>").endswith(_TEASER_TAILS)
         infos.append(LineInfo(
             text=text, words=count,
             stop_ratio=stops / len(words) if words else 0.0,
             sentence=bool(_ENDS_SENTENCE.search(text)),
             listed=listed,
-            furniture=consent or is_furniture(low, words),
+            furniture=consent or teaser or is_furniture(low, words),
             consent=consent,
+            interstitial=label in _INTERSTITIALS,
+            teaser_heading=label in _TEASER_HEADINGS,
+            teaser=teaser,
         ))
     return infos

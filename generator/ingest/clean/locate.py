@@ -3,6 +3,7 @@ weight taken, and trimmed at markers after which only comments, links and footer
 
 import re
 
+from generator.ingest.clean.inline import captioned
 from generator.ingest.clean.language import PROSE_STOPWORDS, detect_lang
 from generator.ingest.clean.lines import LIST_ITEM, LineInfo
 
@@ -157,7 +158,33 @@ def find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re
     """[start, end) indexes into `infos` of the article's lines. `dropped` says which lines a rule
     or the source's repeated boilerplate removes; a line matching a `cut_after` rule ends the
     article; `contents` are the entries of a table of contents, which cost nothing (they stand
-    between an article's intro and its body)."""
+    between an article's intro and its body).
+
+    Interstitials ("ADVERTISEMENT", "Thanks for watching!") and photo captions ending in their
+    credit are looked through: the paragraph after an ad slot or a picture is the article's, and
+    must not look like a lone teaser beyond furniture."""
+    seen = [i for i, line in enumerate(infos) if not (line.interstitial or _inset_caption(infos, i))]
+    if len(seen) == len(infos):
+        return _find_article(infos, dropped, cut_after, contents)
+    position = {i: k for k, i in enumerate(seen)}
+    start, end = _find_article([infos[i] for i in seen], [dropped[i] for i in seen], cut_after,
+                               frozenset(position[i] for i in contents if i in position))
+    if start == end:
+        return (seen[start], seen[start]) if start < len(seen) else (len(infos), len(infos))
+    return seen[start], seen[end - 1] + 1
+
+
+def _inset_caption(infos: list[LineInfo], i: int) -> bool:
+    """A photo caption with its credit between two paragraphs: the picture inside an article. (A
+    run of captions is a gallery, or teasers with their pictures, and stays what it weighs.)"""
+    if not 0 < i < len(infos) - 1:
+        return False
+    return all(line.words >= 8 and line.sentence and not (line.furniture or line.listed)
+               for line in (infos[i - 1], infos[i + 1])) and captioned(infos[i])
+
+
+def _find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re.Pattern, ...],
+                  contents: frozenset[int]) -> tuple[int, int]:
     stop_min = 0.12 if detect_lang("\n".join(line.text for line in infos)) in PROSE_STOPWORDS else 0.0
     weights = [-8.0 if drop else prose_weight(line, stop_min) for line, drop in zip(infos, dropped)]
     weights = announced_lists(damp_comments(damp_isolated(weights, infos), infos), infos)

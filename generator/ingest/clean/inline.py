@@ -1,0 +1,79 @@
+"""Page furniture set inside an article's run of lines: photo captions whose credit the page glued
+to the caption's last sentence, the captions of a picture gallery, and boxes of teasers for other
+articles ("Lesen Sie auch")."""
+
+import re
+
+from generator.ingest.clean.lang.boilerplate import (COUNTER_JOINS, GALLERY_WORDS, PICTURE_CREDITS, SOURCE_LABELS,
+                                                    any_language)
+from generator.ingest.clean.lines import LineInfo
+
+_PICTURE = "|".join(sorted(any_language(PICTURE_CREDITS)))
+_LABELS = "|".join(sorted(any_language(PICTURE_CREDITS) | any_language(SOURCE_LABELS)))
+# A picture credit at the end of a line: "… | © Agentur", "… (Foto: dpa)", "… Photo: Reuters",
+# "(AP Photo/Alan Diaz)", "Bildrechte: MDR/David Straub".
+_CREDIT = re.compile(rf"(?i)(?:©|\b(?:{_PICTURE})s?[:/])[^.!?©]{{0,60}}$")
+# A caption's last sentence with the credit glued to it, no space between: "Eingefrorenes Sperma
+# in einer Klinik.Friso Gentsch/dpa", "Kleid von GIVENCHY.Foto: Nikolai von Bismarck".
+_GLUED = re.compile(r"[\w)\"”»’][.!?][\"”»’]?(?=[A-ZÄÖÜ])")
+_CREDIT_WORD = re.compile(rf"(?i)^(?:{_LABELS})s?:")
+# A credit glued to a caption without even a full stop: "… Ekaterina DuntzovaBild: Alexander Z./AP".
+_GLUED_WORD = re.compile(rf"[a-zäöüß](?:{'|'.join(w.capitalize() for w in _LABELS.split('|'))})s?:")
+
+# A gallery's counter above each picture's caption: "Image 2 of 5", "Bild 3 von 12", "4/9".
+_COUNTER = re.compile(rf"(?i)^(?:(?:{'|'.join(sorted(any_language(GALLERY_WORDS)))})\s+)?(\d{{1,3}})\s*"
+                      rf"(?:/|{'|'.join(sorted(any_language(COUNTER_JOINS)))})\s*(\d{{1,3}})$")
+
+
+def captioned(line: LineInfo) -> bool:
+    """A picture's caption ending in its credit (or the credit alone)."""
+    return line.words < 30 and bool(_CREDIT.search(line.text)) or glued_credit(line)
+
+
+def glued_credit(line: LineInfo, longest: int = 40) -> bool:
+    """True for a caption whose last sentence runs into a picture credit: the text after the glue
+    names an agency ("Name/dpa", "© …") or begins with a credit word ("Foto: …")."""
+    # Every credit has a colon, a slash or a ©: most lines are let go without a regex.
+    if line.words >= longest or not (":" in line.text or "/" in line.text or "©" in line.text):
+        return False
+    if _GLUED_WORD.search(line.text):
+        return True
+    match = _GLUED.search(line.text)
+    if not match:
+        return False
+    tail = line.text[match.end():]
+    if _CREDIT_WORD.match(tail):
+        return True
+    return len(tail.split()) <= 6 and ("/" in tail or "©" in tail) and "://" not in tail
+
+
+def gallery_captions(infos: list[LineInfo], start: int, end: int, longest: int = 40) -> frozenset[int]:
+    """Indexes in [start, end) of a gallery's counters ("Image 2 of 5") and the caption under each."""
+    found = set()
+    for i in range(start, end):
+        match = infos[i].words <= 4 and _COUNTER.match(infos[i].text)
+        if match and 0 < int(match.group(1)) <= int(match.group(2)):
+            found.add(i)
+            if i + 1 < end and infos[i + 1].words < longest:
+                found.add(i + 1)
+    return frozenset(found)
+
+
+def teaser_boxes(infos: list[LineInfo], start: int, end: int, blurb: int = 25, most: int = 6) -> frozenset[int]:
+    """Indexes in [start, end) of the boxes of links to other articles set between the article's
+    paragraphs: a heading such as "Lesen Sie auch", then headlines (no sentence end), each with
+    at most one short sentence of blurb under it. A sentence where a headline would be, or a long
+    line, is the article going on."""
+    box, left, after_headline = set(), 0, False
+    for i in range(start, end):
+        line = infos[i]
+        if line.teaser_heading:
+            box.add(i)
+            left, after_headline = most, False
+        elif left and line.words < blurb and (after_headline or not line.sentence):
+            box.add(i)
+            left -= 1
+            after_headline = not line.sentence
+        else:
+            left = 0
+    return frozenset(box)

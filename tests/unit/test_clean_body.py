@@ -1,0 +1,102 @@
+"""The article's body: the furniture a page sets between and after the paragraphs is left out,
+and the paragraphs an ad slot or a teaser box interrupts are all kept."""
+
+import json
+from pathlib import Path
+
+from generator.ingest.clean.page import clean_text
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
+
+MENU = "\n".join(f"- {item}" for item in ["Home", "News", "Lokales", "Sport", "Kultur", "Service", "Kontakt"])
+DE = [
+    "Die Stadtwerke haben am Montag angekündigt, dass die Preise für Strom und Gas im kommenden Jahr deutlich "
+    "steigen werden, weil die Einkaufskosten an der Börse erneut zugenommen haben.",
+    "Für einen Haushalt mit drei Personen bedeutet das nach Angaben des Unternehmens Mehrkosten von rund "
+    "zweihundert Euro im Jahr, die mit der nächsten Abrechnung fällig werden.",
+    "Die Verbraucherzentrale rät den Kunden, die Angebote anderer Versorger zu vergleichen und bei einem "
+    "Wechsel auf die Kündigungsfristen in ihrem laufenden Vertrag zu achten.",
+    "Der Stadtrat will sich in seiner nächsten Sitzung mit den Preisen befassen und hat die Geschäftsführung "
+    "gebeten, die Gründe für die Erhöhung dort ausführlich darzulegen.",
+]
+EN = [
+    "The city council voted on Tuesday to expand the bus network into the northern suburbs, a plan that "
+    "has been debated for more than three years and will cost about twelve million dollars.",
+    "Supporters said the new routes would give thousands of residents a way to reach jobs in the city "
+    "center without a car, while opponents questioned whether enough people would ride them.",
+    "The first of the new lines is expected to open next spring, and the council asked the transit agency "
+    "to report on the number of riders after the first six months of service.",
+]
+FOOTER = ["Teilen", "- Facebook", "- Twitter", "© 2024 Stadtanzeiger | Impressum | Datenschutz"]
+
+
+def page(*parts: str) -> str:
+    return "\n\n".join([MENU, "Strompreise steigen deutlich", *parts])
+
+
+def test_caption_with_a_glued_credit_is_dropped():
+    caption = "Ein Zähler im Keller eines Mehrfamilienhauses.Anna Muster/dpa"
+    cleaned = clean_text(page(DE[0], DE[1], caption, DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
+def test_caption_whose_credit_follows_without_a_space_is_dropped_however_long():
+    caption = ("Der Geschäftsführer der Stadtwerke vor dem Kraftwerk am Hafen.Foto: Max Beispiel. "
+               "Mitarbeit: Erika Muster. Archiv: Stadtanzeiger")
+    cleaned = clean_text(page(DE[0], DE[1], caption, DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
+def test_related_teaser_ending_in_more_inside_the_article_is_dropped():
+    teaser = "Neue Radwege am Fluss: Die Stadt plant drei Kilometer zusätzliche Strecke bis zum Sommer … mehr"
+    cleaned = clean_text(page(DE[0], DE[1], teaser, DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
+def test_read_also_box_inside_the_article_is_dropped_and_the_article_goes_on():
+    box = ["Lesen Sie auch", "Schwimmbad bleibt im Winter geschlossen",
+           "Die Sanierung dauert länger als geplant."]
+    cleaned = clean_text(page(DE[0], DE[1], *box, DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
+def test_paragraph_after_an_advertisement_interstitial_is_kept():
+    last = "Officials said the schedule would be published in the spring."
+    text = "\n\n".join(["- Home", "- Local", "- Politics", "Council expands bus network", EN[0], EN[1], EN[2],
+                        "ADVERTISEMENT", "Thanks for watching!", last, "Share", "- Facebook", "- Twitter"])
+    assert clean_text(text).paragraphs == (*EN, last)
+
+
+def test_german_ad_label_between_paragraphs_is_looked_through():
+    cleaned = clean_text(page(DE[0], DE[1], "Anzeige", DE[2], "Anzeige", DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
+def test_gallery_counters_and_their_captions_are_dropped():
+    gallery = ["Image 1 of 3", "The new buses at the depot.", "Image 2 of 3", "A driver checks the route map."]
+    text = "\n\n".join(["- Home", "- Local", "Council expands bus network", EN[0], *gallery, EN[1], EN[2],
+                        "Share", "- Facebook"])
+    assert clean_text(text).paragraphs == tuple(EN)
+
+
+def test_footer_disclaimer_after_the_article_is_not_taken():
+    disclaimer = ("Disclaimer: The content of this site is provided for general information only and does not "
+                  "constitute legal or financial advice; the publisher accepts no liability for decisions made "
+                  "on the basis of it, and all rights to the texts and pictures are reserved by their owners.")
+    text = "\n\n".join(["- Home", "- Local", "Council expands bus network", *EN, "Share", "- Facebook",
+                        "- Twitter", "- Email", "Related", "- Bus fares to rise in January", "- New bridge opens",
+                        "- About us", "- Contact", "- Careers", disclaimer, "© 2024 City Herald"])
+    assert clean_text(text).paragraphs == tuple(EN)
+
+
+def test_seed_article_body_still_comes_out_exactly():
+    truth = json.loads((FIXTURES / "000_3f014d1e3b49df7b.truth.json").read_text(encoding="utf-8"))
+    cleaned = clean_text((FIXTURES / "000_3f014d1e3b49df7b.txt").read_text(encoding="utf-8"))
+    assert "\n\n".join(cleaned.paragraphs) == truth["body"]
+
+
+def test_local_dateline_with_a_middle_dot_is_split_off_the_first_paragraph():
+    first = "Neuss · " + DE[0]
+    cleaned = clean_text(page(first, DE[1], DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+    assert cleaned.dateline.locations == ("Neuss",)
