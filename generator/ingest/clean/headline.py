@@ -18,6 +18,9 @@ _BYLINE_START = re.compile(r"(?i)^(von|by|stand|aktualisiert|updated|published|v
 # newsletter box above the headline shares its layout but never its words.
 _SERVICE = re.compile(r"(?i)^(?:%s)\b" % "|".join(sorted({re.escape(w) for ws in SERVICE_WORDS.values() for w in ws},
                                                           key=len, reverse=True)))
+# A quoted kicker the page set flush against its headline, two elements joined without a space:
+# '"Es wird bald beginnen"Trump spricht …'.
+_GLUED_QUOTE = re.compile(r'^[„"“«»][^"“”«»\n]{3,80}["“”«»](?=\w.{11,}$)')
 # Breadcrumb trails: "Start / Ausland / …", "Home » Reisen » …", "Forum>iPhone>…".
 _CRUMB = re.compile(r"\s/\s|\s?[»›>]\s?")
 # A date stamp the page set right before the headline: "27.01.2022Headline", "Jun 17 Headline".
@@ -26,12 +29,12 @@ _DATE_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d\d-\d\d|[A-Z][
 
 def headline_text(line: LineInfo) -> str:
     """A candidate without its list marker, the breadcrumb trail before it ('Start / Ausland / …')
-    or a date stamp glued to it; a colon spaced as in 'Kicker : Headline' (two elements of the
+    or a date stamp or quoted kicker glued to it; a colon spaced as in 'Kicker : Headline' (two elements of the
     page joined) is set as one."""
     text = LIST_ITEM.sub("", line.text)
     if len(_CRUMB.findall(text)) >= 2:
         text = _CRUMB.split(text)[-1].strip() or text
-    text = _DATE_PREFIX.sub("", text)
+    text = _GLUED_QUOTE.sub("", _DATE_PREFIX.sub("", text))
     return text.replace(" : ", ": ")
 
 
@@ -48,8 +51,6 @@ _KICKER = re.compile(r"^(.{3,80}?)\s[-–—|/]\s(.{12,})$")
 # "Headline | Site": a bar names the site far more often than a kicker.
 _SITE_SUFFIX = re.compile(r"^(.{12,}?)\s\|\s[^|]{2,40}$")
 _COLON_KICKER = re.compile(r"^(.{3,60}?):\s(.{12,})$")
-# A quoted kicker the page set flush against its headline: '"Es wird bald beginnen"Trump spricht …'.
-_GLUED_QUOTE = re.compile(r'^([„"“«»][^"“”«»\n]{3,80}["“”«»])(\w.{11,})$')
 
 
 def title_candidates(infos: list[LineInfo], start: int, reach: int = 40) -> list[tuple[int, str, int]]:
@@ -65,7 +66,7 @@ def title_candidates(infos: list[LineInfo], start: int, reach: int = 40) -> list
             continue  # list items only as the last of their list (a breadcrumb's end)
         text = headline_text(line)
         out.append((i, text, 0))
-        for kind, pattern in ((1, _KICKER), (2, _COLON_KICKER), (1, _GLUED_QUOTE)):
+        for kind, pattern in ((1, _KICKER), (2, _COLON_KICKER)):
             match = pattern.match(text)
             if match:
                 out.append((i, match.group(2), kind))
