@@ -16,11 +16,13 @@ _BYLINE = re.compile(r"(?i)^(von|by|stand|aktualisiert|updated|published|veröff
 _BYLINE_START = re.compile(r"(?i)^(von|by|stand|aktualisiert|updated|published|veröffentlicht|autor|author)\b|\d{1,2}[.:]\d\d\s*uhr")
 # A line that opens with a service of the page (any language's words): a sign-up thank-you or a
 # newsletter box above the headline shares its layout but never its words.
-_SERVICE = re.compile(r"(?i)^(?:%s)\b" % "|".join(sorted({re.escape(w) for ws in SERVICE_WORDS.values() for w in ws},
+_SERVICE = re.compile(r"(?i)^(?:%s)(?!\w)" % "|".join(sorted({re.escape(w) for ws in SERVICE_WORDS.values() for w in ws},
                                                           key=len, reverse=True)))
 # A quoted kicker the page set flush against its headline, two elements joined without a space:
 # '"Es wird bald beginnen"Trump spricht …'.
 _GLUED_QUOTE = re.compile(r'^[„"“«»][^"“”«»\n]{3,80}["“”«»](?=\w.{11,}$)')
+# A web address or domain in the line: a site's name ('… | EXAMPLE.NET'), a shared post or a link.
+_DOMAIN = re.compile(r"(?i)\b[\w-]+\.(?:com|net|org|de|at|ch|uk|eu|info|world|io)\b|https?://|www\.")
 # Breadcrumb trails: "Start / Ausland / …", "Home » Reisen » …", "Forum>iPhone>…".
 _CRUMB = re.compile(r"\s/\s|\s?[»›>]\s?")
 # A date stamp the page set right before the headline: "27.01.2022Headline", "Jun 17 Headline".
@@ -46,7 +48,8 @@ FEATURES = ("body_overlap", "length", "nearness", "short", "echoed", "followed_b
             "furniture", "has_date", "starts_like_byline", "colon_kicker_cut", "one_word", "sentence",
             "quoted_elsewhere", "repeated_far", "ends_colon", "long", "stop_ratio", "after_menu", "clear",
             "lead_next_clear", "after_menu_clear", "lead_overlap_sq", "service",
-            "has_kicker", "kicker_length", "most_body_overlap", "most_lead_overlap")
+            "has_kicker", "kicker_length", "most_body_overlap", "most_lead_overlap",
+            "kicker_shorter", "domain")
 _KICKER = re.compile(r"^(.{3,80}?)\s[-–—|/]\s(.{12,})$")
 # "Headline | Site": a bar names the site far more often than a kicker.
 _SITE_SUFFIX = re.compile(r"^(.{12,}?)\s\|\s[^|]{2,40}$")
@@ -110,6 +113,9 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
         float(bool(_SERVICE.match(text))),
         float(kind == 0 and bool(_KICKER.match(text) or _COLON_KICKER.match(text))),
         min(len(WORD_RUN.findall(headline_text(line))) - words, 10) / 10 if kind else 0.0,
+        # 'Kicker - Headline' has the longer part last; 'Headline - Site name' the shorter.
+        float(kind > 0 and 2 * words > len(WORD_RUN.findall(headline_text(line)))),
+        float(bool(_DOMAIN.search(text))),
     )
 
 

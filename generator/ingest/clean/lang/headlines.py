@@ -6,8 +6,11 @@ SERVICE_WORDS = {
     "de": ("vielen dank", "danke für", "anmeldung", "anmelden", "registrieren", "newsletter", "abonnieren",
            "abonnement", "abo", "kommentare", "kommentar schreiben", "mehr zum thema", "mehr zu", "lesen sie auch",
            "audiothek", "mediathek", "podcast", "livestream", "jetzt lesen", "jetzt anhören", "weiterlesen",
-           "teilen", "werbung", "anzeige", "e-mail", "login", "suche"),
+           "teilen", "werbung", "anzeige", "e-mail", "login", "suche",
+           # credits of a picture, set as a line of their own under it
+           "foto:", "bild:", "fotos:", "quelle:", "grafik:", "weitere services", "aktuelle meldungen"),
     "en": ("thank you", "thanks for", "sign up", "sign in", "subscribe", "subscription", "newsletter", "comments",
            "leave a comment", "more on this", "read more", "related", "podcast", "listen", "watch", "advertisement",
-           "share", "log in", "search"),
+           "share", "log in", "search",
+           "photo:", "image:", "credit:", "source:", "filed under", "posted in", "latest news"),
 }
