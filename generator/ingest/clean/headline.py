@@ -48,8 +48,9 @@ FEATURES = ("body_overlap", "length", "nearness", "short", "echoed", "followed_b
             "furniture", "has_date", "starts_like_byline", "colon_kicker_cut", "one_word", "sentence",
             "quoted_elsewhere", "repeated_far", "ends_colon", "long", "stop_ratio", "after_menu", "clear",
             "lead_next_clear", "after_menu_clear", "lead_overlap_sq", "service",
-            "has_kicker", "kicker_length", "most_body_overlap", "most_lead_overlap",
-            "kicker_shorter", "domain")
+            "has_kicker", "kicker_length", "kicker_shorter", "domain",
+            # relative to the page's other candidates (`_ranked`)
+            "most_body_overlap", "most_lead_overlap")
 _KICKER = re.compile(r"^(.{3,80}?)\s[-–—|/]\s(.{12,})$")
 # "Headline | Site": a bar names the site far more often than a kicker.
 _SITE_SUFFIX = re.compile(r"^(.{12,}?)\s\|\s[^|]{2,40}$")
