@@ -4,7 +4,9 @@ layout evidence with weights fitted on the dev pages."""
 import re
 
 from generator.ingest.clean.dates import DATE_ONLY, find_date
+from generator.ingest.clean.lang.headlines import SERVICE_WORDS
 from generator.ingest.clean.language import WORD_RUN
+from generator.ingest.clean.learned import weights as weights_of
 from generator.ingest.clean.lines import LIST_ITEM, LineInfo
 from generator.ingest.clean.normalize import QUOTED
 
@@ -12,6 +14,15 @@ from generator.ingest.clean.normalize import QUOTED
 # like one (a year alone does not count: headlines name years) is rarely the headline.
 _BYLINE = re.compile(r"(?i)^(von|by|stand|aktualisiert|updated|published|veröffentlicht|autor|author)\b|\d{1,2}[.:]\d\d\s*uhr|\b(19|20)\d\d\b")
 _BYLINE_START = re.compile(r"(?i)^(von|by|stand|aktualisiert|updated|published|veröffentlicht|autor|author)\b|\d{1,2}[.:]\d\d\s*uhr")
+# A line that opens with a service of the page (any language's words): a sign-up thank-you or a
+# newsletter box above the headline shares its layout but never its words.
+_SERVICE = re.compile(r"(?i)^(?:%s)(?!\w)" % "|".join(sorted({re.escape(w) for ws in SERVICE_WORDS.values() for w in ws},
+                                                          key=len, reverse=True)))
+# A quoted kicker the page set flush against its headline, two elements joined without a space:
+# '"Es wird bald beginnen"Trump spricht …'.
+_GLUED_QUOTE = re.compile(r'^[„"“«»][^"“”«»\n]{3,80}["“”«»](?=\w.{11,}$)')
+# A web address or domain in the line: a site's name ('… | EXAMPLE.NET'), a shared post or a link.
+_DOMAIN = re.compile(r"(?i)\b[\w-]+\.(?:com|net|org|de|at|ch|uk|eu|info|world|io)\b|https?://|www\.")
 # Breadcrumb trails: "Start / Ausland / …", "Home » Reisen » …", "Forum>iPhone>…".
 _CRUMB = re.compile(r"\s/\s|\s?[»›>]\s?")
 # A date stamp the page set right before the headline: "27.01.2022Headline", "Jun 17 Headline".
@@ -20,22 +31,26 @@ _DATE_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d\d-\d\d|[A-Z][
 
 def headline_text(line: LineInfo) -> str:
     """A candidate without its list marker, the breadcrumb trail before it ('Start / Ausland / …')
-    or a date stamp glued to it; a colon spaced as in 'Kicker : Headline' (two elements of the
+    or a date stamp or quoted kicker glued to it; a colon spaced as in 'Kicker : Headline' (two elements of the
     page joined) is set as one."""
     text = LIST_ITEM.sub("", line.text)
     if len(_CRUMB.findall(text)) >= 2:
         text = _CRUMB.split(text)[-1].strip() or text
-    text = _DATE_PREFIX.sub("", text)
+    text = _GLUED_QUOTE.sub("", _DATE_PREFIX.sub("", text))
     return text.replace(" : ", ": ")
 
 
-# Weights of the headline evidence, in the order `title_features` lists it; a candidate needs a
-# positive score. Fitted on the dev pages as a softmax over each page's candidates and "none"
-# (L2 0.003); when fitted, it picked 0.670 of the titles on pages held out of the fit (five-fold)
-# and 0.700 on all of them.
-# Every feature is a property of page layout in general, none names a site.
-TITLE_WEIGHTS = (2.37, 1.61, 0.45, -1.10, 1.65, 0.66, -0.12, -0.77, 1.91, -0.99, 1.19, -0.81, 0.25, -1.02,
-                 -1.57, -0.54, -2.11, -0.70, 0.10, 1.03, 0.31, -0.76, -0.48, 0.08, 0.57, -0.12, -1.49, 0.71, -1.62)
+# The evidence `title_features` gives, in its order; models/headline.json weighs it (fitted by
+# bench/train_headline.py as a softmax over each page's candidates and "none"), and a candidate
+# needs a positive score. Every feature is a property of page layout in general, none names a site.
+FEATURES = ("body_overlap", "length", "nearness", "short", "echoed", "followed_by_byline", "listed",
+            "dash_kicker_cut", "lead_overlap", "in_article", "lead_next", "twice_on_page", "ends_quote_or_mark",
+            "furniture", "has_date", "starts_like_byline", "colon_kicker_cut", "one_word", "sentence",
+            "quoted_elsewhere", "repeated_far", "ends_colon", "long", "stop_ratio", "after_menu", "clear",
+            "lead_next_clear", "after_menu_clear", "lead_overlap_sq", "service",
+            "has_kicker", "kicker_length", "kicker_shorter", "domain",
+            # relative to the page's other candidates (`_ranked`)
+            "most_body_overlap", "most_lead_overlap")
 _KICKER = re.compile(r"^(.{3,80}?)\s[-–—|/]\s(.{12,})$")
 # "Headline | Site": a bar names the site far more often than a kicker.
 _SITE_SUFFIX = re.compile(r"^(.{12,}?)\s\|\s[^|]{2,40}$")
@@ -74,7 +89,7 @@ def _overlap(a: str, body_words: set[str]) -> float:
 def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: int,
                    body_words: set[str], lead_words: set[str], keys: list[str], offset: int,
                    page: dict[str, int], echoes: "PageEchoes") -> tuple[float, ...]:
-    """The evidence that `text` (from line `i`) is the headline; TITLE_WEIGHTS weighs it."""
+    """The evidence that `text` (from line `i`) is the headline, named by FEATURES."""
     line = infos[i]
     words = len(WORD_RUN.findall(text))
     key = " ".join(WORD_RUN.findall(text.lower()))
@@ -96,6 +111,12 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
         float(text.endswith(":")), float(words > 15), line.stop_ratio,
         after_menu, clear, float(lead_next and clear), float(after_menu and clear),
         lead_share ** 2,  # a line made of the lead's own words is its teaser, not its headline
+        float(bool(_SERVICE.match(text))),
+        float(kind == 0 and bool(_KICKER.match(text) or _COLON_KICKER.match(text))),
+        min(len(WORD_RUN.findall(headline_text(line))) - words, 10) / 10 if kind else 0.0,
+        # 'Kicker - Headline' has the longer part last; 'Headline - Site name' the shorter.
+        float(kind > 0 and 2 * words > len(WORD_RUN.findall(headline_text(line)))),
+        float(bool(_DOMAIN.search(text))),
     )
 
 
@@ -128,12 +149,25 @@ def title_evidence(infos: list[LineInfo], start: int, body: str, lead: str,
         page[line.text] = page.get(line.text, 0) + 1
     candidates = [c for c in title_candidates(infos, start) if infos[c[0]].text not in repeated]
     echoes = PageEchoes(infos, start) if candidates else None
-    return [(text, title_features(infos, start, i, text, kind, body_words, lead_words, keys, max(0, start - 40), page, echoes))
-            for i, text, kind in candidates if len(WORD_RUN.findall(text)) <= 18]
+    found = [(text, title_features(infos, start, i, text, kind, body_words, lead_words, keys, max(0, start - 40), page, echoes))
+             for i, text, kind in candidates if len(WORD_RUN.findall(text)) <= 18]
+    return _ranked(found)
+
+
+def _ranked(found: list[tuple[str, tuple[float, ...]]]) -> list[tuple[str, tuple[float, ...]]]:
+    """Each candidate's evidence with whether it shares the most words with the article and with
+    its lead of all the page's candidates: what counts is the best among them, not a fixed share
+    (a short news item shares few words with any line, a long essay many with several)."""
+    if not found:
+        return found
+    best_body = max(f[0] for _, f in found)
+    best_lead = max(f[8] for _, f in found)
+    return [(text, f + (float(f[0] > 0 and f[0] >= best_body), float(f[8] > 0 and f[8] >= best_lead)))
+            for text, f in found]
 
 
 def heading_title(infos: list[LineInfo], start: int, body: str, lead: str, repeated: frozenset[str] = frozenset()) -> str:
-    """The headline: the best-scored heading-like line shortly above the article (see TITLE_WEIGHTS).
+    """The headline: the best-scored heading-like line shortly above the article (see FEATURES).
 
     Evidence: it shares words with the article and its lead, it is near the article, followed
     by a byline or the lead, and pages often print it twice (breadcrumb and headline, or kicker
@@ -141,8 +175,9 @@ def heading_title(infos: list[LineInfo], start: int, body: str, lead: str, repea
     lines win ties.
     """
     best, best_score = "", 0.0
+    weights = weights_of("headline")["weights"]
     for text, features in title_evidence(infos, start, body, lead, repeated):
-        score = sum(w * f for w, f in zip(TITLE_WEIGHTS, features))
+        score = sum(w * f for w, f in zip(weights, features))
         if score > best_score:
             best, best_score = text, score
     return best

@@ -22,13 +22,26 @@ class Title:
     source: str  # how it was found: 'metadata', 'quoted', 'heading', 'teaser', 'lead'
 
 
+def _whole_phrase(line: str, match: re.Match) -> str:
+    """The quoted phrase, kept whole when straight quotes nest: in 'zum Artikel "Georgien: Tausende
+    unterstützen das "Agentengesetz""' the first pair ends at the inner quote; the phrase runs to
+    the line's last straight quote, when that ends the line and the quotes between pair up."""
+    phrase = next(g for g in match.groups() if g is not None)
+    if match.group(1) is not None:
+        last = line.rfind('"')
+        inner = line[match.start() + 1:last]
+        if last >= match.end() and inner.count('"') % 2 == 0 and not line[last + 1:].strip(" .,;:!?)"):
+            phrase = inner
+    return phrase.strip()
+
+
 def quoted_title(lines: list[str], body: str) -> str:
     """A quoted phrase the page names as its article ('Kommentar zum Artikel "…"', 'share the story "…"');
     a phrase the article itself quotes is a citation, not its title."""
     counts: dict[str, int] = {}
     for line in lines:
         for match in QUOTED.finditer(line):
-            phrase = next(g for g in match.groups() if g is not None).strip()
+            phrase = _whole_phrase(line, match)
             before = line[:match.start()][-40:]
             if len(phrase.split()) >= 2 and _MENTIONS_ARTICLE.search(before) and not _OTHER_ARTICLE.search(before) \
                     and phrase not in body:
@@ -46,12 +59,19 @@ _COMMENT_HEADER = re.compile(
 _OUTER_QUOTES = "\"'„“”«»‚‘’‹›"
 
 
+def _unquoted(title: str) -> str:
+    """The title without one pair of outer quotes; quotes inside it stay ('„Das "Gesetz"“')."""
+    if len(title) > 2 and title[0] in _OUTER_QUOTES and title[-1] in _OUTER_QUOTES:
+        title = title[1:-1]
+    return title.strip()
+
+
 def comment_title(lines: list[str]) -> str:
     """The title a comment section's header gives ('2 Antworten zu „Title“'); '' when there is none."""
     for line in lines:
         match = _COMMENT_HEADER.match(line.strip())
         if match:
-            title = match.group("title").strip().strip(_OUTER_QUOTES).strip()
+            title = _unquoted(match.group("title").strip())
             if 1 <= len(WORD_RUN.findall(title)) <= 30:
                 return title
     return ""

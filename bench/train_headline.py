@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Fits the headline scorer's weights (generator/ingest/clean/models/headline.json).
+
+    python bench/train_headline.py [--check]
+
+Each dev page is cleaned as the importer cleans it (without other pages' repeated lines) and its
+headline candidates described by `title_evidence`; a candidate is right when score.py's
+`norm_title` makes it equal to the truth title. The weights are a softmax over each page's
+candidates plus "none" (score 0: the scorer then leaves the title to the teaser or the lead), with
+L2, fitted by full-batch gradient descent with a fixed step schedule: deterministic. Pages whose
+title comes from a quote naming the article never reach the scorer and are left out.
+--check fits again and exits 1 when the result differs from the shipped file.
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from generator.ingest.clean.headline import FEATURES, title_evidence  # noqa: E402
+from generator.ingest.clean.learned import MODELS  # noqa: E402
+from generator.ingest.clean.normalize import normalize_text  # noqa: E402
+from generator.ingest.clean.page import CleaningRules, find_body, read_page  # noqa: E402
+from generator.ingest.clean.title import comment_title, first_sentence, quoted_title, teaser_title  # noqa: E402
+from generator.ingest.read import read_raw  # noqa: E402
+
+MODEL = "headline"
+L2 = 0.003
+STEPS = 1500
+
+
+def _norm_title():
+    """score.py's title normalisation, the one the figures compare titles by."""
+    import cleaner_eval  # noqa: PLC0415 - beside this script; it knows where the corpus lives
+
+    return cleaner_eval._score_module().norm_title
+
+
+def page_candidates(path: Path) -> tuple[list[tuple[str, tuple[float, ...]]], str] | None:
+    """The page's headline candidates with their features, and the title chosen when none is
+    taken; None when a quote names the article."""
+    docs, _ = read_raw(path, path.name)
+    if not docs or docs[0].is_html:
+        return None
+    page = read_page(normalize_text(docs[0].text))
+    body = find_body(page, CleaningRules())
+    text = "\n".join(body.paragraphs)
+    if quoted_title(page.lines, text) or comment_title(page.lines):
+        return None
+    lead = body.paragraphs[0] if body.paragraphs else ""
+    fallback = teaser_title(page.infos[body.end:], lead) or first_sentence(lead)
+    return title_evidence(page.infos, body.start, text, lead), fallback
+
+
+def examples(pages) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per page: its candidates' features (one row each) and which of them are right (none right:
+    "none" is). A page where neither a candidate nor the title chosen without one is right teaches
+    nothing about choosing, and is left out."""
+    norm = _norm_title()
+    out = []
+    for page in pages:
+        truth = page.truth.get("title")
+        found = page_candidates(page.raw) if truth else None
+        if not found or not found[0]:
+            continue
+        candidates, fallback = found
+        want = norm(truth)
+        right = np.array([norm(t) == want for t, _ in candidates], dtype=bool)
+        if right.any() or norm(fallback) == want:
+            out.append((np.array([f for _, f in candidates], dtype=float), right))
+    return out
+
+
+def _loss_grad(w: np.ndarray, data, l2: float) -> tuple[float, np.ndarray]:
+    loss, grad = l2 * w @ w, 2 * l2 * w
+    for x, right in data:
+        scores = np.append(x @ w, 0.0)  # the last is "none"
+        scores -= scores.max()
+        p = np.exp(scores)
+        p /= p.sum()
+        target = np.append(right, not right.any())
+        q = p * target
+        loss -= np.log(q.sum()) / len(data)
+        q /= q.sum()
+        grad += x.T @ (p[:-1] - q[:-1]) / len(data)
+    return loss, grad
+
+
+def train(pages) -> dict:
+    """The weights fitted on `pages` (DevPage from cleaner_eval)."""
+    data = examples(pages)
+    w = np.zeros(len(FEATURES))
+    velocity = np.zeros_like(w)
+    for step in range(STEPS):
+        _, grad = _loss_grad(w, data, L2)
+        velocity = 0.9 * velocity - (0.5 if step < STEPS // 2 else 0.1) * grad
+        w += velocity
+    return {"features": list(FEATURES), "weights": [round(float(v), 4) for v in w], "l2": L2, "pages": len(data)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when a refit differs from the shipped weights")
+    args = parser.parse_args()
+    import cleaner_eval  # noqa: PLC0415
+
+    pages = [p for s in cleaner_eval.SETS for p in cleaner_eval.dev_pages(s)]
+    fitted = train(pages)
+    target = MODELS / f"{MODEL}.json"
+    text = json.dumps(fitted, indent=1) + "\n"
+    if args.check:
+        same = target.exists() and target.read_text(encoding="utf-8") == text
+        print("headline weights reproduce" if same else "headline weights differ from a refit")
+        raise SystemExit(0 if same else 1)
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target} ({fitted['pages']} pages)")
+
+
+if __name__ == "__main__":
+    main()

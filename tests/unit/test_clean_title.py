@@ -1,0 +1,60 @@
+"""The article's title as a reader expects it: the headline above the article, whole, and not a
+service line of the page around it."""
+
+import json
+from pathlib import Path
+
+from generator.ingest.clean.page import clean_text
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
+MENU = "\n".join(f"- {item}" for item in ["Start", "Politik", "Wirtschaft", "Sport", "Kultur", "Kontakt"])
+LEAD = ("Die Stadtwerke erhöhen zum ersten Januar die Preise für Strom und Gas, weil die Einkaufskosten "
+        "im vergangenen Jahr deutlich gestiegen sind.")
+BODY = [
+    "Ein Haushalt mit zwei Personen zahlt damit im Monat etwa zwölf Euro mehr als bisher, wie die Stadtwerke am Montag mitteilten.",
+    "Die Verbraucherzentrale rät, die Abschläge für Strom und Gas zu prüfen und bei Bedarf einen anderen Tarif zu wählen.",
+    "Wer sich die Rechnung nicht leisten kann, soll sich frühzeitig beim Kundenservice der Stadtwerke melden.",
+]
+HEADLINE = "Stadtwerke erhöhen Preise für Strom und Gas"
+
+
+def page(*above: str) -> str:
+    return "\n\n".join([MENU, *above, LEAD, *BODY])
+
+
+def test_a_title_with_straight_quotes_inside_is_kept_whole():
+    title = 'Georgien: Tausende protestieren gegen das "Agentengesetz" vor dem Parlament'
+    text = page(title, "Von Anna Beispiel") + f'\n\n3 Kommentare zum Artikel "{title}"'
+    assert clean_text(text).title.text == title
+
+
+def test_a_comment_header_keeps_the_quotes_inside_the_title():
+    title = 'Stadtrat streitet über das "Bürgerticket"'
+    text = page(HEADLINE, "Von Anna Beispiel") + f'\n\n2 Kommentare zu "{title}"'
+    assert clean_text(text).title.text == title
+
+
+def test_a_newsletter_thank_you_above_the_headline_is_not_the_title():
+    text = page("Vielen Dank für Ihre Anmeldung", HEADLINE, "Von Anna Beispiel")
+    assert clean_text(text).title.text == HEADLINE
+
+
+def test_a_service_name_above_the_headline_is_not_the_title():
+    text = page("Newsletter abonnieren", HEADLINE, "12.03.2024, 14:30 Uhr")
+    assert clean_text(text).title.text == HEADLINE
+
+
+def test_a_kicker_line_above_the_headline_leaves_the_headline():
+    text = page("Energie", HEADLINE, "Von Anna Beispiel")
+    assert clean_text(text).title.text == HEADLINE
+
+
+def test_a_quoted_kicker_glued_to_the_headline_is_cut_off():
+    text = page(f'"Das wird teuer"{HEADLINE}', "Von Anna Beispiel")
+    assert clean_text(text).title.text == HEADLINE
+
+
+def test_the_seed_articles_title_comes_out_exactly():
+    raw = (FIXTURES / "000_3f014d1e3b49df7b.txt").read_text(encoding="utf-8")
+    truth = json.loads((FIXTURES / "000_3f014d1e3b49df7b.truth.json").read_text(encoding="utf-8"))
+    assert clean_text(raw).title.text == truth["title"]
