@@ -7,13 +7,16 @@ new one, never a mix, and a failed or killed build leaves the old site in place.
 rewritten in place (the two trees share unchanged files as hard links).
 """
 
+import errno
 import fcntl
 import hashlib
 import os
+import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.core.atomic import write_atomic
+from generator.core.errors import note
 from generator.core.model import BuildReport, PageJob
 
 TREES = ("a", "b")
@@ -36,6 +39,11 @@ def safe_parts(page_path: str) -> list[str]:
     return parts
 
 
+def safe_path(page_path: str) -> str:
+    safe_parts(page_path)
+    return page_path
+
+
 class OutputTrees:
     """The pair of trees behind output/ and their manifests."""
 
@@ -49,8 +57,13 @@ class OutputTrees:
     def lock(self):
         """Serialise builds of one site (a preview server and a manual build, say)."""
         self.home.mkdir(parents=True, exist_ok=True)
+        # An flock ends with the process that holds it: the file a killed build leaves blocks nobody.
         handle = open(self.home / "lock", "w")
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            note(f"another build of this site is running ({self.home.name}/lock); waiting for it to finish")
+            fcntl.flock(handle, fcntl.LOCK_EX)
         return handle
 
     def live_name(self) -> str | None:
@@ -73,7 +86,8 @@ class OutputTrees:
         return self.home / f"{name}.dirty"
 
     def read_manifest(self, name: str) -> Manifest | None:
-        """The tree's manifest, with paths an interrupted build may have touched marked unknown."""
+        """The tree's manifest, with paths an interrupted build may have touched marked unknown;
+        None when there is none, or it is damaged (and then removed: the tree's files are checked)."""
         path = self._manifest_path(name)
         try:
             with open(path, "rb") as f:
@@ -82,15 +96,33 @@ class OutputTrees:
                 parsed = _parsed_manifests.get(path)
                 if parsed is None or parsed[0] != signature:
                     parsed = _parsed_manifests[path] = (signature, _parse_manifest(f.read().decode("utf-8")))
+            manifest = dict(parsed[1])
+            dirty = self._dirty_path(name)
+            if dirty.exists():
+                for touched in dirty.read_text(encoding="utf-8").splitlines():
+                    manifest[safe_path(touched)] = (None, None, 0)
         except FileNotFoundError:
             return None
-        manifest = dict(parsed[1])
-        try:
-            for path in self._dirty_path(name).read_text(encoding="utf-8").splitlines():
-                manifest[path] = (None, None, 0)
-        except FileNotFoundError:
-            pass
+        except (OSError, ValueError) as exc:  # junk, truncated, or from another version
+            note(f"{self.home.name}/{name}.manifest is unreadable ({type(exc).__name__}); "
+                 f"the files of tree {name} are checked afresh")
+            self.forget(name)
+            return None
         return manifest
+
+    def forget(self, name: str) -> None:
+        """Drop what is recorded about tree `name`, leaving its files to be checked."""
+        _parsed_manifests.pop(self._manifest_path(name), None)
+        for path in (self._manifest_path(name), self._dirty_path(name)):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass  # read-only: the next build finds it damaged again and checks the files again
+
+    def discard(self, name: str) -> None:
+        """Remove tree `name` and its records: a failed build's files must not keep the space they took."""
+        self.forget(name)
+        shutil.rmtree(self.tree(name), ignore_errors=True)
 
     def write_manifest(self, name: str, manifest: Manifest) -> None:
         lines = [f"{path}\t{key or ''}\t{digest}\t{size}\n" for path, (key, digest, size) in sorted(manifest.items())]
@@ -144,6 +176,9 @@ _parsed_manifests: dict[Path, tuple[tuple, Manifest]] = {}
 
 
 def _parse_manifest(text: str) -> Manifest:
+    """The manifest's lines; ValueError for anything else (and for a line cut short)."""
+    if text and not text.endswith("\n"):
+        raise ValueError("truncated")
     manifest: Manifest = {}
     for line in text.splitlines():
         path, key, digest, size = line.split("\t")
@@ -172,8 +207,11 @@ class _Writer:
                 os.unlink(target)
             except FileNotFoundError:
                 pass
-        with open(target, "wb") as f:
-            f.write(body)
+        try:
+            with open(target, "wb") as f:
+                f.write(body)
+        except OSError as exc:  # a failed write does not say which file it was writing
+            raise OSError(exc.errno, exc.strerror, target) from None
 
 
 _safe_paths: set[str] = set()  # checked once per process: the same pages come back every build
@@ -261,34 +299,42 @@ def update_output(jobs: list[PageJob], output_dir: Path, render: Render, report:
             _summarise(report, live, rendered=len(cheap))  # nothing changed: output stays as it is
             return
         name = TREES[1] if live_name == TREES[0] else TREES[0]
-        known = trees.prepare(name, live_name, live)
+        _check_room(trees.home, todo, cheap, live)
+        try:
+            known = trees.prepare(name, live_name, live)
 
-        def touched(todo: list[PageJob], seen: set[str]) -> list[str]:
-            """What may change in the spare tree: marked before it does, for a build that is killed."""
-            return [j.path for j in todo] + [p for p in seen if p in live and known.get(p, (None, None))[1] != live[p][1]]
+            def touched(todo: list[PageJob], seen: set[str]) -> list[str]:
+                """What may change in the spare tree: marked before it does, for a build that is killed."""
+                return [j.path for j in todo] + [p for p in seen if p in live and known.get(p, (None, None))[1] != live[p][1]]
 
-        def more() -> tuple[list[PageJob], dict[str, bytes]]:
-            late_jobs = late()
-            seen.update(_check_paths(late_jobs, seen))
-            late_todo, late_cheap = to_do(late_jobs)
-            trees.mark_dirty(name, touched(late_todo, {j.path for j in late_jobs}))
-            return late_todo, late_cheap
+            def more() -> tuple[list[PageJob], dict[str, bytes]]:
+                late_jobs = late()
+                seen.update(_check_paths(late_jobs, seen))
+                late_todo, late_cheap = to_do(late_jobs)
+                trees.mark_dirty(name, touched(late_todo, {j.path for j in late_jobs}))
+                return late_todo, late_cheap
 
-        trees.mark_dirty(name, touched(todo, seen))
-        tree = trees.tree(name)
-        made = _write_rendered(render, todo, cheap, tree, known, report, progress, more if late else None)
-        rendered = len(made)
-        stale = sorted(set(known) - seen)
-        trees.mark_dirty(name, stale)
-        if live_name:
-            _link_unchanged(seen - made.keys(), trees.tree(live_name), live, tree, known, made)
-        for path in stale:
-            tree.joinpath(*path.split("/")).unlink(missing_ok=True)
-        report.deleted = len(stale)
-        _remove_empty_dirs(tree, stale)
-        trees.write_manifest(name, made)
-        trees.switch(name)
-        _summarise(report, made, rendered)
+            trees.mark_dirty(name, touched(todo, seen))
+            tree = trees.tree(name)
+            made = _write_rendered(render, todo, cheap, tree, known, report, progress, more if late else None)
+            rendered = len(made)
+            stale = sorted(set(known) - seen)
+            trees.mark_dirty(name, stale)
+            if live_name:
+                _link_unchanged(seen - made.keys(), trees.tree(live_name), live, tree, known, made)
+            for path in stale:
+                tree.joinpath(*path.split("/")).unlink(missing_ok=True)
+            report.deleted = len(stale)
+            _remove_empty_dirs(tree, stale)
+            trees.write_manifest(name, made)
+            trees.switch(name)
+            _summarise(report, made, rendered)
+        except OSError as exc:
+            # The spare tree's new files would keep the space they took, and a retry would fail sooner.
+            trees.discard(name)
+            if isinstance(exc, FileNotFoundError) and live_name:
+                trees.forget(live_name)  # it lost files: the next build writes every file afresh
+            raise
 
 
 def prepare_spare(output_dir: Path) -> None:
@@ -306,6 +352,39 @@ def prepare_spare(output_dir: Path) -> None:
             return
         live = trees.read_manifest(live_name) or {}
         trees.write_manifest(spare, trees.prepare(spare, live_name, live))
+
+
+BLOCK = 4096  # the space a small file takes on most disks
+
+
+def _check_room(home: Path, todo: list[PageJob], cheap: dict[str, bytes], live: Manifest) -> None:
+    """Refuse up front a new tree the disk has no room for, when the live tree tells what the
+    changed files will take: their present sizes (the average for new pages), each rounded up
+    to a block; the search files, made later, are not counted."""
+    if not live:
+        return
+    needed, average = 0, None
+    for job in todo:
+        old = live.get(job.path)
+        if job.key is None:
+            size = len(cheap[job.path])
+            if old is not None and old[2] == size:
+                continue  # most likely unchanged: a static file, robots.txt
+        elif old is not None:
+            size = old[2]
+        else:
+            if average is None:
+                average = sum(size for _, _, size in live.values()) // len(live)
+            size = average
+        needed += -(-size // BLOCK) * BLOCK
+    free = shutil.disk_usage(home).free
+    if needed > free:
+        raise OSError(errno.ENOSPC, f"{os.strerror(errno.ENOSPC)} (the changed files need about "
+                                    f"{_megabytes(needed)}, {_megabytes(free)} is free)", str(home))
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
 
 
 def _remove_empty_dirs(tree: Path, removed: list[str]) -> None:
