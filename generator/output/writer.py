@@ -22,6 +22,7 @@ from generator.core.model import BuildReport, PageJob
 TREES = ("a", "b")
 
 Manifest = dict[str, tuple[str | None, str | None, int]]  # path → (key, content hash, size)
+MANIFEST_LABEL = "newsarchive output manifest 1, files:"  # then their number, then a line per file
 # A rendered page: path, key, content hash, size, and its bytes where they differ from the tree's.
 Made = tuple[str, str | None, str, int, bytes | None]
 # Makes the jobs' bytes, given what the tree already holds, on all cores if asked: see render.workers.
@@ -125,7 +126,8 @@ class OutputTrees:
         shutil.rmtree(self.tree(name), ignore_errors=True)
 
     def write_manifest(self, name: str, manifest: Manifest) -> None:
-        lines = [f"{path}\t{key or ''}\t{digest}\t{size}\n" for path, (key, digest, size) in sorted(manifest.items())]
+        lines = [f"{MANIFEST_LABEL} {len(manifest)}\n"]
+        lines += [f"{path}\t{key or ''}\t{digest}\t{size}\n" for path, (key, digest, size) in sorted(manifest.items())]
         path = self._manifest_path(name)
         write_atomic(path, "".join(lines).encode("utf-8"))
         st = path.stat()
@@ -176,13 +178,17 @@ _parsed_manifests: dict[Path, tuple[tuple, Manifest]] = {}
 
 
 def _parse_manifest(text: str) -> Manifest:
-    """The manifest's lines; ValueError for anything else (and for a line cut short)."""
-    if text and not text.endswith("\n"):
-        raise ValueError("truncated")
+    """The manifest's lines; ValueError for anything else: junk, a file cut short, another version's."""
+    header, _, body = text.partition("\n")
+    label, _, count = header.rpartition(" ")
+    if label != MANIFEST_LABEL:
+        raise ValueError("not this version's manifest")
     manifest: Manifest = {}
-    for line in text.splitlines():
+    for line in body.splitlines():
         path, key, digest, size = line.split("\t")
         manifest[path] = (key or None, digest, int(size))
+    if len(manifest) != int(count) or not text.endswith("\n"):
+        raise ValueError("cut short")
     return manifest
 
 
@@ -294,6 +300,13 @@ def update_output(jobs: list[PageJob], output_dir: Path, render: Render, report:
             seen.update(_check_paths(late_jobs, seen))
             jobs = jobs + late_jobs
         todo, cheap = to_do(jobs)
+        if live_name and not all(trees.tree(live_name).joinpath(*p.split("/")).exists() for p in cheap if p in live):
+            # Files deleted by hand ('rm -rf output/'): the manifest no longer says what the tree holds.
+            # The few cheap files (sitemap, robots.txt, static files) are looked at as a sample.
+            note(f"{output_dir.name}/ lost files since the last build; every file is written again")
+            trees.forget(live_name)
+            live = {}
+            todo, cheap = to_do(jobs)
         if live_name and late is None and len(todo) == len(cheap) and seen == set(live) and all(
                 live[path][1] == content_hash(body) for path, body in cheap.items()):
             _summarise(report, live, rendered=len(cheap))  # nothing changed: output stays as it is
