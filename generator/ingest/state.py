@@ -32,7 +32,11 @@ def load_state(site_root: Path) -> dict:
             and isinstance(state.setdefault("raw", {}), dict)):
         reason = type(state).__name__ if isinstance(state, Exception) else "not an import record"
         note(f"{IMPORT_STATE} is unreadable ({reason}); rebuilt from the articles' front matter")
-        return recovered_state(site_root)
+        state = recovered_state(site_root)
+        try:
+            save_state(site_root, state)
+        except OSError:
+            pass  # rebuilt again next time
     return state
 
 

@@ -60,7 +60,7 @@ class _PageHandler(StaticFileHandler):
         self.preview = preview
 
     async def get(self, path, include_body=True):
-        if not os.path.isdir(self.root) and not self.preview.errors:
+        if not self.preview.errors and not (os.path.isdir(self.root) and os.listdir(self.root)):
             self.preview.restore_output()
         if _is_page(path):
             self.preview.served[self.request.path] = self.preview.generation
@@ -199,7 +199,8 @@ class Preview:
             print(f"error: {error}", file=self.stream, flush=True)
 
     def restore_output(self) -> None:
-        """output/ was deleted while serving: built again from the top, before the request is answered."""
+        """output/ was deleted (or emptied) while serving: built again from the top, before the
+        request is answered."""
         note(f"{self.site.paths.output.name}/ was deleted; building it again")
         self.build(None)
 

@@ -123,9 +123,12 @@ def _push(target: Target, commit: str) -> None:
             f"publish again; to replace them with this site, publish with --force")
     if "stale info" in report:
         raise PublishRefused(f"{options.remote} {options.branch} changed while publishing; publish again")
-    reason = remote_reason(done.stderr)
+    said = remote_reason(done.stderr)
+    if "[remote rejected]" in report:
+        why = report.split("[remote rejected]", 1)[1].splitlines()[0].strip(" ()")
+        raise PublishRefused(f"{options.remote} refused the push ({why})" + (f": {said}" if said else ""))
     raise PublishRefused(f"git push to {options.remote} failed: {first_error(done.stderr)}"
-                         + (f" (the remote said: {reason})" if reason else ""))
+                         + (f" (the remote said: {said})" if said else ""))
 
 
 def _needs_commit(cwd: Path, changes: TreeChanges, parent: str | None, options: PublishOptions) -> bool:
