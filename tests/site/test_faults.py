@@ -255,6 +255,21 @@ def test_a_damaged_state_file_is_noted_and_made_afresh(state, damage, tmp_path):
     assert code == 0 and "note:" not in err, err  # noted once: the file was made afresh
 
 
+def test_a_damaged_import_state_keeps_hand_edits_on_the_next_import(tmp_path):
+    raw = tmp_path / "raw"
+    newsgen.write(5, raw, "raw")
+    site = make_site(tmp_path / "site")
+    run(site, "import", str(raw), check=0)
+    edited = sorted((site / "content/articles").rglob("*.md"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA correction by hand.\n", encoding="utf-8")
+    articles = {p: p.read_bytes() for p in (site / "content/articles").rglob("*.md")}
+    junk(site / "content/.imports.json")
+    code, err = run(site, "import", str(raw))
+    assert code == 0, err
+    a_note(err, ".imports.json", "rebuilt from the articles' front matter")
+    assert {p: p.read_bytes() for p in (site / "content/articles").rglob("*.md")} == articles
+
+
 def test_a_stale_lock_left_by_a_killed_build_blocks_nothing(tmp_path):
     site = small_site(tmp_path / "site", articles=8)
     run(site, "build", check=0)
