@@ -7,7 +7,6 @@ new one, never a mix, and a failed or killed build leaves the old site in place.
 rewritten in place (the two trees share unchanged files as hard links).
 """
 
-import errno
 import fcntl
 import hashlib
 import os
@@ -18,6 +17,7 @@ from pathlib import Path
 from generator.core.atomic import write_atomic
 from generator.core.errors import note
 from generator.core.model import BuildReport, PageJob
+from generator.output.room import check_room
 
 TREES = ("a", "b")
 
@@ -312,7 +312,7 @@ def update_output(jobs: list[PageJob], output_dir: Path, render: Render, report:
             _summarise(report, live, rendered=len(cheap))  # nothing changed: output stays as it is
             return
         name = TREES[1] if live_name == TREES[0] else TREES[0]
-        _check_room(trees.home, todo, cheap, live)
+        check_room(trees.home, todo, cheap, live)
         try:
             known = trees.prepare(name, live_name, live)
 
@@ -365,39 +365,6 @@ def prepare_spare(output_dir: Path) -> None:
             return
         live = trees.read_manifest(live_name) or {}
         trees.write_manifest(spare, trees.prepare(spare, live_name, live))
-
-
-BLOCK = 4096  # the space a small file takes on most disks
-
-
-def _check_room(home: Path, todo: list[PageJob], cheap: dict[str, bytes], live: Manifest) -> None:
-    """Refuse up front a new tree the disk has no room for, when the live tree tells what the
-    changed files will take: their present sizes (the average for new pages), each rounded up
-    to a block; the search files, made later, are not counted."""
-    if not live:
-        return
-    needed, average = 0, None
-    for job in todo:
-        old = live.get(job.path)
-        if job.key is None:
-            size = len(cheap[job.path])
-            if old is not None and old[2] == size:
-                continue  # most likely unchanged: a static file, robots.txt
-        elif old is not None:
-            size = old[2]
-        else:
-            if average is None:
-                average = sum(size for _, _, size in live.values()) // len(live)
-            size = average
-        needed += -(-size // BLOCK) * BLOCK
-    free = shutil.disk_usage(home).free
-    if needed > free:
-        raise OSError(errno.ENOSPC, f"{os.strerror(errno.ENOSPC)} (the changed files need about "
-                                    f"{_megabytes(needed)}, {_megabytes(free)} is free)", str(home))
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1e6:.1f} MB"
 
 
 def _remove_empty_dirs(tree: Path, removed: list[str]) -> None:
