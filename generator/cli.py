@@ -8,7 +8,7 @@ from generator import __version__
 from generator.core.paths import OUTPUT_DIR
 from generator.status import recorded_build
 from generator.core.config import load_config
-from generator.core.errors import BuildFailed, SiteError
+from generator.core.errors import BuildFailed, SiteError, os_error_text
 from generator.ingest.importer import import_paths
 from generator.publish.run import publish
 from generator.publish.target import PublishOptions, check_target
@@ -16,6 +16,10 @@ from generator.scaffold import init_site
 
 
 MAX_WARNINGS = 20  # a corpus import can warn thousands of times; the first few say what is wrong
+# What each verb leaves as it was when the system fails it (a full disk, a read-only folder).
+KEPT = {"build": "output/ still holds the previous site", "serve": "output/ still holds the previous site",
+        "publish": "nothing was published", "import": "the articles written before it are kept; import again to finish",
+        "init": "the site may be incomplete"}
 
 
 def _print_errors(errors: list[SiteError]) -> None:
@@ -121,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except SiteError as error:
         _print_errors([error])
+        return 1
+    except OSError as error:
+        print(f"error: {args.verb}: {os_error_text(error, Path(getattr(args, 'site', '.')))}; {KEPT[args.verb]}",
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -222,7 +222,7 @@ class Site:
         self.search_stale = False
         archive = self.renderer.archive
         if not self.keep_index:
-            return start_search(self.paths.cache, self.config, archive)
+            return start_search(self.root, self.config, archive)
         self.index = current_state(self.index, archive)
         files = kept_index_files(self.index, self.shards)
         return lambda: files

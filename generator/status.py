@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from generator.core.atomic import write_atomic
+from generator.core.errors import note, os_error_text
 from generator.site import build_site
 from generator.core.model import BuildReport
 from generator.core.paths import CACHE_DIR, CONFIG_NAME
@@ -19,13 +20,26 @@ def _record(site_root: Path, error: str | None) -> None:
     # A folder that is not a site (a typo in --site) gets no .cache/ littered into it.
     if not (site_root / CONFIG_NAME).is_file():
         return
-    write_atomic(site_root / STATUS_PATH, (json.dumps({"ok": error is None, "error": error}) + "\n").encode("utf-8"))
+    path, record = site_root / STATUS_PATH, (json.dumps({"ok": error is None, "error": error}) + "\n").encode("utf-8")
+    try:
+        write_atomic(path, record)
+    except OSError:
+        # A full disk: the old record's space is enough for the new one, written in place (a torn
+        # record reads as none). Should even that fail, the build's own error has said why.
+        try:
+            path.unlink(missing_ok=True)
+            path.write_bytes(record)
+        except OSError:
+            pass
 
 
 def record_outcome(site_root: Path, failure: BaseException | None) -> None:
     """Write down how a build of output/ ended (failure None: it succeeded), for `last_build_error`."""
     if failure is None:
         _record(site_root, None)
+        return
+    if isinstance(failure, OSError):
+        _record(site_root, os_error_text(failure, site_root))
         return
     errors = getattr(failure, "errors", None) or [failure]
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
@@ -47,8 +61,14 @@ def last_build_error(site_root: Path) -> str | None:
     """Why the last recorded build failed, or None if it succeeded (or none was recorded)."""
     try:
         status = json.loads((site_root / STATUS_PATH).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
+    except FileNotFoundError:
         return None
-    if not isinstance(status, dict) or status.get("ok", True):
+    except (OSError, ValueError) as exc:
+        status = exc
+    if not isinstance(status, dict):
+        reason = f"{type(status).__name__}" if isinstance(status, Exception) else "not a record"
+        note(f"{STATUS_PATH} is unreadable ({reason}); ignored, as if no build were recorded")
+        return None
+    if status.get("ok", True):
         return None
     return str(status.get("error") or "unknown error")

@@ -17,8 +17,14 @@ def replacing(path: Path) -> Iterator[BinaryIO]:
         with open(tmp, "wb") as handle:
             yield handle
         os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
+    except BaseException as exc:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # the disk went read-only meanwhile: the error below says so
+        if isinstance(exc, OSError) and exc.filename in (None, str(tmp)):
+            # Name the file being replaced, not the scratch name the user never sees.
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
         raise
 
 

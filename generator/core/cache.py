@@ -12,9 +12,9 @@ from pathlib import Path
 from types import ModuleType
 
 from generator.core.atomic import replacing
+from generator.core.errors import note
 from generator.core.model import Article
 from generator.core.paths import CACHE_DIR
-
 
 
 def code_fingerprint(modules: Iterable[ModuleType]) -> str:
@@ -90,7 +90,11 @@ class ArticleCache:
 
 
 class Memo:
-    """One derived value kept between builds, valid while the digest of its inputs is the same."""
+    """One derived value kept between builds, valid while the digest of its inputs is the same.
+
+    Only ever a shortcut: a file that is missing, stale or damaged is a value made afresh, and one
+    that cannot be written (a full disk, a read-only .cache/) is a value made again next time.
+    """
 
     def __init__(self, site_root: Path, name: str):
         self.path = site_root / CACHE_DIR / f"{name}.pickle"
@@ -100,14 +104,20 @@ class Memo:
             with open(self.path, "rb") as f:
                 # The same trusted .cache/ as above.
                 stored_key, value = pickle.load(f)  # nosec B301
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+        except FileNotFoundError:
+            return None
+        except Exception as exc:  # truncated, junk, or written by other code: whatever unpickling raises
+            note(f"{CACHE_DIR.name}/{self.path.name} is unreadable ({type(exc).__name__}); made afresh")
             return None
         return value if stored_key == key else None
 
     def put(self, key: str, value) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with replacing(self.path) as f:
-            pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with replacing(self.path) as f:
+                pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:
+            pass  # see the class docstring; a build that needs the disk reports the error itself
 
 
 class KeptMemo:

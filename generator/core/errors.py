@@ -1,6 +1,12 @@
 """Errors meant for people: one line that names the file and the problem."""
 
+import errno
+import sys
 from pathlib import Path
+
+# OS errors that every later write would meet too (the disk is full or gone read-only): a run
+# stops at the first one rather than failing each file in turn.
+DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG})
 
 
 class SiteError(Exception):
@@ -32,3 +38,22 @@ class BuildFailed(Exception):
 
     def __reduce__(self):
         return (BuildFailed, (self.errors,))
+
+
+def note(message: str) -> None:
+    """Tell the user, in one line, about something a run recovered from by itself."""
+    print(f"note: {message}", file=sys.stderr, flush=True)
+
+
+def os_error_text(error: OSError, root: Path | None = None) -> str:
+    """'path: the OS's reason', the path shown from `root` when it lies inside it."""
+    reason = error.strerror or str(error)
+    if error.filename is None:
+        return reason
+    path = Path(error.filename)
+    if root is not None:
+        try:
+            path = path.absolute().relative_to(root.absolute())
+        except ValueError:
+            pass
+    return f"{path}: {reason}"

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 from generator.core.paths import ARTICLES_DIR, RAW_DIR
 from generator.core.atomic import write_atomic
 from generator.core.config import SiteConfig
-from generator.core.errors import SiteError
+from generator.core.errors import DISK_ERRORS, SiteError
 from generator.core.slug import slugify
 from generator.ingest.article_file import article_text
 from generator.ingest.clean.normalize import mask_quotes, normalize_text
@@ -144,12 +144,17 @@ def import_paths(site_root: Path, paths: list[Path], config: SiteConfig, force: 
             except SiteError as exc:  # named by file and line (RawDocument.error), as the reading errors are
                 report.errors.append(exc)
             except OSError as exc:
+                if exc.errno in DISK_ERRORS:
+                    raise  # every article after this one would fail the same way
                 report.errors.append(doc.error(f"could not write the article: {exc.strerror or exc}"))
             except (ValueError, LookupError, TypeError, RecursionError) as exc:
                 # A page odd enough to trip a parser (lxml, trafilatura): that page fails, not the import.
                 report.errors.append(doc.error(f"could not be read as an article ({type(exc).__name__}: {exc})"))
     except BaseException:
-        save_state(site_root, state)  # an interrupted import still knows what it wrote
+        try:
+            save_state(site_root, state)  # an interrupted import still knows what it wrote
+        except OSError:
+            pass  # a full disk: the next import finds the files it wrote by their ids
         raise
     # A copy nothing came from would be imported again, and fail again, by every build.
     for ref in copies.keys() - used:

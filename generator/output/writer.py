@@ -10,15 +10,19 @@ rewritten in place (the two trees share unchanged files as hard links).
 import fcntl
 import hashlib
 import os
+import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.core.atomic import write_atomic
+from generator.core.errors import note
 from generator.core.model import BuildReport, PageJob
+from generator.output.room import check_room
 
 TREES = ("a", "b")
 
 Manifest = dict[str, tuple[str | None, str | None, int]]  # path → (key, content hash, size)
+MANIFEST_LABEL = "newsarchive output manifest 1, files:"  # then their number, then a line per file
 # A rendered page: path, key, content hash, size, and its bytes where they differ from the tree's.
 Made = tuple[str, str | None, str, int, bytes | None]
 # Makes the jobs' bytes, given what the tree already holds, on all cores if asked: see render.workers.
@@ -36,6 +40,11 @@ def safe_parts(page_path: str) -> list[str]:
     return parts
 
 
+def safe_path(page_path: str) -> str:
+    safe_parts(page_path)
+    return page_path
+
+
 class OutputTrees:
     """The pair of trees behind output/ and their manifests."""
 
@@ -49,8 +58,13 @@ class OutputTrees:
     def lock(self):
         """Serialise builds of one site (a preview server and a manual build, say)."""
         self.home.mkdir(parents=True, exist_ok=True)
+        # An flock ends with the process that holds it: the file a killed build leaves blocks nobody.
         handle = open(self.home / "lock", "w")
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            note(f"another build of this site is running ({self.home.name}/lock); waiting for it to finish")
+            fcntl.flock(handle, fcntl.LOCK_EX)
         return handle
 
     def live_name(self) -> str | None:
@@ -73,7 +87,8 @@ class OutputTrees:
         return self.home / f"{name}.dirty"
 
     def read_manifest(self, name: str) -> Manifest | None:
-        """The tree's manifest, with paths an interrupted build may have touched marked unknown."""
+        """The tree's manifest, with paths an interrupted build may have touched marked unknown;
+        None when there is none, or it is damaged (and then removed: the tree's files are checked)."""
         path = self._manifest_path(name)
         try:
             with open(path, "rb") as f:
@@ -82,18 +97,37 @@ class OutputTrees:
                 parsed = _parsed_manifests.get(path)
                 if parsed is None or parsed[0] != signature:
                     parsed = _parsed_manifests[path] = (signature, _parse_manifest(f.read().decode("utf-8")))
+            manifest = dict(parsed[1])
+            dirty = self._dirty_path(name)
+            if dirty.exists():
+                for touched in dirty.read_text(encoding="utf-8").splitlines():
+                    manifest[safe_path(touched)] = (None, None, 0)
         except FileNotFoundError:
             return None
-        manifest = dict(parsed[1])
-        try:
-            for path in self._dirty_path(name).read_text(encoding="utf-8").splitlines():
-                manifest[path] = (None, None, 0)
-        except FileNotFoundError:
-            pass
+        except (OSError, ValueError) as exc:  # junk, truncated, or from another version
+            note(f"{self.home.name}/{name}.manifest is unreadable ({type(exc).__name__}); "
+                 f"the files of tree {name} are checked afresh")
+            self.forget(name)
+            return None
         return manifest
 
+    def forget(self, name: str) -> None:
+        """Drop what is recorded about tree `name`, leaving its files to be checked."""
+        _parsed_manifests.pop(self._manifest_path(name), None)
+        for path in (self._manifest_path(name), self._dirty_path(name)):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass  # read-only: the next build finds it damaged again and checks the files again
+
+    def discard(self, name: str) -> None:
+        """Remove tree `name` and its records: a failed build's files must not keep the space they took."""
+        self.forget(name)
+        shutil.rmtree(self.tree(name), ignore_errors=True)
+
     def write_manifest(self, name: str, manifest: Manifest) -> None:
-        lines = [f"{path}\t{key or ''}\t{digest}\t{size}\n" for path, (key, digest, size) in sorted(manifest.items())]
+        lines = [f"{MANIFEST_LABEL} {len(manifest)}\n"]
+        lines += [f"{path}\t{key or ''}\t{digest}\t{size}\n" for path, (key, digest, size) in sorted(manifest.items())]
         path = self._manifest_path(name)
         write_atomic(path, "".join(lines).encode("utf-8"))
         st = path.stat()
@@ -144,10 +178,17 @@ _parsed_manifests: dict[Path, tuple[tuple, Manifest]] = {}
 
 
 def _parse_manifest(text: str) -> Manifest:
+    """The manifest's lines; ValueError for anything else: junk, a file cut short, another version's."""
+    header, _, body = text.partition("\n")
+    label, _, count = header.rpartition(" ")
+    if label != MANIFEST_LABEL:
+        raise ValueError("not this version's manifest")
     manifest: Manifest = {}
-    for line in text.splitlines():
+    for line in body.splitlines():
         path, key, digest, size = line.split("\t")
         manifest[path] = (key or None, digest, int(size))
+    if len(manifest) != int(count) or not text.endswith("\n"):
+        raise ValueError("cut short")
     return manifest
 
 
@@ -172,8 +213,11 @@ class _Writer:
                 os.unlink(target)
             except FileNotFoundError:
                 pass
-        with open(target, "wb") as f:
-            f.write(body)
+        try:
+            with open(target, "wb") as f:
+                f.write(body)
+        except OSError as exc:  # a failed write does not say which file it was writing
+            raise OSError(exc.errno, exc.strerror, target) from None
 
 
 _safe_paths: set[str] = set()  # checked once per process: the same pages come back every build
@@ -256,39 +300,54 @@ def update_output(jobs: list[PageJob], output_dir: Path, render: Render, report:
             seen.update(_check_paths(late_jobs, seen))
             jobs = jobs + late_jobs
         todo, cheap = to_do(jobs)
+        if live_name and not all(trees.tree(live_name).joinpath(*p.split("/")).exists() for p in cheap if p in live):
+            # Files deleted by hand ('rm -rf output/'): the manifest no longer says what the tree holds.
+            # The few cheap files (sitemap, robots.txt, static files) are looked at as a sample.
+            note(f"{output_dir.name}/ lost files since the last build; every file is written again")
+            trees.forget(live_name)
+            live = {}
+            todo, cheap = to_do(jobs)
         if live_name and late is None and len(todo) == len(cheap) and seen == set(live) and all(
                 live[path][1] == content_hash(body) for path, body in cheap.items()):
             _summarise(report, live, rendered=len(cheap))  # nothing changed: output stays as it is
             return
         name = TREES[1] if live_name == TREES[0] else TREES[0]
-        known = trees.prepare(name, live_name, live)
+        check_room(trees.home, todo, cheap, live)
+        try:
+            known = trees.prepare(name, live_name, live)
 
-        def touched(todo: list[PageJob], seen: set[str]) -> list[str]:
-            """What may change in the spare tree: marked before it does, for a build that is killed."""
-            return [j.path for j in todo] + [p for p in seen if p in live and known.get(p, (None, None))[1] != live[p][1]]
+            def touched(todo: list[PageJob], seen: set[str]) -> list[str]:
+                """What may change in the spare tree: marked before it does, for a build that is killed."""
+                return [j.path for j in todo] + [p for p in seen if p in live and known.get(p, (None, None))[1] != live[p][1]]
 
-        def more() -> tuple[list[PageJob], dict[str, bytes]]:
-            late_jobs = late()
-            seen.update(_check_paths(late_jobs, seen))
-            late_todo, late_cheap = to_do(late_jobs)
-            trees.mark_dirty(name, touched(late_todo, {j.path for j in late_jobs}))
-            return late_todo, late_cheap
+            def more() -> tuple[list[PageJob], dict[str, bytes]]:
+                late_jobs = late()
+                seen.update(_check_paths(late_jobs, seen))
+                late_todo, late_cheap = to_do(late_jobs)
+                trees.mark_dirty(name, touched(late_todo, {j.path for j in late_jobs}))
+                return late_todo, late_cheap
 
-        trees.mark_dirty(name, touched(todo, seen))
-        tree = trees.tree(name)
-        made = _write_rendered(render, todo, cheap, tree, known, report, progress, more if late else None)
-        rendered = len(made)
-        stale = sorted(set(known) - seen)
-        trees.mark_dirty(name, stale)
-        if live_name:
-            _link_unchanged(seen - made.keys(), trees.tree(live_name), live, tree, known, made)
-        for path in stale:
-            tree.joinpath(*path.split("/")).unlink(missing_ok=True)
-        report.deleted = len(stale)
-        _remove_empty_dirs(tree, stale)
-        trees.write_manifest(name, made)
-        trees.switch(name)
-        _summarise(report, made, rendered)
+            trees.mark_dirty(name, touched(todo, seen))
+            tree = trees.tree(name)
+            made = _write_rendered(render, todo, cheap, tree, known, report, progress, more if late else None)
+            rendered = len(made)
+            stale = sorted(set(known) - seen)
+            trees.mark_dirty(name, stale)
+            if live_name:
+                _link_unchanged(seen - made.keys(), trees.tree(live_name), live, tree, known, made)
+            for path in stale:
+                tree.joinpath(*path.split("/")).unlink(missing_ok=True)
+            report.deleted = len(stale)
+            _remove_empty_dirs(tree, stale)
+            trees.write_manifest(name, made)
+            trees.switch(name)
+            _summarise(report, made, rendered)
+        except OSError as exc:
+            # The spare tree's new files would keep the space they took, and a retry would fail sooner.
+            trees.discard(name)
+            if isinstance(exc, FileNotFoundError) and live_name:
+                trees.forget(live_name)  # it lost files: the next build writes every file afresh
+            raise
 
 
 def prepare_spare(output_dir: Path) -> None:

@@ -21,7 +21,7 @@ from tornado import escape, web
 from tornado.ioloop import IOLoop
 
 from generator.core.config import load_config
-from generator.core.errors import BuildFailed, SiteError
+from generator.core.errors import BuildFailed, SiteError, note, os_error_text
 from generator.core.model import BuildReport, Changes
 from generator.core.paths import SitePaths
 from generator.output.writer import prepare_spare
@@ -60,6 +60,8 @@ class _PageHandler(StaticFileHandler):
         self.preview = preview
 
     async def get(self, path, include_body=True):
+        if not self.preview.errors and not (os.path.isdir(self.root) and os.listdir(self.root)):
+            self.preview.restore_output()
         if _is_page(path):
             self.preview.served[self.request.path] = self.preview.generation
         if self.preview.errors and _is_page(path):
@@ -186,12 +188,21 @@ class Preview:
         except SiteError as error:
             self.errors = [error]
             record_outcome(self.site.root, error)
+        except OSError as error:  # a full disk, say: shown like any error, and the next save tries again
+            self.errors = [SiteError(None, f"{os_error_text(error, self.site.root)}; output/ still holds the previous site")]
+            record_outcome(self.site.root, error)
         else:
             self.errors = []
             record_outcome(self.site.root, None)
             self._say(report, changes, time.perf_counter() - start)
         for error in self.errors:
             print(f"error: {error}", file=self.stream, flush=True)
+
+    def restore_output(self) -> None:
+        """output/ was deleted (or emptied) while serving: built again from the top, before the
+        request is answered."""
+        note(f"{self.site.paths.output.name}/ was deleted; building it again")
+        self.build(None)
 
     def _say(self, report: BuildReport, changes: Changes | None, seconds: float) -> None:
         what = changes.describe() if changes else "built"

@@ -17,6 +17,7 @@ from typing import IO
 from generator.core.errors import SiteError
 
 FILE_MODE = "100644"  # never the executable bit: the tree must not depend on the builder's umask
+SCRATCH_REFS = "refs/newsarchive/publish-"  # + the pid of the publish committing through it
 
 
 class PublishRefused(SiteError):
@@ -40,11 +41,36 @@ def first_error(stderr: bytes) -> str:
     return next((line for line in lines if line.startswith(("fatal:", "error:"))), lines[-1])
 
 
+def remote_reason(stderr: bytes) -> str:
+    """What the remote itself said (its hooks' output, as 'remote: ...' lines), joined into one line."""
+    lines = stderr.decode("utf-8", "replace").splitlines()
+    said = (line[len("remote:"):].strip() for line in lines if line.startswith("remote:"))
+    return "; ".join(line for line in said if line)
+
+
 def resolve_commit(cwd: Path, name: str) -> str | None:
     """The commit `name` points to, or None when there is no such ref."""
     done = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"],  # nosec B603 B607
                           cwd=cwd, capture_output=True, check=False)
     return done.stdout.decode().strip() or None
+
+
+def remove_stale_scratch_refs(cwd: Path) -> None:
+    """Delete the scratch refs of publishes killed while committing, so their objects can go."""
+    for ref in run_git(cwd, "for-each-ref", "--format=%(refname)", SCRATCH_REFS + "*").split():
+        pid = ref.removeprefix(SCRATCH_REFS)
+        if not (pid.isdigit() and _running(int(pid))):
+            run_git(cwd, "update-ref", "-d", ref)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # someone else's process
+    return True
 
 
 def blob_id(data: bytes, algorithm: str) -> str:
@@ -124,7 +150,7 @@ class PackWriter:
         fast-import can only commit onto a ref, so it gets a private one, deleted at once; the
         user's refs are never involved.
         """
-        scratch_ref = f"refs/newsarchive/publish-{os.getpid()}"
+        scratch_ref = f"{SCRATCH_REFS}{os.getpid()}"
         author, committer = (run_git(self._cwd, "var", who).strip() for who in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"))
         try:
             self._send(_commit_commands(tree, self._marks, (scratch_ref, author, committer, parent, message)))

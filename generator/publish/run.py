@@ -5,13 +5,18 @@ every ref as it was. The files and the commit go in through git plumbing alone (
 so the user's checkout is never written.
 """
 
+import json
 # git runs with argument lists, never through a shell; bandit's B404/B603/B607 notes are expected here.
 import subprocess  # nosec B404
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.core.atomic import write_atomic
+from generator.core.errors import note
+from generator.core.paths import CACHE_DIR
 from generator.publish.changes import TreeChanges, commit_message, diff_trees, list_changes
-from generator.publish.git import PackWriter, PublishRefused, first_error, list_tree, run_git
+from generator.publish.git import (PackWriter, PublishRefused, first_error, list_tree, remote_reason,
+                                   remove_stale_scratch_refs, run_git)
 from generator.publish.target import PublishOptions, Target
 from generator.publish.tree import new_tree, output_files
 from generator.status import last_build_error
@@ -55,9 +60,40 @@ def _require_site(site_root: Path, output_dir: Path) -> dict[str, Path]:
     return files
 
 
-def _parent(target: Target) -> str | None:
-    """The branch's previous commit: the local branch, else the remote's (fetched without moving any ref)."""
-    if target.local_tip or not target.remote_tip:
+# The commit a publish is pushing, recorded until the local branch has moved to it: a publish
+# killed after its push finds the remote ahead of the local branch, and that is no one else's work.
+PENDING_PATH = CACHE_DIR / "publish-pending.json"
+
+
+def _pending(site_root: Path, target: Target) -> str | None:
+    """The commit an unfinished publish to this remote and branch pushed (or was about to)."""
+    try:
+        record = json.loads((site_root / PENDING_PATH).read_text(encoding="utf-8"))
+        if record["remote"] == target.options.remote and record["ref"] == target.ref:
+            return str(record["commit"])
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        note(f"{PENDING_PATH} is unreadable ({type(exc).__name__}); ignored")
+    return None
+
+
+def _set_pending(site_root: Path, target: Target, commit: str | None) -> None:
+    path = site_root / PENDING_PATH
+    try:
+        if commit is None:
+            path.unlink(missing_ok=True)
+        else:
+            record = {"remote": target.options.remote, "ref": target.ref, "commit": commit}
+            write_atomic(path, json.dumps(record).encode("utf-8"))
+    except OSError:
+        pass  # without it a publish killed after its push asks for a fetch, as a push from elsewhere does
+
+
+def _parent(target: Target, pushed_before: str | None) -> str | None:
+    """The branch's previous commit: the local branch, else the remote's (fetched without moving
+    any ref); the remote's too when a killed publish had pushed it (`pushed_before`)."""
+    if (target.local_tip and target.remote_tip != pushed_before) or not target.remote_tip:
         return target.local_tip
     options = target.options
     # --refmap= keeps `origin/<branch>` where it is; the commit's objects are all that is needed.
@@ -87,7 +123,12 @@ def _push(target: Target, commit: str) -> None:
             f"publish again; to replace them with this site, publish with --force")
     if "stale info" in report:
         raise PublishRefused(f"{options.remote} {options.branch} changed while publishing; publish again")
-    raise PublishRefused(f"git push to {options.remote} failed: {first_error(done.stderr)}")
+    said = remote_reason(done.stderr)
+    if "[remote rejected]" in report:
+        why = report.split("[remote rejected]", 1)[1].splitlines()[0].strip(" ()")
+        raise PublishRefused(f"{options.remote} refused the push ({why})" + (f": {said}" if said else ""))
+    raise PublishRefused(f"git push to {options.remote} failed: {first_error(done.stderr)}"
+                         + (f" (the remote said: {said})" if said else ""))
 
 
 def _needs_commit(cwd: Path, changes: TreeChanges, parent: str | None, options: PublishOptions) -> bool:
@@ -105,7 +146,8 @@ def publish(target: Target, site_root: Path, output_dir: Path) -> PublishResult:
     """Commit output/ (plus .nojekyll and CNAME) as the branch's tree, push it, then move the local branch."""
     cwd, options = target.cwd, target.options
     files = _require_site(site_root, output_dir)
-    parent = _parent(target)
+    remove_stale_scratch_refs(cwd)
+    parent = _parent(target, _pending(site_root, target))
     previous = list_tree(cwd, parent) if parent else {}
     algorithm = run_git(cwd, "rev-parse", "--show-object-format").strip()
     # New files are stored while the tree is hashed, so each is read once.
@@ -120,9 +162,11 @@ def publish(target: Target, site_root: Path, output_dir: Path) -> PublishResult:
     tip = commit or parent
     pushed = None
     if options.push and tip != target.remote_tip:
+        _set_pending(site_root, target, tip)
         _push(target, tip)
         pushed = tip
     if tip != target.local_tip:
         run_git(cwd, "update-ref", "-m", f"newsarchive publish: {message.splitlines()[0]}",
                 target.ref, tip, target.local_tip or "")
+    _set_pending(site_root, target, None)
     return PublishResult(changes, message, new_commit, commit, pushed, target)
