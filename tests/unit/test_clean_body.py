@@ -100,3 +100,17 @@ def test_local_dateline_with_a_middle_dot_is_split_off_the_first_paragraph():
     cleaned = clean_text(page(first, DE[1], DE[2], DE[3], *FOOTER))
     assert cleaned.paragraphs == tuple(DE)
     assert cleaned.dateline.locations == ("Neuss",)
+
+
+def test_a_page_that_opens_with_its_article_keeps_it_though_teasers_and_a_footer_follow():
+    lead = ("The son of a former president was stabbed to death during a lecture at a Berlin clinic on "
+            "Tuesday evening, and a man who tried to stop the attacker was badly hurt.The police arrested "
+            "a 57-year-old suspect at the scene and are questioning him about his motive.")
+    teasers = "".join(f"Headline of another story number {n}\n\n- By STAFF\n- 11/20/2019 0{n}:14 PM\n\n" for n in range(1, 9))
+    footer = ("Our reporters cover the city council, the courts and the schools of the region, and they "
+              "write about the people who live and work here: their clubs, their businesses, their festivals "
+              "and their worries, in a newspaper that has been published every morning for more than a "
+              "hundred years and that is read in almost every household of the county.")
+    cleaned = clean_text(f"{lead}\n\n{teasers}{footer}\n")
+    assert cleaned.paragraphs and cleaned.paragraphs[0].startswith("The son of a former president")
+    assert not any("Our reporters" in p for p in cleaned.paragraphs)

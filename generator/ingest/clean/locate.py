@@ -8,6 +8,9 @@ from generator.ingest.clean.language import PROSE_STOPWORDS, detect_lang
 from generator.ingest.clean.lines import LIST_ITEM, LineInfo
 
 
+OPENING_PROSE = 25.0  # the weight of a paragraph of some 25 words
+
+
 def prose_weight(line: LineInfo, stop_min: float = 0.12) -> float:
     """Positive for lines that read like article prose, negative for page furniture.
 
@@ -187,9 +190,14 @@ def _find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[r
                   contents: frozenset[int]) -> tuple[int, int]:
     stop_min = 0.12 if detect_lang("\n".join(line.text for line in infos)) in PROSE_STOPWORDS else 0.0
     weights = [-8.0 if drop else prose_weight(line, stop_min) for line, drop in zip(infos, dropped)]
+    opening = weights[0] if infos else 0.0
     weights = announced_lists(damp_comments(damp_isolated(weights, infos), infos), infos)
     for i in contents:
         weights[i] = max(weights[i], 0.0)
+    if opening >= OPENING_PROSE:
+        # A page that opens with a paragraph of prose was cut to its article by the scraper (web
+        # pages open with a menu): a lead standing alone there is the article's, not a teaser.
+        weights[0] = opening
     costed = escalate_runs(weights, infos)
     start, end = best_run(costed)
     # A marker ends the article only when most of the prose lies before it: an early
