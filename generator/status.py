@@ -64,9 +64,10 @@ def last_build_error(site_root: Path) -> str | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
-        status = exc
+        status, reason = None, type(exc).__name__
+    else:
+        reason = "not a record"
     if not isinstance(status, dict):
-        reason = f"{type(status).__name__}" if isinstance(status, Exception) else "not a record"
         note(f"{STATUS_PATH} is unreadable ({reason}); ignored, as if no build were recorded")
         return None
     if status.get("ok", True):

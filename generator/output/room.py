@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.core.model import PageJob
 
-BLOCK = 4096  # the space a small file takes on most disks
+DISK_BLOCK = 4096  # the space a small file takes on most disks
 
 
 def check_room(home: Path, todo: list[PageJob], cheap: dict[str, bytes], live: dict[str, tuple]) -> None:
@@ -30,7 +30,7 @@ def check_room(home: Path, todo: list[PageJob], cheap: dict[str, bytes], live: d
             if average is None:
                 average = sum(size for _, _, size in live.values()) // len(live)
             size = average
-        needed += -(-size // BLOCK) * BLOCK
+        needed += -(-size // DISK_BLOCK) * DISK_BLOCK
     free = shutil.disk_usage(home).free
     if needed > free:
         raise OSError(errno.ENOSPC, f"{os.strerror(errno.ENOSPC)} (the changed files need about "

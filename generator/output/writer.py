@@ -40,11 +40,6 @@ def safe_parts(page_path: str) -> list[str]:
     return parts
 
 
-def safe_path(page_path: str) -> str:
-    safe_parts(page_path)
-    return page_path
-
-
 class OutputTrees:
     """The pair of trees behind output/ and their manifests."""
 
@@ -101,7 +96,8 @@ class OutputTrees:
             dirty = self._dirty_path(name)
             if dirty.exists():
                 for touched in dirty.read_text(encoding="utf-8").splitlines():
-                    manifest[safe_path(touched)] = (None, None, 0)
+                    safe_parts(touched)  # a damaged list must not name a path outside the tree
+                    manifest[touched] = (None, None, 0)
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as exc:  # junk, truncated, or from another version

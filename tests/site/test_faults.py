@@ -320,19 +320,6 @@ def git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout
 
 
-@pytest.fixture
-def isolated_git(tmp_path_factory, monkeypatch):
-    home = tmp_path_factory.mktemp("home")
-    config = home / "gitconfig"
-    config.write_text("[user]\n\tname = Archiv Redaktion\n\temail = redaktion@example.org\n"
-                      "[init]\n\tdefaultBranch = main\n", encoding="utf-8")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("HOME", str(home))
-    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_DIR"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def published_site(root: Path, remote: Path) -> Path:
     """A built site in a git repository whose remote `origin` is the bare repository `remote`."""
     site = small_site(root, articles=10)

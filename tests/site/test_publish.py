@@ -29,19 +29,7 @@ def write_article(site: Path, name: str, title: str, date: str, body: str) -> Pa
     return path
 
 
-@pytest.fixture(autouse=True)
-def isolated_git(tmp_path_factory, monkeypatch):
-    """A known identity and no system or user git config; no repository above the test folders."""
-    home = tmp_path_factory.mktemp("home")
-    config = home / "gitconfig"
-    config.write_text("[user]\n\tname = Archiv Redaktion\n\temail = redaktion@example.org\n"
-                      "[init]\n\tdefaultBranch = main\n", encoding="utf-8")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(home.parent))
-    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_DIR"):
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 
 @pytest.fixture

@@ -5,27 +5,26 @@ the headline or the date. Byline lines are not article text (`is_byline`)."""
 
 import re
 
-from generator.ingest.clean.dates import find_date
-from generator.ingest.clean.lang.dates import MONTHS
+from generator.ingest.clean.dates import MONTH_NUMBER, find_date
+from generator.ingest.clean.lang import any_language
 from generator.ingest.clean.language import ANY_PROSE_STOPWORD
 from generator.ingest.clean.lines import LIST_ITEM, LineInfo, is_furniture
 from generator.ingest.clean.lang.bylines import (AGENCIES, BYLINE_LABELS, BYLINE_WORDS, GIVEN_NAMES,
                                                  NAME_ENDS, NAME_JOINERS, NAME_PARTICLES, ROLE_WORDS, STAFF_WORDS)
 
-_WORDS = sorted({w for words in BYLINE_WORDS.values() for w in words}, key=len, reverse=True)
-_MONTH_NAMES = frozenset(name for names in MONTHS.values() for name in names)
-_LABELS = frozenset(w for words in BYLINE_LABELS.values() for w in words) | _MONTH_NAMES
-_GIVEN = frozenset(n for names in GIVEN_NAMES.values() for n in names)
-_ROLES = frozenset(w for words in ROLE_WORDS.values() for w in words)
+_WORDS = sorted(any_language(BYLINE_WORDS), key=len, reverse=True)
+_BYLINE_LABELS = any_language(BYLINE_LABELS) | frozenset(MONTH_NUMBER)
+_GIVEN = any_language(GIVEN_NAMES)
+_ROLES = any_language(ROLE_WORDS)
 _GLUED_ROLE = re.compile("(?i)(?<=[a-zäöüßé])(" + "|".join(sorted(_ROLES, key=len, reverse=True)) + ")$")
-_BYLINE_TAIL_WORDS = _LABELS | NAME_ENDS | _ROLES | AGENCIES | frozenset(w for p in _WORDS for w in p.split())
+_BYLINE_TAIL_WORDS = _BYLINE_LABELS | NAME_ENDS | _ROLES | AGENCIES | frozenset(w for p in _WORDS for w in p.split())
 _NOT_NAME = ANY_PROSE_STOPWORD | _ROLES | frozenset(_WORDS)
 # A byline word after the line's start or a separator, then a colon, a space, or (scrapers glue
 # "vonChris Jung") the name's capital.
 _MARKER = re.compile(r"(?:^|(?<=[\s\d|·•/—–,(]))(?:(?i:" + "|".join(re.escape(w) for w in _WORDS)
                      + r")(?:\s*:|(?=\s))|(?:von|by|Author|Autor)(?=[A-ZÄÖÜ][a-zäöüß]))\s*")
 _LINE_END_WORDS = frozenset(w for w in _WORDS if " " not in w)
-_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?|\d+|[^\w\s]")
+_NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?|\d+|[^\w\s]")
 # Where a bare name line splits into its parts: separators, dates and times.
 _SEGMENTS = re.compile(r"\s*(?:[|•·/—–,;()]|\s-\s|\d[\d.:]*\s*(?:Uhr|h)?\b\.?)\s*")
 _SHORT_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d\d\b")
@@ -36,7 +35,7 @@ _MAX_BODY_BYLINE_WORDS = 10
 _MAX_NAME_LINE_WORDS = 14
 _MAX_PREFIX_WORDS = 4  # "Kolumne von", "29. Juni 2017, 23:39 · von": a label or a date before the word
 _LABEL = re.compile(r"[^\W\d_]\s*:")  # "Foto:", "Tags:"
-_WORD = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 # Signs that may end a byline's names: separators, brackets, a handle's "@".
 _NAME_END_SIGNS = frozenset("|·•—–-/(@:;")
 _MAX_BYLINE_WORDS = 16
@@ -51,7 +50,7 @@ def _capitalised(token: str) -> bool:
     """A word that may be part of a name: capitalised, neither a common short word nor a month
     ("Jan Kupitz" is a name, "Jan." and "Januar" are months)."""
     low = token.lower().rstrip(".")
-    month = low in _MONTH_NAMES and (token.endswith(".") or len(low) > 4)
+    month = low in frozenset(MONTH_NUMBER) and (token.endswith(".") or len(low) > 4)
     return token[0].isupper() and low not in _NOT_NAME and not month
 
 
@@ -59,7 +58,7 @@ def _read_names(text: str, handle: bool, strict: bool = True) -> list[str]:
     """The names at the start of `text`, up to the first word or sign that is no part of a name;
     `handle` allows a lower-case user name ("von lupa") as the only name. [] when the names run
     into a phrase ("Von Kopf bis Fuß"), unless not `strict`."""
-    tokens = _TOKEN.findall(text)
+    tokens = _NAME_TOKEN.findall(text)
     pieces: list[tuple[list[str], bool]] = []
     current: list[str] = []
     after_comma = False
@@ -114,7 +113,7 @@ def _person(words: list[str], after_comma: bool) -> bool:
 def byline_names(text: str) -> list[str]:
     """The names a byline line gives after its byline word; [] when `text` is no byline."""
     text = LIST_ITEM.sub("", text)
-    if len(_WORD.findall(text)) > _MAX_BYLINE_WORDS:
+    if len(_LETTERS.findall(text)) > _MAX_BYLINE_WORDS:
         return []
     for match in _MARKER.finditer(text):
         if not _label(text[:match.start()]):
@@ -128,10 +127,10 @@ def byline_names(text: str) -> list[str]:
 def _label(prefix: str) -> bool:
     """Whether the text before a byline word is a label or a date, not a phrase ("Nachhaltige
     Erzeugung von Anilin"), a caption's "Foto: …" or a "Tags: …" list."""
-    words = _WORD.findall(prefix.lower())
+    words = _LETTERS.findall(prefix.lower())
     if len(words) > _MAX_PREFIX_WORDS or _LABEL.search(prefix) or _SLASHED.search(prefix):
         return False
-    return all(w in _LABELS for w in words)
+    return all(w in _BYLINE_LABELS for w in words)
 
 
 def is_byline(line: LineInfo) -> bool:
@@ -144,7 +143,7 @@ def is_byline(line: LineInfo) -> bool:
     names = byline_names(text)
     if not names:
         return False
-    rest = _WORD.findall(text[text.rfind(names[-1]) + len(names[-1]):].lower())
+    rest = _LETTERS.findall(text[text.rfind(names[-1]) + len(names[-1]):].lower())
     return sum(w not in _BYLINE_TAIL_WORDS for w in rest) <= 1
 
 
@@ -260,4 +259,4 @@ def _first_bare_name(infos: list[LineInfo], lines: list[int], dated: list[bool],
 
 def _common_words(infos: list[LineInfo], start: int, end: int) -> frozenset[str]:
     """The words the article writes in lower case: no part of a name."""
-    return frozenset(w for line in infos[start:end] for w in _WORD.findall(line.text) if w[0].islower())
+    return frozenset(w for line in infos[start:end] for w in _LETTERS.findall(line.text) if w[0].islower())

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from generator.ingest.clean.dates import DateFound, dates_in
+from generator.ingest.clean.lang import any_language
 from generator.ingest.clean.lang.dates import BYLINE_LINK_WORDS, TALKED_ABOUT_WORDS, WEEKDAYS
 from generator.ingest.clean.lines import LineInfo
 
@@ -34,8 +35,8 @@ FIRST_YEAR = 1990  # older dates are history the article talks about, or two-dig
 # A line opening with the weekday, far above the article, is the page's "today" in its header.
 _TODAY = re.compile(r"^\W*(?:" + "|".join(w for ws in WEEKDAYS.values() for w in ws if len(w) > 3) + r")\b", re.I)
 _DIGITS = re.compile(r"\d+")
-_LINKS = frozenset(w for ws in BYLINE_LINK_WORDS.values() for w in ws)
-_WORD = re.compile(r"\w[\w-]*")
+_LINKS = any_language(BYLINE_LINK_WORDS)
+_HYPHENED_WORD = re.compile(r"\w[\w-]*")
 # A date in brackets after other words, or after "ab"/"until" …: a date the text refers to.
 _REFERRED = re.compile(r"(?:\w.*\(|\b(?:" + "|".join(w for ws in TALKED_ABOUT_WORDS.values() for w in ws)
                        + r")\b)\W*(?:\w{2,10},?\s*)?$", re.I)
@@ -88,7 +89,7 @@ def _stamp_like(text: str, found: DateFound, offset: int, short: bool) -> bool:
 
 
 def _names_only(text: str) -> bool:
-    return all(w[0].isupper() or w in _LINKS for w in _WORD.findall(text) if not w[0].isdigit())
+    return all(w[0].isupper() or w in _LINKS for w in _HYPHENED_WORD.findall(text) if not w[0].isdigit())
 
 
 def _closest(chosen: list[Candidate]) -> Candidate:

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from generator.ingest.clean.lang.dates import MONTHS, PUBLISHED_WORDS, UPDATED_WORDS, ZONE_WORDS
+from generator.ingest.clean.lang.dates import MONTH_NUMBERS, PUBLISHED_WORDS, UPDATED_WORDS, ZONE_WORDS
 
-_MONTH_NUMBER = {name: number for names in MONTHS.values() for name, number in names.items()}
-_MONTH = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+MONTH_NUMBER = {name: number for names in MONTH_NUMBERS.values() for name, number in names.items()}
+_MONTH = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 _ZONE_NAME = {word: zone for words in ZONE_WORDS.values() for word, zone in words.items()}
 _ZONE = "|".join(sorted((re.escape(w) for w in _ZONE_NAME), key=len, reverse=True))
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d{3})"
@@ -36,7 +36,7 @@ _PATTERNS = (
 _DATE = [re.compile(p, re.I) for p in _PATTERNS]
 # Glued text from scraped pages: a word run into a date ("Publiziert17. Dezember 2024"), a year
 # run into the next date ("28. Juni 201914. Januar 2020").
-_GLUED = re.compile(r"(?<=[^\W\d])(?=\d)|(?<=(?:19|20)\d\d)(?=[0-3]?\d\.\s?(?:[01]?\d\.|[^\W\d]))")
+_GLUED_DATE = re.compile(r"(?<=[^\W\d])(?=\d)|(?<=(?:19|20)\d\d)(?=[0-3]?\d\.\s?(?:[01]?\d\.|[^\W\d]))")
 _CUE_WORDS = sorted(((w, "published") for ws in PUBLISHED_WORDS.values() for w in ws), key=lambda c: -len(c[0])) \
     + sorted(((w, "updated") for ws in UPDATED_WORDS.values() for w in ws), key=lambda c: -len(c[0]))
 _CUE = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(_CUE_WORDS, key=lambda c: -len(c[0]))) + r")\b"
@@ -63,7 +63,7 @@ def _value(match: re.Match) -> tuple[datetime, bool] | None:
         groups = {**groups, **_day_month(int(groups["a"]), int(groups["b"]))}
         if not groups.get("d"):
             return None
-    month = _MONTH_NUMBER[groups["mn"].lower()] if groups.get("mn") else int(groups["m"])
+    month = MONTH_NUMBER[groups["mn"].lower()] if groups.get("mn") else int(groups["m"])
     hour = int(groups["H"]) if groups.get("H") else 0
     if groups.get("pm") and groups["pm"].lower() == "p" and hour < 12:
         hour += 12
@@ -109,7 +109,7 @@ def dates_in(line: str) -> list[DateFound]:
     """Every date written in `line`, in order, with the cue words before it."""
     if not any(c.isdigit() for c in line):
         return []
-    text = _GLUED.sub(" ", line)
+    text = _GLUED_DATE.sub(" ", line)
     found, taken = [], []
     for pattern in _DATE:
         for match in pattern.finditer(text):

@@ -22,7 +22,7 @@ _SERVICE = re.compile(r"(?i)^(?:%s)(?!\w)" % "|".join(sorted({re.escape(w) for w
 # '"Es wird bald beginnen"Trump spricht …'.
 _GLUED_QUOTE = re.compile(r'^[„"“«»][^"“”«»\n]{3,80}["“”«»](?=\w.{11,}$)')
 # A web address or domain in the line: a site's name ('… | EXAMPLE.NET'), a shared post or a link.
-_DOMAIN = re.compile(r"(?i)\b[\w-]+\.(?:com|net|org|de|at|ch|uk|eu|info|world|io)\b|https?://|www\.")
+_WEB_ADDRESS = re.compile(r"(?i)\b[\w-]+\.(?:com|net|org|de|at|ch|uk|eu|info|world|io)\b|https?://|www\.")
 # Breadcrumb trails: "Start / Ausland / …", "Home » Reisen » …", "Forum>iPhone>…".
 _CRUMB = re.compile(r"\s/\s|\s?[»›>]\s?")
 # A date stamp the page set right before the headline: "27.01.2022Headline", "Jun 17 Headline".
@@ -116,7 +116,7 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
         min(len(WORD_RUN.findall(headline_text(line))) - words, 10) / 10 if kind else 0.0,
         # 'Kicker - Headline' has the longer part last; 'Headline - Site name' the shorter.
         float(kind > 0 and 2 * words > len(WORD_RUN.findall(headline_text(line)))),
-        float(bool(_DOMAIN.search(text))),
+        float(bool(_WEB_ADDRESS.search(text))),
     )
 
 

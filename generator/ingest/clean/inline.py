@@ -4,21 +4,21 @@ articles ("Lesen Sie auch")."""
 
 import re
 
-from generator.ingest.clean.lang.boilerplate import (COUNTER_JOINS, GALLERY_WORDS, PICTURE_CREDITS, SOURCE_LABELS,
-                                                    any_language)
+from generator.ingest.clean.lang import any_language
+from generator.ingest.clean.lang.boilerplate import COUNTER_JOINS, GALLERY_WORDS, PICTURE_CREDITS, SOURCE_LABELS
 from generator.ingest.clean.lines import LineInfo
 
 _PICTURE = "|".join(sorted(any_language(PICTURE_CREDITS)))
-_LABELS = "|".join(sorted(any_language(PICTURE_CREDITS) | any_language(SOURCE_LABELS)))
+_CREDIT_LABELS = "|".join(sorted(any_language(PICTURE_CREDITS) | any_language(SOURCE_LABELS)))
 # A picture credit at the end of a line: "… | © Agentur", "… (Foto: dpa)", "… Photo: Reuters",
 # "(AP Photo/Alan Diaz)", "Bildrechte: MDR/David Straub".
 _CREDIT = re.compile(rf"(?i)(?:©|\b(?:{_PICTURE})s?[:/])[^.!?©]{{0,60}}$")
 # A caption's last sentence with the credit glued to it, no space between: "Eingefrorenes Sperma
 # in einer Klinik.Friso Gentsch/dpa", "Kleid von GIVENCHY.Foto: Nikolai von Bismarck".
-_GLUED = re.compile(r"[\w)\"”»’][.!?][\"”»’]?(?=[A-ZÄÖÜ])")
-_CREDIT_WORD = re.compile(rf"(?i)^(?:{_LABELS})s?:")
+_GLUED_SENTENCE = re.compile(r"[\w)\"”»’][.!?][\"”»’]?(?=[A-ZÄÖÜ])")
+_CREDIT_WORD = re.compile(rf"(?i)^(?:{_CREDIT_LABELS})s?:")
 # A credit glued to a caption without even a full stop: "… Ekaterina DuntzovaBild: Alexander Z./AP".
-_GLUED_WORD = re.compile(rf"[a-zäöüß](?:{'|'.join(w.capitalize() for w in _LABELS.split('|'))})s?:")
+_GLUED_WORD = re.compile(rf"[a-zäöüß](?:{'|'.join(w.capitalize() for w in _CREDIT_LABELS.split('|'))})s?:")
 
 # A gallery's counter above each picture's caption: "Image 2 of 5", "Bild 3 von 12", "4/9".
 _COUNTER = re.compile(rf"(?i)^(?:(?:{'|'.join(sorted(any_language(GALLERY_WORDS)))})\s+)?(\d{{1,3}})\s*"
@@ -38,7 +38,7 @@ def glued_credit(line: LineInfo, longest: int = 40) -> bool:
         return False
     if _GLUED_WORD.search(line.text):
         return True
-    match = _GLUED.search(line.text)
+    match = _GLUED_SENTENCE.search(line.text)
     if not match:
         return False
     tail = line.text[match.end():]

@@ -4,7 +4,8 @@ whether it ends like a sentence, is a list item, or holds page furniture."""
 import re
 from dataclasses import dataclass
 
-from generator.ingest.clean.lang.boilerplate import INTERSTITIALS, TEASER_HEADINGS, TEASER_TAILS, any_language
+from generator.ingest.clean.lang import any_language
+from generator.ingest.clean.lang.boilerplate import INTERSTITIALS, TEASER_HEADINGS, TEASER_TAILS
 from generator.ingest.clean.language import ANY_PROSE_STOPWORD, WORD_RUN
 
 # Page furniture in German and English: calls to action, share/comment/newsletter/feed/job/

@@ -63,8 +63,3 @@ GALLERY_WORDS = {
     "en": ("image", "photo", "slide", "picture", "gallery"),
 }
 COUNTER_JOINS = {"de": ("von",), "en": ("of",), "fr": ("sur",), "it": ("di",), "es": ("de",), "pt": ("de",)}
-
-def any_language(table: dict[str, tuple[str, ...]]) -> frozenset[str]:
-    """Every language's entries of `table` together: the page's language is not known when its
-    lines are read, and these phrases do not mean anything else in another language."""
-    return frozenset(word for words in table.values() for word in words)

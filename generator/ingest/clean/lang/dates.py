@@ -1,7 +1,7 @@
 """How pages write dates, per language: month names (with their abbreviations), weekday names, the
 words that say a date is the article's publication or its last update, and the words for time zones."""
 
-MONTHS = {
+MONTH_NUMBERS = {
     "de": {
         "januar": 1, "jänner": 1, "jan": 1, "jän": 1, "februar": 2, "feber": 2, "feb": 2, "märz": 3, "mär": 3,
         "maerz": 3, "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
