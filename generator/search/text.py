@@ -10,6 +10,8 @@ import unicodedata
 
 import snowballstemmer
 
+from generator.lang import language
+
 # German readers type "ae" for "ä" as often as the umlaut itself; folding both to "ae" makes them match both ways.
 _UMLAUTS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
 _MARKS = re.compile(r"[\u0300-\u036f]")
@@ -20,26 +22,6 @@ _ASCII_BREAKS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isa
 _TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos|nbsp));")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": " "}
-
-STEMMED_LANGUAGES = ("de", "en")
-
-# Words too common to find anything; they are left out of the index and optional in queries.
-_STOPWORDS = {
-    "en": """a about after against all also an and any are as at be been before being between both but by can
-        could did do does during each for from further had has have having he her here him his how i if in into is
-        it its itself just me more most my no nor not now of off on once only or other our out over own same she
-        should so some such than that the their them then there these they this those through to too under until
-        up very was we were what when where which while who whom why will with would you your""",
-    "de": """aber alle allem allen aller alles als also am an andere anderen auch auf aus bei beim bin bis bist
-        da damit dann das dass dein deine dem den denn der des dessen die dies diese diesem diesen dieser dieses
-        doch dort du durch ein eine einem einen einer eines er es etwas euch euer eure für gegen hat hatte hatten
-        hier ich ihm ihn ihnen ihr ihre ihrem ihren ihrer im in ist jede jedem jeden jeder jedes jene jetzt kann
-        kein keine keinem keinen keiner man mein meine mich mir mit muss nach nicht nichts noch nun nur ob oder
-        ohne sehr sein seine seinem seinen seiner sich sie sind so soll sondern über um und uns unser unter viel
-        vom von vor war waren was weil welche welcher wenn wer werden wie wieder wir wird wo wurde wurden zu zum
-        zur zwar zwischen""",
-}
-
 
 def fold(text: str) -> str:
     """Lower case, ä→ae ö→oe ü→ue ß→ss, other accents dropped (é→e)."""
@@ -74,15 +56,17 @@ def html_text(html: str) -> str:
     return _ENTITY.sub(_entity, _TAG.sub(" ", html))
 
 
-STOPWORDS = {lang: frozenset(fold(w) for w in text.split()) for lang, text in _STOPWORDS.items()}
+@functools.cache
+def stopwords(lang: str) -> frozenset[str]:
+    """The language's stopwords, folded as the index holds them."""
+    return frozenset(fold(w) for w in language(lang).stopwords)
 
 
 @functools.cache
 def _stemmer(lang: str):
     """The language's Snowball stemWord, or None for a language without a stemmer."""
-    if lang not in STEMMED_LANGUAGES:
-        return None
-    return snowballstemmer.stemmer({"de": "german", "en": "english"}[lang]).stemWord
+    algorithm = language(lang).snowball
+    return snowballstemmer.stemmer(algorithm).stemWord if algorithm else None
 
 
 class _TermCache(dict):
@@ -90,7 +74,7 @@ class _TermCache(dict):
     Each distinct word is stemmed once per process."""
 
     def __init__(self, lang: str):
-        super().__init__({word: "" for word in STOPWORDS.get(lang, ())}, **{"": ""})
+        super().__init__({word: "" for word in stopwords(lang)}, **{"": ""})
         self.stem = _stemmer(lang) or str
 
     def __missing__(self, word: str) -> str:
