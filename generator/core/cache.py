@@ -19,16 +19,16 @@ from generator.core.paths import CACHE_DIR
 
 def code_fingerprint(modules: Iterable[ModuleType]) -> str:
     """Changes when the code of any of `modules` changes, so entries it made stale are never used."""
-    return _files_fingerprint(Path(module.__file__) for module in modules)
+    return files_fingerprint(Path(module.__file__) for module in modules)
 
 
 def package_fingerprint() -> str:
     """Changes when any of the generator's code changes."""
     package = Path(__file__).resolve().parent.parent
-    return _files_fingerprint(sorted(package.rglob("*.py")))
+    return files_fingerprint(sorted(package.rglob("*.py")))
 
 
-def _files_fingerprint(files: Iterable[Path]) -> str:
+def files_fingerprint(files: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.read_bytes())

@@ -18,6 +18,7 @@ from generator.render.metadata import json_script, language_tag, news_article, o
 from generator.render.sitemap import robots_page, sitemap_pages
 from generator.render.theme import make_environment, static_files, template_error, template_fingerprints
 from generator.render.timeline import recent_bars, timeline_svg, year_bars
+from generator.search.text import stemmer_of
 
 TERM_KINDS = tuple(TERM_NAMES)  # "tags", "sources", "locations"
 SINGULAR = {"tags": "tag", "sources": "source", "locations": "location"}
@@ -267,8 +268,9 @@ class Renderer:
     def search_page(self, files: SearchFiles) -> PageJob:
         sources, tags = self.archive.terms["sources"], self.archive.terms["tags"]
         inputs = (files.manifest, files.languages, [(t.slug, t.name) for t in sources], [(t.slug, t.name) for t in tags])
+        stemmers = sorted({s[0] for s in map(stemmer_of, files.languages) if s})
         return self.job("search.html", "search/index.html", "search/", inputs, manifest=files.manifest,
-                        languages=files.languages, sources=sources, tags=tags)
+                        languages=files.languages, stemmers=stemmers, sources=sources, tags=tags)
 
     def extra_jobs(self, jobs: list[PageJob]) -> list[PageJob]:
         """Sitemap, robots.txt and static files: cheap, so made on every build and compared by their bytes."""

@@ -13,7 +13,7 @@ import json
 from generator.core.model import Page
 from generator.search.index import SearchIndex
 from generator.search.scoring import IMPACT_SCALE, K1, TEXT_B
-from generator.search.text import stopwords
+from generator.search.text import stemmer_of, stopwords
 
 # Shard sizes balance three costs (measured with the search harness, 10,000 articles): the bytes of a
 # first query (a term and a position shard per word, the document shards of its top ten), the
@@ -88,7 +88,8 @@ def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, lis
         "docFiles": doc_files,
         "months": index.months,
         "languages": index.languages,
-        "stopwords": {lang: sorted(stopwords(lang)) for lang in ("en", "de")},
+        "stopwords": {lang: sorted(stopwords(lang)) for lang in index.languages if stopwords(lang)},
+        "stemmers": {lang: stemmer_of(lang) for lang in index.languages if stemmer_of(lang)},
     }
     pages.append(_shard("m", manifest)[1])
     if made is not None:

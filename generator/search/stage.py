@@ -11,22 +11,25 @@ from importlib.metadata import version
 from pathlib import Path
 
 from generator.content.articles import PARSE_CODE
-from generator.core.cache import Memo, code_fingerprint, fingerprint
+from generator.core.cache import Memo, code_fingerprint, files_fingerprint, fingerprint
 from generator.core.model import PageJob, SearchFiles
+from generator import lang
 from generator.organise import archive
 from generator.core.parallel import in_background
+from generator.lang import RECORDS
 from generator.search import arrays, codec, index, scoring, shards, terms, text, update
 from generator.search.shards import search_files
 from generator.search.terms import ArticleTerms, article_terms
 from generator.search.update import IndexState
 
 # The code an index file's bytes depend on: parsing, then indexing.
-INDEX_CODE = PARSE_CODE + (archive, arrays, codec, index, scoring, shards, terms, text, update)
+INDEX_CODE = PARSE_CODE + (lang, archive, arrays, codec, index, scoring, shards, terms, text, update)
 
 
 def terms_key(config) -> str:
     """Equal keys mean equal article_terms for equal article files."""
-    return fingerprint(code_fingerprint(INDEX_CODE), version("snowballstemmer"), config.timezone, config.language)
+    return fingerprint(code_fingerprint(INDEX_CODE), files_fingerprint(sorted(RECORDS.glob("*.yaml"))),
+                       version("snowballstemmer"), version("PyStemmer"), config.timezone, config.language)
 
 
 def index_key(config, archive) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from generator.core.model import Article
 from generator.core.slug import term_slug
 from generator.search.codec import ONCE_POSITIONS, decode_positions, encode_positions
-from generator.search.text import html_text, index_terms, words
+from generator.search.text import html_text, text_terms
 
 FILTER_PREFIX = "~"  # filter terms (~s:source, ~t:tag, ~l:lang) sort after every word
 
@@ -55,8 +55,8 @@ def _article_text(article: Article) -> str:
 def article_stream(article: Article) -> tuple[int, int, list[str]]:
     """(words in the title, words in the text, the term of every word in order). Stopwords keep
     their place as "", like the gap after the title that keeps a phrase from spanning both."""
-    title, text = words(article.title), words(_article_text(article))
-    return len(title), len(text), index_terms(article.lang, title + [""] + text)
+    title, text = text_terms(article.lang, article.title), text_terms(article.lang, _article_text(article))
+    return len(title), len(text), title + [""] + text
 
 
 def article_terms(article: Article) -> ArticleTerms:

@@ -16,10 +16,11 @@ from playwright.sync_api import sync_playwright
 
 from generator.site import build_site
 from generator.search.scoring import IMPACT_SCALE, K1, TEXT_B, corpus_norms, doc_weights, idf, impact
-from generator.search.text import fold, stem_words, words
+from generator.search.text import fold, lower_words, query_term, stemmer_of, text_terms, words
 
 from helpers.search_site import ARTICLES, make_search_site
 
+STEM = Path(__file__).resolve().parents[2] / "templates" / "static" / "stem"
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -214,18 +215,27 @@ def test_browser_folding_and_stemming_match_the_index(page):
         " Häuser Bäume Überweisungen Verhandlungen Sanktionen größten Systeme Kenntnisse Geschäftsführerinnen"
         " fröhlichkeit ärztlich Ergebnissen Abteilungen crossings generously happily skies dying relational"
         " conditional hopefulness arguing agreed feed succeeded ponies caresses cries emerging universal"
-        " Café naïve Ångström ÉCOLE Łódź")
-    folded = words(text)
+        " Café naïve Ångström ÉCOLE Łódź les élections présidentielles évacué la educación pública"
+        " Новый президент России 東京都庁のカレーが好き 한국어 텍스트 नमस्ते दुनिया")
+    stemmers = {lang: stemmer_of(lang) for lang in ("de", "en", "fr", "es", "ru", "ja")}
     page.goto(page.search_url)
-    got = page.evaluate("""text => {
-        const i = window.searchArchive.internals, w = i.words(text);
-        return {words: w, de: w.map(i.stemGerman), en: w.map(i.stemEnglish)};
-    }""", text)
-    assert got["words"] == folded
-    assert got["de"] == stem_words("de", folded)
-    assert got["en"] == stem_words("en", folded)
+    page.add_script_tag(path=str(STEM / "base.js"))
+    for algorithm in ("french", "spanish", "russian"):  # the German site's page loads German and English
+        page.add_script_tag(path=str(STEM / f"{algorithm}.js"))
+    got = page.evaluate("""([text, stemmers]) => {
+        const i = window.searchArchive.internals, m = {stemmers: stemmers}, w = i.words(text), lw = i.lowerWords(text);
+        const terms = {};
+        for (const lang of Object.keys(stemmers))
+            terms[lang] = (stemmers[lang] && !stemmers[lang][1] ? lw : w).map(
+                (word, k) => i.termOf(m, lang, {word: i.fold(word), raw: lw[k]}));
+        return {words: w, lower: lw, terms: terms};
+    }""", [text, stemmers])
+    assert got["words"] == words(text)
+    assert got["lower"] == lower_words(text)
+    for lang, stemmer in stemmers.items():
+        read = lower_words(text) if stemmer and not stemmer[1] else words(text)
+        assert got["terms"][lang] == [query_term(lang, word) for word in read], lang
     assert fold("Łódź") == page.evaluate("window.searchArchive.internals.fold('Łódź')")
-
 
 
 def test_the_browser_reads_an_articles_length_back_from_a_word_impact(page):

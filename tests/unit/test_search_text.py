@@ -45,3 +45,39 @@ def test_index_terms_are_stems_with_stopwords_and_gaps_left_blank():
         ["", "verhandl", "", "", stem_words("de", ["sanktionen"])[0]]
     assert index_terms("en", ["the", "crossings"]) == ["", "cross"]
     assert index_terms("ja", ["les", "maisons"]) == ["les", "maisons"]  # no stopword list, no stemmer
+
+
+def test_french_and_spanish_inflections_share_a_term_stemmed_with_their_accents():
+    from generator.search.text import query_term, text_terms
+    assert text_terms("fr", "Les élections") == ["", "elect"]
+    assert text_terms("fr", "élection")[0] == text_terms("fr", "élections")[0] == query_term("fr", "elections")
+    assert text_terms("es", "la educación")[1] == text_terms("es", "educaciones")[0]
+    assert text_terms("fr", "le président et la présidente") == ["", "president", "", "", "president"]
+
+
+def test_any_snowball_language_stems_and_cyrillic_keeps_its_letters():
+    from generator.search.text import text_terms
+    assert text_terms("ru", "Новый президент")[0] == text_terms("ru", "новая")[0] == "нов"
+    assert text_terms("da", "husene huset") == ["hus", "hus"]
+
+
+def test_chinese_japanese_and_korean_runs_are_indexed_as_character_pairs():
+    assert words("東京都庁") == ["東京", "京都", "都庁"]
+    assert words("カレーが好き") == ["カレ", "レー", "ーが", "が好", "好き"]
+    assert words("한국어 텍스트") == ["한국", "국어", "텍스", "스트"]
+    assert words("iPhone発売") == ["iphone", "発売"]
+    assert words("日 本") == []  # single letters with spaces between them are not words
+
+
+def test_marks_stay_inside_their_word():
+    assert words("नमस्ते दुनिया") == ["नमस्ते", "दुनिया"]
+    assert words("がぎぐ") == ["がぎ", "ぎぐ"]  # voiced kana stay one letter after folding
+
+
+def test_a_query_word_looks_up_the_term_its_article_word_is_indexed_under():
+    from generator.search.text import lower_words, query_term, stopwords, text_terms
+    text = "Les élections présidentielles. Die Häuser der Verhandlungen. Новый президент"
+    for lang in ("fr", "de", "ru", "ja"):
+        read = lower_words(text) if lang in ("fr", "ru") else words(text)
+        assert [t for t in text_terms(lang, text)] == \
+            ["" if fold(w) in stopwords(lang) else query_term(lang, w) for w in read]
