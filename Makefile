@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run build test test-deps clean screenshots golden
+.PHONY: run build test test-deps clean screenshots golden stemmers
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ screenshots: test-deps
 # written anew from a fresh build: after a deliberate change to the output, committed with it.
 golden: $(STAMP)
 	cd tests && $(abspath $(BIN))/python -m helpers.golden
+
+# The browser's stemmers (templates/static/stem/*.js), translated from the pinned snowballstemmer's
+# Python stemmers: after a change to that pin or to tools/snowball_js.py, committed with it.
+stemmers: $(STAMP)
+	$(BIN)/python tools/snowball_js.py
 
 clean:
 	rm -rf output .output .cache
