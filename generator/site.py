@@ -79,9 +79,10 @@ def parse_key(config: SiteConfig) -> str:
 
 
 def _placement(article: Article) -> tuple:
-    """What decides where an article appears (URL, order, groups, sitemap date), unlike what it says."""
+    """What decides where an article appears (URL, order, groups, sitemap date), unlike what it says.
+    Its language too: it decides the search page's language filter and the stemmers the site ships."""
     return (article.path, article.explicit_slug, article.date.isoformat(), article.updated and article.updated.isoformat(),
-            article.tags, article.locations, article.source, article.extra.get("translation_key"))
+            article.tags, article.locations, article.source, article.lang, article.extra.get("translation_key"))
 
 
 def build_site(site_root: Path, output_dir: Path | None = None) -> BuildReport:

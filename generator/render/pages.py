@@ -20,6 +20,13 @@ from generator.render.theme import make_environment, static_files, template_erro
 from generator.render.timeline import recent_bars, timeline_svg, year_bars
 from generator.search.text import stemmer_of
 
+STEMMERS = "static/stem/"  # the theme's Snowball stemmers for search.js, one script per algorithm
+
+
+def _stemmers(languages) -> list[str]:
+    """The Snowball algorithms that stem articles in `languages`."""
+    return sorted({s[0] for s in map(stemmer_of, languages) if s})
+
 TERM_KINDS = tuple(TERM_NAMES)  # "tags", "sources", "locations"
 SINGULAR = {"tags": "tag", "sources": "source", "locations": "location"}
 
@@ -268,9 +275,8 @@ class Renderer:
     def search_page(self, files: SearchFiles) -> PageJob:
         sources, tags = self.archive.terms["sources"], self.archive.terms["tags"]
         inputs = (files.manifest, files.languages, [(t.slug, t.name) for t in sources], [(t.slug, t.name) for t in tags])
-        stemmers = sorted({s[0] for s in map(stemmer_of, files.languages) if s})
         return self.job("search.html", "search/index.html", "search/", inputs, manifest=files.manifest,
-                        languages=files.languages, stemmers=stemmers, sources=sources, tags=tags)
+                        languages=files.languages, stemmers=_stemmers(files.languages), sources=sources, tags=tags)
 
     def extra_jobs(self, jobs: list[PageJob]) -> list[PageJob]:
         """Sitemap, robots.txt and static files: cheap, so made on every build and compared by their bytes."""
@@ -282,7 +288,11 @@ class Renderer:
         extra = [PageJob(p.path, None, lambda b=p.body: b) for p in sitemap_pages(base_url, entries)]
         robots = robots_page(base_url)
         extra.append(PageJob(robots.path, None, lambda: robots.body))
-        extra += [PageJob(out, None, source.read_bytes) for out, source in static_files(self.site_root).items()]
+        # Of the stemmers, only those of the archive's languages: the search page loads no others.
+        stemmers = _stemmers({a.lang for a in self.archive.articles})
+        needed = {f"{STEMMERS}{name}.js" for name in ["base", *stemmers]} if stemmers else set()
+        extra += [PageJob(out, None, source.read_bytes) for out, source in static_files(self.site_root).items()
+                  if not out.startswith(STEMMERS) or out in needed]
         return extra
 
     def pages_showing(self, edited: list[Article]) -> Iterator[PageJob]:

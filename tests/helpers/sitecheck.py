@@ -1,5 +1,6 @@
 """Walks a built site the way a browser would follow its links."""
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -36,10 +37,11 @@ class _Active(HTMLParser):
 
     @staticmethod
     def _is_ours(tag, attrs):
-        # JSON-LD and the theme's search script are not content; they are checked by their own tests.
-        attrs = dict(attrs)
-        return tag == "script" and (attrs.get("type") == "application/ld+json"
-                                    or (attrs.get("src") or "").endswith("static/search.js"))
+        # JSON-LD, the theme's search script and its stemmers are not content; they are checked by
+        # their own tests.
+        attrs, src = dict(attrs), dict(attrs).get("src") or ""
+        return tag == "script" and (attrs.get("type") == "application/ld+json" or src.endswith("static/search.js")
+                                    or re.search(r"static/stem/\w+\.js$", src) is not None)
 
 
 def active_content(html: str) -> list[str]:

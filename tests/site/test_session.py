@@ -85,7 +85,8 @@ def test_sentence_fix_renders_only_pages_showing_the_article(tmp_path):
     path = site / "content/articles/07.md"
     path.write_text(path.read_text(encoding="utf-8").replace("Text 7.", "Text sieben."), encoding="utf-8")
     report = preview.build(classify(site, {path}))
-    assert first.rendered == report.pages and report.rendered < report.pages // 4
+    copied = sum(1 for f in (site / "output" / "static").rglob("*") if f.is_file())  # theme files, read on every build
+    assert first.rendered == report.pages and report.rendered - copied < (report.pages - copied) // 4
     assert snapshot(site / "output") == clean_build(site, tmp_path)
 
 

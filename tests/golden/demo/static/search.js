@@ -1,6 +1,7 @@
 /* newsarchive search: queries the index shards written by generator/search/shards.py.
    Shards are classic scripts calling __NA_SHARD(name, data), so this works from any static host
-   and from file://. fold, words and the stemmers repeat generator/search/text.py exactly. */
+   and from file://. fold, words and termOf repeat generator/search/text.py exactly; the stemmers
+   are static/stem/*.js, loaded by the search page before this script. */
 (function () {
   "use strict";
 
@@ -43,217 +44,57 @@
     text = text.toLowerCase();
     if (/^[\x00-\x7f]*$/.test(text)) return text;
     text = text.normalize("NFC").replace(/[äöüß]/g, function (c) { return UMLAUTS[c]; });
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").normalize("NFC").toLowerCase();
+  }
+
+  /* Letters, digits and marks, two or more; runs of Chinese, Japanese and Korean letters become
+     their overlapping character pairs, a lone one stays a word. */
+  var CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\\u{20000}-\\u{3134f}";
+  var CJK_RUN = new RegExp("[" + CJK + "]", "u");
+  var CJK_OR_NOT = new RegExp("[" + CJK + "]+|[^" + CJK + "]+", "gu");
+  var WORD = /[\p{L}\p{N}\p{M}]{2,}/gu;
+
+  function splitCjk(found, text) {
+    if (!CJK_RUN.test(text)) return found;
+    var out = [];
+    found.forEach(function (word) {
+      if (!CJK_RUN.test(word)) { out.push(word); return; }
+      word.match(CJK_OR_NOT).forEach(function (piece) {
+        if (CJK_RUN.test(piece)) {
+          var chars = Array.from(piece);
+          if (chars.length === 1) out.push(piece);
+          for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+        } else if (Array.from(piece).length > 1) out.push(piece);
+      });
+    });
+    return out;
   }
 
   function words(text) {
-    return fold(text).match(/[\p{L}\p{N}]{2,}/gu) || [];
+    var folded = fold(text);
+    return splitCjk(folded.match(WORD) || [], folded);
   }
 
-  /* ---- stemmers: Snowball 3 German and English (snowballstemmer), on folded words ---- */
-
-  function inSet(set, ch) { return ch !== undefined && set.indexOf(ch) >= 0; }
-  function endsAt(s, end, suffix) { return end >= suffix.length && s.slice(end - suffix.length, end) === suffix; }
-  /* The longest of `list` that ends the string, or "". */
-  function longestSuffix(s, list) {
-    var best = "";
-    for (var i = 0; i < list.length; i++) {
-      if (list[i].length > best.length && endsAt(s, s.length, list[i])) best = list[i];
-    }
-    return best;
-  }
-  /* Start of the region after the first non-vowel that follows a vowel, from `from` on. */
-  function region(s, from, vowels) {
-    var i = from;
-    while (i < s.length && !inSet(vowels, s[i])) i++;
-    while (i < s.length && inSet(vowels, s[i])) i++;
-    return i < s.length ? i + 1 : s.length;
+  /* The same words, lower case but not folded: what a stemmer that needs its accents reads. */
+  function lowerWords(text) {
+    text = text.toLowerCase().normalize("NFC");
+    return splitCjk(text.match(WORD) || [], text);
   }
 
-  var DE_V = "aeiouyäöü";
+  /* ---- terms: a query word as the articles of one language are indexed (search/text.py) ---- */
 
-  function stemGerman(word) {
-    var c = word.split("");
-    for (var i = 0; i < c.length; i++) {
-      if (inSet(DE_V, c[i]) && (c[i + 1] === "u" || c[i + 1] === "y") && inSet(DE_V, c[i + 2])) {
-        c[i + 1] = c[i + 1].toUpperCase();
-      }
-    }
-    var s = "";
-    for (i = 0; i < c.length; i++) {
-      var two = c[i] + (c[i + 1] || "");
-      if (c[i] === "ß") s += "ss";
-      else if (two === "ae") { s += "ä"; i++; }
-      else if (two === "oe") { s += "ö"; i++; }
-      else if (two === "ue") { s += "ü"; i++; }
-      else if (two === "qu") { s += two; i++; }
-      else s += c[i];
-    }
-    var p1 = s.length, p2 = s.length;
-    if (s.length >= 3) {
-      var r1 = region(s, 0, DE_V);
-      p1 = Math.max(r1, 3);
-      p2 = region(s, r1, DE_V);
-    }
-    var suf = longestSuffix(s, ["e", "em", "en", "erinnen", "erin", "ln", "ern", "er", "s", "es", "lns"]);
-    var at = s.length - suf.length;
-    if (suf && at >= p1) {
-      if (suf === "em") {
-        if (!endsAt(s, at, "syst")) s = s.slice(0, at);
-      } else if (suf === "erinnen" || suf === "erin" || suf === "ern" || suf === "er") {
-        s = s.slice(0, at);
-      } else if (suf === "e" || suf === "en" || suf === "es") {
-        s = s.slice(0, at);
-        if (endsAt(s, s.length, "niss")) s = s.slice(0, -1);
-      } else if (suf === "s") {
-        if (inSet("bdfghklmnrt", s[at - 1])) s = s.slice(0, at);
-      } else {
-        s = s.slice(0, at) + "l";
-      }
-    }
-    suf = longestSuffix(s, ["en", "er", "et", "st", "est"]);
-    at = s.length - suf.length;
-    if (suf && at >= p1) {
-      if (suf === "st") {
-        if (inSet("bdfghklmnt", s[at - 1]) && at - 1 - 3 >= 0) s = s.slice(0, at);
-      } else if (suf === "et") {
-        if (inSet("Udfgklmnrstzä", s[at - 1]) &&
-            !["tick", "plan", "geordn", "intern", "tr"].some(function (x) { return endsAt(s, at, x); })) {
-          s = s.slice(0, at);
-        }
-      } else {
-        s = s.slice(0, at);
-      }
-    }
-    suf = longestSuffix(s, ["end", "ig", "ung", "lich", "isch", "ik", "heit", "keit"]);
-    at = s.length - suf.length;
-    if (suf && at >= p2) {
-      if (suf === "end" || suf === "ung") {
-        s = s.slice(0, at);
-        if (endsAt(s, s.length, "ig") && s[s.length - 3] !== "e" && s.length - 2 >= p2) s = s.slice(0, -2);
-      } else if (suf === "ig" || suf === "isch" || suf === "ik") {
-        if (s[at - 1] !== "e") s = s.slice(0, at);
-      } else if (suf === "lich" || suf === "heit") {
-        s = s.slice(0, at);
-        if ((endsAt(s, s.length, "er") || endsAt(s, s.length, "en")) && s.length - 2 >= p1) s = s.slice(0, -2);
-      } else {
-        s = s.slice(0, at);
-        var more = longestSuffix(s, ["ig", "lich"]);
-        if (more && s.length - more.length >= p2) s = s.slice(0, s.length - more.length);
-      }
-    }
-    return s.replace(/[UYäöü]/g, function (ch) { return { U: "u", Y: "y", "ä": "a", "ö": "o", "ü": "u" }[ch]; });
+  /* Stemmers come from static/stem/<algorithm>.js, generated from the Snowball algorithms; the
+     manifest says per language [algorithm, whether it stems folded words]. */
+  function stemmerOf(m, lang) {
+    var s = m.stemmers && m.stemmers[lang], all = globalThis.__NA_STEM || {};
+    return s && all[s[0]] ? { stem: all[s[0]], folded: s[1] } : null;
   }
 
-  var EN_V = "aeiouy";
-  var EN_EXCEPTIONS = {
-    andes: "andes", atlas: "atlas", bias: "bias", cosmos: "cosmos", early: "earli", gently: "gentl",
-    howe: "howe", idly: "idl", news: "news", only: "onli", singly: "singl", skies: "sky", skis: "ski",
-    sky: "sky", ugly: "ugli"
-  };
-  var EN_STEP2 = {
-    anci: "ance", enci: "ence", ogi: "og", li: "", bli: "ble", abli: "able", alli: "al", fulli: "ful",
-    lessli: "less", ousli: "ous", entli: "ent", aliti: "al", biliti: "ble", iviti: "ive", tional: "tion",
-    ational: "ate", alism: "al", ation: "ate", ization: "ize", izer: "ize", ator: "ate", iveness: "ive",
-    fulness: "ful", ousness: "ous", ogist: "og"
-  };
-  var EN_STEP3 = {
-    icate: "ic", ative: "", alize: "al", iciti: "ic", ical: "ic", tional: "tion", ational: "ate", ful: "", ness: ""
-  };
-  var EN_STEP4 = ["ic", "ance", "ence", "able", "ible", "ate", "ive", "ize", "iti", "al", "ism", "ion", "er",
-    "ous", "ant", "ent", "ment", "ement"];
-
-  function isV(ch) { return inSet(EN_V, ch); }
-
-  /* Porter2's "short syllable" ending at `end`. */
-  function shortSyllable(s, end) {
-    if (end >= 3 && !inSet("Yaeiouwxy", s[end - 1]) && isV(s[end - 2]) && !isV(s[end - 3])) return true;
-    if (end === 2 && !isV(s[1]) && isV(s[0])) return true;
-    return endsAt(s, end, "past");
+  function termOf(m, lang, item) {
+    var s = stemmerOf(m, lang);
+    if (!s) return item.word;
+    return s.folded ? s.stem(item.word) : fold(s.stem(item.raw));
   }
-
-  function hasVowel(s, from, to) {
-    for (var i = from; i < to; i++) if (isV(s[i])) return true;
-    return false;
-  }
-
-  function stemEnglish(word) {
-    if (Object.prototype.hasOwnProperty.call(EN_EXCEPTIONS, word)) return EN_EXCEPTIONS[word];
-    if (word.length < 3) return word;
-    var c = word.split("");
-    if (c[0] === "y") c[0] = "Y";
-    for (var i = 1; i < c.length; i++) if (c[i] === "y" && isV(c[i - 1])) c[i] = "Y";
-    var s = c.join("");
-    var prefix = ["arsen", "commun", "emerg", "gener", "inter", "later", "organ", "past", "univers"]
-      .filter(function (x) { return s.indexOf(x) === 0; })[0];
-    var p1 = prefix ? prefix.length : region(s, 0, EN_V);
-    var p2 = region(s, p1, EN_V);
-
-    /* Step 1a */
-    var suf = longestSuffix(s, ["ied", "s", "ies", "sses", "ss", "us"]);
-    var at = s.length - suf.length;
-    if (suf === "sses") s = s.slice(0, at) + "ss";
-    else if (suf === "ied" || suf === "ies") s = s.slice(0, at) + (at >= 2 ? "i" : "ie");
-    else if (suf === "s" && at >= 1 && hasVowel(s, 0, at - 1)) s = s.slice(0, at);
-
-    /* Step 1b */
-    suf = longestSuffix(s, ["ed", "eed", "ing", "edly", "eedly", "ingly"]);
-    at = s.length - suf.length;
-    var strip = false;
-    if (suf === "eed" || suf === "eedly") {
-      if (at >= p1 && !(["succ", "proc", "exc"].indexOf(s.slice(0, at)) >= 0)) s = s.slice(0, at) + "ee";
-    } else if (suf === "ing") {
-      var before = s.slice(0, at);
-      if (before.length === 2 && before[1] === "y" && !isV(before[0])) s = before[0] + "ie";
-      else if (["even", "cann", "inn", "earr", "herr", "out"].indexOf(before) < 0) strip = true;
-    } else if (suf) {
-      strip = true;
-    }
-    if (strip && hasVowel(s, 0, at)) {
-      s = s.slice(0, at);
-      var end2 = s.slice(-2);
-      if (end2 === "at" || end2 === "bl" || end2 === "iz") s += "e";
-      else if (["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"].indexOf(end2) >= 0) {
-        if (!(s.length === 3 && inSet("aeo", s[0]))) s = s.slice(0, -1);
-      } else if (s.length === p1 && shortSyllable(s, s.length)) s += "e";
-    }
-
-    /* Step 1c */
-    var last = s[s.length - 1];
-    if ((last === "y" || last === "Y") && s.length > 2 && !isV(s[s.length - 2])) s = s.slice(0, -1) + "i";
-
-    /* Step 2 */
-    suf = longestSuffix(s, Object.keys(EN_STEP2));
-    at = s.length - suf.length;
-    if (suf && at >= p1) {
-      if (suf === "ogi") { if (s[at - 1] === "l") s = s.slice(0, at) + "og"; }
-      else if (suf === "li") { if (inSet("cdeghkmnrt", s[at - 1])) s = s.slice(0, at); }
-      else s = s.slice(0, at) + EN_STEP2[suf];
-    }
-
-    /* Step 3 */
-    suf = longestSuffix(s, Object.keys(EN_STEP3));
-    at = s.length - suf.length;
-    if (suf && at >= p1 && (suf !== "ative" || at >= p2)) s = s.slice(0, at) + EN_STEP3[suf];
-
-    /* Step 4 */
-    suf = longestSuffix(s, EN_STEP4);
-    at = s.length - suf.length;
-    if (suf && at >= p2) {
-      if (suf !== "ion" || s[at - 1] === "s" || s[at - 1] === "t") s = s.slice(0, at);
-    }
-
-    /* Step 5 */
-    at = s.length - 1;
-    if (s[at] === "e") {
-      if (at >= p2 || (at >= p1 && !shortSyllable(s, at))) s = s.slice(0, at);
-    } else if (s[at] === "l") {
-      if (at >= p2 && s[at - 1] === "l") s = s.slice(0, at);
-    }
-    return s.replace(/Y/g, "y");
-  }
-
-  var STEMMERS = { de: stemGerman, en: stemEnglish };
 
   /* ---- index access ---- */
 
@@ -336,16 +177,18 @@
       query = query.slice(0, lastQuote) + " " + query.slice(lastQuote + 1);
     }
     var parts = query.split('"').map(function (text, i) {
-      return { phrase: i % 2 === 1, words: words(text) };
+      var folded = words(text), lower = lowerWords(text);
+      return { phrase: i % 2 === 1, words: folded, raw: lower.length === folded.length ? lower : folded };
     }).filter(function (part) { return part.words.length; });
     var typing = /[\p{L}\p{N}]$/u.test(query) && parts.length > 0 && !parts[parts.length - 1].phrase;
     return { parts: parts, typing: typing };
   }
 
-  function variants(m, word) {
+  /* The terms a query word may be indexed under: one per language of the archive. */
+  function variants(m, item) {
     var out = [];
     m.languages.forEach(function (lang) {
-      var term = STEMMERS[lang] ? STEMMERS[lang](word) : word;
+      var term = termOf(m, lang, item);
       if (out.indexOf(term) < 0) out.push(term);
     });
     return out;
@@ -402,8 +245,8 @@
     return found.slice(0, MAX_PREFIX_TERMS);
   }
 
-  function wordScores(m, loaded, word, prefix) {
-    var exact = variants(m, word), scores = new Map();
+  function wordScores(m, loaded, item, prefix) {
+    var word = item.word, exact = variants(m, item), scores = new Map();
     exact.forEach(function (t) {
       var shard = loaded[shardOf(m, t)];
       if (shard && shard[t] !== undefined) {
@@ -466,7 +309,7 @@
         var phrase = [];
         part.words.forEach(function (w, wi) {
           var isLast = pi === parsed.parts.length - 1 && wi === part.words.length - 1;
-          var item = { word: w, prefix: parsed.typing && isLast && w.length >= 3 && !m.stop[w], offset: wi };
+          var item = { word: w, raw: part.raw[wi], prefix: parsed.typing && isLast && w.length >= 3 && !m.stop[w], offset: wi };
           if (m.stop[w]) { if (!part.phrase) optional.push(item); return; }
           required.push(item);
           if (part.phrase) phrase.push(item);
@@ -475,20 +318,20 @@
       });
       if (!required.length) return { results: [], total: 0, common: parsed.parts.length > 0 };
       var terms = [];
-      required.concat(optional).forEach(function (item) { terms = terms.concat(variants(m, item.word)); });
+      required.concat(optional).forEach(function (item) { terms = terms.concat(variants(m, item)); });
       var fTerms = filterTerms(filters);
       var prefixes = required.filter(function (i) { return i.prefix; }).map(function (i) { return i.word; });
       var need = shardsFor(m, terms.concat(fTerms), prefixes[0]);
       if (required.length > 1) {  // positions are needed too: ask for them now, not one round trip later
         var requiredTerms = [];
-        required.forEach(function (item) { requiredTerms = requiredTerms.concat(variants(m, item.word)); });
+        required.forEach(function (item) { requiredTerms = requiredTerms.concat(variants(m, item)); });
         shardsFor(m, requiredTerms, null).forEach(function (i) { load(m.positionFiles[i]).catch(function () {}); });
       }
       return Promise.all(need.map(function (i) { return load(m.termFiles[i]); })).then(function (list) {
         var loaded = {};
         need.forEach(function (i, k) { loaded[i] = list[k]; });
-        var req = required.map(function (item) { return wordScores(m, loaded, item.word, item.prefix); });
-        var opt = optional.map(function (item) { return wordScores(m, loaded, item.word, false); });
+        var req = required.map(function (item) { return wordScores(m, loaded, item, item.prefix); });
+        var opt = optional.map(function (item) { return wordScores(m, loaded, item, false); });
         var perWord = req.slice();  // in the order of `required`
         req.sort(function (a, b) { return a.scores.size - b.scores.size; });
         var inDates = dateTest(m, filters.from, filters.to);
@@ -532,7 +375,8 @@
               title: doc[1], date: doc[2], source: doc[3], lang: doc[4], snippet: doc[5]
             };
           });
-          return { results: results, total: found.hits.length, common: false, words: found.words, terms: found.terms };
+          return { results: results, total: found.hits.length, common: false, words: found.words, terms: found.terms,
+                   manifest: m };
         });
       });
     });
@@ -545,9 +389,15 @@
      five-word headline better than a twelve-word one. Only words a reader would recall count:
      numbers, codes with digits ("4th", "1987") and two-letter words are rarely typed. */
   function titleBonus(m, doc, items) {
-    var stem = STEMMERS[doc[4]];
-    var title = words(doc[1]).filter(function (w) { return !m.stop[w]; });
-    var terms = title.map(function (w) { return stem ? stem(w) : w; });
+    var s = stemmerOf(m, doc[4]), title, terms;
+    if (s && !s.folded) {
+      var lower = lowerWords(doc[1]).filter(function (w) { return !m.stop[fold(w)]; });
+      title = lower.map(fold);
+      terms = lower.map(function (w) { return fold(s.stem(w)); });
+    } else {
+      title = words(doc[1]).filter(function (w) { return !m.stop[w]; });
+      terms = title.map(function (w) { return s ? s.stem(w) : w; });
+    }
     var bonus = 0;
     var at = items.map(function (item) {
       var i = title.indexOf(item.word);
@@ -556,7 +406,7 @@
         bonus += TITLE_WORD_BONUS;
         return i;
       }
-      var wanted = variants(m, item.word);
+      var wanted = variants(m, item);
       return terms.findIndex(function (t) { return wanted.indexOf(t) >= 0; });
     });
     for (var i = 0; i + 1 < at.length; i++) {
@@ -571,7 +421,7 @@
   function wordPositions(m, items) {
     var ids = {};
     items.forEach(function (item) {
-      variants(m, item.word).forEach(function (t) { ids[shardOf(m, t)] = true; });
+      variants(m, item).forEach(function (t) { ids[shardOf(m, t)] = true; });
     });
     ids = Object.keys(ids).map(Number);
     return Promise.all(ids.map(function (i) {
@@ -580,7 +430,7 @@
       var byShard = {};
       ids.forEach(function (i, k) { byShard[i] = pairs[k]; });
       return items.map(function (item) {
-        var lookups = variants(m, item.word).filter(function (t) {
+        var lookups = variants(m, item).filter(function (t) {
           return byShard[shardOf(m, t)][1][t] !== undefined;
         }).map(function (t) {
           var pair = byShard[shardOf(m, t)];
@@ -693,7 +543,7 @@
       });
     });
   };
-  window.searchArchive.internals = { fold: fold, words: words, stemGerman: stemGerman, stemEnglish: stemEnglish,
+  window.searchArchive.internals = { fold: fold, words: words, lowerWords: lowerWords, termOf: termOf,
                                      lengthRatio: lengthRatio };
 
   /* ---- the search page ---- */
@@ -731,8 +581,9 @@
     return function (word, lang) {
       var w = fold(word);
       if (prefixes.some(function (p) { return w.indexOf(p) === 0; })) return true;
-      var stem = STEMMERS[lang];
-      return !!(wanted[w] || (stem && wanted[stem(w)]) || wanted[stemGerman(w)] || wanted[stemEnglish(w)]);
+      if (wanted[w]) return true;
+      var item = { word: w, raw: word.toLowerCase().normalize("NFC") };
+      return !!found.manifest && variants(found.manifest, item).some(function (t) { return wanted[t]; });
     };
   }
 
