@@ -26,7 +26,7 @@ def test_config_defaults_when_empty(tmp_path):
     ("per_page: true\n", "'per_page' must be a whole number"),
     ("per_page: 0\n", "'per_page' must be at least 1"),
     ("title: [a, b]\n", "'title' must be text"),
-    ("language: fr\n", "'language' must be one of de, en"),
+    ("language: xx\n", "'language' is not a language CLDR knows: 'xx'"),
     ("timezone: Mars/Olympus\n", "'timezone' is not a known time zone"),
     ("base_url: example.org\n", "'base_url' must start with http"),
     ("- just\n- a list\n", "must be a mapping"),
