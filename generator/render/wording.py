@@ -17,6 +17,8 @@ class Wording:
         self.tag = tag
         self.strings = load_strings(site_root, tag)
         self.direction = cldr.text_direction(tag)
+        # Pagers point outwards: the link at the line's start to the start, the other to its end.
+        self.arrow_start, self.arrow_end = ("←", "→") if self.direction == "ltr" else ("→", "←")
 
     def counted(self, key: str, n: int) -> str:
         """The string `key` in the plural form CLDR gives `n`, with `n` in the language's digits grouping."""

@@ -121,6 +121,7 @@ def test_text_in_another_direction_than_the_page_says_so():
     assert de.dir_attribute("ar") == ' dir="rtl"' and de.dir_attribute("en") == "" and de.dir_attribute("") == ""
     assert ar.dir_attribute("en") == ' dir="ltr"' and ar.dir_attribute("ar-EG") == ""
     assert de.directions(["de", "en", "ar", "he"]) == {"ar": "rtl", "he": "rtl"}
+    assert (de.arrow_start, de.arrow_end, ar.arrow_start, ar.arrow_end) == ("←", "→", "→", "←")
 
 
 def test_search_strings_carry_the_date_template_grouping_and_plural_forms():
