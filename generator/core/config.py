@@ -99,8 +99,9 @@ def parse_config(data: object, path: Path) -> SiteConfig:
             raise SiteError(path, f"'base_url' must start with http:// or https://, not {values['base_url']!r}")
         values["base_url"] = values["base_url"].rstrip("/") + "/"
     language = values.get("language", "en")
-    if not _LANGUAGE_TAG.fullmatch(language) or not is_known(language):
+    if not _LANGUAGE_TAG.fullmatch(language.replace("_", "-")) or not is_known(language):
         raise SiteError(path, f"'language' is not a language CLDR knows: {language!r}")
+    values["language"] = language.replace("_", "-")  # pt_BR as HTML's lang wants it: pt-BR
     for key in ("per_page", "feed_items"):
         if values.get(key, 1) < 1:
             raise SiteError(path, f"'{key}' must be at least 1, not {values[key]}")
