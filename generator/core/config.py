@@ -7,9 +7,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.core.errors import SiteError
 from generator.core.paths import CONFIG_NAME
-from generator.core.i18n import LANGUAGES
 from generator.core.yamlio import YAMLError, error_line, error_problem, load_yaml
+from generator.lang import is_known
 
+# A language tag as site.yaml may give it: 'de', 'pt-BR', 'sr-Latn'.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,10 @@ class SiteConfig:
         default="https://example.org/",
         metadata={"doc": "Public address of the site; used only where absolute URLs are required (feeds, sitemap, canonical)."},
     )
-    language: str = field(default="en", metadata={"doc": "Language of the UI strings and dates: de or en."})
+    language: str = field(
+        default="en",
+        metadata={"doc": "Language of the interface, dates and numbers: any language code CLDR knows, e.g. de, fr, pt-BR."},
+    )
     timezone: str = field(default="UTC", metadata={"doc": "IANA zone for dates given without an offset, e.g. Europe/Berlin."})
     per_page: int = field(default=20, metadata={"doc": "Articles per listing page."})
     feed_items: int = field(default=20, metadata={"doc": "Entries per Atom feed."})
@@ -93,8 +98,10 @@ def parse_config(data: object, path: Path) -> SiteConfig:
         if not values["base_url"].startswith(("http://", "https://")):
             raise SiteError(path, f"'base_url' must start with http:// or https://, not {values['base_url']!r}")
         values["base_url"] = values["base_url"].rstrip("/") + "/"
-    if values.get("language", "en") not in LANGUAGES:
-        raise SiteError(path, f"'language' must be one of {', '.join(LANGUAGES)}, not {values['language']!r}")
+    language = values.get("language", "en")
+    if not _LANGUAGE_TAG.fullmatch(language.replace("_", "-")) or not is_known(language):
+        raise SiteError(path, f"'language' is not a language CLDR knows: {language!r}")
+    values["language"] = language.replace("_", "-")  # pt_BR as HTML's lang wants it: pt-BR
     for key in ("per_page", "feed_items"):
         if values.get(key, 1) < 1:
             raise SiteError(path, f"'{key}' must be at least 1, not {values[key]}")

@@ -9,6 +9,7 @@ RAW_DIR = Path("content") / "raw"
 IMPORT_STATE = Path("content") / ".imports.json"
 TEMPLATES_DIR = Path("templates")
 STATIC_DIR = TEMPLATES_DIR / "static"
+I18N_DIR = Path("i18n")  # the site's own interface strings, one file per language
 OUTPUT_DIR = Path("output")
 CACHE_DIR = Path(".cache")
 
@@ -23,9 +24,10 @@ class SitePaths:
     articles: Path
     raw: Path
     templates: Path
+    i18n: Path
     cache: Path
 
     @classmethod
     def of(cls, root: Path, output: Path | None = None) -> "SitePaths":
         return cls(root, output or root / OUTPUT_DIR, root / CONFIG_NAME, root / ARTICLES_DIR, root / RAW_DIR,
-                   root / TEMPLATES_DIR, root / CACHE_DIR)
+                   root / TEMPLATES_DIR, root / I18N_DIR, root / CACHE_DIR)

@@ -263,7 +263,7 @@ def serve(site_root: Path, host: str = "127.0.0.1", port: int = 8000, stream=sys
     except (OSError, AttributeError):
         watcher = None  # no inotify (not Linux): livereload polls the files instead
     server = _Server(preview, watcher)
-    for watched in (paths.articles, paths.raw, paths.templates, paths.config):
+    for watched in (paths.articles, paths.raw, paths.templates, paths.i18n, paths.config):
         if watched.exists():
             server.watch(str(watched), lambda: preview.changed(None))
     if not is_loopback(host):

@@ -10,7 +10,7 @@ import struct
 from pathlib import Path
 
 from generator.core.model import Changes
-from generator.core.paths import ARTICLES_DIR, CONFIG_NAME, RAW_DIR, STATIC_DIR, TEMPLATES_DIR
+from generator.core.paths import ARTICLES_DIR, CONFIG_NAME, I18N_DIR, RAW_DIR, STATIC_DIR, TEMPLATES_DIR
 
 _CHANGED = 0x2 | 0x8 | 0x40 | 0x80 | 0x100 | 0x200  # modify, close-write, moved from/to, create, delete
 _IS_DIR = 0x40000000
@@ -102,4 +102,6 @@ def classify(site_root: Path, paths) -> Changes:
                 changes.static.add(site_root.joinpath(*parts))
             elif parts[-1].endswith(_TEMPLATE_SUFFIXES):
                 changes.templates = True
+        elif parts[0] == I18N_DIR.name and parts[-1].endswith(".yaml"):
+            changes.templates = True  # the interface's strings: every page renders anew, as for a template
     return changes

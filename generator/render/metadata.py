@@ -7,11 +7,11 @@ from markupsafe import Markup
 
 from generator.core.config import SiteConfig
 from generator.core.model import Article
+from generator.lang.cldr import likely_territory
 
 # BCP 47 in the shape browsers and search engines accept; front matter is untrusted and may say "Deutsch".
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-OG_LOCALES = {"de": "de_DE", "en": "en_US"}
 
 
 def json_script(data) -> Markup:
@@ -28,12 +28,12 @@ def language_tag(value: str) -> str:
 
 
 def og_locale(lang: str) -> str:
-    """OpenGraph's locale ('de_DE') for a language tag; '' when there is no sensible one."""
+    """OpenGraph's locale ('de_DE') for a language tag: its own region, else the one CLDR thinks
+    likeliest for the language (de_DE, en_US, fr_FR); '' for a tag that is not one."""
     tag = language_tag(lang)
-    if "-" in tag:
-        language, region = tag.split("-")[:2]
-        return f"{language.lower()}_{region.upper()}" if len(region) == 2 else language.lower()
-    return OG_LOCALES.get(tag.lower(), tag.lower())
+    language, _, rest = tag.lower().partition("-")
+    region = next((part for part in rest.split("-") if len(part) == 2), None) if rest else likely_territory(language)
+    return f"{language}_{region.upper()}" if region else language
 
 
 def news_article(article: Article, config: SiteConfig, url: str, source_url: str) -> dict:

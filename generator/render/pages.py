@@ -6,18 +6,20 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
+from babel import __version__ as babel_version
 
 from generator.core.cache import fingerprint
 from generator.core.config import SiteConfig
-from generator.core.i18n import STRINGS, format_count, format_date, format_month, language_name, month_name
 from generator.core.model import Article, PageJob, SearchFiles
 from generator.core.slug import term_slug
+from generator.lang.cldr import language_name
 from generator.organise.archive import TERM_NAMES, Archive, Month, Term
 from generator.organise.pagination import paginate
 from generator.render.metadata import json_script, language_tag, news_article, og_locale
 from generator.render.sitemap import robots_page, sitemap_pages
 from generator.render.theme import make_environment, static_files, template_error, template_fingerprints
 from generator.render.timeline import recent_bars, timeline_svg, year_bars
+from generator.render.wording import Wording
 from generator.search.text import stemmer_of
 
 STEMMERS = "static/stem/"  # the theme's Snowball stemmers for search.js, one script per algorithm
@@ -100,23 +102,26 @@ class Renderer:
         self.config = config
         self.archive = archive
         self.env = make_environment(site_root)
-        lang = config.language
-        self.env.globals.update(site=config, t=STRINGS[lang], lang=lang, link=link, archive_path=archive_path)
+        self.ui = ui = Wording(site_root, config.language)
+        self.t = t = ui.strings
+        self.env.globals.update(site=config, t=t, ui=ui, lang=config.language, link=link, archive_path=archive_path)
         self.env.filters.update(
-            date_long=per_instant(lambda d: format_date(d, lang)),
+            date_long=per_instant(ui.date),
             iso=per_instant(iso),
             link=link,  # `path|link` as well as link(path): a filter is called directly, a function through the context
             web_url=web_url,
-            month_label=lambda m: format_month(m.year, m.month, lang),
-            month_name=lambda n: month_name(n, lang),
-            count=lambda n: format_count(n, lang),
+            month_label=lambda m: ui.month(m.year, m.month),
+            month_name=ui.month_name,
+            count=ui.count,
             language_tag=language_tag,
             language_name=language_name,
             og_locale=og_locale,
+            text_dir=ui.dir_attribute,
         )
-        # Every page depends on the config and the code; each also on its own template and the
+        # Every page depends on the config, the code and the interface's strings (the site's
+        # own i18n/ file among them) and CLDR's data; each also on its own template and the
         # templates that one extends, includes or imports.
-        self.site_key = fingerprint(repr(config), code_key)
+        self.site_key = fingerprint(repr(config), code_key, repr(sorted(t.items())), babel_version)
         self.template_keys = template_fingerprints(self.env, site_root)
 
     def render(self, template: str, page_path: str, canonical: str | None, **context) -> bytes:
@@ -168,14 +173,12 @@ class Renderer:
 
     def month_crumbs(self, year: int, month: int) -> list[tuple[str, str]]:
         """Home › year › month, the trail above a month page and its articles."""
-        t = STRINGS[self.config.language]
-        return [(t["home"], ""), (str(year), f"{year:04d}/"),
-                (month_name(month, self.config.language), f"{year:04d}/{month:02d}/")]
+        return [(self.t["home"], ""), (str(year), f"{year:04d}/"), (self.ui.month_name(month), f"{year:04d}/{month:02d}/")]
 
     def listing(self, base: str, title: str, articles, term: Term | None = None,
                 feed: str | None = None, showing: set[str] | None = None) -> Iterator[PageJob]:
         """The listing's pages; with `showing` (article paths), only the pages that list one of them."""
-        t = STRINGS[self.config.language]
+        t = self.t
         trail = [(t["home"], "")] + ([(t[term.kind], f"{term.kind}/"), (term.name, term.path)] if term else [])
         for listing in paginate(base, articles, self.config.per_page):
             if showing is not None and not any(a.path in showing for a in listing.articles):
@@ -197,12 +200,12 @@ class Renderer:
         if not bars:
             return ""
         root = relative_root(page_path + "index.html")
-        return Lazy(lambda: timeline_svg(bars, lambda path: root + path + "index.html", self.config.language))
+        return Lazy(lambda: timeline_svg(bars, lambda path: root + path + "index.html", self.ui))
 
     def archive_page(self) -> PageJob:
         years = self.archive.years()
         inputs = [(year, [(m.month, len(m.articles)) for m in months]) for year, months in years]
-        t = STRINGS[self.config.language]
+        t = self.t
         return self.job("archive.html", "archive/index.html", "archive/", (inputs,),
                         years=years, total=len(self.archive.articles),
                         crumbs=Lazy(lambda: [(t["home"], ""), (t["archive"], "archive/")]))
@@ -223,7 +226,7 @@ class Renderer:
     def terms_index(self, kind: str) -> PageJob:
         terms = self.archive.terms[kind]
         inputs = [(t.slug, t.name, len(t.articles)) for t in terms]
-        t = STRINGS[self.config.language]
+        t = self.t
         return self.job("terms.html", f"{kind}/index.html", f"{kind}/", (inputs,), kind=kind, terms=terms,
                         crumbs=Lazy(lambda: [(t["home"], ""), (t[kind], f"{kind}/")]))
 
@@ -244,7 +247,7 @@ class Renderer:
     def term_pages(self, kind: str, term: Term, showing: set[str] | None = None) -> Iterator[PageJob]:
         """A tag's, source's or location's listing, and its feed."""
         feed = term.path + "feed.xml" if kind in ("tags", "sources") else None
-        title = f"{STRINGS[self.config.language][SINGULAR[kind]]}: {term.name}"
+        title = f"{self.t[SINGULAR[kind]]}: {term.name}"
         yield from self.listing(term.path, title, term.articles, term=term, feed=feed, showing=showing)
         if feed:
             yield self.feed(feed, term.path, f"{self.config.title}: {term.name}", term.articles)

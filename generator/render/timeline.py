@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from generator.organise.archive import Month
-from generator.core.i18n import format_count, format_month, month_name
+from generator.render.wording import Wording
 
 SPAN = 12  # months on a chart: wide enough to see a year, few enough for thumb-sized bars on a phone
 WIDTH, BAR_AREA, TOP, BOTTOM = 360, 60, 14, 16  # SVG units: chart width, bar height, count and label rows
@@ -51,12 +51,12 @@ def year_bars(year: int, months: list[Month]) -> list[Bar]:
     return _bars(months, (year, 1), 12)
 
 
-def bar_label(bar: Bar, lang: str) -> str:
+def bar_label(bar: Bar, ui: Wording) -> str:
     """What a screen reader says for a bar, e.g. 'August 2025: 3 Artikel'."""
-    return f"{format_month(bar.year, bar.month, lang)}: {format_count(bar.count, lang)}"
+    return f"{ui.month(bar.year, bar.month)}: {ui.count(bar.count)}"
 
 
-def timeline_svg(bars: list[Bar], href: Callable[[str], str], lang: str) -> Markup:
+def timeline_svg(bars: list[Bar], href: Callable[[str], str], ui: Wording) -> Markup:
     """One bar per month, each with its month's count above and initial below, linking to the month's page.
 
     Heights are relative to the busiest month shown; the whole column of a month with articles is
@@ -76,9 +76,9 @@ def timeline_svg(bars: list[Bar], href: Callable[[str], str], lang: str) -> Mark
         bar_height = round(bar.count / peak * BAR_AREA, 1) if bar.count else 0
         y = base - bar_height
         middle = f"{x + column / 2:g}"
-        label = escape(bar_label(bar, lang))
+        label = escape(bar_label(bar, ui))
         # The year goes under January and under the first bar, so every bar's year can be read.
-        initial = month_name(bar.month, lang)[0]
+        initial = ui.month_initial(bar.month)
         under = f"{initial} {bar.year % 100:02d}" if bar.month == 1 or i == 0 else initial
         rects = (f'<rect class="hit" x="{x:g}" y="0" width="{column:g}" height="{height}"/>'
                  f'<rect class="bar" x="{x + GAP / 2:g}" y="{y:g}" width="{column - GAP:g}" height="{bar_height:g}"/>')

@@ -555,13 +555,31 @@
   var list = document.getElementById("search-results");
   var strings = JSON.parse(form.getAttribute("data-strings"));
 
-  /* "2025-08-20" as the site writes dates elsewhere ("20. August 2025", "August 20, 2025"). */
+  /* "2025-08-20" as the site writes dates elsewhere ("20. August 2025", "7 grudnia 2026"): the
+     template and month names are CLDR's long date, made by the build. */
   function longDate(iso) {
     var parts = iso.split("-").map(Number);
     var month = strings.months && strings.months[parts[1] - 1];
     if (!month || !strings.date) return iso;
-    return strings.date.replace("{day}", parts[2]).replace("{month}", month).replace("{year}", parts[0]);
+    return strings.date.replace("{day}", parts[2]).replace("{dd}", (parts[2] < 10 ? "0" : "") + parts[2])
+      .replace("{month}", month).replace("{year}", parts[0]);
   }
+
+  /* A count as the build writes it: Babel's grouping (not Intl.NumberFormat's, which differs for
+     Polish and Spanish four-digit numbers), the plural form by CLDR's rule for the page's language. */
+  function counted(forms, n) {
+    var digits = String(n), grouped = "", size = strings.number.sizes[0];
+    while (digits.length > size) {
+      grouped = strings.number.group + digits.slice(-size) + grouped;
+      digits = digits.slice(0, -size);
+      size = strings.number.sizes[1];
+    }
+    var form;
+    try { form = forms[new Intl.PluralRules(document.documentElement.lang).select(n)]; } catch (e) { /* unknown tag */ }
+    return (form || forms.other).replace("{n}", digits + grouped);
+  }
+  /* The browser tests hold these to what the build writes. */
+  window.searchArchive.format = { counted: counted, longDate: longDate };
   var serial = 0;
 
   function currentFilters() {
@@ -610,6 +628,7 @@
       var li = document.createElement("li");
       li.className = "teaser";
       if (r.lang) li.lang = r.lang;
+      if (strings.dirs[r.lang]) li.dir = strings.dirs[r.lang];
       var h2 = document.createElement("h2");
       var a = document.createElement("a");
       a.href = r.url;
@@ -631,7 +650,7 @@
     });
     if (found.common) status.textContent = strings.common;
     else if (!found.results.length) status.textContent = strings.none;
-    else status.textContent = strings.results.replace("{n}", found.total);
+    else status.textContent = counted(strings.results, found.total);
     status.setAttribute("data-query", query);  // which query the list answers, while typing goes on
   }
 

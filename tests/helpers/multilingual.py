@@ -1,33 +1,37 @@
-"""Sites made of the real French, Spanish and Japanese articles in tests/data/multilingual/."""
+"""Sites from the real French, Spanish and Japanese news in tests/data/multilingual/ (licences there)."""
 
 import json
 from pathlib import Path
 
-import yaml
+from helpers.sites import REPO, make_site
 
-from helpers.sites import make_site
-
-DATA = Path(__file__).resolve().parents[1] / "data" / "multilingual"
+SAMPLES = REPO / "tests" / "data" / "multilingual"
 
 
-def sample(lang: str) -> list[dict]:
-    """The sample's records of one language (fr, es, ja), in file order."""
-    with open(DATA / f"{lang}.jsonl", encoding="utf-8") as f:
-        return [json.loads(line) for line in f]
+def samples(lang: str) -> list[dict]:
+    """The sample articles of one language, as their records say them."""
+    with open(SAMPLES / f"{lang}.jsonl", encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def write_samples(site: Path, lang: str, count: int | None = None) -> list[dict]:
+    """The first `count` (default all) sample articles of `lang` as Markdown files with front
+    matter in the site's content/articles/; returns their records."""
+    records = samples(lang)[:count]
+    for record in records:
+        front = {"title": record["title"], "date": record["date"], "lang": record["lang"], "source": record["source"]}
+        if record.get("url"):
+            front["url"] = record["url"]
+        head = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items())
+        path = site / "content" / "articles" / f"{record['id']}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\n{head}---\n{record['body']}\n", encoding="utf-8")
+    return records
 
 
 def make_multilingual_site(root: Path, language: str, langs=("fr", "es", "ja")) -> Path:
-    """A site in `language` holding the sample articles of `langs`, as Markdown with front matter."""
+    """A site in `language` holding every sample article of `langs`."""
     make_site(root, language=language)
     for lang in langs:
-        for record in sample(lang):
-            if not record["date"]:
-                continue
-            name = record["id"].replace("/", "-") + ".md"
-            front = {"title": record["title"].strip(), "date": record["date"], "lang": record["lang"],
-                     "source": record["source"]}
-            text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + record["body"]
-            path = root / "content" / "articles" / lang / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+        write_samples(root, lang)
     return root

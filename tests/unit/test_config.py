@@ -20,13 +20,21 @@ def test_config_defaults_when_empty(tmp_path):
     assert config.per_page == 20 and config.language == "en"
 
 
+@pytest.mark.parametrize("given, tag", [("fr", "fr"), ("pt-BR", "pt-BR"), ("pt_BR", "pt-BR"), ("ar", "ar"),
+                                        ("sr-Latn", "sr-Latn"), ("da", "da")])
+def test_any_language_cldr_knows_will_do(tmp_path, given, tag):
+    assert load_config(write(tmp_path, f"language: {given}\n")).language == tag
+
+
 @pytest.mark.parametrize("text, expected", [
     ("titel: Archiv\n", "unknown key 'titel'"),
     ("per_page: viele\n", "'per_page' must be a whole number"),
     ("per_page: true\n", "'per_page' must be a whole number"),
     ("per_page: 0\n", "'per_page' must be at least 1"),
     ("title: [a, b]\n", "'title' must be text"),
-    ("language: fr\n", "'language' must be one of de, en"),
+    ("language: xx\n", "'language' is not a language CLDR knows: 'xx'"),
+    ("language: de-XX\n", "'language' is not a language CLDR knows: 'de-XX'"),
+    ("language: Deutsch\n", "'language' is not a language CLDR knows: 'Deutsch'"),
     ("timezone: Mars/Olympus\n", "'timezone' is not a known time zone"),
     ("base_url: example.org\n", "'base_url' must start with http"),
     ("- just\n- a list\n", "must be a mapping"),

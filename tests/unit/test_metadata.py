@@ -96,4 +96,4 @@ def test_articles_without_translations_have_no_hreflang(built):
 
 def test_language_tags_are_checked_before_use():
     assert language_tag("de-AT") == "de-AT" and language_tag("Deutsch") == "" and language_tag('de" x') == ""
-    assert og_locale("de") == "de_DE" and og_locale("en-gb") == "en_GB" and og_locale("fr") == "fr"
+    assert og_locale("de") == "de_DE" and og_locale("en-gb") == "en_GB" and og_locale("fr") == "fr_FR"

@@ -9,6 +9,7 @@ from generator.organise.archive import build_archive
 from generator.site import build_site
 from generator.core.model import Article
 from generator.render.timeline import SPAN, recent_bars, timeline_svg, year_bars
+from generator.render.wording import Wording
 
 
 def bars_of(html: str) -> list[dict]:
@@ -80,8 +81,8 @@ def test_young_archive_shows_only_its_own_months(tmp_path):
 
 
 def test_labels_are_escaped_and_empty_archive_draws_nothing():
-    assert timeline_svg([], lambda p: p, "en") == ""
+    assert timeline_svg([], lambda p: p, Wording(None, "en")) == ""
     start = datetime(2025, 1, 5, tzinfo=timezone.utc)
     archive = build_archive([Article(id="1", title="x", date=start, source_path="x.md", slug="x", body_html="")])
-    svg = timeline_svg(recent_bars(archive.months), lambda p: '"><script>' + p, "en")
+    svg = timeline_svg(recent_bars(archive.months), lambda p: '"><script>' + p, Wording(None, "en"))
     assert "<script>" not in svg and "&#34;&gt;&lt;script&gt;" in svg
