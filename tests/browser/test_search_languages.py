@@ -11,7 +11,7 @@ from helpers.multilingual import make_multilingual_site
 
 @pytest.fixture(scope="module")
 def tab(tmp_path_factory):
-    root = make_multilingual_site(tmp_path_factory.mktemp("site"), language="en")
+    root = make_multilingual_site(tmp_path_factory.mktemp("site"), language="fr")
     build_site(root)
     with browser() as chromium:
         page = chromium.new_page()
