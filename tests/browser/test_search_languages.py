@@ -7,19 +7,25 @@ from generator.site import build_site
 
 from helpers.browser import browser
 from helpers.multilingual import make_multilingual_site
+from helpers.sites import make_site, write_article
 
 
 @pytest.fixture(scope="module")
-def tab(tmp_path_factory):
+def chromium():
+    with browser() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def tab(tmp_path_factory, chromium):
     root = make_multilingual_site(tmp_path_factory.mktemp("site"), language="fr")
     build_site(root)
-    with browser() as chromium:
-        page = chromium.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto((root / "output" / "search" / "index.html").as_uri())
-        yield page
-        assert not errors
+    page = chromium.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((root / "output" / "search" / "index.html").as_uri())
+    yield page
+    assert not errors
 
 
 def titles(tab, query):
@@ -56,3 +62,26 @@ def test_japanese_is_found_by_any_word_it_contains(tab):
 def test_the_page_loads_only_the_stemmers_of_the_archives_languages(tab):
     loaded = tab.evaluate("Object.keys(globalThis.__NA_STEM || {}).sort()")
     assert loaded == ["french", "spanish"]
+
+
+DANISH = {
+    "husene.md": ("Husene ved havnen får nye tage", "Kommunen betaler for tagene på de gamle huse ved havnen."),
+    "skolen.md": ("Skolen åbner igen efter sommerferien", "Eleverne vender tilbage til skolerne på mandag."),
+}
+
+
+def test_a_language_without_a_strings_file_is_still_stemmed_by_snowball(tmp_path, chromium):
+    """Danish has no strings file and no record: the interface falls back to English, the search
+    stems with Snowball's Danish algorithm on both sides."""
+    site = make_site(tmp_path / "da", language="da")
+    for name, (title, body) in DANISH.items():
+        write_article(site, name, f'title: "{title}"\ndate: 2025-06-01\nlang: da', body + "\n")
+    build_site(site)
+    page = chromium.new_page()
+    page.goto((site / "output" / "search" / "index.html").as_uri())
+    assert page.locator("h1").inner_text() == "Search"
+    found = page.evaluate("q => window.searchArchive(q, {limit: 10})", "huset")
+    assert [r["title"] for r in found] == ["Husene ved havnen får nye tage"]
+    found = page.evaluate("q => window.searchArchive(q, {limit: 10})", "skolers")
+    assert [r["title"] for r in found] == ["Skolen åbner igen efter sommerferien"]
+    assert page.evaluate("Object.keys(globalThis.__NA_STEM)") == ["danish"]
