@@ -1,29 +1,39 @@
 """How pages write dates, per language: month names (with their abbreviations), weekday names, the
 words that say a date is the article's publication or its last update, and the words for time zones.
-A language's words are in its record (`cleaner:` → `dates:`)."""
+Month and weekday names come from CLDR; a language's other words are in its record (`cleaner:` →
+`dates:`)."""
 
 from generator.ingest.clean.lang import recorded_values, recorded_words
+from generator.ingest.clean.lang.calendar_names import month_forms, weekday_forms
+from generator.lang import language, recorded
 
-MONTH_NUMBERS = {
-    "de": {
-        "januar": 1, "jänner": 1, "jan": 1, "jän": 1, "februar": 2, "feber": 2, "feb": 2, "märz": 3, "mär": 3,
-        "maerz": 3, "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
-        "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10,
-        "november": 11, "nov": 11, "dezember": 12, "dez": 12,
-    },
-    "en": {
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-        "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-        "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    },
-}
 
-WEEKDAYS = {
-    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
-           "mo", "di", "mi", "do", "fr", "sa", "so"),
-    "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-           "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"),
-}
+
+def _month_numbers() -> dict[str, dict[str, int]]:
+    """Each recorded language's month names → month number: CLDR's full and abbreviated names and the
+    record's `extra_months` (spellings CLDR lacks: "maerz", "feber"). Left out: an abbreviation that
+    is a common word of a recorded language (Polish "sie" for sierpień is German "sie", Portuguese
+    "out" for outubro is English "out"), since the names are read beside any number and in bylines;
+    and a form that names two months, in case a language brings one."""
+    forms = {code: month_forms(code) for code in recorded()}
+    months: dict[str, set[int]] = {}
+    for table in forms.values():
+        for name, (numbers, _) in table.items():
+            months.setdefault(name, set()).update(numbers)
+    full = {name for table in forms.values() for name, (_, is_full) in table.items() if is_full}
+    common = frozenset().union(*(language(code).stopwords for code in recorded()),
+                               *(words for words in recorded_words("prose_words").values()))
+    extra = recorded_values("dates", "extra_months")
+    return {code: {**{name: min(numbers) for name, (numbers, _) in table.items()
+                      if len(months[name]) == 1 and (name in full or name not in common)},
+                   **{str(name): int(number) for name, number in extra.get(code, {}).items()}}
+            for code, table in forms.items()}
+
+
+MONTH_NUMBERS = _month_numbers()
+# Weekday names, full and abbreviated, with the record's `extra_weekdays` ("Sonnabend", "Thurs").
+WEEKDAYS = {code: tuple(sorted(weekday_forms(code) | set(extra.get(code, ()))))
+            for extra in [recorded_words("dates", "extra_weekdays")] for code in recorded()}
 
 # Words just before a date that make it the article's own publication date.
 PUBLISHED_WORDS = recorded_words("dates", "published_words")
