@@ -75,8 +75,9 @@ class LineInfo:
     teaser: bool = False  # another article's blurb ending in its link: "… mehr"
 
 
-def describe_lines(lines: list[str]) -> list[LineInfo]:
-    """Non-empty lines with their features; the order is the document's."""
+def describe_lines(lines: list[str], prose_words: frozenset[str] = ANY_PROSE_STOPWORD) -> list[LineInfo]:
+    """Non-empty lines with their features; the order is the document's. `prose_words` are the
+    short words whose share makes a line read like prose (language.prose_words of the page's language)."""
     infos = []
     for raw in lines:
         text = raw.strip()
@@ -86,7 +87,7 @@ def describe_lines(lines: list[str]) -> list[LineInfo]:
         low = text.lower()
         words = WORD_RUN.findall(low)
         consent = sum(w.startswith(_CONSENT) for w in words) >= 2
-        stops = sum(w in ANY_PROSE_STOPWORD for w in words)
+        stops = sum(w in prose_words for w in words)
         # Scripts written without spaces: about two characters make a word.
         count = len(words) + len(_CJK.findall(text)) // 2
         label = low.strip(_LABEL_MARKS) if count <= 8 and not listed else ""
