@@ -9,6 +9,7 @@ from generator.ingest.clean.dates import MONTH_NUMBER
 from generator.ingest.clean.lang.bylines import GIVEN_NAMES
 from generator.ingest.clean.lang.dates import MONTH_NUMBERS, WEEKDAYS
 from generator.ingest.clean.language import PROSE_STOPWORDS, detect_lang, prose_language
+from generator.ingest.clean.lines import describe_lines
 from generator.lang import recorded
 
 MULTILINGUAL = Path(__file__).parents[1] / "data" / "multilingual"
@@ -85,3 +86,10 @@ def test_weekday_names_come_from_cldr_and_the_records_extras():
     assert {"montag", "sonnabend", "so"} <= set(WEEKDAYS["de"])
     assert {"thursday", "thurs"} <= set(WEEKDAYS["en"])
     assert {"lundi", "miércoles", "segunda-feira", "środa"} <= set().union(*WEEKDAYS.values())
+
+
+def test_a_word_of_the_pages_own_prose_is_no_sign_of_furniture():
+    line = "Plus de douze millions d'euros sont prévus cette année pour les écoles."
+    [french], [unknown] = describe_lines([line], "fr"), describe_lines([line])
+    assert not french.furniture and unknown.furniture  # "Plus" labels paid articles on German pages
+    assert french.stop_ratio > 0.3

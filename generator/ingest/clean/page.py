@@ -15,7 +15,7 @@ from generator.ingest.clean.authors import find_authors
 from generator.ingest.clean.body import article_lines
 from generator.ingest.clean.dateline import Dateline, split_dateline
 from generator.ingest.clean.date_choice import choose_date
-from generator.ingest.clean.language import detect_lang, prose_language, prose_words
+from generator.ingest.clean.language import detect_lang, prose_language
 from generator.ingest.clean.lines import LIST_ITEM, LineInfo, describe_lines
 from generator.ingest.clean.locate import STOP_MIN, contents_entries, find_article
 from generator.ingest.clean.normalize import mask_quotes, normalize_text
@@ -71,7 +71,7 @@ def read_page(normalized: str, repeated: frozenset[str] = frozenset()) -> PageLi
     (quote-masked) lines seen on many pages of the same source."""
     lines = normalized.split("\n")
     prose_lang = prose_language("\n".join(line.strip() for line in lines if line.strip()))
-    infos = describe_lines(lines, prose_words(prose_lang))
+    infos = describe_lines(lines, prose_lang)
     if repeated:
         repeated = frozenset(line.text for line in infos if mask_quotes(line.text) in repeated)
     return PageLines(lines, infos, repeated, contents_entries(infos), prose_lang)
