@@ -50,7 +50,7 @@ def _capitalised(token: str) -> bool:
     """A word that may be part of a name: capitalised, neither a common short word nor a month
     ("Jan Kupitz" is a name, "Jan." and "Januar" are months)."""
     low = token.lower().rstrip(".")
-    month = low in frozenset(MONTH_NUMBER) and (token.endswith(".") or len(low) > 4)
+    month = low in MONTH_NUMBER and (token.endswith(".") or len(low) > 4)
     return token[0].isupper() and low not in _NOT_NAME and not month
 
 

@@ -46,12 +46,21 @@ TALKED_ABOUT_WORDS = recorded_words("dates", "talked_about_words")
 # "Hofheim am Taunus | Wiesbaden, 11. November 2021", "by Jane Doe on May 3, 2021").
 BYLINE_LINK_WORDS = recorded_words("dates", "byline_link_words")
 
+# Words a page writes between the parts of a date: the day's ordinal suffix ("3rd", French "1er"),
+# the words around the month (Spanish "7 de diciembre de 2026"), before the time of day ("um",
+# "at", "à"), and between a cue word and its date ("Veröffentlicht am", "publié le").
+DAY_SUFFIXES = recorded_words("dates", "day_suffixes")
+DATE_JOINERS = recorded_words("dates", "date_joiners")
+TIME_WORDS = recorded_words("dates", "time_words")
+CUE_JOINERS = recorded_words("dates", "cue_joiners")
+
 # Zone words written after a time of day → IANA zone, or a fixed offset in minutes; those under ""
 # name no language's zone.
 ZONE_WORDS = {**recorded_values("dates", "zone_words"), "": {"gmt": 0, "utc": 0, "z": 0}}
 
 # The zone a page in this language means by a time of day that names none ("17:23 Uhr"), for a
 # language written in one zone only: German is written in Germany, Austria, Switzerland,
-# Liechtenstein and Luxembourg, all on Central European Time. English has no such zone (US, UK,
-# India, Australia…), so its bare times are read in the site's zone.
+# Liechtenstein and Luxembourg, Italian in Italy, Switzerland and San Marino, Polish in Poland, all
+# on Central European Time. English, French, Spanish, Portuguese, Dutch (Suriname, the Caribbean)
+# and Swedish (Finland) have no such zone, so their bare times are read in the site's zone.
 LOCAL_ZONES = recorded_values("dates", "local_zone")
