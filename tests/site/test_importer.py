@@ -420,3 +420,12 @@ def test_a_page_in_another_language_gets_its_language_byline_and_date(site, tmp_
     assert article.lang == lang and article.authors == (author,)
     assert article.date.isoformat().startswith(when) and not article.date_estimated
     assert author not in article.body_html and page.split("\n\n")[-4] in article.body_html  # the last paragraph
+
+
+@pytest.mark.parametrize("lang", ["fr", "es", "ja"])
+def test_real_news_in_other_languages_is_imported_in_its_language(site, lang):
+    records = Path(__file__).parents[1] / "data" / "multilingual" / f"{lang}.jsonl"
+    assert not run_import(site, records).failed
+    written = [path.read_text(encoding="utf-8") for path in articles(site)]
+    assert len(written) == len(records.read_text(encoding="utf-8").splitlines())
+    assert all(f'\nlang: "{lang}"\n' in text for text in written)
