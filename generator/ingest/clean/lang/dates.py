@@ -8,7 +8,6 @@ from generator.ingest.clean.lang.calendar_names import month_forms, weekday_form
 from generator.lang import language, recorded
 
 
-
 def _month_numbers() -> dict[str, dict[str, int]]:
     """Each recorded language's month names → month number: CLDR's full and abbreviated names and the
     record's `extra_months` (spellings CLDR lacks: "maerz", "feber"). Left out: an abbreviation that
@@ -17,23 +16,25 @@ def _month_numbers() -> dict[str, dict[str, int]]:
     and a form that names two months, in case a language brings one."""
     forms = {code: month_forms(code) for code in recorded()}
     months: dict[str, set[int]] = {}
+    full = set()
     for table in forms.values():
-        for name, (numbers, _) in table.items():
+        for name, (numbers, is_full) in table.items():
             months.setdefault(name, set()).update(numbers)
-    full = {name for table in forms.values() for name, (_, is_full) in table.items() if is_full}
+            if is_full:
+                full.add(name)
     common = frozenset().union(*(language(code).stopwords for code in recorded()),
-                               *(words for words in recorded_words("prose_words").values()))
+                               *recorded_words("prose_words").values())
+    usable = {name for name, numbers in months.items() if len(numbers) == 1 and (name in full or name not in common)}
     extra = recorded_values("dates", "extra_months")
-    return {code: {**{name: min(numbers) for name, (numbers, _) in table.items()
-                      if len(months[name]) == 1 and (name in full or name not in common)},
+    return {code: {**{name: min(numbers) for name, (numbers, _) in table.items() if name in usable},
                    **{str(name): int(number) for name, number in extra.get(code, {}).items()}}
             for code, table in forms.items()}
 
 
 MONTH_NUMBERS = _month_numbers()
 # Weekday names, full and abbreviated, with the record's `extra_weekdays` ("Sonnabend", "Thurs").
-WEEKDAYS = {code: tuple(sorted(weekday_forms(code) | set(extra.get(code, ()))))
-            for extra in [recorded_words("dates", "extra_weekdays")] for code in recorded()}
+_EXTRA_WEEKDAYS = recorded_words("dates", "extra_weekdays")
+WEEKDAYS = {code: tuple(sorted(weekday_forms(code) | set(_EXTRA_WEEKDAYS.get(code, ())))) for code in recorded()}
 
 # Words just before a date that make it the article's own publication date.
 PUBLISHED_WORDS = recorded_words("dates", "published_words")
