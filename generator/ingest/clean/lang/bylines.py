@@ -30,3 +30,7 @@ AGENCIES = frozenset("""dpa afp ap reuters sda apa kna epd sid ansa efe kyodo xi
 # Lower-case words inside a name ("Christoph von Eichhorn", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset("""von vom van der den de del della di da dos das du le la zu zur ten ter
     bin ibn al el v. d'""".split())
+# Particles that begin a surname capitalised too ("Marine Le Pen", "Robert De Niro", "Osama Bin
+# Laden"), though they are short words of some language's prose. German writes its particles in
+# lower case inside names, and a capitalised "Der" after a name begins a paper's ("Der Spiegel").
+CAPITALISED_PARTICLES = NAME_PARTICLES - {"von", "vom", "der", "den", "das", "zu", "zur"}
