@@ -9,7 +9,6 @@ from generator.core.paths import OUTPUT_DIR
 from generator.status import recorded_build
 from generator.core.config import load_config
 from generator.core.errors import BuildFailed, SiteError, os_error_text
-from generator.ingest.importer import import_paths
 from generator.publish.run import publish
 from generator.publish.target import PublishOptions, check_target
 from generator.scaffold import init_site
@@ -62,6 +61,8 @@ def cmd_publish(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from generator.ingest.importer import import_paths  # the cleaner's words load only for this verb
+
     site = Path(args.site)
     report = import_paths(site, [Path(p) for p in args.paths], load_config(site), force=args.force)
     for note in report.notes:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import babel
 import snowballstemmer
-import yaml
+
+from generator.core.yamlio import load_yaml
 
 RECORDS = Path(__file__).with_name("records")
 
@@ -60,7 +61,7 @@ def language(tag: str) -> Language:
     """The record of the language of `tag` ('de', 'de-AT', 'pt_BR'); an empty tag gives an empty record."""
     code = base_code(tag)
     path = RECORDS / f"{code}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if code and path.is_file() else {}
+    data = load_yaml(path.read_text(encoding="utf-8")) if code and path.is_file() else {}
     return Language(
         code=code,
         snowball=data.get("snowball", _snowball_for(code) if code else None),

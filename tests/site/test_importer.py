@@ -358,3 +358,74 @@ def test_an_html_page_without_a_byline_takes_its_metadata_author(site, tmp_path)
     run_import(site, write(tmp_path, "page.html", html))
     article = parse_article(articles(site)[0].read_text(encoding="utf-8"), articles(site)[0], load_config(site))
     assert article.authors == ("Jane Doe",)
+
+
+FRENCH_PAGE = """- Accueil
+- Politique
+- Économie
+- Sport
+
+Le conseil municipal adopte le budget de l'année prochaine
+
+Par Jean Dupont
+
+7 décembre 2026
+
+PARIS - Le conseil municipal a adopté mardi soir, après un long débat, le budget de l'année prochaine. La majorité a voté pour le projet de la mairie, qui prévoit davantage de dépenses pour les écoles.
+
+L'opposition a surtout critiqué les coupes prévues dans les bibliothèques et a annoncé qu'elle ferait examiner la décision par le tribunal administratif.
+
+Plus de douze millions d'euros sont prévus cette année pour la rénovation des bâtiments scolaires, bien plus que dans le budget précédent.
+
+Partager
+
+- Facebook
+- Twitter
+
+© 2026 Le Journal | Mentions légales
+"""
+
+SPANISH_PAGE = """- Portada
+- Política
+- Economía
+
+El ayuntamiento aprueba el presupuesto del próximo año
+
+Por María García
+
+Publicado el 7 de diciembre de 2026 a las 10:30
+
+MADRID - El pleno del ayuntamiento aprobó el martes por la noche, tras un largo debate, el presupuesto del próximo año. La mayoría votó a favor del proyecto del gobierno municipal, que prevé más gasto en los colegios.
+
+La oposición criticó sobre todo los recortes previstos en las bibliotecas y anunció que llevará la decisión a los tribunales.
+
+Este año se destinan más de doce millones de euros a la rehabilitación de los edificios escolares, mucho más que en el presupuesto anterior.
+
+Compartir
+
+© 2026 El Diario | Aviso legal
+"""
+
+
+@pytest.mark.parametrize("lang, page, author, when", [
+    ("fr", FRENCH_PAGE, "Jean Dupont", "2026-12-07"),
+    ("es", SPANISH_PAGE, "María García", "2026-12-07T10:30"),
+])
+def test_a_page_in_another_language_gets_its_language_byline_and_date(site, tmp_path, lang, page, author, when):
+    run_import(site, write(tmp_path, f"{lang}.txt", page))
+    [path] = articles(site)
+    text = path.read_text(encoding="utf-8")
+    assert f'\nlang: "{lang}"\n' in text
+    article = parse_article(text, path, load_config(site))
+    assert article.lang == lang and article.authors == (author,)
+    assert article.date.isoformat().startswith(when) and not article.date_estimated
+    assert author not in article.body_html and page.split("\n\n")[-4] in article.body_html  # the last paragraph
+
+
+@pytest.mark.parametrize("lang", ["fr", "es", "ja"])
+def test_real_news_in_other_languages_is_imported_in_its_language(site, lang):
+    records = Path(__file__).parents[1] / "data" / "multilingual" / f"{lang}.jsonl"
+    assert not run_import(site, records).failed
+    written = [path.read_text(encoding="utf-8") for path in articles(site)]
+    assert len(written) == len(records.read_text(encoding="utf-8").splitlines())
+    assert all(f'\nlang: "{lang}"\n' in text for text in written)

@@ -145,6 +145,8 @@ def test_sentences_that_merely_start_with_a_place_are_not_datelines():
 def test_language_is_detected_not_assumed():
     assert detect_lang("Die Regierung hat sich auf einen neuen Haushalt geeinigt, der mehr Geld für die Schulen vorsieht.") == "de"
     assert detect_lang("The government has agreed on a new budget that gives more money to the schools.") == "en"
+    assert detect_lang("Le gouvernement s'est mis d'accord sur un nouveau budget qui donne plus d'argent aux écoles.") == "fr"
+    assert detect_lang("政府は学校への予算を増やす新たな予算案で合意した。") == "ja"
     assert detect_lang("123 456 789") == ""
 
 

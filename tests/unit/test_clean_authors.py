@@ -31,6 +31,10 @@ def page(*head: str, tail: str = "") -> str:
     ("von Christoph von Eichhorn", ["Christoph von Eichhorn"]),
     ("Veröffentlicht am 3. Mai 2024 von Redaktion", ["Redaktion"]),
     ("29. Juni 2017, 23:39 · von tobi42", ["tobi"]),
+    ("Par Marine Le Pen et Jean Dupont", ["Marine Le Pen", "Jean Dupont"]),  # "le", "et" are French prose words
+    ("Por João Da Silva y María García", ["João Da Silva", "María García"]),
+    ("Von Giovanni Di Lorenzo", ["Giovanni Di Lorenzo"]),
+    ("Von Anna Weber Der Spiegel", ["Anna Weber"]),  # a paper's name, not a particle
 ])
 def test_byline_shapes_give_their_names(line, names):
     assert byline_names(line) == names

@@ -59,6 +59,25 @@ def test_month_names_abbreviations_austrian_forms_and_short_years():
     assert dates_in("Version 1.2.3") == []
 
 
+def test_dates_in_the_forms_of_other_languages():
+    cases = {
+        "Publié le 7 décembre 2026 à 10:30": (datetime(2026, 12, 7, 10, 30), "published"),
+        "Mis à jour le 1er mars 2025": (datetime(2025, 3, 1), "updated"),
+        "7 janv. 2026": (datetime(2026, 1, 7), ""),
+        "Publicado el 7 de diciembre de 2026 a las 10:30": (datetime(2026, 12, 7, 10, 30), "published"),
+        "7 de dezembro de 2026 às 10:30": (datetime(2026, 12, 7, 10, 30), ""),
+        "Pubblicato il 7 dicembre 2026 alle 10:30": (datetime(2026, 12, 7, 10, 30), "published"),
+        "7 december 2026 om 10:30": (datetime(2026, 12, 7, 10, 30), ""),
+        "7 grudnia 2026": (datetime(2026, 12, 7), ""),
+        "7 augusti 2026": (datetime(2026, 8, 7), ""),
+    }
+    for text, (when, cue) in cases.items():
+        [found] = dates_in(text)
+        assert (found.when, found.cue) == (when, cue), text
+    # Polish "sie" (sierpień) is German "sie": no month.
+    assert dates_in("Am 7 sie 2026 trafen") == []
+
+
 def test_the_published_date_wins_over_the_updated_one_whatever_their_order():
     stamp = "Aktualisiert am 18.12.2024, 09:10 Uhr\nVeröffentlicht am 17.12.2024, 17:23 Uhr"
     assert clean_text(page(stamp)).date == datetime(2024, 12, 17, 17, 23)

@@ -9,8 +9,9 @@ from generator.ingest.clean.dates import MONTH_NUMBER, find_date
 from generator.ingest.clean.lang import any_language
 from generator.ingest.clean.language import ANY_PROSE_STOPWORD
 from generator.ingest.clean.lines import LIST_ITEM, LineInfo, is_furniture
-from generator.ingest.clean.lang.bylines import (AGENCIES, BYLINE_LABELS, BYLINE_WORDS, GIVEN_NAMES,
-                                                 NAME_ENDS, NAME_JOINERS, NAME_PARTICLES, ROLE_WORDS, STAFF_WORDS)
+from generator.ingest.clean.lang.bylines import (AGENCIES, BYLINE_LABELS, BYLINE_WORDS, CAPITALISED_PARTICLES,
+                                                 GIVEN_NAMES, NAME_ENDS, NAME_JOINERS, NAME_PARTICLES, ROLE_WORDS,
+                                                 STAFF_WORDS)
 
 _WORDS = sorted(any_language(BYLINE_WORDS), key=len, reverse=True)
 _BYLINE_LABELS = any_language(BYLINE_LABELS) | frozenset(MONTH_NUMBER)
@@ -50,7 +51,7 @@ def _capitalised(token: str) -> bool:
     """A word that may be part of a name: capitalised, neither a common short word nor a month
     ("Jan Kupitz" is a name, "Jan." and "Januar" are months)."""
     low = token.lower().rstrip(".")
-    month = low in frozenset(MONTH_NUMBER) and (token.endswith(".") or len(low) > 4)
+    month = low in MONTH_NUMBER and (token.endswith(".") or len(low) > 4)
     return token[0].isupper() and low not in _NOT_NAME and not month
 
 
@@ -76,6 +77,8 @@ def _read_names(text: str, handle: bool, strict: bool = True) -> list[str]:
         if is_furniture(low, [low]):
             break  # "von Lars Sobiraj Lesezeit: 4 Min."
         if low in NAME_PARTICLES and token[0].islower() and following[:1].isupper():
+            current.append(token)
+        elif low in CAPITALISED_PARTICLES and current and (following[:1].isupper() or following in NAME_PARTICLES):
             current.append(token)
         elif token[0].isalpha() and _capitalised(token):
             current.append(token)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from generator.ingest.clean.lang import any_language
 from generator.ingest.clean.lang.boilerplate import INTERSTITIALS, TEASER_HEADINGS, TEASER_TAILS
-from generator.ingest.clean.language import ANY_PROSE_STOPWORD, WORD_RUN
+from generator.ingest.clean.language import PROSE_STOPWORDS, WORD_RUN, prose_words
 
 # Page furniture in German and English: calls to action, share/comment/newsletter/feed/job/
 # cookie/paywall blocks, legal footers. A line holding one of these words, word beginnings or
@@ -39,9 +39,10 @@ _FURNITURE_PHRASES = ("©", "log in", "sign up", "sign in", "terms of use", "ter
 _CONSENT = ("cookie", "einwillig", "consent", "datenschutzerkl", "privacy", "tracking", "widerruf", "zustimm")
 
 
-def is_furniture(low: str, words: list[str]) -> bool:
-    """`low` is the line in lower case, `words` its words."""
-    return (any(w in _FURNITURE_WORDS or w.startswith(_FURNITURE_PREFIXES) for w in words)
+def is_furniture(low: str, words: list[str], furniture_words: frozenset[str] = _FURNITURE_WORDS) -> bool:
+    """`low` is the line in lower case, `words` its words; `furniture_words` those that are no prose
+    word of the page's language (describe_lines)."""
+    return (any(w in furniture_words or w.startswith(_FURNITURE_PREFIXES) for w in words)
             or any(p in low for p in _FURNITURE_PHRASES))
 
 
@@ -75,8 +76,12 @@ class LineInfo:
     teaser: bool = False  # another article's blurb ending in its link: "… mehr"
 
 
-def describe_lines(lines: list[str]) -> list[LineInfo]:
-    """Non-empty lines with their features; the order is the document's."""
+def describe_lines(lines: list[str], lang: str = "") -> list[LineInfo]:
+    """Non-empty lines with their features; the order is the document's. `lang` is the language
+    whose prose words fill the page (language.prose_language), '' when none clearly does."""
+    prose = prose_words(lang)
+    # A word of the page's own prose is no sign of furniture: French "plus" is "more", not "Plus" content.
+    furniture_words = _FURNITURE_WORDS - PROSE_STOPWORDS.get(lang, frozenset())
     infos = []
     for raw in lines:
         text = raw.strip()
@@ -86,7 +91,7 @@ def describe_lines(lines: list[str]) -> list[LineInfo]:
         low = text.lower()
         words = WORD_RUN.findall(low)
         consent = sum(w.startswith(_CONSENT) for w in words) >= 2
-        stops = sum(w in ANY_PROSE_STOPWORD for w in words)
+        stops = sum(w in prose for w in words)
         # Scripts written without spaces: about two characters make a word.
         count = len(words) + len(_CJK.findall(text)) // 2
         label = low.strip(_LABEL_MARKS) if count <= 8 and not listed else ""
@@ -97,7 +102,7 @@ def describe_lines(lines: list[str]) -> list[LineInfo]:
             stop_ratio=stops / len(words) if words else 0.0,
             sentence=bool(_ENDS_SENTENCE.search(text)),
             listed=listed,
-            furniture=consent or teaser or is_furniture(low, words),
+            furniture=consent or teaser or is_furniture(low, words, furniture_words),
             consent=consent,
             interstitial=label in _INTERSTITIALS,
             teaser_heading=label in _TEASER_HEADINGS,

@@ -4,14 +4,16 @@ weight taken, and trimmed at markers after which only comments, links and footer
 import re
 
 from generator.ingest.clean.inline import captioned
-from generator.ingest.clean.language import PROSE_STOPWORDS, detect_lang
 from generator.ingest.clean.lines import LIST_ITEM, LineInfo
 
 
 OPENING_PROSE = 25.0  # the weight of a paragraph of some 25 words
+# The share of prose words (lines.py) below which a line does not read like prose; 0 where the
+# page's language has no prose words to count.
+STOP_MIN = 0.12
 
 
-def prose_weight(line: LineInfo, stop_min: float = 0.12) -> float:
+def prose_weight(line: LineInfo, stop_min: float = STOP_MIN) -> float:
     """Positive for lines that read like article prose, negative for page furniture.
 
     Long sentences full of function words are prose; short lines without sentence punctuation
@@ -157,7 +159,7 @@ def damp_comments(weights: list[float], infos: list[LineInfo], prose: float = 20
 
 
 def find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re.Pattern, ...] = (),
-                 contents: frozenset[int] = frozenset()) -> tuple[int, int]:
+                 contents: frozenset[int] = frozenset(), stop_min: float = STOP_MIN) -> tuple[int, int]:
     """[start, end) indexes into `infos` of the article's lines. `dropped` says which lines a rule
     or the source's repeated boilerplate removes; a line matching a `cut_after` rule ends the
     article; `contents` are the entries of a table of contents, which cost nothing (they stand
@@ -165,13 +167,13 @@ def find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re
 
     Interstitials ("ADVERTISEMENT", "Thanks for watching!") and photo captions ending in their
     credit are looked through: the paragraph after an ad slot or a picture is the article's, and
-    must not look like a lone teaser beyond furniture."""
+    must not look like a lone teaser beyond furniture. `stop_min` is prose_weight's."""
     seen = [i for i, line in enumerate(infos) if not (line.interstitial or _inset_caption(infos, i))]
     if len(seen) == len(infos):
-        return _find_article(infos, dropped, cut_after, contents)
+        return _find_article(infos, dropped, cut_after, contents, stop_min)
     position = {i: k for k, i in enumerate(seen)}
     start, end = _find_article([infos[i] for i in seen], [dropped[i] for i in seen], cut_after,
-                               frozenset(position[i] for i in contents if i in position))
+                               frozenset(position[i] for i in contents if i in position), stop_min)
     if start == end:
         return (seen[start], seen[start]) if start < len(seen) else (len(infos), len(infos))
     return seen[start], seen[end - 1] + 1
@@ -187,8 +189,7 @@ def _inset_caption(infos: list[LineInfo], i: int) -> bool:
 
 
 def _find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re.Pattern, ...],
-                  contents: frozenset[int]) -> tuple[int, int]:
-    stop_min = 0.12 if detect_lang("\n".join(line.text for line in infos)) in PROSE_STOPWORDS else 0.0
+                  contents: frozenset[int], stop_min: float) -> tuple[int, int]:
     weights = [-8.0 if drop else prose_weight(line, stop_min) for line, drop in zip(infos, dropped)]
     opening = weights[0] if infos else 0.0
     weights = announced_lists(damp_comments(damp_isolated(weights, infos), infos), infos)

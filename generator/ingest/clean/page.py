@@ -15,9 +15,9 @@ from generator.ingest.clean.authors import find_authors
 from generator.ingest.clean.body import article_lines
 from generator.ingest.clean.dateline import Dateline, split_dateline
 from generator.ingest.clean.date_choice import choose_date
-from generator.ingest.clean.language import detect_lang
+from generator.ingest.clean.language import detect_lang, prose_language
 from generator.ingest.clean.lines import LIST_ITEM, LineInfo, describe_lines
-from generator.ingest.clean.locate import contents_entries, find_article
+from generator.ingest.clean.locate import STOP_MIN, contents_entries, find_article
 from generator.ingest.clean.normalize import mask_quotes, normalize_text
 from generator.ingest.clean.title import Title, choose_title
 
@@ -53,6 +53,7 @@ class PageLines:
     infos: list[LineInfo]  # the non-empty lines
     repeated: frozenset[str]  # texts of `infos` that the source prints on most of its pages
     contents: frozenset[int]  # indexes into `infos` of a table of contents' entries
+    prose_lang: str = ""  # the language whose prose words fill the page; '' when none clearly does
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,11 @@ def read_page(normalized: str, repeated: frozenset[str] = frozenset()) -> PageLi
     """The lines of a page whose text `normalize_text` returned, each described; `repeated` holds
     (quote-masked) lines seen on many pages of the same source."""
     lines = normalized.split("\n")
-    infos = describe_lines(lines)
+    prose_lang = prose_language("\n".join(line.strip() for line in lines if line.strip()))
+    infos = describe_lines(lines, prose_lang)
     if repeated:
         repeated = frozenset(line.text for line in infos if mask_quotes(line.text) in repeated)
-    return PageLines(lines, infos, repeated, contents_entries(infos))
+    return PageLines(lines, infos, repeated, contents_entries(infos), prose_lang)
 
 
 def find_body(page: PageLines, rules: CleaningRules, extracted: bool = False) -> Body:
@@ -81,7 +83,8 @@ def find_body(page: PageLines, rules: CleaningRules, extracted: bool = False) ->
     infos = page.infos
     # Matched here once per line, the rules are a flag to every step that asks about them.
     dropped = [line.text in page.repeated or any(p.search(line.text) for p in rules.drop) for line in infos]
-    start, end = (0, len(infos)) if extracted else find_article(infos, dropped, rules.cut_after, page.contents)
+    stop_min = STOP_MIN if page.prose_lang else 0.0
+    start, end = (0, len(infos)) if extracted else find_article(infos, dropped, rules.cut_after, page.contents, stop_min)
     paragraphs = [line.text for line in article_lines(infos, start, end, page.contents, dropped)]
     dateline = None
     if paragraphs:
@@ -102,7 +105,7 @@ def describe_article(page: PageLines, body: Body, title_hint: str = "") -> Clean
         paragraphs=body.paragraphs,
         title=title,
         dateline=body.dateline,
-        lang=detect_lang(text),
+        lang=detect_lang(text),  # the body's: a page's menus and teasers may be in another language
         date=date.when,
         summary=cut_at_sentence_end(LIST_ITEM.sub("", lead)),
         date_timed=date.has_time,

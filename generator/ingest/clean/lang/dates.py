@@ -1,68 +1,67 @@
 """How pages write dates, per language: month names (with their abbreviations), weekday names, the
-words that say a date is the article's publication or its last update, and the words for time zones."""
+words that say a date is the article's publication or its last update, and the words for time zones.
+Month and weekday names come from CLDR; a language's other words are in its record (`cleaner:` →
+`dates:`)."""
 
-MONTH_NUMBERS = {
-    "de": {
-        "januar": 1, "jänner": 1, "jan": 1, "jän": 1, "februar": 2, "feber": 2, "feb": 2, "märz": 3, "mär": 3,
-        "maerz": 3, "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
-        "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10,
-        "november": 11, "nov": 11, "dezember": 12, "dez": 12,
-    },
-    "en": {
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-        "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-        "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    },
-}
+from generator.ingest.clean.lang import recorded_values, recorded_words
+from generator.ingest.clean.lang.calendar_names import month_forms, weekday_forms
+from generator.lang import language, recorded
 
-WEEKDAYS = {
-    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
-           "mo", "di", "mi", "do", "fr", "sa", "so"),
-    "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-           "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"),
-}
+
+def _month_numbers() -> dict[str, dict[str, int]]:
+    """Each recorded language's month names → month number: CLDR's full and abbreviated names and the
+    record's `extra_months` (spellings CLDR lacks: "maerz", "feber"). Left out: an abbreviation that
+    is a common word of a recorded language (Polish "sie" for sierpień is German "sie", Portuguese
+    "out" for outubro is English "out"), since the names are read beside any number and in bylines;
+    and a form that names two months, in case a language brings one."""
+    forms = {code: month_forms(code) for code in recorded()}
+    months: dict[str, set[int]] = {}
+    full = set()
+    for table in forms.values():
+        for name, (numbers, is_full) in table.items():
+            months.setdefault(name, set()).update(numbers)
+            if is_full:
+                full.add(name)
+    common = frozenset().union(*(language(code).stopwords for code in recorded()),
+                               *recorded_words("prose_words").values())
+    usable = {name for name, numbers in months.items() if len(numbers) == 1 and (name in full or name not in common)}
+    extra = recorded_values("dates", "extra_months")
+    return {code: {**{name: min(numbers) for name, (numbers, _) in table.items() if name in usable},
+                   **{str(name): int(number) for name, number in extra.get(code, {}).items()}}
+            for code, table in forms.items()}
+
+
+MONTH_NUMBERS = _month_numbers()
+# Weekday names, full and abbreviated, with the record's `extra_weekdays` ("Sonnabend", "Thurs").
+_EXTRA_WEEKDAYS = recorded_words("dates", "extra_weekdays")
+WEEKDAYS = {code: tuple(sorted(weekday_forms(code) | set(_EXTRA_WEEKDAYS.get(code, ())))) for code in recorded()}
 
 # Words just before a date that make it the article's own publication date.
-PUBLISHED_WORDS = {
-    "de": ("veröffentlicht", "publiziert", "erschienen", "erstellt", "eingetragen", "online seit", "gepostet",
-           "geschrieben am", "eingestellt", "verfasst am", "datum"),
-    "en": ("published", "posted", "created", "first published", "written on", "date"),
-}
-
+PUBLISHED_WORDS = recorded_words("dates", "published_words")
 # Words just before a date that make it a later change to the article, not its publication.
-UPDATED_WORDS = {
-    "de": ("aktualisiert", "zuletzt aktualisiert", "letzte aktualisierung", "stand", "geändert",
-           "zuletzt geändert", "update", "bearbeitet"),
-    "en": ("updated", "last updated", "modified", "last modified", "revised", "edited", "update"),
-}
-
+UPDATED_WORDS = recorded_words("dates", "updated_words")
 # Words just before a date that make it a date the article talks about (a deadline, a period), not
 # its own stamp: "Die Preise ab 01.01.2024", "valid until 5 May 2024".
-TALKED_ABOUT_WORDS = {
-    "de": ("ab", "bis", "seit", "zum", "zur", "nach", "vor", "zwischen", "für", "gültig", "frist"),
-    "en": ("from", "until", "till", "since", "before", "after", "between", "through", "for", "by", "due"),
-}
-
+TALKED_ABOUT_WORDS = recorded_words("dates", "talked_about_words")
 # Small words that join a byline's names and its date ("Frank Hahn am 18. September 2019",
 # "Hofheim am Taunus | Wiesbaden, 11. November 2021", "by Jane Doe on May 3, 2021").
-BYLINE_LINK_WORDS = {
-    "de": ("am", "von", "vom", "um", "und", "der", "die", "des"),
-    "en": ("on", "by", "at", "and", "of", "the"),
-}
+BYLINE_LINK_WORDS = recorded_words("dates", "byline_link_words")
 
-# Zone words written after a time of day → IANA zone, or a fixed offset in minutes.
-ZONE_WORDS = {
-    "de": {"mez": "Europe/Berlin", "mesz": "Europe/Berlin", "oez": "Europe/Helsinki"},
-    "en": {"et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
-           "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
-           "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
-           "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
-           "bst": "Europe/London", "cet": "Europe/Berlin", "cest": "Europe/Berlin", "ist": "Asia/Kolkata",
-           "aest": "Australia/Sydney", "aedt": "Australia/Sydney"},
-    "": {"gmt": 0, "utc": 0, "z": 0},
-}
+# Words a page writes between the parts of a date: the day's ordinal suffix ("3rd", French "1er"),
+# the words around the month (Spanish "7 de diciembre de 2026"), before the time of day ("um",
+# "at", "à"), and between a cue word and its date ("Veröffentlicht am", "publié le").
+DAY_SUFFIXES = recorded_words("dates", "day_suffixes")
+DATE_JOINERS = recorded_words("dates", "date_joiners")
+TIME_WORDS = recorded_words("dates", "time_words")
+CUE_JOINERS = recorded_words("dates", "cue_joiners")
 
-# The zone a page in this language means by a time of day that names none ("17:23 Uhr"): German is
-# written in Germany, Austria, Switzerland, Liechtenstein and Luxembourg, all on Central European Time.
-# English has no such zone (US, UK, India, Australia…), so its bare times are read in the site's zone.
-LOCAL_ZONES = {"de": "Europe/Berlin"}
+# Zone words written after a time of day → IANA zone, or a fixed offset in minutes; those under ""
+# name no language's zone.
+ZONE_WORDS = {**recorded_values("dates", "zone_words"), "": {"gmt": 0, "utc": 0, "z": 0}}
+
+# The zone a page in this language means by a time of day that names none ("17:23 Uhr"), for a
+# language written in one zone only: German is written in Germany, Austria, Switzerland,
+# Liechtenstein and Luxembourg, Italian in Italy, Switzerland and San Marino, Polish in Poland, all
+# on Central European Time. English, French, Spanish, Portuguese, Dutch (Suriname, the Caribbean)
+# and Swedish (Finland) have no such zone, so their bare times are read in the site's zone.
+LOCAL_ZONES = recorded_values("dates", "local_zone")
