@@ -57,8 +57,9 @@ class Version:
         """(wall seconds, CPU seconds of the build and its workers)."""
         env = dict(os.environ, PYTHONPATH=str(self.code))
         start, cpu = time.monotonic(), _children_cpu()
+        # Run from the version's own checkout: `python -m` puts the current folder ahead of PYTHONPATH.
         subprocess.run([str(PYTHON), "-m", "generator", "--site", str(site), "build"], env=env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                       cwd=self.code, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return time.monotonic() - start, _children_cpu() - cpu
 
     def scenario(self, scenario: str) -> tuple[float, float]:
