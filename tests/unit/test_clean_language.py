@@ -10,7 +10,7 @@ from generator.ingest.clean.lang.bylines import GIVEN_NAMES
 from generator.ingest.clean.lang.dates import MONTH_NUMBERS, WEEKDAYS
 from generator.ingest.clean.language import PROSE_STOPWORDS, detect_lang, prose_language
 from generator.ingest.clean.lines import describe_lines
-from generator.lang import recorded
+from generator.lang import language, recorded
 
 MULTILINGUAL = Path(__file__).parents[1] / "data" / "multilingual"
 
@@ -61,7 +61,9 @@ def test_prose_words_name_the_page_language_they_fill():
 
 
 def test_every_recorded_language_has_prose_words_and_none_is_a_given_name():
-    assert set(PROSE_STOPWORDS) == set(recorded())
+    # A record may name only its Snowball algorithm (Sesotho); every one with the importer's words has prose words.
+    with_words = {code for code in recorded() if language(code).cleaner}
+    assert set(PROSE_STOPWORDS) == with_words and {"de", "en", "fr", "es", "it", "nl", "pt", "pl", "sv"} <= with_words
     names = frozenset().union(*GIVEN_NAMES.values())
     # A prose word is never read as a name: "Hans" or "Till" among them would lose bylines.
     assert not {code: words & names for code, words in PROSE_STOPWORDS.items() if words & names}

@@ -5,6 +5,12 @@ module per topic as a dict by language code. Adding a language's words is an edi
 from generator.lang import language, recorded
 
 
+def cleaner_codes() -> list[str]:
+    """The languages whose record holds the importer's words; a record may name only its Snowball
+    algorithm, and its month names would then be read on every page without anything to weigh them."""
+    return [code for code in recorded() if language(code).cleaner]
+
+
 def words(value) -> tuple[str, ...]:
     """A record's word list as the cleaner reads it: a YAML list (for phrases), or a string of words."""
     if isinstance(value, str):
@@ -15,7 +21,7 @@ def words(value) -> tuple[str, ...]:
 def recorded_values(*keys: str) -> dict:
     """{code: value} under `cleaner:` → keys… for every language whose record gives one."""
     found = {}
-    for code in recorded():
+    for code in cleaner_codes():
         value = language(code).cleaner
         for key in keys:
             value = value.get(key) if isinstance(value, dict) else None

@@ -3,9 +3,9 @@ words that say a date is the article's publication or its last update, and the w
 Month and weekday names come from CLDR; a language's other words are in its record (`cleaner:` →
 `dates:`)."""
 
-from generator.ingest.clean.lang import recorded_values, recorded_words
+from generator.ingest.clean.lang import cleaner_codes, recorded_values, recorded_words
 from generator.ingest.clean.lang.calendar_names import month_forms, weekday_forms
-from generator.lang import language, recorded
+from generator.lang import language
 
 
 def _month_numbers() -> dict[str, dict[str, int]]:
@@ -14,7 +14,7 @@ def _month_numbers() -> dict[str, dict[str, int]]:
     is a common word of a recorded language (Polish "sie" for sierpień is German "sie", Portuguese
     "out" for outubro is English "out"), since the names are read beside any number and in bylines;
     and a form that names two months, in case a language brings one."""
-    forms = {code: month_forms(code) for code in recorded()}
+    forms = {code: month_forms(code) for code in cleaner_codes()}
     months: dict[str, set[int]] = {}
     full = set()
     for table in forms.values():
@@ -22,7 +22,7 @@ def _month_numbers() -> dict[str, dict[str, int]]:
             months.setdefault(name, set()).update(numbers)
             if is_full:
                 full.add(name)
-    common = frozenset().union(*(language(code).stopwords for code in recorded()),
+    common = frozenset().union(*(language(code).stopwords for code in cleaner_codes()),
                                *recorded_words("prose_words").values())
     usable = {name for name, numbers in months.items() if len(numbers) == 1 and (name in full or name not in common)}
     extra = recorded_values("dates", "extra_months")
@@ -34,7 +34,7 @@ def _month_numbers() -> dict[str, dict[str, int]]:
 MONTH_NUMBERS = _month_numbers()
 # Weekday names, full and abbreviated, with the record's `extra_weekdays` ("Sonnabend", "Thurs").
 _EXTRA_WEEKDAYS = recorded_words("dates", "extra_weekdays")
-WEEKDAYS = {code: tuple(sorted(weekday_forms(code) | set(_EXTRA_WEEKDAYS.get(code, ())))) for code in recorded()}
+WEEKDAYS = {code: tuple(sorted(weekday_forms(code) | set(_EXTRA_WEEKDAYS.get(code, ())))) for code in cleaner_codes()}
 
 # Words just before a date that make it the article's own publication date.
 PUBLISHED_WORDS = recorded_words("dates", "published_words")
