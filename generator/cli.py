@@ -1,6 +1,8 @@
 """The command line: parses arguments and calls the stage functions; holds no logic of its own."""
 
 import argparse
+import difflib
+import re
 import sys
 from pathlib import Path
 
@@ -27,7 +29,8 @@ def _print_errors(errors: list[SiteError]) -> None:
 
 
 def cmd_init(args) -> int:
-    target = Path(args.dir)
+    # `newsarchive --site x init` means the same as `newsarchive init x`.
+    target = Path(args.dir if args.dir is not None else args.site)
     init_site(target)
     print(f"created a new site in {target}; add articles to {target / 'content' / 'articles'} "
           f"and run 'newsarchive --site {target} build'")
@@ -79,20 +82,55 @@ def cmd_serve(args) -> int:
     return 0
 
 
+# What `VERB --help` shows below the options: the verb's commonest uses.
+HELP = {
+    "init": ("Create a site skeleton (site.yaml, content/, templates/) in DIR, which must be new or empty.",
+             "examples:\n  newsarchive init harbour-news\n  newsarchive --site harbour-news init"),
+    "build": ("Import anything new in content/raw/, then build output/ from content/articles/, site.yaml and "
+              "the templates.", "examples:\n  newsarchive build\n  newsarchive build --site harbour-news"),
+    "publish": ("Build, commit output/ as the whole tree of a git branch and push it.",
+                "examples:\n  newsarchive publish\n  newsarchive publish --dry-run\n"
+                "  newsarchive publish --branch pages --cname news.example.org"),
+    "import": ("Turn raw scraped files (text, HTML, JSON Lines) into Markdown articles in content/articles/.",
+               "examples:\n  newsarchive import scraped/\n  newsarchive import feed.jsonl --force"),
+    "serve": ("Build the site, serve it locally and rebuild it on every save; open tabs reload by themselves.",
+              "examples:\n  newsarchive serve\n  newsarchive serve --port 8080"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a suggestion for a mistyped verb instead of the bare list of choices."""
+
+    def error(self, message):
+        typo = re.search(r"argument VERB: invalid choice: '([^']*)'", message)
+        if typo:
+            close = difflib.get_close_matches(typo.group(1), list(HELP), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"the verbs are {', '.join(HELP)}"
+            message = f"unknown verb '{typo.group(1)}': {hint}"
+        super().error(message)
+
+
+def _verb(verbs, name: str, summary: str, parents=()) -> argparse.ArgumentParser:
+    description, epilog = HELP[name]
+    return verbs.add_parser(name, parents=list(parents), help=summary, description=description, epilog=epilog,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsarchive", description="Scraped news in, static searchable archive out.")
+    parser = _Parser(prog="newsarchive", description="Scraped news in, static searchable archive out.")
     parser.add_argument("--version", action="version", version=f"newsarchive {__version__}")
     site = argparse.ArgumentParser(add_help=False)
     site.add_argument("--site", default=argparse.SUPPRESS, metavar="DIR",
                       help="the site's folder (default: the current folder)")
     parser.add_argument("--site", default=".", metavar="DIR", help="the site's folder (default: the current folder)")
-    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
-    init = verbs.add_parser("init", help="create a new site skeleton in DIR")
-    init.add_argument("dir", nargs="?", default=".", metavar="DIR")
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB", parser_class=argparse.ArgumentParser)
+    init = _verb(verbs, "init", "create a new site skeleton in DIR")
+    init.add_argument("dir", nargs="?", default=None, metavar="DIR", help="the new site's folder (default: --site, "
+                      "or the current folder)")
     init.set_defaults(run=cmd_init)
-    build = verbs.add_parser("build", parents=[site], help="build output/ from content/")
+    build = _verb(verbs, "build", "build output/ from content/", [site])
     build.set_defaults(run=cmd_build)
-    pub = verbs.add_parser("publish", parents=[site], help="build, commit output/ to a git branch and push it")
+    pub = _verb(verbs, "publish", "build, commit output/ to a git branch and push it", [site])
     pub.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
     pub.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
     pub.add_argument("--message", "-m", default="", help="commit message (the list of changes is added below it)")
@@ -103,12 +141,12 @@ def make_parser() -> argparse.ArgumentParser:
     pub.add_argument("--dry-run", action="store_true", help="say what would change, commit and push nothing")
     pub.add_argument("--force", action="store_true", help="push even if that discards commits on the remote branch")
     pub.set_defaults(run=cmd_publish)
-    imp = verbs.add_parser("import", parents=[site], help="turn raw scraped files into Markdown articles")
+    imp = _verb(verbs, "import", "turn raw scraped files into Markdown articles", [site])
     imp.add_argument("paths", nargs="+", metavar="PATH", help="raw files (text, HTML, JSON Lines) or folders of them")
     imp.add_argument("--force", action="store_true",
                      help="re-import articles already imported, replacing hand edits (the old file is backed up)")
     imp.set_defaults(run=cmd_import)
-    preview = verbs.add_parser("serve", parents=[site], help="preview the site locally, rebuilt and reloaded on every save")
+    preview = _verb(verbs, "serve", "preview the site locally, rebuilt and reloaded on every save", [site])
     preview.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
     preview.add_argument("--host", default="127.0.0.1",
                          help="address to bind (default: 127.0.0.1; any other is reachable from the network)")

@@ -120,7 +120,8 @@ def load_config(site_root: Path) -> SiteConfig:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SiteError(path, "not found: is this a newsarchive site? (create one with 'newsarchive init')") from None
+        raise SiteError(path, f"not found in {site_root.absolute()}: is this a newsarchive site? "
+                              f"(create one with 'newsarchive init', or name the site with --site DIR)") from None
     except UnicodeDecodeError:
         raise SiteError(path, "is not UTF-8 text") from None
     try:

@@ -140,9 +140,10 @@ class _KernelWatcher(Watcher):
 
 
 class _Server(Server):
-    def __init__(self, preview: "Preview", watcher: Watcher | None):
+    def __init__(self, preview: "Preview", watcher: Watcher | None, on_listening=lambda: None):
         super().__init__(watcher=watcher)
         self.preview = preview
+        self.on_listening = on_listening
 
     def application(self, port, host, liveport=None, debug=None, live_css=True):
         # livereload's own, less what the preview does not use (a second port, debug mode,
@@ -157,6 +158,8 @@ class _Server(Server):
         handlers = [(r"/livereload", _ReloadSocket), (r"/livereload.js", LiveReloadJSHandler),
                     *self.get_web_handlers(_LIVE_SCRIPT)]
         web.Application(handlers=handlers, transforms=[Injector]).listen(port, address=host)
+        # Only now is the port ours: a busy one fails above, before anything says it is served.
+        self.on_listening()
 
     def get_web_handlers(self, script):
         return [(r"/(.*)", _PageHandler, {"path": str(self.preview.site.paths.output),
@@ -262,14 +265,16 @@ def serve(site_root: Path, host: str = "127.0.0.1", port: int = 8000, stream=sys
         watcher = _KernelWatcher(preview.changed)
     except (OSError, AttributeError):
         watcher = None  # no inotify (not Linux): livereload polls the files instead
-    server = _Server(preview, watcher)
+    def announce():
+        print(f"serving http://{host}:{port}/ (rebuilds on save; Ctrl-C stops)", file=stream, flush=True)
+
+    server = _Server(preview, watcher, announce)
     for watched in (paths.articles, paths.raw, paths.templates, paths.i18n, paths.config):
         if watched.exists():
             server.watch(str(watched), lambda: preview.changed(None))
     if not is_loopback(host):
         print(f"warning: serving on {host}: anyone who can reach this machine can read the preview",
               file=stream, flush=True)
-    print(f"serving http://{host}:{port}/ (rebuilds on save; Ctrl-C stops)", file=stream, flush=True)
     try:
         server.serve(port=port, host=host, root=str(preview.site.paths.output), restart_delay=0)
     except OSError as exc:
