@@ -20,7 +20,7 @@ MAX_WARNINGS = 20  # a corpus import can warn thousands of times; the first few 
 # What each verb leaves as it was when the system fails it (a full disk, a read-only folder).
 KEPT = {"build": "output/ still holds the previous site", "serve": "output/ still holds the previous site",
         "publish": "nothing was published", "import": "the articles written before it are kept; import again to finish",
-        "init": "the site may be incomplete"}
+        "init": "the site may be incomplete", "new": "no article was written"}
 
 
 def _print_errors(errors: list[SiteError]) -> None:
@@ -88,6 +88,10 @@ HELP = {
              "examples:\n  newsarchive init harbour-news\n  newsarchive --site harbour-news init"),
     "build": ("Import anything new in content/raw/, then build output/ from content/articles/, site.yaml and "
               "the templates.", "examples:\n  newsarchive build\n  newsarchive build --site harbour-news"),
+    "new": ("Write a new article with its front matter, at content/articles/YYYY/MM/<slug>.md, and print its "
+            "path.\nAn existing file is never replaced.",
+            'examples:\n  newsarchive new "Harbour reopens"\n'
+            '  newsarchive new "Council votes on budget" --date 2025-08-20T09:30 --lang de --draft'),
     "publish": ("Build, commit output/ as the whole tree of a git branch and push it.",
                 "examples:\n  newsarchive publish\n  newsarchive publish --dry-run\n"
                 "  newsarchive publish --branch pages --cname news.example.org"),
@@ -116,6 +120,17 @@ def _verb(verbs, name: str, summary: str, parents=()) -> argparse.ArgumentParser
                             formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
+def cmd_new(args) -> int:
+    from generator.core.clock import now
+    from generator.new_article import new_article, parse_when
+
+    site = Path(args.site)
+    config = load_config(site)
+    when = parse_when(args.date, config) if args.date else now()
+    print((site / new_article(site, config, args.title, when, lang=args.lang, draft=args.draft)).as_posix())
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newsarchive", description="Scraped news in, static searchable archive out.")
     parser.add_argument("--version", action="version", version=f"newsarchive {__version__}")
@@ -130,6 +145,13 @@ def make_parser() -> argparse.ArgumentParser:
     init.set_defaults(run=cmd_init)
     build = _verb(verbs, "build", "build output/ from content/", [site])
     build.set_defaults(run=cmd_build)
+    new = _verb(verbs, "new", "write a new article and print its path", [site])
+    new.add_argument("title", metavar="TITLE", help="the article's title; its slug is made from it")
+    new.add_argument("--date", metavar="YYYY-MM-DD[THH:MM]",
+                     help="the article's date, in the site's time zone (default: now)")
+    new.add_argument("--lang", default="", metavar="CODE", help="the article's language (default: the site's)")
+    new.add_argument("--draft", action="store_true", help="mark it as a draft, left out of builds until removed")
+    new.set_defaults(run=cmd_new)
     pub = _verb(verbs, "publish", "build, commit output/ to a git branch and push it", [site])
     pub.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
     pub.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
