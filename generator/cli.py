@@ -20,7 +20,8 @@ MAX_WARNINGS = 20  # a corpus import can warn thousands of times; the first few 
 # What each verb leaves as it was when the system fails it (a full disk, a read-only folder).
 KEPT = {"build": "output/ still holds the previous site", "serve": "output/ still holds the previous site",
         "publish": "nothing was published", "import": "the articles written before it are kept; import again to finish",
-        "init": "the site may be incomplete", "new": "no article was written"}
+        "init": "the site may be incomplete", "new": "no article was written",
+        "clean": "what was not removed is still there"}
 
 
 def _print_errors(errors: list[SiteError]) -> None:
@@ -37,18 +38,39 @@ def cmd_init(args) -> int:
     return 0
 
 
-def _print_report(report) -> None:
-    for warning in report.warnings[:MAX_WARNINGS]:
+def _print_report(report, args) -> None:
+    if args.quiet:
+        return
+    shown = report.warnings if args.verbose else report.warnings[:MAX_WARNINGS]
+    for warning in shown:
         print(f"warning: {warning}", file=sys.stderr)
-    if len(report.warnings) > MAX_WARNINGS:
-        print(f"warning: … and {len(report.warnings) - MAX_WARNINGS} more warnings", file=sys.stderr)
+    if len(report.warnings) > len(shown):
+        print(f"warning: … and {len(report.warnings) - len(shown)} more warnings (-v shows them all)", file=sys.stderr)
     print(report.summary())
+
+
+def _overrides(args) -> dict:
+    return {"base_url": args.base_url} if args.base_url else {}
+
+
+def _output(args) -> Path | None:
+    return Path(args.output).absolute() if args.output else None
 
 
 def cmd_build(args) -> int:
     site = Path(args.site)
-    _print_report(recorded_build(site))
-    print(f"open {(site / 'output' / 'index.html').absolute()}")
+    _print_report(recorded_build(site, _output(args), _overrides(args)), args)
+    if not args.quiet:
+        print(f"open {((_output(args) or site / OUTPUT_DIR) / 'index.html').absolute()}")
+    return 0
+
+
+def cmd_clean(args) -> int:
+    from generator.remove_built import remove_built
+
+    removed = remove_built(Path(args.site))
+    if not args.quiet:
+        print(f"removed {', '.join(removed)}" if removed else "nothing to remove")
     return 0
 
 
@@ -58,7 +80,7 @@ def cmd_publish(args) -> int:
                              history=not args.no_history, cname=args.cname, dry_run=args.dry_run, force=args.force)
     target = check_target(site, options)
     if not args.no_build:
-        _print_report(recorded_build(site))
+        _print_report(recorded_build(site), args)
     print(publish(target, site, site / OUTPUT_DIR).summary())
     return 0
 
@@ -68,7 +90,7 @@ def cmd_import(args) -> int:
 
     site = Path(args.site)
     report = import_paths(site, [Path(p) for p in args.paths], load_config(site), force=args.force)
-    for note in report.notes:
+    for note in [] if args.quiet else report.notes:
         print(f"note: {note}", file=sys.stderr)
     _print_errors(report.errors)
     print(report.summary())
@@ -78,7 +100,8 @@ def cmd_import(args) -> int:
 def cmd_serve(args) -> int:
     from generator.preview.server import serve  # tornado and livereload load only for this verb
 
-    serve(Path(args.site), host=args.host, port=args.port)
+    serve(Path(args.site), host=args.bind, port=args.port, output_dir=_output(args), overrides=_overrides(args),
+          open_browser=args.open)
     return 0
 
 
@@ -87,18 +110,22 @@ HELP = {
     "init": ("Create a site skeleton (site.yaml, content/, templates/) in DIR, which must be new or empty.",
              "examples:\n  newsarchive init harbour-news\n  newsarchive --site harbour-news init"),
     "build": ("Import anything new in content/raw/, then build output/ from content/articles/, site.yaml and "
-              "the templates.", "examples:\n  newsarchive build\n  newsarchive build --site harbour-news"),
+              "the templates.", "examples:\n  newsarchive build\n  newsarchive build --site harbour-news\n"
+              "  newsarchive build --output /tmp/staging --base-url https://staging.example.org/"),
     "new": ("Write a new article with its front matter, at content/articles/YYYY/MM/<slug>.md, and print its "
             "path.\nAn existing file is never replaced.",
             'examples:\n  newsarchive new "Harbour reopens"\n'
             '  newsarchive new "Council votes on budget" --date 2025-08-20T09:30 --lang de --draft'),
+    "clean": ("Remove what builds made and can make again: output, the trees behind it (.output/) and .cache/.\n"
+              "content/, site.yaml and templates/ are never touched.", "example:\n  newsarchive clean"),
     "publish": ("Build, commit output/ as the whole tree of a git branch and push it.",
                 "examples:\n  newsarchive publish\n  newsarchive publish --dry-run\n"
                 "  newsarchive publish --branch pages --cname news.example.org"),
     "import": ("Turn raw scraped files (text, HTML, JSON Lines) into Markdown articles in content/articles/.",
                "examples:\n  newsarchive import scraped/\n  newsarchive import feed.jsonl --force"),
     "serve": ("Build the site, serve it locally and rebuild it on every save; open tabs reload by themselves.",
-              "examples:\n  newsarchive serve\n  newsarchive serve --port 8080"),
+              "examples:\n  newsarchive serve\n  newsarchive serve -p 8080 --open\n"
+              "  newsarchive serve --bind 0.0.0.0 --base-url http://192.168.1.20:8000/"),
 }
 
 
@@ -131,20 +158,35 @@ def cmd_new(args) -> int:
     return 0
 
 
+def _add_output_options(verb: argparse.ArgumentParser) -> None:
+    verb.add_argument("--output", metavar="DIR", help="build into DIR instead of output/ (DIR is a link to a tree "
+                      "in .DIR/ beside it, switched atomically like output/)")
+    verb.add_argument("--base-url", metavar="URL", help="use URL in place of site.yaml's base_url")
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newsarchive", description="Scraped news in, static searchable archive out.")
     parser.add_argument("--version", action="version", version=f"newsarchive {__version__}")
+    # Options every verb takes, before or after it: the parent's copies leave the main parser's defaults alone.
     site = argparse.ArgumentParser(add_help=False)
-    site.add_argument("--site", default=argparse.SUPPRESS, metavar="DIR",
-                      help="the site's folder (default: the current folder)")
-    parser.add_argument("--site", default=".", metavar="DIR", help="the site's folder (default: the current folder)")
+    for holder, default in ((parser, None), (site, argparse.SUPPRESS)):
+        holder.add_argument("--site", default=default or ".", metavar="DIR",
+                            help="the site's folder (default: the current folder)")
+        talk = holder.add_mutually_exclusive_group()
+        talk.add_argument("-q", "--quiet", action="store_true", default=default or False,
+                          help="print errors only")
+        talk.add_argument("-v", "--verbose", action="store_true", default=default or False,
+                          help="print every warning, not only the first 20")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB", parser_class=argparse.ArgumentParser)
     init = _verb(verbs, "init", "create a new site skeleton in DIR")
     init.add_argument("dir", nargs="?", default=None, metavar="DIR", help="the new site's folder (default: --site, "
                       "or the current folder)")
     init.set_defaults(run=cmd_init)
     build = _verb(verbs, "build", "build output/ from content/", [site])
+    _add_output_options(build)
     build.set_defaults(run=cmd_build)
+    clean = _verb(verbs, "clean", "remove output/, .output/ and .cache/", [site])
+    clean.set_defaults(run=cmd_clean)
     new = _verb(verbs, "new", "write a new article and print its path", [site])
     new.add_argument("title", metavar="TITLE", help="the article's title; its slug is made from it")
     new.add_argument("--date", metavar="YYYY-MM-DD[THH:MM]",
@@ -169,9 +211,11 @@ def make_parser() -> argparse.ArgumentParser:
                      help="re-import articles already imported, replacing hand edits (the old file is backed up)")
     imp.set_defaults(run=cmd_import)
     preview = _verb(verbs, "serve", "preview the site locally, rebuilt and reloaded on every save", [site])
-    preview.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
-    preview.add_argument("--host", default="127.0.0.1",
+    preview.add_argument("-p", "--port", type=int, default=8000, help="port to serve on (default: 8000)")
+    preview.add_argument("--bind", "--host", default="127.0.0.1", metavar="ADDRESS",
                          help="address to bind (default: 127.0.0.1; any other is reachable from the network)")
+    preview.add_argument("--open", action="store_true", help="open the site in the web browser once it is served")
+    _add_output_options(preview)
     preview.set_defaults(run=cmd_serve)
     return parser
 

@@ -85,17 +85,21 @@ def _placement(article: Article) -> tuple:
             article.tags, article.locations, article.source, article.lang, article.extra.get("translation_key"))
 
 
-def build_site(site_root: Path, output_dir: Path | None = None) -> BuildReport:
-    """Build the site at `site_root` into output/; raises BuildFailed, leaving output/ untouched, on bad input."""
-    return Site(site_root, output_dir).build()
+def build_site(site_root: Path, output_dir: Path | None = None, overrides: dict | None = None) -> BuildReport:
+    """Build the site at `site_root` into output/; raises BuildFailed, leaving output/ untouched, on bad input.
+
+    `overrides` replace settings of site.yaml (`--base-url`)."""
+    return Site(site_root, output_dir, overrides=overrides).build()
 
 
 class Site:
     """One site: its paths and settings, parsed articles, archive and page jobs, and the stages
     that turn them into output/. What a build made is kept for the next `build(changes)`."""
 
-    def __init__(self, root: Path, output_dir: Path | None = None, keep_index: bool = False):
+    def __init__(self, root: Path, output_dir: Path | None = None, keep_index: bool = False,
+                 overrides: dict | None = None):
         self.paths = SitePaths.of(root, output_dir)
+        self.overrides = overrides or {}
         self.config: SiteConfig | None = None
         self.articles: dict[str, Article] = {}  # as parsed, by source path
         self.broken: dict[str, SiteError] = {}  # article files that do not parse, by source path
@@ -157,7 +161,7 @@ class Site:
     def load(self, report: BuildReport, stages: Stages) -> dict:
         """Settings, new raw files imported, and every article file parsed (the cache saves most)."""
         self.config = None  # until this succeeds, every build starts from the top
-        config = load_config(self.root)
+        config = load_config(self.root, self.overrides)
         self._import_raw(config, report, stages)
         cache = ArticleCache.load(self.root, parse_key(config))
         articles, errors = load_articles(self.root, config, cache)

@@ -46,10 +46,13 @@ def record_outcome(site_root: Path, failure: BaseException | None) -> None:
     _record(site_root, f"{errors[0]}{more}" if str(errors[0]) else "the build was interrupted")
 
 
-def recorded_build(site_root: Path) -> BuildReport:
-    """`build_site`, with its outcome written down for `last_build_error`."""
+def recorded_build(site_root: Path, output_dir: Path | None = None, overrides: dict | None = None) -> BuildReport:
+    """`build_site`, with its outcome written down for `last_build_error` when it built output/,
+    the tree `publish` sends."""
+    if output_dir is not None:
+        return build_site(site_root, output_dir, overrides)
     try:
-        report = build_site(site_root)
+        report = build_site(site_root, None, overrides)
     except BaseException as failure:
         record_outcome(site_root, failure)
         raise

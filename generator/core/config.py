@@ -114,8 +114,9 @@ def parse_config(data: object, path: Path) -> SiteConfig:
     return SiteConfig(**values)
 
 
-def load_config(site_root: Path) -> SiteConfig:
-    """Read and validate `site_root/site.yaml`; a missing file is an error, since every verb needs a site."""
+def load_config(site_root: Path, overrides: dict | None = None) -> SiteConfig:
+    """Read and validate `site_root/site.yaml`, with `overrides` (from the command line) in place of its
+    settings; a missing file is an error, since every verb needs a site."""
     path = site_root / CONFIG_NAME
     try:
         text = path.read_text(encoding="utf-8")
@@ -128,4 +129,6 @@ def load_config(site_root: Path) -> SiteConfig:
         data = load_yaml(text)
     except YAMLError as exc:
         raise SiteError(path, f"invalid YAML: {error_problem(exc)}", error_line(exc)) from None
+    if overrides and isinstance(data, dict | None):
+        data = {**(data or {}), **overrides}
     return parse_config(data, path)
