@@ -57,9 +57,16 @@ def _output(args) -> Path | None:
     return Path(args.output).absolute() if args.output else None
 
 
+def _visibility(args):
+    from generator.core.clock import now
+    from generator.organise.visibility import Visibility
+
+    return Visibility(now(), drafts=args.drafts, future=args.future)
+
+
 def cmd_build(args) -> int:
     site = Path(args.site)
-    _print_report(recorded_build(site, _output(args), _overrides(args)), args)
+    _print_report(recorded_build(site, _output(args), _overrides(args), _visibility(args)), args)
     if not args.quiet:
         print(f"open {((_output(args) or site / OUTPUT_DIR) / 'index.html').absolute()}")
     return 0
@@ -101,7 +108,7 @@ def cmd_serve(args) -> int:
     from generator.preview.server import serve  # tornado and livereload load only for this verb
 
     serve(Path(args.site), host=args.bind, port=args.port, output_dir=_output(args), overrides=_overrides(args),
-          open_browser=args.open)
+          open_browser=args.open, visibility=_visibility(args))
     return 0
 
 
@@ -162,6 +169,8 @@ def _add_output_options(verb: argparse.ArgumentParser) -> None:
     verb.add_argument("--output", metavar="DIR", help="build into DIR instead of output/ (DIR is a link to a tree "
                       "in .DIR/ beside it, switched atomically like output/)")
     verb.add_argument("--base-url", metavar="URL", help="use URL in place of site.yaml's base_url")
+    verb.add_argument("-D", "--drafts", action="store_true", help="include articles marked 'draft: true'")
+    verb.add_argument("-F", "--future", action="store_true", help="include articles dated in the future")
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -174,8 +174,8 @@ class Preview:
     """The site, its last build errors, and the saves waiting to be rebuilt."""
 
     def __init__(self, site_root: Path, stream=sys.stderr, output_dir: Path | None = None,
-                 overrides: dict | None = None):
-        self.site = Site(site_root, output_dir, keep_index=True, overrides=overrides)
+                 overrides: dict | None = None, visibility=None):
+        self.site = Site(site_root, output_dir, keep_index=True, overrides=overrides, visibility=visibility)
         self.errors: list[SiteError] = []
         self.pending: set[Path] | None = set()  # None: events were lost, look at everything
         self.timer = self.search_timer = None
@@ -268,13 +268,14 @@ def _browser_host(host: str) -> str:
 
 
 def serve(site_root: Path, host: str = "127.0.0.1", port: int = 8000, stream=sys.stderr,
-          output_dir: Path | None = None, overrides: dict | None = None, open_browser: bool = False) -> None:
+          output_dir: Path | None = None, overrides: dict | None = None, open_browser: bool = False,
+          visibility=None) -> None:
     """Build, serve output/ (or `output_dir`) at http://host:port/ and rebuild on every save until interrupted."""
     site_root = site_root.absolute()
     paths = SitePaths.of(site_root)
     if not paths.config.is_file():
         load_config(site_root)  # says what is missing and how to make a site, as every verb does
-    preview = Preview(site_root, stream, output_dir, overrides)
+    preview = Preview(site_root, stream, output_dir, overrides, visibility)
     preview.build(None)
     prepare_spare(preview.site.paths.output)
     try:

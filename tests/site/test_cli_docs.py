@@ -10,8 +10,12 @@ GLOBAL = {"--help", "--site", "--quiet", "--verbose", "--version"}
 
 
 def _section(verb: str) -> str:
+    """The verb's usage block and the first cells of its option table: where its options are listed."""
     text = DOCS.read_text(encoding="utf-8")
-    return re.search(rf"^## {verb}\n(.*?)(?=^## |\Z)", text, re.S | re.M).group(1)
+    section = re.search(rf"^## {verb}\n(.*?)(?=^## |\Z)", text, re.S | re.M).group(1)
+    usage = re.search(r"```\n(.*?)```", section, re.S).group(1)
+    cells = [line.split("|")[1] for line in section.splitlines() if line.startswith("| `-")]
+    return usage + "\n".join(cells)
 
 
 def _long_options(text: str) -> set[str]:
