@@ -1,6 +1,8 @@
 """The command line: parses arguments and calls the stage functions; holds no logic of its own."""
 
 import argparse
+import difflib
+import re
 import sys
 from pathlib import Path
 
@@ -18,7 +20,8 @@ MAX_WARNINGS = 20  # a corpus import can warn thousands of times; the first few 
 # What each verb leaves as it was when the system fails it (a full disk, a read-only folder).
 KEPT = {"build": "output/ still holds the previous site", "serve": "output/ still holds the previous site",
         "publish": "nothing was published", "import": "the articles written before it are kept; import again to finish",
-        "init": "the site may be incomplete"}
+        "init": "the site may be incomplete", "new": "no article was written",
+        "clean": "what was not removed is still there"}
 
 
 def _print_errors(errors: list[SiteError]) -> None:
@@ -27,25 +30,54 @@ def _print_errors(errors: list[SiteError]) -> None:
 
 
 def cmd_init(args) -> int:
-    target = Path(args.dir)
+    # `newsarchive --site x init` means the same as `newsarchive init x`.
+    target = Path(args.dir if args.dir is not None else args.site)
     init_site(target)
     print(f"created a new site in {target}; add articles to {target / 'content' / 'articles'} "
           f"and run 'newsarchive --site {target} build'")
     return 0
 
 
-def _print_report(report) -> None:
-    for warning in report.warnings[:MAX_WARNINGS]:
+def _print_report(report, args) -> None:
+    if args.quiet:
+        return
+    shown = report.warnings if args.verbose else report.warnings[:MAX_WARNINGS]
+    for warning in shown:
         print(f"warning: {warning}", file=sys.stderr)
-    if len(report.warnings) > MAX_WARNINGS:
-        print(f"warning: … and {len(report.warnings) - MAX_WARNINGS} more warnings", file=sys.stderr)
+    if len(report.warnings) > len(shown):
+        print(f"warning: … and {len(report.warnings) - len(shown)} more warnings (-v shows them all)", file=sys.stderr)
     print(report.summary())
+
+
+def _overrides(args) -> dict:
+    return {"base_url": args.base_url} if args.base_url else {}
+
+
+def _output(args) -> Path | None:
+    return Path(args.output).absolute() if args.output else None
+
+
+def _visibility(args):
+    from generator.core.clock import now
+    from generator.organise.visibility import Visibility
+
+    return Visibility(now(), drafts=args.drafts, future=args.future)
 
 
 def cmd_build(args) -> int:
     site = Path(args.site)
-    _print_report(recorded_build(site))
-    print(f"open {(site / 'output' / 'index.html').absolute()}")
+    _print_report(recorded_build(site, _output(args), _overrides(args), _visibility(args)), args)
+    if not args.quiet:
+        print(f"open {((_output(args) or site / OUTPUT_DIR) / 'index.html').absolute()}")
+    return 0
+
+
+def cmd_clean(args) -> int:
+    from generator.remove_built import remove_built
+
+    removed = remove_built(Path(args.site))
+    if not args.quiet:
+        print(f"removed {', '.join(removed)}" if removed else "nothing to remove")
     return 0
 
 
@@ -55,7 +87,7 @@ def cmd_publish(args) -> int:
                              history=not args.no_history, cname=args.cname, dry_run=args.dry_run, force=args.force)
     target = check_target(site, options)
     if not args.no_build:
-        _print_report(recorded_build(site))
+        _print_report(recorded_build(site), args)
     print(publish(target, site, site / OUTPUT_DIR).summary())
     return 0
 
@@ -65,7 +97,7 @@ def cmd_import(args) -> int:
 
     site = Path(args.site)
     report = import_paths(site, [Path(p) for p in args.paths], load_config(site), force=args.force)
-    for note in report.notes:
+    for note in [] if args.quiet else report.notes:
         print(f"note: {note}", file=sys.stderr)
     _print_errors(report.errors)
     print(report.summary())
@@ -75,24 +107,103 @@ def cmd_import(args) -> int:
 def cmd_serve(args) -> int:
     from generator.preview.server import serve  # tornado and livereload load only for this verb
 
-    serve(Path(args.site), host=args.host, port=args.port)
+    serve(Path(args.site), host=args.bind, port=args.port, output_dir=_output(args), overrides=_overrides(args),
+          open_browser=args.open, visibility=_visibility(args))
     return 0
 
 
+# What `VERB --help` shows below the options: the verb's commonest uses.
+HELP = {
+    "init": ("Create a site skeleton (site.yaml, content/, templates/) in DIR, which must be new or empty.",
+             "examples:\n  newsarchive init harbour-news\n  newsarchive --site harbour-news init"),
+    "build": ("Import anything new in content/raw/, then build output/ from content/articles/, site.yaml and "
+              "the templates.", "examples:\n  newsarchive build\n  newsarchive build --site harbour-news\n"
+              "  newsarchive build --output /tmp/staging --base-url https://staging.example.org/"),
+    "new": ("Write a new article with its front matter, at content/articles/YYYY/MM/<slug>.md, and print its "
+            "path.\nAn existing file is never replaced.",
+            'examples:\n  newsarchive new "Harbour reopens"\n'
+            '  newsarchive new "Council votes on budget" --date 2025-08-20T09:30 --lang de --draft'),
+    "clean": ("Remove what builds made and can make again: output, the trees behind it (.output/) and .cache/.\n"
+              "content/, site.yaml and templates/ are never touched.", "example:\n  newsarchive clean"),
+    "publish": ("Build, commit output/ as the whole tree of a git branch and push it.",
+                "examples:\n  newsarchive publish\n  newsarchive publish --dry-run\n"
+                "  newsarchive publish --branch pages --cname news.example.org"),
+    "import": ("Turn raw scraped files (text, HTML, JSON Lines) into Markdown articles in content/articles/.",
+               "examples:\n  newsarchive import scraped/\n  newsarchive import feed.jsonl --force"),
+    "serve": ("Build the site, serve it locally and rebuild it on every save; open tabs reload by themselves.",
+              "examples:\n  newsarchive serve\n  newsarchive serve -p 8080 --open\n"
+              "  newsarchive serve --bind 0.0.0.0 --base-url http://192.168.1.20:8000/"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a suggestion for a mistyped verb instead of the bare list of choices."""
+
+    def error(self, message):
+        typo = re.search(r"argument VERB: invalid choice: '([^']*)'", message)
+        if typo:
+            close = difflib.get_close_matches(typo.group(1), list(HELP), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"the verbs are {', '.join(HELP)}"
+            message = f"unknown verb '{typo.group(1)}': {hint}"
+        super().error(message)
+
+
+def _verb(verbs, name: str, summary: str, parents=()) -> argparse.ArgumentParser:
+    description, epilog = HELP[name]
+    return verbs.add_parser(name, parents=list(parents), help=summary, description=description, epilog=epilog,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def cmd_new(args) -> int:
+    from generator.core.clock import now
+    from generator.new_article import new_article, parse_when
+
+    site = Path(args.site)
+    config = load_config(site)
+    when = parse_when(args.date, config) if args.date else now()
+    print((site / new_article(site, config, args.title, when, lang=args.lang, draft=args.draft)).as_posix())
+    return 0
+
+
+def _add_output_options(verb: argparse.ArgumentParser) -> None:
+    verb.add_argument("--output", metavar="DIR", help="build into DIR instead of output/ (DIR is a link to a tree "
+                      "in .DIR/ beside it, switched atomically like output/)")
+    verb.add_argument("--base-url", metavar="URL", help="use URL in place of site.yaml's base_url")
+    verb.add_argument("-D", "--drafts", action="store_true", help="include articles marked 'draft: true'")
+    verb.add_argument("-F", "--future", action="store_true", help="include articles dated in the future")
+
+
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsarchive", description="Scraped news in, static searchable archive out.")
+    parser = _Parser(prog="newsarchive", description="Scraped news in, static searchable archive out.")
     parser.add_argument("--version", action="version", version=f"newsarchive {__version__}")
+    # Options every verb takes, before or after it: the parent's copies leave the main parser's defaults alone.
     site = argparse.ArgumentParser(add_help=False)
-    site.add_argument("--site", default=argparse.SUPPRESS, metavar="DIR",
-                      help="the site's folder (default: the current folder)")
-    parser.add_argument("--site", default=".", metavar="DIR", help="the site's folder (default: the current folder)")
-    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
-    init = verbs.add_parser("init", help="create a new site skeleton in DIR")
-    init.add_argument("dir", nargs="?", default=".", metavar="DIR")
+    for holder, default in ((parser, None), (site, argparse.SUPPRESS)):
+        holder.add_argument("--site", default=default or ".", metavar="DIR",
+                            help="the site's folder (default: the current folder)")
+        talk = holder.add_mutually_exclusive_group()
+        talk.add_argument("-q", "--quiet", action="store_true", default=default or False,
+                          help="print errors only")
+        talk.add_argument("-v", "--verbose", action="store_true", default=default or False,
+                          help="print every warning, not only the first 20")
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB", parser_class=argparse.ArgumentParser)
+    init = _verb(verbs, "init", "create a new site skeleton in DIR")
+    init.add_argument("dir", nargs="?", default=None, metavar="DIR", help="the new site's folder (default: --site, "
+                      "or the current folder)")
     init.set_defaults(run=cmd_init)
-    build = verbs.add_parser("build", parents=[site], help="build output/ from content/")
+    build = _verb(verbs, "build", "build output/ from content/", [site])
+    _add_output_options(build)
     build.set_defaults(run=cmd_build)
-    pub = verbs.add_parser("publish", parents=[site], help="build, commit output/ to a git branch and push it")
+    clean = _verb(verbs, "clean", "remove output/, .output/ and .cache/", [site])
+    clean.set_defaults(run=cmd_clean)
+    new = _verb(verbs, "new", "write a new article and print its path", [site])
+    new.add_argument("title", metavar="TITLE", help="the article's title; its slug is made from it")
+    new.add_argument("--date", metavar="YYYY-MM-DD[THH:MM]",
+                     help="the article's date, in the site's time zone (default: now)")
+    new.add_argument("--lang", default="", metavar="CODE", help="the article's language (default: the site's)")
+    new.add_argument("--draft", action="store_true", help="mark it as a draft, left out of builds until removed")
+    new.set_defaults(run=cmd_new)
+    pub = _verb(verbs, "publish", "build, commit output/ to a git branch and push it", [site])
     pub.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
     pub.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
     pub.add_argument("--message", "-m", default="", help="commit message (the list of changes is added below it)")
@@ -103,15 +214,17 @@ def make_parser() -> argparse.ArgumentParser:
     pub.add_argument("--dry-run", action="store_true", help="say what would change, commit and push nothing")
     pub.add_argument("--force", action="store_true", help="push even if that discards commits on the remote branch")
     pub.set_defaults(run=cmd_publish)
-    imp = verbs.add_parser("import", parents=[site], help="turn raw scraped files into Markdown articles")
+    imp = _verb(verbs, "import", "turn raw scraped files into Markdown articles", [site])
     imp.add_argument("paths", nargs="+", metavar="PATH", help="raw files (text, HTML, JSON Lines) or folders of them")
     imp.add_argument("--force", action="store_true",
                      help="re-import articles already imported, replacing hand edits (the old file is backed up)")
     imp.set_defaults(run=cmd_import)
-    preview = verbs.add_parser("serve", parents=[site], help="preview the site locally, rebuilt and reloaded on every save")
-    preview.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
-    preview.add_argument("--host", default="127.0.0.1",
+    preview = _verb(verbs, "serve", "preview the site locally, rebuilt and reloaded on every save", [site])
+    preview.add_argument("-p", "--port", type=int, default=8000, help="port to serve on (default: 8000)")
+    preview.add_argument("--bind", "--host", default="127.0.0.1", metavar="ADDRESS",
                          help="address to bind (default: 127.0.0.1; any other is reachable from the network)")
+    preview.add_argument("--open", action="store_true", help="open the site in the web browser once it is served")
+    _add_output_options(preview)
     preview.set_defaults(run=cmd_serve)
     return parser
 

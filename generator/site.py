@@ -24,7 +24,9 @@ from generator.core.errors import BuildFailed, SiteError
 from generator.core.model import Article, BuildReport, Changes, PageJob, SearchFiles
 from generator.core.paths import SitePaths
 from generator.ingest.new_raw import import_new_raw
+from generator.core.clock import now
 from generator.organise.archive import build_archive, with_contents
+from generator.organise.visibility import Visibility
 from generator.output.writer import update_output
 from generator.render.pages import Renderer
 from generator.render.workers import render_jobs
@@ -82,20 +84,27 @@ def _placement(article: Article) -> tuple:
     """What decides where an article appears (URL, order, groups, sitemap date), unlike what it says.
     Its language too: it decides the search page's language filter and the stemmers the site ships."""
     return (article.path, article.explicit_slug, article.date.isoformat(), article.updated and article.updated.isoformat(),
-            article.tags, article.locations, article.source, article.lang, article.extra.get("translation_key"))
+            article.tags, article.locations, article.source, article.lang, article.extra.get("translation_key"),
+            article.draft)
 
 
-def build_site(site_root: Path, output_dir: Path | None = None) -> BuildReport:
-    """Build the site at `site_root` into output/; raises BuildFailed, leaving output/ untouched, on bad input."""
-    return Site(site_root, output_dir).build()
+def build_site(site_root: Path, output_dir: Path | None = None, overrides: dict | None = None,
+               visibility: Visibility | None = None) -> BuildReport:
+    """Build the site at `site_root` into output/; raises BuildFailed, leaving output/ untouched, on bad input.
+
+    `overrides` replace settings of site.yaml (`--base-url`)."""
+    return Site(site_root, output_dir, overrides=overrides, visibility=visibility).build()
 
 
 class Site:
     """One site: its paths and settings, parsed articles, archive and page jobs, and the stages
     that turn them into output/. What a build made is kept for the next `build(changes)`."""
 
-    def __init__(self, root: Path, output_dir: Path | None = None, keep_index: bool = False):
+    def __init__(self, root: Path, output_dir: Path | None = None, keep_index: bool = False,
+                 overrides: dict | None = None, visibility: Visibility | None = None):
         self.paths = SitePaths.of(root, output_dir)
+        self.visibility = visibility or Visibility(now())  # drafts and scheduled articles left out
+        self.overrides = overrides or {}
         self.config: SiteConfig | None = None
         self.articles: dict[str, Article] = {}  # as parsed, by source path
         self.broken: dict[str, SiteError] = {}  # article files that do not parse, by source path
@@ -157,7 +166,7 @@ class Site:
     def load(self, report: BuildReport, stages: Stages) -> dict:
         """Settings, new raw files imported, and every article file parsed (the cache saves most)."""
         self.config = None  # until this succeeds, every build starts from the top
-        config = load_config(self.root)
+        config = load_config(self.root, self.overrides)
         self._import_raw(config, report, stages)
         cache = ArticleCache.load(self.root, parse_key(config))
         articles, errors = load_articles(self.root, config, cache)
@@ -204,7 +213,7 @@ class Site:
         if same_articles:
             archive = self.renderer.archive
         else:
-            articles = [self.articles[k] for k in sorted(self.articles)]
+            articles = self.visibility.select([self.articles[k] for k in sorted(self.articles)])
             archive = build_archive(articles, self.config.related_items, self.related)
         if new_templates:
             self.renderer = Renderer(self.root, self.config, archive, package_fingerprint())

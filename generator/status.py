@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from generator.core.atomic import write_atomic
-from generator.core.errors import note, os_error_text
+from generator.core.errors import SiteError, note, os_error_text
 from generator.site import build_site
 from generator.core.model import BuildReport
 from generator.core.paths import CACHE_DIR, CONFIG_NAME
@@ -46,14 +46,21 @@ def record_outcome(site_root: Path, failure: BaseException | None) -> None:
     _record(site_root, f"{errors[0]}{more}" if str(errors[0]) else "the build was interrupted")
 
 
-def recorded_build(site_root: Path) -> BuildReport:
-    """`build_site`, with its outcome written down for `last_build_error`."""
+def recorded_build(site_root: Path, output_dir: Path | None = None, overrides: dict | None = None,
+                   visibility=None) -> BuildReport:
+    """`build_site`, with its outcome written down for `last_build_error` when it built output/,
+    the tree `publish` sends."""
+    if output_dir is not None:
+        return build_site(site_root, output_dir, overrides, visibility)
     try:
-        report = build_site(site_root)
+        report = build_site(site_root, None, overrides, visibility)
     except BaseException as failure:
         record_outcome(site_root, failure)
         raise
-    record_outcome(site_root, None)
+    unpublishable = visibility is not None and (visibility.drafts or visibility.future)
+    # Kept like a failure, so that `publish --no-build` refuses to send drafts to the world.
+    record_outcome(site_root, SiteError(None, "it included drafts or scheduled articles (--drafts, --future)")
+                   if unpublishable else None)
     return report
 
 

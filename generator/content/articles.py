@@ -26,7 +26,7 @@ PARSE_CODE = (sys.modules[__name__], model, slug, yamlio)
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "toc"]
 _LIST_KEYS = ("tags", "locations", "authors")
 _KNOWN_KEYS = {"id", "title", "date", "updated", "source", "url", "authors", "author", "locations",
-               "lang", "tags", "summary", "slug", "date_estimated", "sample"}
+               "lang", "tags", "summary", "slug", "date_estimated", "sample", "draft"}
 
 # The article body was scraped from the web: only plain document markup survives, and links
 # may only point to web or mail addresses (no javascript:, data: or vbscript:).
@@ -229,6 +229,7 @@ def parse_article(text: str, path: Path, config: SiteConfig, content_hash: str |
         lang=_text(data, "lang", path) or config.language,
         date_estimated=_flag(data, "date_estimated", path),
         sample=_flag(data, "sample", path),
+        draft=_flag(data, "draft", path),
         extra={k: strip_invisible(v) if isinstance(v, str) else v for k, v in data.items() if k not in _KNOWN_KEYS},
         content_hash=content_hash,
     )

@@ -114,17 +114,21 @@ def parse_config(data: object, path: Path) -> SiteConfig:
     return SiteConfig(**values)
 
 
-def load_config(site_root: Path) -> SiteConfig:
-    """Read and validate `site_root/site.yaml`; a missing file is an error, since every verb needs a site."""
+def load_config(site_root: Path, overrides: dict | None = None) -> SiteConfig:
+    """Read and validate `site_root/site.yaml`, with `overrides` (from the command line) in place of its
+    settings; a missing file is an error, since every verb needs a site."""
     path = site_root / CONFIG_NAME
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SiteError(path, "not found: is this a newsarchive site? (create one with 'newsarchive init')") from None
+        raise SiteError(path, f"not found in {site_root.absolute()}: is this a newsarchive site? "
+                              f"(create one with 'newsarchive init', or name the site with --site DIR)") from None
     except UnicodeDecodeError:
         raise SiteError(path, "is not UTF-8 text") from None
     try:
         data = load_yaml(text)
     except YAMLError as exc:
         raise SiteError(path, f"invalid YAML: {error_problem(exc)}", error_line(exc)) from None
+    if overrides and isinstance(data, dict | None):
+        data = {**(data or {}), **overrides}
     return parse_config(data, path)

@@ -26,6 +26,7 @@ class Article:
     updated: datetime | None = None
     date_estimated: bool = False
     sample: bool = False
+    draft: bool = False  # left out of builds unless asked for (--drafts)
     explicit_slug: bool = False  # the slug came from front matter, so a clash is the author's mistake
     extra: dict = field(default_factory=dict, compare=False)  # unknown front-matter keys, passed to templates
     content_hash: str = ""

@@ -154,7 +154,9 @@ def _json_records(text: str, shown: str, note: str) -> tuple[list[RawDocument], 
         except json.JSONDecodeError as exc:
             # A last record without its line end is where a download or a crawl was cut off.
             cut_off = number == len(lines) and not text.endswith("\n")
-            problem = "truncated JSON record" if cut_off else f"invalid JSON ({exc.msg})"
+            # json's own messages end in a position ('starting at: line 1 column 9'); exc.msg alone stops mid-sentence.
+            where_in_line = f"column {exc.colno}" if exc.msg.endswith(" at") else f"at column {exc.colno}"
+            problem = "truncated JSON record" if cut_off else f"invalid JSON: {exc.msg} {where_in_line}"
             errors.append(SiteError(shown, problem, number))
             continue
         if not isinstance(record, dict):

@@ -10,6 +10,7 @@ import ipaddress
 import os
 import sys
 import time
+import webbrowser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,7 +24,7 @@ from tornado.ioloop import IOLoop
 from generator.core.config import load_config
 from generator.core.errors import BuildFailed, SiteError, note, os_error_text
 from generator.core.model import BuildReport, Changes
-from generator.core.paths import SitePaths
+from generator.core.paths import OUTPUT_DIR, SitePaths
 from generator.output.writer import prepare_spare
 from generator.preview.watch import Inotify, classify
 from generator.site import Site
@@ -140,9 +141,10 @@ class _KernelWatcher(Watcher):
 
 
 class _Server(Server):
-    def __init__(self, preview: "Preview", watcher: Watcher | None):
+    def __init__(self, preview: "Preview", watcher: Watcher | None, on_listening=lambda: None):
         super().__init__(watcher=watcher)
         self.preview = preview
+        self.on_listening = on_listening
 
     def application(self, port, host, liveport=None, debug=None, live_css=True):
         # livereload's own, less what the preview does not use (a second port, debug mode,
@@ -157,6 +159,8 @@ class _Server(Server):
         handlers = [(r"/livereload", _ReloadSocket), (r"/livereload.js", LiveReloadJSHandler),
                     *self.get_web_handlers(_LIVE_SCRIPT)]
         web.Application(handlers=handlers, transforms=[Injector]).listen(port, address=host)
+        # Only now is the port ours: a busy one fails above, before anything says it is served.
+        self.on_listening()
 
     def get_web_handlers(self, script):
         return [(r"/(.*)", _PageHandler, {"path": str(self.preview.site.paths.output),
@@ -169,8 +173,9 @@ class _Server(Server):
 class Preview:
     """The site, its last build errors, and the saves waiting to be rebuilt."""
 
-    def __init__(self, site_root: Path, stream=sys.stderr):
-        self.site = Site(site_root, keep_index=True)
+    def __init__(self, site_root: Path, stream=sys.stderr, output_dir: Path | None = None,
+                 overrides: dict | None = None, visibility=None):
+        self.site = Site(site_root, output_dir, keep_index=True, overrides=overrides, visibility=visibility)
         self.errors: list[SiteError] = []
         self.pending: set[Path] | None = set()  # None: events were lost, look at everything
         self.timer = self.search_timer = None
@@ -178,22 +183,27 @@ class Preview:
         self.generation = 0  # counts the rebuilds that reloaded the tabs
         self.served: dict[str, int] = {}  # URL path -> the generation its page was last sent at
 
+    def _record(self, failure) -> None:
+        # Only output/ is what `publish --no-build` sends; a preview built elsewhere says nothing about it.
+        if self.site.paths.output == self.site.root / OUTPUT_DIR:
+            record_outcome(self.site.root, failure)
+
     def build(self, changes: Changes | None, search: bool = True) -> None:
         start = time.perf_counter()
         try:
             report = self.site.build(changes, search)
         except BuildFailed as failed:
             self.errors = failed.errors
-            record_outcome(self.site.root, failed)  # so `publish --no-build` refuses the stale output/
+            self._record(failed)  # so `publish --no-build` refuses the stale output/
         except SiteError as error:
             self.errors = [error]
-            record_outcome(self.site.root, error)
+            self._record(error)
         except OSError as error:  # a full disk, say: shown like any error, and the next save tries again
             self.errors = [SiteError(None, f"{os_error_text(error, self.site.root)}; output/ still holds the previous site")]
-            record_outcome(self.site.root, error)
+            self._record(error)
         else:
             self.errors = []
-            record_outcome(self.site.root, None)
+            self._record(None)
             self._say(report, changes, time.perf_counter() - start)
         for error in self.errors:
             print(f"error: {error}", file=self.stream, flush=True)
@@ -249,27 +259,41 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def serve(site_root: Path, host: str = "127.0.0.1", port: int = 8000, stream=sys.stderr) -> None:
-    """Build, serve output/ at http://host:port/ and rebuild on every save until interrupted."""
+def _browser_host(host: str) -> str:
+    """Where a browser on this machine reaches a server bound to `host` (not to the address 'any')."""
+    try:
+        return "localhost" if ipaddress.ip_address(host).is_unspecified else host
+    except ValueError:
+        return host
+
+
+def serve(site_root: Path, host: str = "127.0.0.1", port: int = 8000, stream=sys.stderr,
+          output_dir: Path | None = None, overrides: dict | None = None, open_browser: bool = False,
+          visibility=None) -> None:
+    """Build, serve output/ (or `output_dir`) at http://host:port/ and rebuild on every save until interrupted."""
     site_root = site_root.absolute()
     paths = SitePaths.of(site_root)
     if not paths.config.is_file():
         load_config(site_root)  # says what is missing and how to make a site, as every verb does
-    preview = Preview(site_root, stream)
+    preview = Preview(site_root, stream, output_dir, overrides, visibility)
     preview.build(None)
     prepare_spare(preview.site.paths.output)
     try:
         watcher = _KernelWatcher(preview.changed)
     except (OSError, AttributeError):
         watcher = None  # no inotify (not Linux): livereload polls the files instead
-    server = _Server(preview, watcher)
+    def announce():
+        print(f"serving http://{host}:{port}/ (rebuilds on save; Ctrl-C stops)", file=stream, flush=True)
+        if open_browser:
+            webbrowser.open(f"http://{_browser_host(host)}:{port}/")
+
+    server = _Server(preview, watcher, announce)
     for watched in (paths.articles, paths.raw, paths.templates, paths.i18n, paths.config):
         if watched.exists():
             server.watch(str(watched), lambda: preview.changed(None))
     if not is_loopback(host):
         print(f"warning: serving on {host}: anyone who can reach this machine can read the preview",
               file=stream, flush=True)
-    print(f"serving http://{host}:{port}/ (rebuilds on save; Ctrl-C stops)", file=stream, flush=True)
     try:
         server.serve(port=port, host=host, root=str(preview.site.paths.output), restart_delay=0)
     except OSError as exc:

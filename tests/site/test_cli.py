@@ -72,3 +72,50 @@ def test_progress_shows_on_a_terminal_and_stays_quiet_otherwise(site):
     assert done.returncode == 0
     text = shown.decode()
     assert "parse" in text and "render" in text and "built 4 articles" in text
+
+
+def test_init_honours_the_site_option(tmp_path):
+    result = run("--site", "named", "init", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "named/site.yaml").is_file()
+
+
+def test_a_mistyped_verb_gets_a_suggestion(tmp_path):
+    result = run("buld", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "unknown verb 'buld': did you mean 'build'?" in result.stderr
+    assert "invalid choice" not in result.stderr
+
+
+def test_build_outside_a_site_names_the_folder_it_looked_in(tmp_path):
+    result = run("build", cwd=tmp_path)
+    assert f"not found in {tmp_path}" in result.stderr
+
+
+def test_every_verbs_help_describes_it_with_examples(tmp_path):
+    for verb in ("init", "build", "publish", "import", "serve"):
+        result = run(verb, "--help", cwd=tmp_path)
+        assert result.returncode == 0
+        assert "examples:\n  newsarchive" in result.stdout, verb
+
+
+def test_serve_on_a_busy_port_says_so_without_announcing_itself(site):
+    import socket
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "generator", "serve", "--port", str(port)], cwd=site,
+                                capture_output=True, text=True, env=ENV, timeout=60)
+    assert result.returncode == 1
+    assert f"cannot serve on 127.0.0.1:{port}" in result.stderr
+    assert "serving http://" not in result.stderr + result.stdout
+
+
+def test_a_jsonl_error_is_reported_whole(site, tmp_path):
+    raw = tmp_path / "cut.jsonl"
+    raw.write_text('{"title": "A", "text": "x"}\n{"title": "B", "text": "abc\n{z: 1}\n', encoding="utf-8")
+    result = run("import", str(raw), cwd=site)
+    assert result.returncode == 1
+    assert "cut.jsonl:2: invalid JSON: Unterminated string starting at column 24\n" in result.stderr
+    assert "cut.jsonl:3: invalid JSON: Expecting property name enclosed in double quotes at column 2\n" in result.stderr

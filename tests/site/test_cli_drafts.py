@@ -1,0 +1,101 @@
+"""Drafts and articles dated after "now" stay out of build and publish unless asked for."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from helpers.sites import snapshot, write_article
+
+NOW = "2025-09-01T12:00:00+00:00"
+DRAFT = "2025/08/25/entwurf-zur-wahl/"
+LATER = "2025/09/02/morgen-im-rat/"
+
+
+def run(*args, cwd):
+    env = {**os.environ, "PYTHONWARNINGS": "ignore", "NEWSARCHIVE_NOW": NOW}
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env=env)
+
+
+@pytest.fixture
+def unfinished(site):
+    write_article(site, "entwurf.md", 'title: "Entwurf zur Wahl"\ndate: 2025-08-25\ndraft: true\ntags: [Schweiz]',
+                  "Geheimer Entwurf.\n")
+    write_article(site, "morgen.md", 'title: "Morgen im Rat"\ndate: "2025-09-02T09:00:00+02:00"\ntags: [Schweiz]',
+                  "Erscheint morgen.\n")
+    return site
+
+
+def _everywhere(site, output="output") -> str:
+    """Every text file of the built site, for the titles that must not be in any of them."""
+    return "\n".join(b.decode("utf-8", "replace") for b in snapshot(site / output).values())
+
+
+def test_build_leaves_out_drafts_and_scheduled_articles_everywhere(unfinished):
+    result = run("build", cwd=unfinished)
+    assert result.returncode == 0, result.stderr
+    assert "built 4 articles" in result.stdout
+    text = _everywhere(unfinished)
+    for hidden in ("Entwurf zur Wahl", "entwurf-zur-wahl", "Morgen im Rat", "morgen-im-rat", "Geheimer", "Erscheint"):
+        assert hidden not in text, hidden  # pages, listings, feeds, sitemap, search index, related articles
+
+
+def test_drafts_and_future_flags_include_them(unfinished, tmp_path):
+    assert run("build", "-D", cwd=unfinished).returncode == 0
+    assert (unfinished / "output" / DRAFT / "index.html").is_file()
+    assert not (unfinished / "output" / LATER).exists()
+    assert run("build", "--future", "--output", str(tmp_path / "all"), "--drafts", cwd=unfinished).returncode == 0
+    assert (tmp_path / "all" / LATER / "index.html").is_file() and (tmp_path / "all" / DRAFT).is_dir()
+    assert run("build", "-F", cwd=unfinished).returncode == 0
+    assert (unfinished / "output" / LATER).is_dir() and not (unfinished / "output" / DRAFT).exists()
+
+
+def test_the_same_content_on_the_same_day_builds_the_same_bytes(unfinished):
+    assert run("build", cwd=unfinished).returncode == 0
+    first = snapshot(unfinished / "output")
+    assert run("clean", cwd=unfinished).returncode == 0
+    assert run("build", cwd=unfinished).returncode == 0
+    assert snapshot(unfinished / "output") == first
+
+
+@pytest.mark.usefixtures("isolated_git")
+def test_publish_never_sends_drafts_or_scheduled_articles(unfinished, tmp_path):
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    for command in (["init", "--quiet"], ["add", "-A"], ["commit", "--quiet", "-m", "Site"],
+                    ["remote", "add", "origin", str(remote)]):
+        subprocess.run(["git", *command], cwd=unfinished, check=True, capture_output=True)
+    assert run("build", "--drafts", cwd=unfinished).returncode == 0
+    refused = run("publish", "--no-build", cwd=unfinished)
+    assert refused.returncode == 1 and "drafts or scheduled articles" in refused.stderr
+    published = run("publish", cwd=unfinished)
+    assert published.returncode == 0, published.stderr
+    names = subprocess.run(["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=remote, capture_output=True,
+                           text=True, check=True).stdout
+    assert "entwurf-zur-wahl" not in names and "morgen-im-rat" not in names and "2025/08/20/" in names
+    files = subprocess.run(["git", "grep", "-l", "-e", "Entwurf zur Wahl", "-e", "Morgen im Rat", "gh-pages"],
+                           cwd=remote, capture_output=True, text=True)
+    assert files.stdout == ""
+
+
+def test_an_article_made_a_draft_while_serving_leaves_the_preview(site):
+    """The preview's rebuild after one saved file: a draft disappears, and comes back when published."""
+    from datetime import datetime
+
+    from generator.core.model import Changes
+    from generator.organise.visibility import Visibility
+    from generator.site import Site
+
+    preview = Site(site, keep_index=True, visibility=Visibility(datetime.fromisoformat(NOW)))
+    preview.build()
+    page = site / "output/2025/08/20/verhandlungen-in-genf/index.html"
+    assert page.is_file()
+    path = site / "content/articles/a.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("lang: de", "lang: de\ndraft: true", 1), encoding="utf-8")
+    preview.build(Changes(articles={path}))
+    assert not page.exists() and "Verhandlungen in Genf" not in (site / "output/index.html").read_text()
+    path.write_text(text, encoding="utf-8")
+    preview.build(Changes(articles={path}))
+    assert page.is_file()

@@ -1,0 +1,87 @@
+"""clean, and the options build and serve share with Hugo, Zola and MkDocs: through the console script."""
+
+import http.client
+import os
+import subprocess
+import sys
+import threading
+import time
+
+from helpers.sites import write_article
+from test_cli import ENV, run
+from test_faults import free_port, stop_serving, wait_for
+
+
+def test_clean_removes_what_builds_made_and_says_so(site):
+    assert run("build", cwd=site).returncode == 0
+    result = run("clean", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "removed output, .output/, .cache/\n"
+    assert sorted(p.name for p in site.iterdir()) == ["content", "site.yaml"]
+    assert run("clean", cwd=site).stdout == "nothing to remove\n"
+
+
+def test_clean_outside_a_site_removes_nothing(tmp_path):
+    (tmp_path / "output").mkdir()
+    result = run("clean", cwd=tmp_path)
+    assert result.returncode == 1 and "site.yaml: not found" in result.stderr
+    assert (tmp_path / "output").is_dir()
+
+
+def test_build_into_another_folder_with_another_base_url(site, tmp_path):
+    result = run("build", "--output", str(tmp_path / "staging"), "--base-url", "https://staging.example.org/",
+                 cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith(f"open {tmp_path / 'staging/index.html'}\n")
+    assert "https://staging.example.org/" in (tmp_path / "staging/sitemap.xml").read_text()
+    assert not (site / "output").exists()
+
+
+def test_quiet_prints_nothing_and_verbose_every_warning(site):
+    for n in range(22):  # the same title and date: every one after the first gets a warning about its slug
+        write_article(site, f"same-{n:02}.md", 'title: "Gleich"\ndate: 2025-05-05')
+    normal = run("build", cwd=site)
+    assert normal.stderr.count("warning: ") == 21 and "1 more warnings (-v shows them all)" in normal.stderr
+    for verbose in (["-v", "build"], ["build", "-v"]):
+        shown = run(*verbose, cwd=site).stderr
+        assert shown.count("warning: ") == 21 and "more warnings" not in shown
+    quiet = run("build", "-q", cwd=site)
+    assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""
+
+
+def _serve(site, *options, env=ENV):
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", *options], cwd=site, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(server.stderr), daemon=True).start()
+    wait_for(server, lines, "serving http://")
+    return server, lines
+
+
+def test_serve_short_port_other_output_and_open(site, tmp_path):
+    port = free_port()
+    opened = tmp_path / "opened"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
+    browser.chmod(0o755)
+    server, lines = _serve(site, "-p", str(port), "--open", "--output", str(tmp_path / "preview"),
+                           env={**ENV, "BROWSER": str(browser)})
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request("GET", "/")
+        assert conn.getresponse().status == 200
+        deadline = time.monotonic() + 30
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        stop_serving(server)
+    assert (tmp_path / "preview/index.html").is_file() and not (site / "output").exists()
+    assert opened.read_text().strip() == f"http://127.0.0.1:{port}/"
+
+
+def test_serve_warns_when_bound_beyond_this_machine(site):
+    port = free_port()
+    server, lines = _serve(site, "--bind", "0.0.0.0", "--port", str(port))
+    stop_serving(server)
+    assert any(line.startswith("warning: serving on 0.0.0.0") for line in lines)
+    assert os.path.exists(site / "output")
