@@ -29,6 +29,7 @@ def _stemmers(languages) -> list[str]:
     """The Snowball algorithms that stem articles in `languages`."""
     return sorted({s[0] for s in map(stemmer_of, languages) if s})
 
+
 TERM_KINDS = tuple(TERM_NAMES)  # "tags", "sources", "locations"
 SINGULAR = {"tags": "tag", "sources": "source", "locations": "location"}
 
