@@ -169,18 +169,38 @@
 
   /* ---- queries ---- */
 
-  /* Words, quoted phrases and whether the last word is still being typed. */
+  /* Words, quoted phrases, excluded words (`-word`) and phrases (`-"a phrase"`), and whether the
+     last word is still being typed. A minus counts only at the start of a word: `covid-19` is one
+     word as ever. */
   function parse(query) {
     query = String(query).slice(0, 1000);
     if ((query.match(/"/g) || []).length % 2) {
       var lastQuote = query.lastIndexOf('"');  // an unmatched quote is ignored
       query = query.slice(0, lastQuote) + " " + query.slice(lastQuote + 1);
     }
-    var parts = query.split('"').map(function (text, i) {
+    function part(text, phrase, exclude) {
       var folded = words(text), lower = lowerWords(text);
-      return { phrase: i % 2 === 1, words: folded, raw: lower.length === folded.length ? lower : folded };
-    }).filter(function (part) { return part.words.length; });
-    var typing = /[\p{L}\p{N}]$/u.test(query) && parts.length > 0 && !parts[parts.length - 1].phrase;
+      return { phrase: phrase, exclude: exclude, words: folded, raw: lower.length === folded.length ? lower : folded };
+    }
+    var parts = [], segments = query.split('"');
+    segments.forEach(function (text, i) {
+      if (i % 2 === 1) {
+        parts.push(part(text, true, /(^|\s)-$/.test(segments[i - 1])));
+        return;
+      }
+      var kept = [];
+      text.split(/(\s+)/).forEach(function (token) {
+        if (/^-[^-]/.test(token)) {
+          if (kept.length) parts.push(part(kept.join(""), false, false));
+          kept = [];
+          parts.push(part(token.slice(1), false, true));
+        } else kept.push(token);
+      });
+      parts.push(part(kept.join(""), false, false));
+    });
+    parts = parts.filter(function (p) { return p.words.length; });
+    var last = parts[parts.length - 1];
+    var typing = /[\p{L}\p{N}]$/u.test(query) && !!last && !last.phrase && !last.exclude;
     return { parts: parts, typing: typing };
   }
 
@@ -194,20 +214,33 @@
     return out;
   }
 
-  /* Term shards holding `terms`, and every term a word being typed may complete (or nearly equal). */
-  function shardsFor(m, terms, prefix) {
+  /* The forms a word being typed may start an index term with: as folded, and, when the archive
+     has German articles, with ae/oe/ue as a/o/u, since German Snowball reads them as umlauts and
+     drops the dots (Mädchen, Maedchen → madch; not the ue of Quelle). */
+  function prefixForms(m, word) {
+    var forms = [word];
+    var german = Object.keys(m.stemmers || {}).some(function (lang) { return m.stemmers[lang][0] === "german"; });
+    if (german) {
+      var plain = word.replace(/(q?)([aou])e/g, function (all, q, v) { return q && v === "u" ? all : q + v; });
+      if (plain !== word) forms.push(plain);
+    }
+    return forms;
+  }
+
+  /* Term shards holding `terms`, and every term a word being typed may complete (or nearly equal),
+     in any of its `prefixes` forms. */
+  function shardsFor(m, terms, prefixes) {
     var need = {};
     terms.forEach(function (t) { need[shardOf(m, t)] = true; });
-    if (prefix) {
+    (prefixes || []).forEach(function (prefix) {
       var from = prefix.length >= 4 ? prefix.slice(0, -2) : prefix;
       for (var i = shardOf(m, from); i <= shardOf(m, prefix + "\uffff"); i++) need[i] = true;
-    }
+    });
     return Object.keys(need).map(Number);
   }
 
   var PREFIX_WEIGHT = 0.5;
   var MAX_PREFIX_TERMS = 60;
-  var RARE = 20;  // a word typed so far with fewer matches than this is also completed
   /* The top results are re-ranked by their headline (titleBonus; in impact units: IMPACT_SCALE
      per BM25 point). */
   var RERANK = 10;
@@ -231,12 +264,14 @@
   var PHRASE_DENSITY = 60;
 
   /* All terms of the loaded shards that complete a word being typed: longest posting lists first. */
-  function completions(m, loaded, prefix, exact) {
+  function completions(m, loaded, prefixes, exact) {
     var found = [];
+    function completes(t, prefix) {
+      return t.indexOf(prefix) === 0 || (prefix.length >= 5 && prefix.indexOf(t) === 0 && t.length >= prefix.length - 2);
+    }
     Object.keys(loaded).forEach(function (i) {
       Object.keys(loaded[i]).forEach(function (t) {
-        var near = prefix.length >= 5 && prefix.indexOf(t) === 0 && t.length >= prefix.length - 2;
-        if ((t.indexOf(prefix) === 0 || near) && exact.indexOf(t) < 0 && t[0] !== "~") {
+        if (prefixes.some(function (p) { return completes(t, p); }) && exact.indexOf(t) < 0 && t[0] !== "~") {
           found.push({ term: t, shard: loaded[i], size: loaded[i][t].length });
         }
       });
@@ -255,10 +290,19 @@
         });
       }
     });
-    if (prefix && scores.size < RARE) {
-      completions(m, loaded, word, exact).forEach(function (c) {
+    if (prefix) {
+      /* The word being typed is also any word it starts, always below the word itself: completions
+         count PREFIX_WEIGHT of their impact, or less, so that the best of them stays below the
+         weakest article holding the word as typed. */
+      var found = completions(m, loaded, prefixForms(m, word), exact), weakest = Infinity, best = 0;
+      scores.forEach(function (impact) { if (impact < weakest) weakest = impact; });
+      found.forEach(function (c) {
+        postings(c.shard, c.term).forEach(function (impact) { if (impact > best) best = impact; });
+      });
+      var weight = Math.min(PREFIX_WEIGHT, best ? 0.99 * weakest / best : PREFIX_WEIGHT);
+      found.forEach(function (c) {
         postings(c.shard, c.term).forEach(function (impact, doc) {
-          var s = impact * PREFIX_WEIGHT;
+          var s = impact * weight;
           if (!(scores.get(doc) >= s)) scores.set(doc, s);
         });
       });
@@ -304,24 +348,33 @@
     var filters = options.filters || {};
     return manifest().then(function (m) {
       var parsed = parse(query);
-      var required = [], optional = [], phrases = [];
+      var required = [], optional = [], phrases = [], excluded = [], excludedPhrases = [];
       parsed.parts.forEach(function (part, pi) {
         var phrase = [];
         part.words.forEach(function (w, wi) {
           var isLast = pi === parsed.parts.length - 1 && wi === part.words.length - 1;
           var item = { word: w, raw: part.raw[wi], prefix: parsed.typing && isLast && w.length >= 3 && !m.stop[w], offset: wi };
+          if (part.exclude) {  // a stopword is in no index: it excludes nothing
+            if (!m.stop[w]) (part.phrase ? phrase : excluded).push(item);
+            return;
+          }
           if (m.stop[w]) { if (!part.phrase) optional.push(item); return; }
           required.push(item);
           if (part.phrase) phrase.push(item);
         });
-        if (part.phrase && phrase.length > 1) phrases.push(phrase);
+        if (part.exclude && phrase.length === 1) excluded.push(phrase[0]);
+        else if (part.exclude && phrase.length > 1) excludedPhrases.push(phrase);
+        else if (part.phrase && phrase.length > 1) phrases.push(phrase);
       });
-      if (!required.length) return { results: [], total: 0, common: parsed.parts.length > 0 };
-      var terms = [];
+      if (!required.length) {
+        return { results: [], total: 0, common: parsed.parts.some(function (p) { return !p.exclude; }) };
+      }
+      var terms = [], excludedTerms = [];
       required.concat(optional).forEach(function (item) { terms = terms.concat(variants(m, item)); });
+      excluded.forEach(function (item) { excludedTerms = excludedTerms.concat(variants(m, item)); });
       var fTerms = filterTerms(filters);
-      var prefixes = required.filter(function (i) { return i.prefix; }).map(function (i) { return i.word; });
-      var need = shardsFor(m, terms.concat(fTerms), prefixes[0]);
+      var prefixes = required.filter(function (i) { return i.prefix; }).map(function (i) { return prefixForms(m, i.word); });
+      var need = shardsFor(m, terms.concat(fTerms, excludedTerms), prefixes[0]);
       if (required.length > 1) {  // positions are needed too: ask for them now, not one round trip later
         var requiredTerms = [];
         required.forEach(function (item) { requiredTerms = requiredTerms.concat(variants(m, item)); });
@@ -339,8 +392,13 @@
           var shard = loaded[shardOf(m, t)];
           return shard && shard[t] !== undefined ? postings(shard, t) : new Map();
         });
+        var out = excludedTerms.map(function (t) {  // -word: articles holding any of its terms
+          var shard = loaded[shardOf(m, t)];
+          return shard && shard[t] !== undefined ? postings(shard, t) : new Map();
+        });
         var hits = [];
         req[0].scores.forEach(function (score, doc) {
+          for (var o = 0; o < out.length; o++) if (out[o].has(doc)) return;
           for (var i = 1; i < req.length; i++) {
             var s = req[i].scores.get(doc);
             if (s === undefined) return;
@@ -352,6 +410,8 @@
           hits.push([score, doc]);
         });
         return applyPositions(m, required, phrases, hits, perWord).then(function (kept) {
+          return withoutPhrases(m, excludedPhrases, kept);
+        }).then(function (kept) {
           kept.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
           return { hits: kept, words: required.concat(optional), terms: terms };
         });
@@ -502,6 +562,22 @@
     }
     if (lists.length > 2 && chained(lists)) bonus += CHAIN_BONUS;
     return bonus;
+  }
+
+  /* Drop hits holding any of the phrases (-"a phrase"). */
+  function withoutPhrases(m, excludedPhrases, hits) {
+    if (!excludedPhrases.length || !hits.length) return Promise.resolve(hits);
+    var items = [].concat.apply([], excludedPhrases);
+    return wordPositions(m, items).then(function (lookups) {
+      var tests = excludedPhrases.map(function (phrase) {
+        return phrase.map(function (item) {
+          return { positionsOf: lookups[items.indexOf(item)], offset: item.offset - phrase[0].offset };
+        });
+      });
+      return hits.filter(function (h) {
+        return !tests.some(function (phrase) { return phraseHolds(phrase, h[1]); });
+      });
+    });
   }
 
   /* Drop hits failing a quoted phrase, then favour the best candidates whose query words stand close
@@ -669,10 +745,14 @@
       status.setAttribute("data-query", query);
       return;
     }
-    status.textContent = strings.loading;
+    /* The list and its count stay until the new ones are ready: while typing, most queries answer
+       from loaded shards within a frame, and "Searching …" only shows for a slow one. */
+    var slow = setTimeout(function () { if (mine === serial) status.textContent = strings.loading; }, 300);
     search(query, { limit: 30, filters: filters }).then(function (found) {
+      clearTimeout(slow);
       if (mine === serial) show(found, query);
     }, function () {
+      clearTimeout(slow);
       if (mine === serial) status.textContent = strings.failed;
     });
   }
