@@ -413,3 +413,10 @@ def test_the_result_list_stays_while_the_next_query_is_typed(typing_page):
     assert page.locator("#search-results h2").all_inner_texts() == ["Technik für alle"]
     assert page.evaluate("window.__emptied") == 0
 
+
+
+def test_words_named_like_object_properties_are_searched_as_words(page):
+    # Terms are keys of plain objects in the shards and caches.
+    for query in ("constructor", "harbour constructor", "valueOf", "toString", "hasOwnProperty", "__proto__",
+                  "harbour -constructor", "harbour __proto__"):
+        assert search(page, query) in ([], ["Harbour ferry adds evening crossings"] if "-" in query else [])

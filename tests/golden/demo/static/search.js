@@ -117,7 +117,7 @@
     if (!manifestPromise) {
       var name = manifestUrl.slice(base.length);
       manifestPromise = load(name).then(function (m) {
-        m.stop = {};
+        m.stop = Object.create(null);
         Object.keys(m.stopwords).forEach(function (lang) {
           m.stopwords[lang].forEach(function (w) { m.stop[w] = true; });
         });
@@ -136,12 +136,15 @@
     return lo;
   }
 
-  var postingCache = {};
-  var positionCache = {};
+  /* Terms are keys of plain objects: "constructor" or "valueof" must not find Object's own. */
+  function has(shard, term) { return !!shard && Object.prototype.hasOwnProperty.call(shard, term); }
+
+  var postingCache = Object.create(null);
+  var positionCache = Object.create(null);
   /* Map doc number → impact for one term. */
   function postings(shard, term) {
     if (!postingCache[term]) {
-      var map = new Map(), nums = decode(shard[term] || ""), doc = 0;
+      var map = new Map(), nums = decode(has(shard, term) ? shard[term] : ""), doc = 0;
       for (var i = 0; i + 1 < nums.length; i += 2) { doc += nums[i]; map.set(doc, nums[i + 1]); }
       postingCache[term] = map;
     }
@@ -153,7 +156,7 @@
   function positions(posShard, termShard, term) {
     if (positionCache[term]) return positionCache[term];
     var docs = Array.from(postings(termShard, term).keys());
-    var nums = decode(posShard[term] || ""), starts = new Int32Array(docs.length), k = 0;
+    var nums = decode(has(posShard, term) ? posShard[term] : ""), starts = new Int32Array(docs.length), k = 0;
     for (var i = 0; i < docs.length; i++) { starts[i] = k; k += nums[k] + 1; }
     var index = new Map();
     docs.forEach(function (doc, i) { index.set(doc, i); });
@@ -284,7 +287,7 @@
     var word = item.word, exact = variants(m, item), scores = new Map();
     exact.forEach(function (t) {
       var shard = loaded[shardOf(m, t)];
-      if (shard && shard[t] !== undefined) {
+      if (has(shard, t)) {
         postings(shard, t).forEach(function (impact, doc) {
           if (!(scores.get(doc) >= impact)) scores.set(doc, impact);
         });
@@ -390,11 +393,11 @@
         var inDates = dateTest(m, filters.from, filters.to);
         var fMaps = fTerms.map(function (t) {
           var shard = loaded[shardOf(m, t)];
-          return shard && shard[t] !== undefined ? postings(shard, t) : new Map();
+          return has(shard, t) ? postings(shard, t) : new Map();
         });
         var out = excludedTerms.map(function (t) {  // -word: articles holding any of its terms
           var shard = loaded[shardOf(m, t)];
-          return shard && shard[t] !== undefined ? postings(shard, t) : new Map();
+          return has(shard, t) ? postings(shard, t) : new Map();
         });
         var hits = [];
         req[0].scores.forEach(function (score, doc) {
@@ -491,7 +494,7 @@
       ids.forEach(function (i, k) { byShard[i] = pairs[k]; });
       return items.map(function (item) {
         var lookups = variants(m, item).filter(function (t) {
-          return byShard[shardOf(m, t)][1][t] !== undefined;
+          return has(byShard[shardOf(m, t)][1], t);
         }).map(function (t) {
           var pair = byShard[shardOf(m, t)];
           return positions(pair[0], pair[1], t);
@@ -669,7 +672,7 @@
 
   /* Query terms a snippet word must match to be marked. */
   function marker(found) {
-    var wanted = {};
+    var wanted = Object.create(null);
     (found.terms || []).forEach(function (t) { wanted[t] = true; });
     var prefixes = (found.words || []).filter(function (i) { return i.prefix; }).map(function (i) { return i.word; });
     return function (word, lang) {
