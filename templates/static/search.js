@@ -283,7 +283,152 @@
     return found.slice(0, MAX_PREFIX_TERMS);
   }
 
-  function wordScores(m, loaded, item, prefix) {
+  /* ---- typos ---- */
+
+  /* A query word found in no article (as typed, or with the completions of a word being typed),
+     or in fewer than FEW when the query's words find no article together, also matches the index
+     terms of the words one edit away (a letter dropped, added, replaced, or two swapped) and, for
+     words of 8 letters or more, the terms two edits away from its own in the shard already loaded;
+     always below the words as typed. Most typos leave the first two or three letters alone, so
+     their corrections sit in the term shard the query loads anyway; only when none is there are up
+     to EXTRA_SHARDS more loaded, for the corrections that drop a letter or swap two back. */
+  var FEW = 3;
+  var TYPO_WEIGHT = 0.4;
+  var MAX_TYPO_TERMS = 20;
+  var EXTRA_SHARDS = 3;
+  var ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+
+  function typoEligible(item) {
+    return item.word.length >= 4 && !/\d/.test(item.word) && !CJK_RUN.test(item.word);
+  }
+
+  var typoCache = Object.create(null);
+  /* The words one edit away from `word` with their index terms: [{word, terms, early}], `early`
+     when a letter is dropped or two swapped back (corrections worth another round trip). */
+  function oneEditAway(m, item) {
+    var word = item.word;
+    if (typoCache[word]) return typoCache[word];
+    var letters = ALPHABET, own = variants(m, item), seen = Object.create(null), out = [];
+    Array.from(new Set(word)).forEach(function (c) { if (letters.indexOf(c) < 0) letters += c; });
+    function add(w, early) {
+      if (w.length < 2 || seen[w] || w === word) return;
+      seen[w] = true;
+      var terms = variants(m, { word: w, raw: w }).filter(function (t) { return own.indexOf(t) < 0; });
+      if (terms.length) out.push({ word: w, terms: terms, early: early });
+    }
+    for (var i = 0; i <= word.length; i++) {
+      var head = word.slice(0, i), tail = word.slice(i);
+      if (tail) add(head + tail.slice(1), true);
+      if (tail.length > 1) add(head + tail[1] + tail[0] + tail.slice(2), true);
+      for (var k = 0; k < letters.length; k++) {
+        if (tail) add(head + letters[k] + tail.slice(1), false);
+        add(head + letters[k] + tail, false);
+      }
+    }
+    typoCache[word] = out;
+    return out;
+  }
+
+  /* Edit distance with swaps of neighbouring letters counted as one edit (optimal string alignment). */
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows.push([i]);
+      for (var j = 1; j <= b.length; j++) {
+        if (i === 0) { rows[0].push(j); continue; }
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+        rows[i].push(d);
+      }
+    }
+    return rows[a.length][b.length];
+  }
+
+  function exactCount(m, loaded, item) {
+    var n = 0;
+    variants(m, item).forEach(function (t) {
+      var shard = loaded[shardOf(m, t)];
+      if (has(shard, t)) n += postings(shard, t).size;
+    });
+    return n;
+  }
+
+  /* Term shards not loaded yet that may hold a correction of a word found nowhere in the loaded ones. */
+  function typoShards(m, loaded, items) {
+    var extra = [];
+    items.forEach(function (item) {
+      if (!typoEligible(item) || exactCount(m, loaded, item)) return;
+      if (item.prefix && completions(m, loaded, prefixForms(m, item.word), variants(m, item)).length) return;
+      var cands = oneEditAway(m, item);
+      var here = cands.some(function (c) {
+        return c.terms.some(function (t) { var s = loaded[shardOf(m, t)]; return has(s, t); });
+      });
+      if (here) return;
+      cands.forEach(function (c) {
+        if (!c.early) return;
+        c.terms.forEach(function (t) {
+          var i = shardOf(m, t);
+          if (!loaded[i] && extra.indexOf(i) < 0) extra.push(i);
+        });
+      });
+    });
+    return extra.slice(0, EXTRA_SHARDS);
+  }
+
+  /* Adds the matches of a word's corrections to `scores`; returns the correction found most often. */
+  function typoScores(m, loaded, item, scores) {
+    var found = [], seen = Object.create(null);
+    oneEditAway(m, item).forEach(function (c) {
+      c.terms.forEach(function (t) {
+        var shard = loaded[shardOf(m, t)];
+        if (has(shard, t)) {
+          // The word to suggest: of those indexed under one term, one that is not the stem itself
+          // ("ferru" → "ferry", not "ferri").
+          if (seen[t]) { if (seen[t].word === t && c.word !== t) seen[t].word = c.word; return; }
+          seen[t] = { term: t, shard: shard, size: shard[t].length, word: c.word };
+          found.push(seen[t]);
+        }
+      });
+    });
+    if (item.word.length >= 8) {  // two edits away: terms of the word's own shard
+      variants(m, item).forEach(function (v) {
+        var shard = loaded[shardOf(m, v)];
+        if (!shard) return;
+        Object.keys(shard).forEach(function (t) {
+          if (!seen[t] && t !== v && t[0] !== "~" && distance(v, t, 2) <= 2) {
+            seen[t] = true;
+            found.push({ term: t, shard: shard, size: shard[t].length, word: null });
+          }
+        });
+      });
+    }
+    if (!found.length) return null;
+    found.sort(function (a, b) { return b.size - a.size || (a.term < b.term ? -1 : 1); });
+    found = found.slice(0, MAX_TYPO_TERMS);
+    var weakest = Infinity, best = 0;
+    scores.forEach(function (impact) { if (impact < weakest) weakest = impact; });
+    found.forEach(function (c) {
+      postings(c.shard, c.term).forEach(function (impact) { if (impact > best) best = impact; });
+    });
+    var weight = Math.min(TYPO_WEIGHT, best ? 0.99 * weakest / best : TYPO_WEIGHT);
+    var fuzzy = new Set();
+    found.forEach(function (c) {
+      postings(c.shard, c.term).forEach(function (impact, doc) {
+        var s = impact * weight;
+        if (!(scores.get(doc) >= s)) {
+          if (!scores.has(doc)) fuzzy.add(doc);
+          scores.set(doc, s);
+        }
+      });
+    });
+    var named = found.filter(function (c) { return c.word; })[0];
+    return { word: named ? named.word : null, docs: fuzzy };
+  }
+
+  /* The articles holding a query word, with its impact there: its terms, the terms it starts when
+     `prefix`, and when it is found in fewer than `typos` articles, those of its corrections. */
+  function wordScores(m, loaded, item, prefix, typos) {
     var word = item.word, exact = variants(m, item), scores = new Map();
     exact.forEach(function (t) {
       var shard = loaded[shardOf(m, t)];
@@ -310,7 +455,9 @@
         });
       });
     }
-    return { terms: exact, scores: scores };
+    var corrected = null;
+    if (typoEligible(item) && scores.size < typos) corrected = typoScores(m, loaded, item, scores);
+    return { terms: exact, scores: scores, corrected: corrected };
   }
 
   function filterTerms(filters) {
@@ -383,13 +530,18 @@
         required.forEach(function (item) { requiredTerms = requiredTerms.concat(variants(m, item)); });
         shardsFor(m, requiredTerms, null).forEach(function (i) { load(m.positionFiles[i]).catch(function () {}); });
       }
+      var loaded = {};
       return Promise.all(need.map(function (i) { return load(m.termFiles[i]); })).then(function (list) {
-        var loaded = {};
         need.forEach(function (i, k) { loaded[i] = list[k]; });
-        var req = required.map(function (item) { return wordScores(m, loaded, item, item.prefix); });
-        var opt = optional.map(function (item) { return wordScores(m, loaded, item, false); });
-        var perWord = req.slice();  // in the order of `required`
-        req.sort(function (a, b) { return a.scores.size - b.scores.size; });
+        var extra = typoShards(m, loaded, required);  // only when a word's corrections are all elsewhere
+        return Promise.all(extra.map(function (i) {
+          return load(m.termFiles[i]).then(function (shard) { loaded[i] = shard; }, function () {});
+        }));
+      }).then(function () {
+        // Typos are corrected for a word found nowhere, or, when the words find no article
+        // together, for those found in fewer than FEW.
+        var perWord = required.map(function (item) { return wordScores(m, loaded, item, item.prefix, 1); });
+        var opt = optional.map(function (item) { return wordScores(m, loaded, item, false, 0); });
         var inDates = dateTest(m, filters.from, filters.to);
         var fMaps = fTerms.map(function (t) {
           var shard = loaded[shardOf(m, t)];
@@ -399,24 +551,41 @@
           var shard = loaded[shardOf(m, t)];
           return has(shard, t) ? postings(shard, t) : new Map();
         });
-        var hits = [];
-        req[0].scores.forEach(function (score, doc) {
-          for (var o = 0; o < out.length; o++) if (out[o].has(doc)) return;
-          for (var i = 1; i < req.length; i++) {
-            var s = req[i].scores.get(doc);
-            if (s === undefined) return;
-            score += s;
-          }
-          for (i = 0; i < fMaps.length; i++) if (!fMaps[i].has(doc)) return;
-          if (inDates && !inDates(doc)) return;
-          opt.forEach(function (o) { score += o.scores.get(doc) || 0; });
-          hits.push([score, doc]);
-        });
+        var hits = [], together = 0;
+        function intersect() {
+          var req = perWord.slice().sort(function (a, b) { return a.scores.size - b.scores.size; });
+          hits = [];
+          together = 0;
+          req[0].scores.forEach(function (score, doc) {
+            for (var o = 0; o < out.length; o++) if (out[o].has(doc)) return;
+            for (var i = 1; i < req.length; i++) {
+              var s = req[i].scores.get(doc);
+              if (s === undefined) return;
+              score += s;
+            }
+            together++;
+            for (i = 0; i < fMaps.length; i++) if (!fMaps[i].has(doc)) return;
+            if (inDates && !inDates(doc)) return;
+            opt.forEach(function (o) { score += o.scores.get(doc) || 0; });
+            hits.push([score, doc]);
+          });
+        }
+        intersect();
+        if (!together) {
+          var again = false;
+          perWord = perWord.map(function (w, i) {
+            if (w.corrected || !typoEligible(required[i]) || w.scores.size >= FEW) return w;
+            again = true;
+            return wordScores(m, loaded, required[i], required[i].prefix, FEW);
+          });
+          if (again) intersect();
+        }
         return applyPositions(m, required, phrases, hits, perWord).then(function (kept) {
           return withoutPhrases(m, excludedPhrases, kept);
         }).then(function (kept) {
           kept.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-          return { hits: kept, words: required.concat(optional), terms: terms };
+          return { hits: kept, words: required.concat(optional), terms: terms,
+                   suggestion: suggestion(parsed, required, perWord, kept) };
         });
       }).then(function (found) {
         var top = found.hits.slice(0, Math.max(limit, RERANK));
@@ -439,6 +608,7 @@
             };
           });
           return { results: results, total: found.hits.length, common: false, words: found.words, terms: found.terms,
+                   suggestion: found.suggestion,
                    manifest: m };
         });
       });
@@ -565,6 +735,25 @@
     }
     if (lists.length > 2 && chained(lists)) bonus += CHAIN_BONUS;
     return bonus;
+  }
+
+  /* "Did you mean": the query with its corrected words, when the articles found only through a
+     correction outnumber those holding the words as typed. */
+  function suggestion(parsed, required, perWord, hits) {
+    var fixes = new Map();
+    perWord.forEach(function (w, i) { if (w.corrected && w.corrected.word) fixes.set(required[i], w.corrected); });
+    if (!fixes.size || !hits.length) return null;
+    var typed = hits.filter(function (h) {
+      return !Array.from(fixes.values()).some(function (c) { return c.docs.has(h[1]); });
+    }).length;
+    if (hits.length <= 2 * typed) return null;
+    var byWord = Object.create(null);
+    fixes.forEach(function (c, item) { byWord[item.word] = c.word; });
+    return parsed.parts.map(function (part) {
+      var text = part.words.map(function (w) { return byWord[w] || w; }).join(" ");
+      if (part.phrase) text = '"' + text + '"';
+      return part.exclude ? "-" + text : text;
+    }).join(" ");
   }
 
   /* Drop hits holding any of the phrases (-"a phrase"). */
@@ -700,6 +889,31 @@
     return el;
   }
 
+  /* "Did you mean: <a>corrected query</a>", under the status line, or nothing. */
+  function suggest(query) {
+    var line = document.getElementById("search-suggestion");
+    if (!query) { if (line) line.remove(); return; }
+    if (!line) {
+      line = document.createElement("p");
+      line.id = "search-suggestion";
+      line.className = "search-status";
+      status.parentNode.insertBefore(line, list);
+    }
+    line.textContent = "";
+    var at = strings.did_you_mean.indexOf("{query}");
+    var a = document.createElement("a");
+    a.href = "?q=" + encodeURIComponent(query);
+    a.textContent = query;
+    a.addEventListener("click", function (event) {
+      event.preventDefault();
+      input.value = query;
+      run();
+    });
+    line.appendChild(document.createTextNode(strings.did_you_mean.slice(0, at)));
+    line.appendChild(a);
+    line.appendChild(document.createTextNode(strings.did_you_mean.slice(at + 7)));
+  }
+
   function show(found, query) {
     list.textContent = "";
     var isMatch = marker(found);
@@ -727,6 +941,7 @@
       li.appendChild(snippet);
       list.appendChild(li);
     });
+    suggest(found.suggestion);
     if (found.common) status.textContent = strings.common;
     else if (!found.results.length) status.textContent = strings.none;
     else status.textContent = counted(strings.results, found.total);
@@ -743,6 +958,7 @@
       history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
     } catch (e) { /* some file:// setups refuse; the search still works */ }
     if (!query.trim()) {
+      suggest(null);
       list.textContent = "";
       status.textContent = "";
       status.setAttribute("data-query", query);

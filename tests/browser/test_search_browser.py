@@ -414,6 +414,36 @@ def test_the_result_list_stays_while_the_next_query_is_typed(typing_page):
     assert page.evaluate("window.__emptied") == 0
 
 
+def test_a_word_with_a_typo_finds_the_word_it_was_meant_to_be(page):
+    # Two letters swapped; nine letters are also let two edits away: German "Sanktionen" as well.
+    assert search(page, "sanctoins") == ["Ministers agree new sanctions package",
+                                         "Ukraine und Russland: Verhandlungen in Sicht?"]
+    assert search(page, "sanctoins -sanktionen") == ["Ministers agree new sanctions package"]
+    assert search(page, "Verhandlngen") == ["Ukraine und Russland: Verhandlungen in Sicht?"]  # one dropped
+    assert search(page, "harbour ferru") == ["Harbour ferry adds evening crossings"]  # a neighbouring key
+    assert search(page, "Verhandlunggen") == ["Ukraine und Russland: Verhandlungen in Sicht?"]  # one added
+    assert search(page, "Verhandluxgem") == ["Ukraine und Russland: Verhandlungen in Sicht?"]  # two, 8+ letters
+    assert search(page, "brixhe") == []  # two edits in a word of fewer than 8 letters
+    assert search(page, "bri") != search(page, "bxi")  # no typos in words under 4 letters
+
+
+def test_a_typo_match_ranks_below_the_word_as_typed(typing_page):
+    # "Neues Programm" holds "Programm" as typed; "Programme" would be one letter away.
+    assert search(typing_page, "programm ") == ["Neues Programm", "Technik für alle"] or \
+        set(search(typing_page, "programm ")) == {"Neues Programm", "Technik für alle"}
+    assert search(typing_page, "programm technick") == ["Technik für alle"]
+
+
+def test_the_page_offers_the_corrected_query_when_it_finds_more(page):
+    page.goto(page.search_url + "?q=harbour%20ferru")
+    assert shown_titles(page) == ["Harbour ferry adds evening crossings"]
+    line = page.locator("#search-suggestion")
+    assert line.inner_text() == "Meinten Sie: harbour ferry"
+    line.locator("a").click()
+    page.wait_for_function("document.getElementById('search-status').dataset.query === 'harbour ferry'")
+    assert page.locator("#search-suggestion").count() == 0
+    assert shown_titles(page) == ["Harbour ferry adds evening crossings"]
+
 
 def test_words_named_like_object_properties_are_searched_as_words(page):
     # Terms are keys of plain objects in the shards and caches.
