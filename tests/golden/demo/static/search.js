@@ -291,38 +291,50 @@
      words of 8 letters or more, the terms two edits away from its own in the shard already loaded;
      always below the words as typed. Most typos leave the first two or three letters alone, so
      their corrections sit in the term shard the query loads anyway; only when none is there are up
-     to EXTRA_SHARDS more loaded, for the corrections that drop a letter or swap two back. */
+     to EXTRA_SHARDS more loaded: those most of the corrections after the first letter that drop a
+     letter, swap two back or replace one by a keyboard neighbour fall into. */
   var FEW = 3;
   var TYPO_WEIGHT = 0.4;
   var MAX_TYPO_TERMS = 20;
   var EXTRA_SHARDS = 3;
   var ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+  /* Letters next to each other on a QWERTY keyboard: a mistyped letter is most often a neighbour. */
+  var KEYS = {};
+  ["qwertyuiop", "asdfghjkl", "zxcvbnm"].forEach(function (row, r, rows) {
+    row.split("").forEach(function (c, i) {
+      var near = (row[i - 1] || "") + (row[i + 1] || "");
+      if (rows[r - 1]) near += rows[r - 1].slice(i, i + 2);
+      if (rows[r + 1]) near += rows[r + 1].slice(Math.max(0, i - 1), i + 1);
+      KEYS[c] = near;
+    });
+  });
 
   function typoEligible(item) {
     return item.word.length >= 4 && !/\d/.test(item.word) && !CJK_RUN.test(item.word);
   }
 
   var typoCache = Object.create(null);
-  /* The words one edit away from `word` with their index terms: [{word, terms, early}], `early`
-     when a letter is dropped or two swapped back (corrections worth another round trip). */
+  /* The words one edit away from `word` with their index terms: [{word, terms, at}]; `at` is where
+     the edit is when a letter is dropped, two swapped back or one replaced by a keyboard neighbour
+     (corrections worth another round trip), -1 otherwise. */
   function oneEditAway(m, item) {
     var word = item.word;
     if (typoCache[word]) return typoCache[word];
     var letters = ALPHABET, own = variants(m, item), seen = Object.create(null), out = [];
     Array.from(new Set(word)).forEach(function (c) { if (letters.indexOf(c) < 0) letters += c; });
-    function add(w, early) {
+    function add(w, at) {
       if (w.length < 2 || seen[w] || w === word) return;
       seen[w] = true;
       var terms = variants(m, { word: w, raw: w }).filter(function (t) { return own.indexOf(t) < 0; });
-      if (terms.length) out.push({ word: w, terms: terms, early: early });
+      if (terms.length) out.push({ word: w, terms: terms, at: at });
     }
     for (var i = 0; i <= word.length; i++) {
-      var head = word.slice(0, i), tail = word.slice(i);
-      if (tail) add(head + tail.slice(1), true);
-      if (tail.length > 1) add(head + tail[1] + tail[0] + tail.slice(2), true);
+      var head = word.slice(0, i), tail = word.slice(i), near = KEYS[tail[0]] || "";
+      if (tail) add(head + tail.slice(1), i);
+      if (tail.length > 1) add(head + tail[1] + tail[0] + tail.slice(2), i);
       for (var k = 0; k < letters.length; k++) {
-        if (tail) add(head + letters[k] + tail.slice(1), false);
-        add(head + letters[k] + tail, false);
+        if (tail) add(head + letters[k] + tail.slice(1), near.indexOf(letters[k]) >= 0 ? i : -1);
+        add(head + letters[k] + tail, -1);
       }
     }
     typoCache[word] = out;
@@ -356,7 +368,7 @@
 
   /* Term shards not loaded yet that may hold a correction of a word found nowhere in the loaded ones. */
   function typoShards(m, loaded, items) {
-    var extra = [];
+    var votes = {};
     items.forEach(function (item) {
       if (!typoEligible(item) || exactCount(m, loaded, item)) return;
       if (item.prefix && completions(m, loaded, prefixForms(m, item.word), variants(m, item)).length) return;
@@ -366,14 +378,16 @@
       });
       if (here) return;
       cands.forEach(function (c) {
-        if (!c.early) return;
+        if (c.at < 1) return;  // a mistake in the first letter is rare
         c.terms.forEach(function (t) {
           var i = shardOf(m, t);
-          if (!loaded[i] && extra.indexOf(i) < 0) extra.push(i);
+          if (!loaded[i]) votes[i] = (votes[i] || 0) + 1;
         });
       });
     });
-    return extra.slice(0, EXTRA_SHARDS);
+    // The shards most of those corrections fall into.
+    return Object.keys(votes).map(Number).sort(function (a, b) { return votes[b] - votes[a] || a - b; })
+      .slice(0, EXTRA_SHARDS);
   }
 
   /* Adds the matches of a word's corrections to `scores`; returns the correction found most often. */
