@@ -117,7 +117,7 @@
     if (!manifestPromise) {
       var name = manifestUrl.slice(base.length);
       manifestPromise = load(name).then(function (m) {
-        m.stop = {};
+        m.stop = Object.create(null);
         Object.keys(m.stopwords).forEach(function (lang) {
           m.stopwords[lang].forEach(function (w) { m.stop[w] = true; });
         });
@@ -136,12 +136,15 @@
     return lo;
   }
 
-  var postingCache = {};
-  var positionCache = {};
+  /* Terms are keys of plain objects: "constructor" or "valueof" must not find Object's own. */
+  function has(shard, term) { return !!shard && Object.prototype.hasOwnProperty.call(shard, term); }
+
+  var postingCache = Object.create(null);
+  var positionCache = Object.create(null);
   /* Map doc number → impact for one term. */
   function postings(shard, term) {
     if (!postingCache[term]) {
-      var map = new Map(), nums = decode(shard[term] || ""), doc = 0;
+      var map = new Map(), nums = decode(has(shard, term) ? shard[term] : ""), doc = 0;
       for (var i = 0; i + 1 < nums.length; i += 2) { doc += nums[i]; map.set(doc, nums[i + 1]); }
       postingCache[term] = map;
     }
@@ -153,7 +156,7 @@
   function positions(posShard, termShard, term) {
     if (positionCache[term]) return positionCache[term];
     var docs = Array.from(postings(termShard, term).keys());
-    var nums = decode(posShard[term] || ""), starts = new Int32Array(docs.length), k = 0;
+    var nums = decode(has(posShard, term) ? posShard[term] : ""), starts = new Int32Array(docs.length), k = 0;
     for (var i = 0; i < docs.length; i++) { starts[i] = k; k += nums[k] + 1; }
     var index = new Map();
     docs.forEach(function (doc, i) { index.set(doc, i); });
@@ -169,18 +172,38 @@
 
   /* ---- queries ---- */
 
-  /* Words, quoted phrases and whether the last word is still being typed. */
+  /* Words, quoted phrases, excluded words (`-word`) and phrases (`-"a phrase"`), and whether the
+     last word is still being typed. A minus counts only at the start of a word: `covid-19` is one
+     word as ever. */
   function parse(query) {
     query = String(query).slice(0, 1000);
     if ((query.match(/"/g) || []).length % 2) {
       var lastQuote = query.lastIndexOf('"');  // an unmatched quote is ignored
       query = query.slice(0, lastQuote) + " " + query.slice(lastQuote + 1);
     }
-    var parts = query.split('"').map(function (text, i) {
+    function part(text, phrase, exclude) {
       var folded = words(text), lower = lowerWords(text);
-      return { phrase: i % 2 === 1, words: folded, raw: lower.length === folded.length ? lower : folded };
-    }).filter(function (part) { return part.words.length; });
-    var typing = /[\p{L}\p{N}]$/u.test(query) && parts.length > 0 && !parts[parts.length - 1].phrase;
+      return { phrase: phrase, exclude: exclude, words: folded, raw: lower.length === folded.length ? lower : folded };
+    }
+    var parts = [], segments = query.split('"');
+    segments.forEach(function (text, i) {
+      if (i % 2 === 1) {
+        parts.push(part(text, true, /(^|\s)-$/.test(segments[i - 1])));
+        return;
+      }
+      var kept = [];
+      text.split(/(\s+)/).forEach(function (token) {
+        if (/^-[^-]/.test(token)) {
+          if (kept.length) parts.push(part(kept.join(""), false, false));
+          kept = [];
+          parts.push(part(token.slice(1), false, true));
+        } else kept.push(token);
+      });
+      parts.push(part(kept.join(""), false, false));
+    });
+    parts = parts.filter(function (p) { return p.words.length; });
+    var last = parts[parts.length - 1];
+    var typing = /[\p{L}\p{N}]$/u.test(query) && !!last && !last.phrase && !last.exclude;
     return { parts: parts, typing: typing };
   }
 
@@ -194,20 +217,33 @@
     return out;
   }
 
-  /* Term shards holding `terms`, and every term a word being typed may complete (or nearly equal). */
-  function shardsFor(m, terms, prefix) {
+  /* The forms a word being typed may start an index term with: as folded, and, when the archive
+     has German articles, with ae/oe/ue as a/o/u, since German Snowball reads them as umlauts and
+     drops the dots (Mädchen, Maedchen → madch; not the ue of Quelle). */
+  function prefixForms(m, word) {
+    var forms = [word];
+    var german = Object.keys(m.stemmers || {}).some(function (lang) { return m.stemmers[lang][0] === "german"; });
+    if (german) {
+      var plain = word.replace(/(q?)([aou])e/g, function (all, q, v) { return q && v === "u" ? all : q + v; });
+      if (plain !== word) forms.push(plain);
+    }
+    return forms;
+  }
+
+  /* Term shards holding `terms`, and every term a word being typed may complete (or nearly equal),
+     in any of its `prefixes` forms. */
+  function shardsFor(m, terms, prefixes) {
     var need = {};
     terms.forEach(function (t) { need[shardOf(m, t)] = true; });
-    if (prefix) {
+    (prefixes || []).forEach(function (prefix) {
       var from = prefix.length >= 4 ? prefix.slice(0, -2) : prefix;
       for (var i = shardOf(m, from); i <= shardOf(m, prefix + "\uffff"); i++) need[i] = true;
-    }
+    });
     return Object.keys(need).map(Number);
   }
 
   var PREFIX_WEIGHT = 0.5;
   var MAX_PREFIX_TERMS = 60;
-  var RARE = 20;  // a word typed so far with fewer matches than this is also completed
   /* The top results are re-ranked by their headline (titleBonus; in impact units: IMPACT_SCALE
      per BM25 point). */
   var RERANK = 10;
@@ -231,12 +267,14 @@
   var PHRASE_DENSITY = 60;
 
   /* All terms of the loaded shards that complete a word being typed: longest posting lists first. */
-  function completions(m, loaded, prefix, exact) {
+  function completions(m, loaded, prefixes, exact) {
     var found = [];
+    function completes(t, prefix) {
+      return t.indexOf(prefix) === 0 || (prefix.length >= 5 && prefix.indexOf(t) === 0 && t.length >= prefix.length - 2);
+    }
     Object.keys(loaded).forEach(function (i) {
       Object.keys(loaded[i]).forEach(function (t) {
-        var near = prefix.length >= 5 && prefix.indexOf(t) === 0 && t.length >= prefix.length - 2;
-        if ((t.indexOf(prefix) === 0 || near) && exact.indexOf(t) < 0 && t[0] !== "~") {
+        if (prefixes.some(function (p) { return completes(t, p); }) && exact.indexOf(t) < 0 && t[0] !== "~") {
           found.push({ term: t, shard: loaded[i], size: loaded[i][t].length });
         }
       });
@@ -245,25 +283,195 @@
     return found.slice(0, MAX_PREFIX_TERMS);
   }
 
-  function wordScores(m, loaded, item, prefix) {
+  /* ---- typos ---- */
+
+  /* A query word found in no article (as typed, or with the completions of a word being typed),
+     or in fewer than FEW when the query's words find no article together, also matches the index
+     terms of the words one edit away (a letter dropped, added, replaced, or two swapped) and, for
+     words of 8 letters or more, the terms two edits away from its own in the shard already loaded;
+     always below the words as typed. Most typos leave the first two or three letters alone, so
+     their corrections sit in the term shard the query loads anyway; only when none is there are up
+     to EXTRA_SHARDS more loaded: those most of the corrections after the first letter that drop a
+     letter, swap two back or replace one by a keyboard neighbour fall into. */
+  var FEW = 3;
+  var TYPO_WEIGHT = 0.4;
+  var MAX_TYPO_TERMS = 20;
+  var EXTRA_SHARDS = 3;
+  var ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+  /* Letters next to each other on a QWERTY keyboard: a mistyped letter is most often a neighbour. */
+  var KEYS = {};
+  ["qwertyuiop", "asdfghjkl", "zxcvbnm"].forEach(function (row, r, rows) {
+    row.split("").forEach(function (c, i) {
+      var near = (row[i - 1] || "") + (row[i + 1] || "");
+      if (rows[r - 1]) near += rows[r - 1].slice(i, i + 2);
+      if (rows[r + 1]) near += rows[r + 1].slice(Math.max(0, i - 1), i + 1);
+      KEYS[c] = near;
+    });
+  });
+
+  function typoEligible(item) {
+    return item.word.length >= 4 && !/\d/.test(item.word) && !CJK_RUN.test(item.word);
+  }
+
+  var typoCache = Object.create(null);
+  /* The words one edit away from `word` with their index terms: [{word, terms, at}]; `at` is where
+     the edit is when a letter is dropped, two swapped back or one replaced by a keyboard neighbour
+     (corrections worth another round trip), -1 otherwise. */
+  function oneEditAway(m, item) {
+    var word = item.word;
+    if (typoCache[word]) return typoCache[word];
+    var letters = ALPHABET, own = variants(m, item), seen = Object.create(null), out = [];
+    Array.from(new Set(word)).forEach(function (c) { if (letters.indexOf(c) < 0) letters += c; });
+    function add(w, at) {
+      if (w.length < 2 || seen[w] || w === word) return;
+      seen[w] = true;
+      var terms = variants(m, { word: w, raw: w }).filter(function (t) { return own.indexOf(t) < 0; });
+      if (terms.length) out.push({ word: w, terms: terms, at: at });
+    }
+    for (var i = 0; i <= word.length; i++) {
+      var head = word.slice(0, i), tail = word.slice(i), near = KEYS[tail[0]] || "";
+      if (tail) add(head + tail.slice(1), i);
+      if (tail.length > 1) add(head + tail[1] + tail[0] + tail.slice(2), i);
+      for (var k = 0; k < letters.length; k++) {
+        if (tail) add(head + letters[k] + tail.slice(1), near.indexOf(letters[k]) >= 0 ? i : -1);
+        add(head + letters[k] + tail, -1);
+      }
+    }
+    typoCache[word] = out;
+    return out;
+  }
+
+  /* Edit distance with swaps of neighbouring letters counted as one edit (optimal string alignment). */
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows.push([i]);
+      for (var j = 1; j <= b.length; j++) {
+        if (i === 0) { rows[0].push(j); continue; }
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+        rows[i].push(d);
+      }
+    }
+    return rows[a.length][b.length];
+  }
+
+  function exactCount(m, loaded, item) {
+    var n = 0;
+    variants(m, item).forEach(function (t) {
+      var shard = loaded[shardOf(m, t)];
+      if (has(shard, t)) n += postings(shard, t).size;
+    });
+    return n;
+  }
+
+  /* Term shards not loaded yet that may hold a correction of a word found nowhere in the loaded ones. */
+  function typoShards(m, loaded, items) {
+    var votes = {};
+    items.forEach(function (item) {
+      if (!typoEligible(item) || exactCount(m, loaded, item)) return;
+      if (item.prefix && completions(m, loaded, prefixForms(m, item.word), variants(m, item)).length) return;
+      var cands = oneEditAway(m, item);
+      var here = cands.some(function (c) {
+        return c.terms.some(function (t) { var s = loaded[shardOf(m, t)]; return has(s, t); });
+      });
+      if (here) return;
+      cands.forEach(function (c) {
+        if (c.at < 1) return;  // a mistake in the first letter is rare
+        c.terms.forEach(function (t) {
+          var i = shardOf(m, t);
+          if (!loaded[i]) votes[i] = (votes[i] || 0) + 1;
+        });
+      });
+    });
+    // The shards most of those corrections fall into.
+    return Object.keys(votes).map(Number).sort(function (a, b) { return votes[b] - votes[a] || a - b; })
+      .slice(0, EXTRA_SHARDS);
+  }
+
+  /* Adds the matches of a word's corrections to `scores`; returns the correction found most often. */
+  function typoScores(m, loaded, item, scores) {
+    var found = [], seen = Object.create(null);
+    oneEditAway(m, item).forEach(function (c) {
+      c.terms.forEach(function (t) {
+        var shard = loaded[shardOf(m, t)];
+        if (has(shard, t)) {
+          // The word to suggest: of those indexed under one term, one that is not the stem itself
+          // ("ferru" → "ferry", not "ferri").
+          if (seen[t]) { if (seen[t].word === t && c.word !== t) seen[t].word = c.word; return; }
+          seen[t] = { term: t, shard: shard, size: shard[t].length, word: c.word };
+          found.push(seen[t]);
+        }
+      });
+    });
+    if (item.word.length >= 8) {  // two edits away: terms of the word's own shard
+      variants(m, item).forEach(function (v) {
+        var shard = loaded[shardOf(m, v)];
+        if (!shard) return;
+        Object.keys(shard).forEach(function (t) {
+          if (!seen[t] && t !== v && t[0] !== "~" && distance(v, t, 2) <= 2) {
+            seen[t] = true;
+            found.push({ term: t, shard: shard, size: shard[t].length, word: null });
+          }
+        });
+      });
+    }
+    if (!found.length) return null;
+    found.sort(function (a, b) { return b.size - a.size || (a.term < b.term ? -1 : 1); });
+    found = found.slice(0, MAX_TYPO_TERMS);
+    var weakest = Infinity, best = 0;
+    scores.forEach(function (impact) { if (impact < weakest) weakest = impact; });
+    found.forEach(function (c) {
+      postings(c.shard, c.term).forEach(function (impact) { if (impact > best) best = impact; });
+    });
+    var weight = Math.min(TYPO_WEIGHT, best ? 0.99 * weakest / best : TYPO_WEIGHT);
+    var fuzzy = new Set();
+    found.forEach(function (c) {
+      postings(c.shard, c.term).forEach(function (impact, doc) {
+        var s = impact * weight;
+        if (!(scores.get(doc) >= s)) {
+          if (!scores.has(doc)) fuzzy.add(doc);
+          scores.set(doc, s);
+        }
+      });
+    });
+    var named = found.filter(function (c) { return c.word; })[0];
+    return { word: named ? named.word : null, docs: fuzzy };
+  }
+
+  /* The articles holding a query word, with its impact there: its terms, the terms it starts when
+     `prefix`, and when it is found in fewer than `typos` articles, those of its corrections. */
+  function wordScores(m, loaded, item, prefix, typos) {
     var word = item.word, exact = variants(m, item), scores = new Map();
     exact.forEach(function (t) {
       var shard = loaded[shardOf(m, t)];
-      if (shard && shard[t] !== undefined) {
+      if (has(shard, t)) {
         postings(shard, t).forEach(function (impact, doc) {
           if (!(scores.get(doc) >= impact)) scores.set(doc, impact);
         });
       }
     });
-    if (prefix && scores.size < RARE) {
-      completions(m, loaded, word, exact).forEach(function (c) {
+    if (prefix) {
+      /* The word being typed is also any word it starts, always below the word itself: completions
+         count PREFIX_WEIGHT of their impact, or less, so that the best of them stays below the
+         weakest article holding the word as typed. */
+      var found = completions(m, loaded, prefixForms(m, word), exact), weakest = Infinity, best = 0;
+      scores.forEach(function (impact) { if (impact < weakest) weakest = impact; });
+      found.forEach(function (c) {
+        postings(c.shard, c.term).forEach(function (impact) { if (impact > best) best = impact; });
+      });
+      var weight = Math.min(PREFIX_WEIGHT, best ? 0.99 * weakest / best : PREFIX_WEIGHT);
+      found.forEach(function (c) {
         postings(c.shard, c.term).forEach(function (impact, doc) {
-          var s = impact * PREFIX_WEIGHT;
+          var s = impact * weight;
           if (!(scores.get(doc) >= s)) scores.set(doc, s);
         });
       });
     }
-    return { terms: exact, scores: scores };
+    var corrected = null;
+    if (typoEligible(item) && scores.size < typos) corrected = typoScores(m, loaded, item, scores);
+    return { terms: exact, scores: scores, corrected: corrected };
   }
 
   function filterTerms(filters) {
@@ -304,56 +512,94 @@
     var filters = options.filters || {};
     return manifest().then(function (m) {
       var parsed = parse(query);
-      var required = [], optional = [], phrases = [];
+      var required = [], optional = [], phrases = [], excluded = [], excludedPhrases = [];
       parsed.parts.forEach(function (part, pi) {
         var phrase = [];
         part.words.forEach(function (w, wi) {
           var isLast = pi === parsed.parts.length - 1 && wi === part.words.length - 1;
           var item = { word: w, raw: part.raw[wi], prefix: parsed.typing && isLast && w.length >= 3 && !m.stop[w], offset: wi };
+          if (part.exclude) {  // a stopword is in no index: it excludes nothing
+            if (!m.stop[w]) (part.phrase ? phrase : excluded).push(item);
+            return;
+          }
           if (m.stop[w]) { if (!part.phrase) optional.push(item); return; }
           required.push(item);
           if (part.phrase) phrase.push(item);
         });
-        if (part.phrase && phrase.length > 1) phrases.push(phrase);
+        if (part.exclude && phrase.length === 1) excluded.push(phrase[0]);
+        else if (part.exclude && phrase.length > 1) excludedPhrases.push(phrase);
+        else if (part.phrase && phrase.length > 1) phrases.push(phrase);
       });
-      if (!required.length) return { results: [], total: 0, common: parsed.parts.length > 0 };
-      var terms = [];
+      if (!required.length) {
+        return { results: [], total: 0, common: parsed.parts.some(function (p) { return !p.exclude; }) };
+      }
+      var terms = [], excludedTerms = [];
       required.concat(optional).forEach(function (item) { terms = terms.concat(variants(m, item)); });
+      excluded.forEach(function (item) { excludedTerms = excludedTerms.concat(variants(m, item)); });
       var fTerms = filterTerms(filters);
-      var prefixes = required.filter(function (i) { return i.prefix; }).map(function (i) { return i.word; });
-      var need = shardsFor(m, terms.concat(fTerms), prefixes[0]);
+      var prefixes = required.filter(function (i) { return i.prefix; }).map(function (i) { return prefixForms(m, i.word); });
+      var need = shardsFor(m, terms.concat(fTerms, excludedTerms), prefixes[0]);
       if (required.length > 1) {  // positions are needed too: ask for them now, not one round trip later
         var requiredTerms = [];
         required.forEach(function (item) { requiredTerms = requiredTerms.concat(variants(m, item)); });
         shardsFor(m, requiredTerms, null).forEach(function (i) { load(m.positionFiles[i]).catch(function () {}); });
       }
+      var loaded = {};
       return Promise.all(need.map(function (i) { return load(m.termFiles[i]); })).then(function (list) {
-        var loaded = {};
         need.forEach(function (i, k) { loaded[i] = list[k]; });
-        var req = required.map(function (item) { return wordScores(m, loaded, item, item.prefix); });
-        var opt = optional.map(function (item) { return wordScores(m, loaded, item, false); });
-        var perWord = req.slice();  // in the order of `required`
-        req.sort(function (a, b) { return a.scores.size - b.scores.size; });
+        var extra = typoShards(m, loaded, required);  // only when a word's corrections are all elsewhere
+        return Promise.all(extra.map(function (i) {
+          return load(m.termFiles[i]).then(function (shard) { loaded[i] = shard; }, function () {});
+        }));
+      }).then(function () {
+        // Typos are corrected for a word found nowhere, or, when the words find no article
+        // together, for those found in fewer than FEW.
+        var perWord = required.map(function (item) { return wordScores(m, loaded, item, item.prefix, 1); });
+        var opt = optional.map(function (item) { return wordScores(m, loaded, item, false, 0); });
         var inDates = dateTest(m, filters.from, filters.to);
         var fMaps = fTerms.map(function (t) {
           var shard = loaded[shardOf(m, t)];
-          return shard && shard[t] !== undefined ? postings(shard, t) : new Map();
+          return has(shard, t) ? postings(shard, t) : new Map();
         });
-        var hits = [];
-        req[0].scores.forEach(function (score, doc) {
-          for (var i = 1; i < req.length; i++) {
-            var s = req[i].scores.get(doc);
-            if (s === undefined) return;
-            score += s;
-          }
-          for (i = 0; i < fMaps.length; i++) if (!fMaps[i].has(doc)) return;
-          if (inDates && !inDates(doc)) return;
-          opt.forEach(function (o) { score += o.scores.get(doc) || 0; });
-          hits.push([score, doc]);
+        var out = excludedTerms.map(function (t) {  // -word: articles holding any of its terms
+          var shard = loaded[shardOf(m, t)];
+          return has(shard, t) ? postings(shard, t) : new Map();
         });
+        var hits = [], together = 0;
+        function intersect() {
+          var req = perWord.slice().sort(function (a, b) { return a.scores.size - b.scores.size; });
+          hits = [];
+          together = 0;
+          req[0].scores.forEach(function (score, doc) {
+            for (var o = 0; o < out.length; o++) if (out[o].has(doc)) return;
+            for (var i = 1; i < req.length; i++) {
+              var s = req[i].scores.get(doc);
+              if (s === undefined) return;
+              score += s;
+            }
+            together++;
+            for (i = 0; i < fMaps.length; i++) if (!fMaps[i].has(doc)) return;
+            if (inDates && !inDates(doc)) return;
+            opt.forEach(function (o) { score += o.scores.get(doc) || 0; });
+            hits.push([score, doc]);
+          });
+        }
+        intersect();
+        if (!together) {
+          var again = false;
+          perWord = perWord.map(function (w, i) {
+            if (w.corrected || !typoEligible(required[i]) || w.scores.size >= FEW) return w;
+            again = true;
+            return wordScores(m, loaded, required[i], required[i].prefix, FEW);
+          });
+          if (again) intersect();
+        }
         return applyPositions(m, required, phrases, hits, perWord).then(function (kept) {
+          return withoutPhrases(m, excludedPhrases, kept);
+        }).then(function (kept) {
           kept.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-          return { hits: kept, words: required.concat(optional), terms: terms };
+          return { hits: kept, words: required.concat(optional), terms: terms,
+                   suggestion: suggestion(parsed, required, perWord, kept) };
         });
       }).then(function (found) {
         var top = found.hits.slice(0, Math.max(limit, RERANK));
@@ -376,6 +622,7 @@
             };
           });
           return { results: results, total: found.hits.length, common: false, words: found.words, terms: found.terms,
+                   suggestion: found.suggestion,
                    manifest: m };
         });
       });
@@ -431,7 +678,7 @@
       ids.forEach(function (i, k) { byShard[i] = pairs[k]; });
       return items.map(function (item) {
         var lookups = variants(m, item).filter(function (t) {
-          return byShard[shardOf(m, t)][1][t] !== undefined;
+          return has(byShard[shardOf(m, t)][1], t);
         }).map(function (t) {
           var pair = byShard[shardOf(m, t)];
           return positions(pair[0], pair[1], t);
@@ -502,6 +749,41 @@
     }
     if (lists.length > 2 && chained(lists)) bonus += CHAIN_BONUS;
     return bonus;
+  }
+
+  /* "Did you mean": the query with its corrected words, when the articles found only through a
+     correction outnumber those holding the words as typed. */
+  function suggestion(parsed, required, perWord, hits) {
+    var fixes = new Map();
+    perWord.forEach(function (w, i) { if (w.corrected && w.corrected.word) fixes.set(required[i], w.corrected); });
+    if (!fixes.size || !hits.length) return null;
+    var typed = hits.filter(function (h) {
+      return !Array.from(fixes.values()).some(function (c) { return c.docs.has(h[1]); });
+    }).length;
+    if (hits.length <= 2 * typed) return null;
+    var byWord = Object.create(null);
+    fixes.forEach(function (c, item) { byWord[item.word] = c.word; });
+    return parsed.parts.map(function (part) {
+      var text = part.words.map(function (w) { return byWord[w] || w; }).join(" ");
+      if (part.phrase) text = '"' + text + '"';
+      return part.exclude ? "-" + text : text;
+    }).join(" ");
+  }
+
+  /* Drop hits holding any of the phrases (-"a phrase"). */
+  function withoutPhrases(m, excludedPhrases, hits) {
+    if (!excludedPhrases.length || !hits.length) return Promise.resolve(hits);
+    var items = [].concat.apply([], excludedPhrases);
+    return wordPositions(m, items).then(function (lookups) {
+      var tests = excludedPhrases.map(function (phrase) {
+        return phrase.map(function (item) {
+          return { positionsOf: lookups[items.indexOf(item)], offset: item.offset - phrase[0].offset };
+        });
+      });
+      return hits.filter(function (h) {
+        return !tests.some(function (phrase) { return phraseHolds(phrase, h[1]); });
+      });
+    });
   }
 
   /* Drop hits failing a quoted phrase, then favour the best candidates whose query words stand close
@@ -593,7 +875,7 @@
 
   /* Query terms a snippet word must match to be marked. */
   function marker(found) {
-    var wanted = {};
+    var wanted = Object.create(null);
     (found.terms || []).forEach(function (t) { wanted[t] = true; });
     var prefixes = (found.words || []).filter(function (i) { return i.prefix; }).map(function (i) { return i.word; });
     return function (word, lang) {
@@ -619,6 +901,31 @@
     }
     el.appendChild(document.createTextNode(text.slice(last)));
     return el;
+  }
+
+  /* "Did you mean: <a>corrected query</a>", under the status line, or nothing. */
+  function suggest(query) {
+    var line = document.getElementById("search-suggestion");
+    if (!query) { if (line) line.remove(); return; }
+    if (!line) {
+      line = document.createElement("p");
+      line.id = "search-suggestion";
+      line.className = "search-status";
+      status.parentNode.insertBefore(line, list);
+    }
+    line.textContent = "";
+    var at = strings.did_you_mean.indexOf("{query}");
+    var a = document.createElement("a");
+    a.href = "?q=" + encodeURIComponent(query);
+    a.textContent = query;
+    a.addEventListener("click", function (event) {
+      event.preventDefault();
+      input.value = query;
+      run();
+    });
+    line.appendChild(document.createTextNode(strings.did_you_mean.slice(0, at)));
+    line.appendChild(a);
+    line.appendChild(document.createTextNode(strings.did_you_mean.slice(at + 7)));
   }
 
   function show(found, query) {
@@ -648,6 +955,7 @@
       li.appendChild(snippet);
       list.appendChild(li);
     });
+    suggest(found.suggestion);
     if (found.common) status.textContent = strings.common;
     else if (!found.results.length) status.textContent = strings.none;
     else status.textContent = counted(strings.results, found.total);
@@ -664,15 +972,20 @@
       history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
     } catch (e) { /* some file:// setups refuse; the search still works */ }
     if (!query.trim()) {
+      suggest(null);
       list.textContent = "";
       status.textContent = "";
       status.setAttribute("data-query", query);
       return;
     }
-    status.textContent = strings.loading;
+    /* The list and its count stay until the new ones are ready: while typing, most queries answer
+       from loaded shards within a frame, and "Searching …" only shows for a slow one. */
+    var slow = setTimeout(function () { if (mine === serial) status.textContent = strings.loading; }, 300);
     search(query, { limit: 30, filters: filters }).then(function (found) {
+      clearTimeout(slow);
       if (mine === serial) show(found, query);
     }, function () {
+      clearTimeout(slow);
       if (mine === serial) status.textContent = strings.failed;
     });
   }

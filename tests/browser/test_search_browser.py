@@ -333,3 +333,120 @@ def test_numbers_in_a_headline_do_not_make_it_a_worse_fit(ranking_page):
     # and codes around them are not what anyone types.
     titles = search(ranking_page, "ferry tolls")
     assert titles == ["Ferry tolls up 4.5 pct in 2nd qtr of 1987", "Ferry tolls anger island commuters"]
+
+
+def test_a_minus_word_leaves_out_the_articles_holding_it(page):
+    assert sorted(search(page, "evening")) == ["Harbour ferry adds evening crossings", "Old bridge closes for repairs"]
+    assert search(page, "evening -bridge") == ["Harbour ferry adds evening crossings"]
+    assert search(page, "evening -bridges") == ["Harbour ferry adds evening crossings"]  # any form of the word
+    assert search(page, "-bridge evening") == ["Harbour ferry adds evening crossings"]
+    assert search(page, "covid-19 evening") == []  # a minus inside a word is no exclusion
+
+
+def test_a_minus_phrase_leaves_out_the_articles_holding_the_phrase(page):
+    assert search(page, 'evening -"old bridge"') == ["Harbour ferry adds evening crossings"]
+    assert len(search(page, 'evening -"bridge old"')) == 2  # not side by side in that order: nothing left out
+
+
+def test_only_excluded_words_find_nothing_and_the_page_says_so(page):
+    page.goto(page.search_url + "?q=-bridge")
+    assert shown_titles(page) == []
+    assert page.locator("#search-status").inner_text() == "Keine Artikel gefunden."
+
+
+def test_the_search_page_shows_the_syntax_under_the_box(page):
+    page.goto(page.search_url)
+    line = page.locator("#search-syntax").inner_text()
+    assert '"' in line and "-Wort" in line
+    assert "search-syntax" in page.locator("#search-q").get_attribute("aria-describedby")
+
+
+TYPING = {
+    **{f"2024/01/port-{n}.md": (f"Harbour news {n}", "en", "The port council met about the harbour.") for n in range(25)},
+    "2024/02/councillors.md": ("Pay frozen", "en", "Councillors froze their pay at the harbour."),
+    "2024/03/maedchen.md": ("Technik für alle", "de", "Ein neues Programm soll Mädchen für Technik begeistern."),
+    "2024/04/programm.md": ("Neues Programm", "de", "Das Programm beginnt im Herbst."),
+}
+
+
+@pytest.fixture(scope="module")
+def typing_page(tmp_path_factory, browser):
+    root = tmp_path_factory.mktemp("typing")
+    (root / "site.yaml").write_text('title: "Typing"\nlanguage: en\n', encoding="utf-8")
+    for name, (title, lang, text) in TYPING.items():
+        path = root / "content" / "articles" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'---\ntitle: "{title}"\ndate: "{name[:4]}-{name[5:7]}-01T08:00:00+00:00"\nlang: {lang}\n---\n'
+                        f'{text}\n', encoding="utf-8")
+    build_site(root)
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto((root / "output" / "search" / "index.html").as_uri())
+    yield tab
+    context.close()
+
+
+def test_the_word_being_typed_is_also_completed_however_often_it_is_found_itself(typing_page):
+    # "council" is in 25 articles; "Councillors" completes it and ranks below every exact match.
+    titles = search(typing_page, "harbour council", limit=50)
+    assert len(titles) == 26 and titles[-1] == "Pay frozen"
+    assert search(typing_page, "harbour council ", limit=50).count("Pay frozen") == 0  # a finished word
+
+
+def test_a_word_being_typed_completes_with_umlauts_folded(typing_page):
+    assert search(typing_page, "programm mädch") == ["Technik für alle"]
+    assert search(typing_page, "programm mädc") == ["Technik für alle"]
+    assert search(typing_page, "programm maedc") == ["Technik für alle"]
+    assert search(typing_page, "programm mä") == ["Technik für alle"]
+
+
+def test_the_result_list_stays_while_the_next_query_is_typed(typing_page):
+    page = typing_page
+    page.locator("#search-q").fill("programm")
+    page.wait_for_function("document.getElementById('search-status').dataset.query === 'programm'")
+    page.evaluate("""() => { window.__emptied = 0; new MutationObserver(() => {
+        if (!document.querySelector('#search-results li')) window.__emptied++;
+        if (/…/.test(document.getElementById('search-status').textContent)) window.__emptied++;
+      }).observe(document.body, {childList: true, subtree: true, characterData: true}); }""")
+    page.locator("#search-q").press_sequentially(" mäd", delay=30)
+    page.wait_for_function("document.getElementById('search-status').dataset.query === 'programm mäd'")
+    assert page.locator("#search-results h2").all_inner_texts() == ["Technik für alle"]
+    assert page.evaluate("window.__emptied") == 0
+
+
+def test_a_word_with_a_typo_finds_the_word_it_was_meant_to_be(page):
+    # Two letters swapped; nine letters are also let two edits away: German "Sanktionen" as well.
+    assert search(page, "sanctoins") == ["Ministers agree new sanctions package",
+                                         "Ukraine und Russland: Verhandlungen in Sicht?"]
+    assert search(page, "sanctoins -sanktionen") == ["Ministers agree new sanctions package"]
+    assert search(page, "Verhandlngen") == ["Ukraine und Russland: Verhandlungen in Sicht?"]  # one dropped
+    assert search(page, "harbour ferru") == ["Harbour ferry adds evening crossings"]  # a neighbouring key
+    assert search(page, "Verhandlunggen") == ["Ukraine und Russland: Verhandlungen in Sicht?"]  # one added
+    assert search(page, "Verhandluxgem") == ["Ukraine und Russland: Verhandlungen in Sicht?"]  # two, 8+ letters
+    assert search(page, "brixhe") == []  # two edits in a word of fewer than 8 letters
+    assert search(page, "bri") != search(page, "bxi")  # no typos in words under 4 letters
+
+
+def test_a_typo_match_ranks_below_the_word_as_typed(typing_page):
+    # "Neues Programm" holds "Programm" as typed; "Programme" would be one letter away.
+    assert search(typing_page, "programm ") == ["Neues Programm", "Technik für alle"] or \
+        set(search(typing_page, "programm ")) == {"Neues Programm", "Technik für alle"}
+    assert search(typing_page, "programm technick") == ["Technik für alle"]
+
+
+def test_the_page_offers_the_corrected_query_when_it_finds_more(page):
+    page.goto(page.search_url + "?q=harbour%20ferru")
+    assert shown_titles(page) == ["Harbour ferry adds evening crossings"]
+    line = page.locator("#search-suggestion")
+    assert line.inner_text() == "Meinten Sie: harbour ferry"
+    line.locator("a").click()
+    page.wait_for_function("document.getElementById('search-status').dataset.query === 'harbour ferry'")
+    assert page.locator("#search-suggestion").count() == 0
+    assert shown_titles(page) == ["Harbour ferry adds evening crossings"]
+
+
+def test_words_named_like_object_properties_are_searched_as_words(page):
+    # Terms are keys of plain objects in the shards and caches.
+    for query in ("constructor", "harbour constructor", "valueOf", "toString", "hasOwnProperty", "__proto__",
+                  "harbour -constructor", "harbour __proto__"):
+        assert search(page, query) in ([], ["Harbour ferry adds evening crossings"] if "-" in query else [])
