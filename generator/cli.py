@@ -229,20 +229,26 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _output_name(args) -> str:
+    """The built tree as the user named it: output/ unless --output said otherwise."""
+    output = getattr(args, "output", None)
+    return f"{str(output).rstrip('/')}/" if output else "output/"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
         return args.run(args)
     except BuildFailed as failed:
         _print_errors(failed.errors)
-        print(f"build failed with {len(failed.errors)} error(s); output/ was left as it was", file=sys.stderr)
+        print(f"build failed with {len(failed.errors)} error(s); {_output_name(args)} was left as it was", file=sys.stderr)
         return 1
     except SiteError as error:
         _print_errors([error])
         return 1
     except OSError as error:
-        print(f"error: {args.verb}: {os_error_text(error, Path(getattr(args, 'site', '.')))}; {KEPT[args.verb]}",
-              file=sys.stderr)
+        kept = KEPT[args.verb].replace("output/", _output_name(args), 1)
+        print(f"error: {args.verb}: {os_error_text(error, Path(getattr(args, 'site', '.')))}; {kept}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

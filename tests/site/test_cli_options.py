@@ -85,3 +85,10 @@ def test_serve_warns_when_bound_beyond_this_machine(site):
     stop_serving(server)
     assert any(line.startswith("warning: serving on 0.0.0.0") for line in lines)
     assert os.path.exists(site / "output")
+
+
+def test_a_failed_build_into_another_folder_names_that_folder(site, tmp_path):
+    write_article(site, "broken.md", 'title: "Kaputt"\ndate: "nicht ein Datum"')
+    result = run("build", "--output", str(tmp_path / "staging"), cwd=site)
+    assert result.returncode == 1
+    assert f"{tmp_path / 'staging'}/ was left as it was" in result.stderr and "output/" not in result.stderr
