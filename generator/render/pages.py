@@ -105,9 +105,11 @@ class Renderer:
         self.archive = archive
         self.env = make_environment(site_root)
         self.ui = ui = Wording(site_root, config.language)
+        # The navigation leads only to kinds some article has: an empty index helps no reader.
+        self.term_kinds = [kind for kind in TERM_KINDS if archive.terms[kind]]
         self.t = t = ui.strings
         self.env.globals.update(site=config, t=t, ui=ui, lang=config.language, link=link, archive_path=archive_path,
-                                body=self.body)
+                                body=self.body, term_kinds=self.term_kinds)
         self.env.filters.update(
             date_long=per_instant(ui.date),
             iso=per_instant(iso),
@@ -124,13 +126,14 @@ class Renderer:
         # Every page depends on the config, the code and the interface's strings (the site's
         # own i18n/ file among them) and CLDR's data; each also on its own template and the
         # templates that one extends, includes or imports.
-        self.site_key = fingerprint(repr(config), code_key, repr(sorted(t.items())), babel_version)
+        self.site_key = fingerprint(repr(config), code_key, repr(sorted(t.items())), babel_version, self.term_kinds)
         self.template_keys = template_fingerprints(self.env, site_root)
 
     def render(self, template: str, page_path: str, canonical: str | None, **context) -> bytes:
         """Render one template for the page at `page_path` (relative to output/)."""
-        # The 404 page is served at any depth, so only root-relative links work there.
-        root = urlsplit(self.config.base_url).path if page_path == "404.html" else relative_root(page_path)
+        # The 404 page is served in place of a missing page at any depth, where relative links
+        # would lead astray and root-relative ones fail from file://: its links are full addresses.
+        root = self.config.base_url if page_path == "404.html" else relative_root(page_path)
         canonical_url = None if canonical is None else self.config.base_url + canonical
         context = {name: value.make() if isinstance(value, Lazy) else value for name, value in context.items()}
         context.setdefault("crumbs", [])
@@ -285,7 +288,7 @@ class Renderer:
             yield self.year(year, months)
         for i in range(len(archive.months)):
             yield self.month_at(i)
-        for kind in TERM_KINDS:
+        for kind in self.term_kinds:
             yield self.terms_index(kind)
             for term in archive.terms[kind]:
                 yield from self.term_pages(kind, term)
