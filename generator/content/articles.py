@@ -43,13 +43,24 @@ _ALLOWED_ATTRIBUTES = {
 
 def _keep_url(element: str, attribute: str, value: str) -> str | None:
     """Relative links in a scraped body pointed into the original site, which the archive does not
-    hold: they would all be broken here. In-page anchors (#…) and absolute addresses stay."""
-    if attribute in ("href", "src") and not value.startswith("#") and not _ABSOLUTE.match(value):
+    hold: they would all be broken here. In-page anchors (#…), absolute addresses and links to
+    another article's Markdown file (made into page links when the page is rendered) stay."""
+    if attribute == "src":
+        return value if _WEB.match(value) else None
+    if attribute == "href" and not value.startswith("#") and not _ABSOLUTE.match(value) \
+            and not ARTICLE_FILE_LINK.match(value):
         return None
     return value
 
 
 _ABSOLUTE = re.compile(r"(?:https?:|mailto:)", re.I)
+_WEB = re.compile(r"https?://[^/\s]", re.I)
+# A relative path to a Markdown file, as an author writes it to link another article of the archive.
+ARTICLE_FILE_LINK = re.compile(r"(?![a-z][a-z0-9+.-]*:|/)([^?#]+\.md)(#[^?]*)?\Z", re.I)
+# What nh3 leaves of a link whose target it removed, and of an image without a source: a link
+# without a target is no link (the checker rejects it), and an image without a source shows nothing.
+_DEAD_LINK = re.compile(r"<a((?: (?!href=)[a-z-]+=\"[^\"]*\")*)>(.*?)</a>", re.S)
+_DEAD_IMAGE = re.compile(r"<img(?: (?!src=)[a-z-]+=\"[^\"]*\")*>")
 _CLEANER = nh3.Cleaner(
     attributes=_ALLOWED_ATTRIBUTES,
     url_schemes={"http", "https", "mailto"},
@@ -101,8 +112,12 @@ def render_markdown(text: str, fast: bool = True) -> str:
     plain = _plain_paragraphs(text) if fast else None
     if plain is not None:
         return "\n".join(f"<p>{p.replace('>', '&gt;')}</p>" for p in plain)
-    html = _md.reset().convert(text)
-    return _CLEANER.clean(html)
+    html = _CLEANER.clean(_md.reset().convert(text))
+    if "<a" in html:
+        html = _DEAD_LINK.sub(r"\2", html)
+    if "<img" in html:
+        html = _DEAD_IMAGE.sub("", html)
+    return html
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str]:

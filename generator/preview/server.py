@@ -98,6 +98,12 @@ class _PageHandler(StaticFileHandler):
 
     def write_error(self, status_code, **kwargs):
         self.set_header("Content-Type", "text/html; charset=utf-8")
+        if status_code == 404:  # the site's own page, as the host will answer
+            try:
+                self.finish(Path(self.root, "404.html").read_bytes())
+                return
+            except OSError:
+                pass
         self.finish(f"<!doctype html>\n<html><head><title>{status_code}</title></head>"
                     f"<body><h1>{status_code}: {html.escape(self._reason)}</h1></body></html>\n")
 

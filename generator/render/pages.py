@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,6 +16,7 @@ from generator.core.slug import term_slug
 from generator.lang.cldr import language_name
 from generator.organise.archive import TERM_NAMES, Archive, Month, Term
 from generator.organise.pagination import paginate
+from generator.render.links import file_links, with_page_links
 from generator.render.metadata import json_script, language_tag, news_article, og_locale
 from generator.render.sitemap import robots_page, sitemap_pages
 from generator.render.theme import make_environment, static_files, template_error, template_fingerprints
@@ -104,8 +106,11 @@ class Renderer:
         self.archive = archive
         self.env = make_environment(site_root)
         self.ui = ui = Wording(site_root, config.language)
+        # The navigation leads only to kinds some article has: an empty index helps no reader.
+        self.term_kinds = [kind for kind in TERM_KINDS if archive.terms[kind]]
         self.t = t = ui.strings
-        self.env.globals.update(site=config, t=t, ui=ui, lang=config.language, link=link, archive_path=archive_path)
+        self.env.globals.update(site=config, t=t, ui=ui, lang=config.language, link=link, archive_path=archive_path,
+                                body=self.body, term_kinds=self.term_kinds)
         self.env.filters.update(
             date_long=per_instant(ui.date),
             iso=per_instant(iso),
@@ -122,13 +127,14 @@ class Renderer:
         # Every page depends on the config, the code and the interface's strings (the site's
         # own i18n/ file among them) and CLDR's data; each also on its own template and the
         # templates that one extends, includes or imports.
-        self.site_key = fingerprint(repr(config), code_key, repr(sorted(t.items())), babel_version)
+        self.site_key = fingerprint(repr(config), code_key, repr(sorted(t.items())), babel_version, self.term_kinds)
         self.template_keys = template_fingerprints(self.env, site_root)
 
     def render(self, template: str, page_path: str, canonical: str | None, **context) -> bytes:
         """Render one template for the page at `page_path` (relative to output/)."""
-        # The 404 page is served at any depth, so only root-relative links work there.
-        root = urlsplit(self.config.base_url).path if page_path == "404.html" else relative_root(page_path)
+        # The 404 page is served in place of a missing page at any depth, where relative links
+        # would lead astray and root-relative ones fail from file://: its links are full addresses.
+        root = self.config.base_url if page_path == "404.html" else relative_root(page_path)
         canonical_url = None if canonical is None else self.config.base_url + canonical
         context = {name: value.make() if isinstance(value, Lazy) else value for name, value in context.items()}
         context.setdefault("crumbs", [])
@@ -137,6 +143,20 @@ class Renderer:
             return self.env.get_template(template).render(context).encode("utf-8")
         except jinja2.TemplateError as exc:
             raise template_error(exc, self.site_root) from None
+
+    @cached_property
+    def by_source(self) -> dict[str, Article]:
+        return {a.source_path: a for a in [*self.archive.articles, *(c for c, _ in self.archive.copies)]}
+
+    def body(self, article: Article, root: str | None = None) -> str:
+        """The article's body HTML for a page at `root` (relative links), or for a feed (absolute)."""
+        if root is None:
+            return with_page_links(article, self.by_source, lambda path: self.config.base_url + path)
+        return with_page_links(article, self.by_source, lambda path: root + path + "index.html")
+
+    def linked(self, article: Article) -> list:
+        """What the body's links to other articles depend on: the page each one leads to."""
+        return [token(self.by_source.get(path)) for path, _ in file_links(article)]
 
     def job(self, template: str, page_path: str, canonical: str | None, inputs: tuple, **context) -> PageJob:
         key = fingerprint(self.site_key, self.template_keys[template], page_path, inputs)
@@ -148,7 +168,7 @@ class Renderer:
         same_source = self.archive.from_source(article, self.config.related_items, exclude=related)
         translations = self.archive.translations(article)
         inputs = (token(article), token(older), token(newer), [token(r) for r in related],
-                  [token(a) for a in same_source], [token(a) for a in translations])
+                  [token(a) for a in same_source], [token(a) for a in translations], self.linked(article))
         return self.job("article.html", article.path + "index.html", article.path, inputs,
                         article=article, original=None, older=older, newer=newer, related=related,
                         same_source=same_source, translations=translations,
@@ -159,7 +179,7 @@ class Renderer:
         """A near-duplicate's page: outside the archive's order, it names and links the original,
         which is also its canonical address."""
         return self.job("article.html", article.path + "index.html", original.path,
-                        (token(article), token(original)), article=article, original=original,
+                        (token(article), token(original), self.linked(article)), article=article, original=original,
                         older=None, newer=None, related=[], same_source=[], translations=[],
                         crumbs=Lazy(lambda: self.article_crumbs(article)),
                         article_ld=self.article_ld(article, original))
@@ -235,7 +255,7 @@ class Renderer:
         entries = list(articles[:self.config.feed_items])
         # The feed's date is its newest entry's, never the build time, so unchanged content gives unchanged bytes.
         updated = max((a.updated or a.date for a in entries), default=EPOCH)
-        return self.job("feed.xml", path, None, (title, alternate, [token(a) for a in entries]),
+        return self.job("feed.xml", path, None, (title, alternate, [(token(a), self.linked(a)) for a in entries]),
                         feed_title=title, feed_path=path, alternate=alternate, entries=entries, updated=updated)
 
     def home(self, showing: set[str] | None = None) -> Iterator[PageJob]:
@@ -269,7 +289,7 @@ class Renderer:
             yield self.year(year, months)
         for i in range(len(archive.months)):
             yield self.month_at(i)
-        for kind in TERM_KINDS:
+        for kind in self.term_kinds:
             yield self.terms_index(kind)
             for term in archive.terms[kind]:
                 yield from self.term_pages(kind, term)

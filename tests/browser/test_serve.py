@@ -77,7 +77,12 @@ def test_paths_leading_out_of_output_are_not_found(server):
     for path in TRAVERSALS:
         status, _, body = server.get(path)
         assert status == 404, path
-        assert b"Testarchiv" not in body and b"root:" not in body, path
+        assert b"base_url" not in body and b"root:" not in body, path
+
+
+def test_unknown_addresses_get_the_site_s_own_404_page(server):
+    status, _, body = server.get("/2025/08/nothing-here/")
+    assert status == 404 and "Seite nicht gefunden".encode() in body and b"static/style.css" in body
 
 
 def test_pages_have_their_types_and_folders_their_index(server, site):

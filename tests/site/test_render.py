@@ -78,3 +78,14 @@ def test_articles_of_the_same_moment_in_other_zones_keep_their_own_offset(tmp_pa
     listing = (root / "output" / "index.html").read_text(encoding="utf-8")
     assert '<time datetime="2025-08-20T23:30:00+02:00">20. August 2025</time>' in listing
     assert '<time datetime="2025-08-20T21:30:00+00:00">20. August 2025</time>' in listing
+
+
+def test_links_to_article_files_lead_to_their_pages_from_page_and_feed(site):
+    write_article(site, "2025/x.md", 'title: "Verweis"\ndate: "2025-08-21T10:00:00+02:00"\nsource: Testagentur',
+                  "Siehe [Genf](../a.md#teil) und [weg](missing.md) und [außen](../../../site.yaml).\n")
+    build_site(site)
+    html = (site / "output/2025/08/21/verweis/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../../../2025/08/20/verhandlungen-in-genf/index.html#teil">Genf</a>' in html
+    assert "und weg und außen." in html
+    feed = (site / "output/feed.xml").read_text(encoding="utf-8")
+    assert 'href=&#34;https://news.example.org/archiv/2025/08/20/verhandlungen-in-genf/#teil&#34;&gt;Genf' in feed

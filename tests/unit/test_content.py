@@ -178,3 +178,17 @@ def test_relative_links_into_the_scraped_site_are_dropped_but_anchors_and_web_li
     html = render_markdown("[a](/politik/x.html) [b](#quellen) [c](https://example.org/x) ![d](bild.jpg)")
     assert 'href="/politik' not in html and 'src="bild.jpg"' not in html
     assert 'href="#quellen"' in html and 'href="https://example.org/x"' in html
+
+
+def test_a_link_or_image_without_a_usable_target_leaves_no_empty_element():
+    html = render_markdown('<img src="/bilder/a.jpg" alt="Foto"> [Link](/politik/artikel.html) '
+                           '[js](javascript:alert(1)) ![rel](bild.jpg) ![data](data:image/png;base64,AA) '
+                           '<a title="t" href="x.html">in <b>bold</b></a>')
+    assert "<img" not in html and "<a" not in html
+    assert "Link" in html and "js" in html and "in <b>bold</b>" in html
+
+
+def test_web_images_and_links_to_article_files_stay_for_the_page_to_resolve():
+    html = render_markdown("![Foto](https://example.org/a.jpg) [other](../05/other.md#quote) [x](/abs/other.md)")
+    assert 'src="https://example.org/a.jpg"' in html
+    assert 'href="../05/other.md#quote"' in html and "/abs/other.md" not in html
