@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 from datetime import datetime
 from functools import cached_property
+from itertools import groupby
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -69,6 +70,13 @@ def web_url(url: str) -> str:
     return url if urlsplit(url).scheme in ("http", "https") else ""
 
 
+def by_day(articles) -> list[tuple[Article, list[Article]]]:
+    """Articles grouped by the day they were published, as (the day's first article, the day's articles):
+    a month page says each date once, as a heading, rather than on every row."""
+    return [(group[0], group) for group in
+            (list(g) for _, g in groupby(articles, key=lambda a: a.date.date()))]
+
+
 def iso(value: datetime) -> str:
     return value.isoformat(timespec="seconds")
 
@@ -133,7 +141,8 @@ class Renderer:
     def render(self, template: str, page_path: str, canonical: str | None, **context) -> bytes:
         """Render one template for the page at `page_path` (relative to output/)."""
         # The 404 page is served in place of a missing page at any depth, where relative links
-        # would lead astray and root-relative ones fail from file://: its links are full addresses.
+        # would lead astray and root-relative ones fail from file://: its links are full addresses,
+        # and its style is in the page (a stylesheet at a full address is missing before publishing).
         root = self.config.base_url if page_path == "404.html" else relative_root(page_path)
         canonical_url = None if canonical is None else self.config.base_url + canonical
         context = {name: value.make() if isinstance(value, Lazy) else value for name, value in context.items()}
@@ -239,10 +248,26 @@ class Renderer:
                         timeline=self.timeline(year_bars(year, months), path),
                         crumbs=Lazy(lambda: self.month_crumbs(year, 1)[:2]))
 
-    def month(self, month: Month, older: Month | None, newer: Month | None) -> PageJob:
-        inputs = ([token(a) for a in month.articles], older and older.path, newer and newer.path)
-        return self.job("month.html", month.path + "index.html", month.path, inputs, month=month,
-                        older=older, newer=newer, crumbs=Lazy(lambda: self.month_crumbs(month.year, month.month)))
+    def month(self, month: Month, older: Month | None, newer: Month | None,
+              showing: set[str] | None = None) -> Iterator[PageJob]:
+        """A month's pages, cut like every listing: a busy month held a thousand articles on one page.
+
+        As on listings, only the front page shows what changes as news arrives (the count, and the
+        neighbouring months, one of which is new when a month begins), so numbered pages stay as they are.
+        """
+        for listing in paginate(month.path, month.articles, self.config.per_page):
+            if showing is not None and not any(a.path in showing for a in listing.articles):
+                continue
+            front = listing.number is None
+            total = len(month.articles) if front else None
+            months = (older, newer) if front else (None, None)
+            extra = [] if front else [(f"{self.t['page']} {listing.number}", listing.path)]
+            inputs = ([token(a) for a in listing.articles], total, [m and m.path for m in months],
+                      listing.newer, listing.older, listing.number)
+            yield self.job("month.html", listing.path + "index.html", listing.path, inputs, month=month,
+                           listing=listing, total=total, days=by_day(listing.articles),
+                           older=months[0], newer=months[1],
+                           crumbs=Lazy(lambda extra=extra: self.month_crumbs(month.year, month.month) + extra))
 
     def terms_index(self, kind: str) -> PageJob:
         terms = self.archive.terms[kind]
@@ -261,9 +286,10 @@ class Renderer:
     def home(self, showing: set[str] | None = None) -> Iterator[PageJob]:
         yield from self.listing("", self.config.title, self.archive.articles, feed="feed.xml", showing=showing)
 
-    def month_at(self, i: int) -> PageJob:
+    def month_at(self, i: int, showing: set[str] | None = None) -> Iterator[PageJob]:
         months = self.archive.months
-        return self.month(months[i], months[i + 1] if i + 1 < len(months) else None, months[i - 1] if i > 0 else None)
+        return self.month(months[i], months[i + 1] if i + 1 < len(months) else None,
+                          months[i - 1] if i > 0 else None, showing)
 
     def term_pages(self, kind: str, term: Term, showing: set[str] | None = None) -> Iterator[PageJob]:
         """A tag's, source's or location's listing, and its feed."""
@@ -288,13 +314,12 @@ class Renderer:
         for year, months in archive.years():
             yield self.year(year, months)
         for i in range(len(archive.months)):
-            yield self.month_at(i)
+            yield from self.month_at(i)
         for kind in self.term_kinds:
             yield self.terms_index(kind)
             for term in archive.terms[kind]:
                 yield from self.term_pages(kind, term)
         yield self.home_feed()
-        yield self.job("404.html", "404.html", None, ())
 
     def search_page(self, files: SearchFiles) -> PageJob:
         sources, tags = self.archive.terms["sources"], self.archive.terms["tags"]
@@ -312,12 +337,19 @@ class Renderer:
         extra = [PageJob(p.path, None, lambda b=p.body: b) for p in sitemap_pages(base_url, entries)]
         robots = robots_page(base_url)
         extra.append(PageJob(robots.path, None, lambda: robots.body))
+        # Among these since the 404 page holds the stylesheet, which an edit changes without a new job.
+        extra.append(PageJob("404.html", None, self.not_found))
         # Of the stemmers, only those of the archive's languages: the search page loads no others.
         stemmers = _stemmers({a.lang for a in self.archive.articles})
         needed = {f"{STEMMERS}{name}.js" for name in ["base", *stemmers]} if stemmers else set()
         extra += [PageJob(out, None, source.read_bytes) for out, source in static_files(self.site_root).items()
                   if not out.startswith(STEMMERS) or out in needed]
         return extra
+
+    def not_found(self) -> bytes:
+        css = static_files(self.site_root).get("static/style.css")
+        stylesheet = css.read_text(encoding="utf-8").replace("</", "<\\/") if css else ""
+        return self.render("404.html", "404.html", None, stylesheet=stylesheet)
 
     def pages_showing(self, edited: list[Article]) -> Iterator[PageJob]:
         """Every page that shows or links one of the `edited` articles, when their placement is unchanged."""
@@ -329,7 +361,9 @@ class Renderer:
         yield from (self.article(a) for a in archive.articles if a.path in linked)
         yield from self.home(showing=paths)
         months = {(a.date.year, a.date.month) for a in edited}
-        yield from (self.month_at(i) for i, m in enumerate(archive.months) if (m.year, m.month) in months)
+        for i, m in enumerate(archive.months):
+            if (m.year, m.month) in months:
+                yield from self.month_at(i, showing=paths)
         for kind in TERM_KINDS:
             slugs = {term_slug(name) for a in edited for name in TERM_NAMES[kind](a)}
             for term in archive.terms[kind]:

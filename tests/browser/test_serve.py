@@ -82,7 +82,7 @@ def test_paths_leading_out_of_output_are_not_found(server):
 
 def test_unknown_addresses_get_the_site_s_own_404_page(server):
     status, _, body = server.get("/2025/08/nothing-here/")
-    assert status == 404 and "Seite nicht gefunden".encode() in body and b"static/style.css" in body
+    assert status == 404 and "Seite nicht gefunden".encode() in body and b"<style>" in body
 
 
 def test_pages_have_their_types_and_folders_their_index(server, site):

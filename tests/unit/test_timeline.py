@@ -28,7 +28,8 @@ def bars_of(html: str) -> list[dict]:
 
 
 def listed_articles(page_html: str) -> int:
-    return len(re.findall(r"<li lang=", page_html.split('<ol class="compact">')[1].split("</ol>")[0]))
+    # A month page lists its articles in one list per day.
+    return sum(len(re.findall(r"<li lang=", day.split("</ol>")[0])) for day in page_html.split('<ol class="compact">')[1:])
 
 
 def test_home_timeline_bars_link_to_months_with_the_same_counts(built):
