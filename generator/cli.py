@@ -72,6 +72,17 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_check(args) -> int:
+    from generator.check import check_site
+
+    report = check_site(Path(args.site))
+    _print_errors(report.errors)
+    if not args.quiet:
+        print(f"checked site.yaml, {report.articles} articles and {report.templates} templates: "
+              f"{len(report.errors)} problem(s)", file=sys.stderr)
+    return 1 if report.errors else 0
+
+
 def cmd_clean(args) -> int:
     from generator.remove_built import remove_built
 
@@ -123,6 +134,9 @@ HELP = {
             "path.\nAn existing file is never replaced.",
             'examples:\n  newsarchive new "Harbour reopens"\n'
             '  newsarchive new "Council votes on budget" --date 2025-08-20T09:30 --lang de --draft'),
+    "check": ("Report every problem of site.yaml, the articles (front matter, dates, duplicate slugs) and the\n"
+              "templates in one run, without building: output/ is not touched. Exit status 1 on any problem.",
+              "example:\n  newsarchive check"),
     "clean": ("Remove what builds made and can make again: output, the trees behind it (.output/) and .cache/.\n"
               "content/, site.yaml and templates/ are never touched.", "example:\n  newsarchive clean"),
     "publish": ("Build, commit output/ as the whole tree of a git branch and push it.",
@@ -194,6 +208,8 @@ def make_parser() -> argparse.ArgumentParser:
     build = _verb(verbs, "build", "build output/ from content/", [site])
     _add_output_options(build)
     build.set_defaults(run=cmd_build)
+    check = _verb(verbs, "check", "report every problem of site.yaml, the articles and the templates", [site])
+    check.set_defaults(run=cmd_check)
     clean = _verb(verbs, "clean", "remove output/, .output/ and .cache/", [site])
     clean.set_defaults(run=cmd_clean)
     new = _verb(verbs, "new", "write a new article and print its path", [site])

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.content.articles import PARSE_CODE, load_articles, parse_files
 from generator.core.cache import ArticleCache, KeptMemo, code_fingerprint, package_fingerprint
-from generator.core.config import SiteConfig, load_config
+from generator.core.config import SiteConfig, read_config
 from generator.core.errors import BuildFailed, SiteError
 from generator.core.model import Article, BuildReport, Changes, PageJob, SearchFiles
 from generator.core.paths import SitePaths
@@ -103,7 +103,9 @@ class Site:
     def __init__(self, root: Path, output_dir: Path | None = None, keep_index: bool = False,
                  overrides: dict | None = None, visibility: Visibility | None = None):
         self.paths = SitePaths.of(root, output_dir)
-        self.visibility = visibility or Visibility(now())  # drafts and scheduled articles left out
+        # Drafts and scheduled articles are left out. The clock is read again for every build: a
+        # preview runs for hours (NEWSARCHIVE_NOW fixes it, see core/clock.py).
+        self.visibility = visibility or Visibility(now())
         self.overrides = overrides or {}
         self.config: SiteConfig | None = None
         self.articles: dict[str, Article] = {}  # as parsed, by source path
@@ -136,6 +138,7 @@ class Site:
         with without_cycle_collection():
             report = BuildReport()
             stages = Stages(report)
+            self.visibility = replace(self.visibility, now=now())
             full = changes is None or changes.config or self.config is None
             was_in_sync, self.in_sync = self.in_sync, False
             before = self.load(report, stages) if full else self.reload(changes, report, stages)
@@ -166,7 +169,12 @@ class Site:
     def load(self, report: BuildReport, stages: Stages) -> dict:
         """Settings, new raw files imported, and every article file parsed (the cache saves most)."""
         self.config = None  # until this succeeds, every build starts from the top
-        config = load_config(self.root, self.overrides)
+        config, config_errors = read_config(self.root, self.overrides)
+        if config_errors:
+            # Every article is still read (with the defaults in place of the bad settings) so that
+            # one run reports all mistakes; nothing is imported or written with such settings.
+            articles, errors = load_articles(self.root, config)
+            raise BuildFailed(config_errors + sorted(errors, key=lambda e: str(e.path)))
         self._import_raw(config, report, stages)
         cache = ArticleCache.load(self.root, parse_key(config))
         articles, errors = load_articles(self.root, config, cache)

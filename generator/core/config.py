@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from generator.core.errors import SiteError
+from generator.core.errors import BuildFailed, SiteError
 from generator.core.paths import CONFIG_NAME
 from generator.core.yamlio import YAMLError, error_line, error_problem, load_yaml
 from generator.lang import is_known
@@ -82,41 +82,80 @@ def _check_type(path: Path, key: str, value, expected: type):
         raise SiteError(path, f"'{key}' must be text, not {value!r}")
 
 
-def parse_config(data: object, path: Path) -> SiteConfig:
-    """Validate the mapping read from `path` and return the config it describes."""
+def config_problems(data: object, path: Path) -> tuple[SiteConfig, list[SiteError]]:
+    """The config `data` describes, each setting with a problem left at its default, and every
+    problem found: a run reports them all, not one per run."""
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise SiteError(path, "must be a mapping of settings (key: value)")
+        return SiteConfig(), [SiteError(path, "must be a mapping of settings (key: value)")]
+    errors: list[SiteError] = []
     known = {f.name: f for f in fields(SiteConfig)}
+    values = {}
     for key, value in data.items():
         if key not in known:
-            raise SiteError(path, f"unknown key '{key}' (known: {', '.join(sorted(known))})")
-        _check_type(path, key, value, known[key].type)
-    values = dict(data)
+            errors.append(SiteError(path, f"unknown key '{key}' (known: {', '.join(sorted(known))})"))
+            continue
+        try:
+            _check_type(path, key, value, known[key].type)
+        except SiteError as error:
+            errors.append(error)
+            continue
+        values[key] = value
+
+    def reject(key: str, message: str) -> None:
+        errors.append(SiteError(path, message))
+        del values[key]
+
     if "base_url" in values:
         if not values["base_url"].startswith(("http://", "https://")):
-            raise SiteError(path, f"'base_url' must start with http:// or https://, not {values['base_url']!r}")
-        values["base_url"] = values["base_url"].rstrip("/") + "/"
-    language = values.get("language", "en")
-    if not _LANGUAGE_TAG.fullmatch(language.replace("_", "-")) or not is_known(language):
-        raise SiteError(path, f"'language' is not a language CLDR knows: {language!r}")
-    values["language"] = language.replace("_", "-")  # pt_BR as HTML's lang wants it: pt-BR
+            reject("base_url", f"'base_url' must start with http:// or https://, not {values['base_url']!r}")
+        else:
+            values["base_url"] = values["base_url"].rstrip("/") + "/"
+    if "language" in values:
+        language = values["language"]
+        if not _LANGUAGE_TAG.fullmatch(language.replace("_", "-")) or not is_known(language):
+            reject("language", f"'language' is not a language CLDR knows: {language!r}")
+        else:
+            values["language"] = language.replace("_", "-")  # pt_BR as HTML's lang wants it: pt-BR
     for key in ("per_page", "feed_items"):
         if values.get(key, 1) < 1:
-            raise SiteError(path, f"'{key}' must be at least 1, not {values[key]}")
+            reject(key, f"'{key}' must be at least 1, not {values[key]}")
     if values.get("related_items", 0) < 0:
-        raise SiteError(path, f"'related_items' must not be negative, not {values['related_items']}")
-    try:
-        ZoneInfo(values.get("timezone", "UTC"))
-    except (ZoneInfoNotFoundError, ValueError):
-        raise SiteError(path, f"'timezone' is not a known time zone: {values['timezone']!r}") from None
-    return SiteConfig(**values)
+        reject("related_items", f"'related_items' must not be negative, not {values['related_items']}")
+    if "timezone" in values:
+        try:
+            ZoneInfo(values["timezone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            reject("timezone", f"'timezone' is not a known time zone: {values['timezone']!r}")
+    return SiteConfig(**values), errors
+
+
+def parse_config(data: object, path: Path) -> SiteConfig:
+    """Validate the mapping read from `path` and return the config it describes."""
+    config, errors = config_problems(data, path)
+    _raise(errors)
+    return config
+
+
+def _raise(errors: list[SiteError]) -> None:
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise BuildFailed(errors)
 
 
 def load_config(site_root: Path, overrides: dict | None = None) -> SiteConfig:
     """Read and validate `site_root/site.yaml`, with `overrides` (from the command line) in place of its
     settings; a missing file is an error, since every verb needs a site."""
+    config, errors = read_config(site_root, overrides)
+    _raise(errors)
+    return config
+
+
+def read_config(site_root: Path, overrides: dict | None = None) -> tuple[SiteConfig, list[SiteError]]:
+    """site.yaml's config with every problem it has (see config_problems); only a missing or
+    unreadable file raises, since then there is no site to go on with."""
     path = site_root / CONFIG_NAME
     try:
         text = path.read_text(encoding="utf-8")
@@ -128,7 +167,7 @@ def load_config(site_root: Path, overrides: dict | None = None) -> SiteConfig:
     try:
         data = load_yaml(text)
     except YAMLError as exc:
-        raise SiteError(path, f"invalid YAML: {error_problem(exc)}", error_line(exc)) from None
+        return SiteConfig(), [SiteError(path, f"invalid YAML: {error_problem(exc)}", error_line(exc))]
     if overrides and isinstance(data, dict | None):
         data = {**(data or {}), **overrides}
-    return parse_config(data, path)
+    return config_problems(data, path)

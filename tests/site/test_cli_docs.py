@@ -23,7 +23,7 @@ def _long_options(text: str) -> set[str]:
 
 
 def test_docs_list_every_verbs_options(tmp_path):
-    for verb in ("init", "new", "import", "build", "clean", "serve", "publish"):
+    for verb in ("init", "new", "import", "build", "check", "clean", "serve", "publish"):
         helped = _long_options(run(verb, "--help", cwd=tmp_path).stdout.split("examples:")[0].split("example:")[0])
         documented = _long_options(_section(verb))
         assert helped - GLOBAL <= documented, (verb, helped - GLOBAL - documented)

@@ -79,7 +79,7 @@ def test_publish_never_sends_drafts_or_scheduled_articles(unfinished, tmp_path):
     assert files.stdout == ""
 
 
-def test_an_article_made_a_draft_while_serving_leaves_the_preview(site):
+def test_an_article_made_a_draft_while_serving_leaves_the_preview(site, monkeypatch):
     """The preview's rebuild after one saved file: a draft disappears, and comes back when published."""
     from datetime import datetime
 
@@ -87,6 +87,7 @@ def test_an_article_made_a_draft_while_serving_leaves_the_preview(site):
     from generator.organise.visibility import Visibility
     from generator.site import Site
 
+    monkeypatch.setenv("NEWSARCHIVE_NOW", NOW)
     preview = Site(site, keep_index=True, visibility=Visibility(datetime.fromisoformat(NOW)))
     preview.build()
     page = site / "output/2025/08/20/verhandlungen-in-genf/index.html"

@@ -140,9 +140,10 @@ def test_broken_site_yaml_fails_every_rebuild_until_fixed(site, tmp_path):
     config = site / "site.yaml"
     good = config.read_text(encoding="utf-8")
     config.write_text(good + "per_page: [\n", encoding="utf-8")
-    with pytest.raises(SiteError):
+    with pytest.raises(BuildFailed) as failed:  # with every broken article, if there were any
         preview.build(classify(site, {config}))
-    with pytest.raises(SiteError):
+    assert "invalid YAML" in str(failed.value.errors[0])
+    with pytest.raises(BuildFailed):
         rebuild_after(preview, site, fix_sentence)
     config.write_text(good.replace("per_page: 3", "per_page: 2"), encoding="utf-8")
     preview.build(classify(site, {config}))
@@ -210,3 +211,17 @@ def test_search_files_may_follow_a_larger_edit_later(site, tmp_path):
     assert "search" in preview.refresh_search().stages
     assert snapshot(site / "output") == clean_build(site, tmp_path)
     assert preview.refresh_search() is None
+
+
+def test_a_preview_reads_the_clock_for_every_build(site, monkeypatch):
+    """A scheduled article appears in a running preview once its time has come."""
+    monkeypatch.setenv("NEWSARCHIVE_NOW", "2025-08-01T00:00:00+00:00")
+    preview = Site(site, keep_index=True)
+    write_article(site, "later.md", 'title: "Geplant"\ndate: "2025-12-24T10:00:00+01:00"')
+    preview.build()
+    assert "Geplant" not in (site / "output/index.html").read_text(encoding="utf-8")
+    monkeypatch.setenv("NEWSARCHIVE_NOW", "2025-12-25T00:00:00+00:00")
+    path = site / "content/articles/later.md"
+    path.write_text(path.read_text(encoding="utf-8") + "Noch ein Satz.\n", encoding="utf-8")
+    preview.build(classify(site, {path}))
+    assert "Geplant" in (site / "output/index.html").read_text(encoding="utf-8")

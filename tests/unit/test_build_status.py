@@ -44,7 +44,7 @@ def test_a_successful_build_clears_the_failure(site):
 
 def test_a_config_error_counts_as_a_failed_build(site):
     (site / "site.yaml").write_text("colour: blue\n", encoding="utf-8")
-    with pytest.raises(SiteError):
+    with pytest.raises(BuildFailed):
         recorded_build(site)
     assert "unknown key 'colour'" in last_build_error(site)
 

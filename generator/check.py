@@ -1,0 +1,52 @@
+"""newsarchive check: every problem of a site in one run, without building it (Zola's `zola check`).
+
+Reads site.yaml, parses every article, resolves the slugs and compiles every template, as a build
+would, and collects what fails; output/ is never touched, so it is fit for a pre-commit hook.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from generator.content.articles import load_articles
+from generator.core.cache import ArticleCache
+from generator.core.config import read_config
+from generator.core.errors import SiteError
+from generator.organise.archive import build_archive, resolve_slugs
+from generator.render.pages import Renderer
+from generator.render.theme import template_error
+from generator.site import parse_key
+
+
+@dataclass
+class CheckReport:
+    articles: int = 0
+    templates: int = 0
+    errors: list[SiteError] = field(default_factory=list)
+
+
+def check_site(site_root: Path) -> CheckReport:
+    report = CheckReport()
+    config, report.errors = read_config(site_root)
+    # The build's parse cache: a check after a build (or another check) parses only what changed.
+    cache = ArticleCache.load(site_root, parse_key(config))
+    articles, broken = load_articles(site_root, config, cache)
+    cache.save()
+    report.articles = len(articles) + len(broken)
+    report.errors += sorted(broken, key=lambda e: str(e.path))
+    clashes = resolve_slugs(articles)[2]
+    report.errors += clashes
+    # The templates compile in the renderer's environment, with its filters and globals.
+    try:
+        env = Renderer(site_root, config, build_archive([] if clashes else articles)).env
+    except SiteError as error:  # a template that does not compile stops the renderer's own set-up
+        report.errors.append(error)
+        return report
+    for name in env.list_templates(filter_func=lambda n: n.endswith((".html", ".xml", ".txt"))):
+        report.templates += 1
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError as exc:
+            report.errors.append(template_error(exc, site_root))
+    return report

@@ -1,0 +1,56 @@
+"""Every mistake of a run reported together, site.yaml's included: through the console script."""
+
+from helpers.sites import snapshot, write_article
+from test_cli import run
+
+MISTAKES = """\
+title: "Testarchiv"
+base_url: "https://news.example.org/archiv/"
+language: xx
+timezone: Europe/Atlantis
+per_page: 0
+colour: blue
+"""
+
+
+def test_four_mistakes_in_site_yaml_and_three_broken_articles_are_reported_in_one_build(site):
+    assert run("build", cwd=site).returncode == 0
+    before = snapshot(site / "output")
+    (site / "site.yaml").write_text(MISTAKES, encoding="utf-8")
+    write_article(site, "x1.md", 'title: "Ohne Datum"')
+    write_article(site, "x2.md", 'title: "Falsches Datum"\ndate: "gestern"')
+    (site / "content" / "articles" / "x3.md").write_text("---\ntitle: [kaputt\n---\nText\n", encoding="utf-8")
+    result = run("build", cwd=site)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 7, result.stderr
+    for expected in ("'language'", "'timezone'", "'per_page'", "unknown key 'colour'", "x1.md", "x2.md", "x3.md"):
+        assert sum(expected in line for line in errors) == 1, (expected, result.stderr)
+    assert "build failed with 7 error(s)" in result.stderr
+    assert snapshot(site / "output") == before
+
+
+def test_check_reports_the_same_seven_mistakes_without_touching_output(site):
+    assert run("build", cwd=site).returncode == 0
+    before = snapshot(site / "output")
+    assert run("check", cwd=site).returncode == 0
+    (site / "site.yaml").write_text(MISTAKES, encoding="utf-8")
+    write_article(site, "x1.md", 'title: "Ohne Datum"')
+    write_article(site, "x2.md", 'title: "Falsches Datum"\ndate: "gestern"')
+    (site / "content" / "articles" / "x3.md").write_text("---\ntitle: [kaputt\n---\nText\n", encoding="utf-8")
+    result = run("check", cwd=site)
+    assert result.returncode == 1
+    assert len([line for line in result.stderr.splitlines() if line.startswith("error: ")]) == 7, result.stderr
+    assert "7 problem(s)" in result.stderr
+    assert snapshot(site / "output") == before
+
+
+def test_check_names_a_broken_template_and_a_duplicate_slug(site):
+    (site / "templates").mkdir()
+    (site / "templates" / "article.html").write_text("{% if %}", encoding="utf-8")
+    write_article(site, "d1.md", 'title: "Eins"\ndate: 2025-01-01\nslug: gleich')
+    write_article(site, "d2.md", 'title: "Zwei"\ndate: 2025-01-01\nslug: gleich')
+    result = run("check", cwd=site)
+    assert result.returncode == 1
+    assert "templates/article.html" in result.stderr and "duplicate slug 'gleich'" in result.stderr
+    assert not (site / "output").exists()
