@@ -108,8 +108,13 @@ def cmd_import(args) -> int:
 
     site = Path(args.site)
     report = import_paths(site, [Path(p) for p in args.paths], load_config(site), force=args.force)
-    for note in [] if args.quiet else report.notes:
-        print(f"note: {note}", file=sys.stderr)
+    if not args.quiet:  # -q: the summary line only
+        for path in report.written:
+            print(f"wrote {path}")
+        for shown in report.unchanged:
+            print(f"note: {shown}: imported before; skipped (--force imports it again)", file=sys.stderr)
+        for note in report.notes:
+            print(f"note: {note}", file=sys.stderr)
     _print_errors(report.errors)
     print(report.summary())
     return 1 if report.failed else 0

@@ -42,6 +42,8 @@ class ImportReport:
     near_duplicates: int = 0  # written, and marked duplicate_of the article they repeat
     errors: list[SiteError] = field(default_factory=list)  # one per file, record or document that failed
     notes: list[str] = field(default_factory=list)  # what the user should know about the run
+    written: list[str] = field(default_factory=list)  # the articles written, relative to the site
+    unchanged: list[str] = field(default_factory=list)  # inputs imported before and left as they are
 
     def summary(self) -> str:
         near = f" ({self.near_duplicates} marked duplicate_of)" if self.near_duplicates else ""
@@ -182,6 +184,7 @@ def _import_one(site_root: Path, doc: RawDocument, normalized: str | None, ref: 
             report.notes.append(f"{known['path']}: edited by hand since import; kept (use --force to replace it, "
                                 f"the old file is backed up)")
         report.skipped += 1
+        report.unchanged.append(doc.shown)
         return
     prepared = prepare(doc, config, ref, now, repeated, normalized)
     same = index.same_body(prepared.key)
@@ -211,6 +214,7 @@ def _import_one(site_root: Path, doc: RawDocument, normalized: str | None, ref: 
                                  "sketch": prepared.hashes, "raw": ref}
     index.add(doc.id, prepared.key, prepared.hashes)
     report.imported += 1
+    report.written.append(rel)
 
 
 def _sha(data: bytes) -> str:

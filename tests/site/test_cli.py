@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from helpers.sites import write_article
 
@@ -119,3 +120,18 @@ def test_a_jsonl_error_is_reported_whole(site, tmp_path):
     assert result.returncode == 1
     assert "cut.jsonl:2: invalid JSON: Unterminated string starting at column 24\n" in result.stderr
     assert "cut.jsonl:3: invalid JSON: Expecting property name enclosed in double quotes at column 2\n" in result.stderr
+
+
+def test_import_names_what_it_wrote_and_skipped_and_quiet_gives_the_count_only(site, tmp_path):
+    seed = Path(__file__).parents[1] / "fixtures/import/000_3f014d1e3b49df7b.txt"
+    raw = tmp_path / "in"
+    raw.mkdir()
+    (raw / "seed.txt").write_bytes(seed.read_bytes())
+    first = run("import", str(raw), cwd=site)
+    assert first.returncode == 0, first.stderr
+    wrote = [line for line in first.stdout.splitlines() if line.startswith("wrote ")]
+    assert len(wrote) == 1 and (site / wrote[0].removeprefix("wrote ")).is_file()
+    again = run("import", str(raw), cwd=site)
+    assert "seed.txt: imported before; skipped" in again.stderr and "wrote " not in again.stdout
+    quiet = run("-q", "import", str(raw), cwd=site)
+    assert quiet.stdout == "imported 0, skipped 1, duplicates 0, failed 0\n" and quiet.stderr == ""
