@@ -120,12 +120,13 @@ class _TermCache(dict):
         self.update({word: "" for word in self.stops})
 
     def __missing__(self, word: str) -> str:
-        if self.stem_first:
-            folded = fold(word)
-            term = self[word] = "" if folded in self.stops else fold(self.stem(word))
-        else:
-            term = self[word] = self.stem(word)
+        stop = self.stem_first and fold(word) in self.stops  # folded words' stopwords are keys already
+        term = self[word] = "" if stop else self.term(word)
         return term
+
+    def term(self, word: str) -> str:
+        """The term of a word, stopword or not: what a query word looks up."""
+        return fold(self.stem(word)) if self.stem_first else self.stem(fold(word))
 
 
 _term_caches: dict[str, _TermCache] = {}
@@ -163,5 +164,4 @@ def stem_words(lang: str, folded_words) -> list[str]:
 
 def query_term(lang: str, word: str) -> str:
     """The term a query word (lower case, as typed) looks up in an article in `lang`."""
-    cache = _cache(lang)
-    return fold(cache.stem(word)) if cache.stem_first else cache.stem(fold(word))
+    return _cache(lang).term(word)

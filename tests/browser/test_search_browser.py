@@ -58,6 +58,15 @@ def page(site, browser):
     assert not errors
 
 
+def search_tab(browser, root):
+    """A fresh browser tab on the built site's search page, closed when the fixture ends."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto((root / "output" / "search" / "index.html").as_uri())
+    yield tab
+    context.close()
+
+
 def search(page, query, **options):
     """searchArchive's titles for `query`."""
     if "search" not in page.url:
@@ -301,11 +310,7 @@ def ranking_page(tmp_path_factory, browser):
     root = tmp_path_factory.mktemp("ranking")
     write_ranking_site(root)
     build_site(root)
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.goto((root / "output" / "search" / "index.html").as_uri())
-    yield tab
-    context.close()
+    yield from search_tab(browser, root)
 
 
 def test_the_query_found_word_for_word_ranks_above_its_words_repeated_apart(ranking_page):
@@ -379,11 +384,7 @@ def typing_page(tmp_path_factory, browser):
         path.write_text(f'---\ntitle: "{title}"\ndate: "{name[:4]}-{name[5:7]}-01T08:00:00+00:00"\nlang: {lang}\n---\n'
                         f'{text}\n', encoding="utf-8")
     build_site(root)
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.goto((root / "output" / "search" / "index.html").as_uri())
-    yield tab
-    context.close()
+    yield from search_tab(browser, root)
 
 
 def test_the_word_being_typed_is_also_completed_however_often_it_is_found_itself(typing_page):
