@@ -1,7 +1,7 @@
 """newsarchive check: every problem of a site in one run, without building it (Zola's `zola check`).
 
-Reads site.yaml, parses every article, resolves the slugs and compiles every template, as a build
-would, and collects what fails; output/ is never touched, so it is fit for a pre-commit hook.
+Reads site.yaml, parses every article, resolves the slugs, reads the raw files the next build
+would import and compiles every template, as a build would, and collects what fails; output/ is never touched, so it is fit for a pre-commit hook.
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +13,7 @@ from generator.content.articles import load_articles
 from generator.core.cache import ArticleCache
 from generator.core.config import read_config
 from generator.core.errors import SiteError
+from generator.ingest.new_raw import unreadable_raw
 from generator.organise.archive import build_archive, resolve_slugs
 from generator.render.pages import Renderer
 from generator.render.theme import template_error
@@ -36,6 +37,7 @@ def check_site(site_root: Path) -> CheckReport:
     report.articles = len(articles) + len(broken)
     report.errors += sorted(broken, key=lambda e: str(e.path))
     report.errors += resolve_slugs(articles)[2]
+    report.errors += unreadable_raw(site_root)
     # The templates compile in the renderer's environment, with its filters and globals; compiling
     # needs no articles, so an empty archive spares organising them.
     try:

@@ -138,10 +138,11 @@ class Site:
         with without_cycle_collection():
             report = BuildReport()
             stages = Stages(report)
-            self.visibility = replace(self.visibility, now=now())
             full = changes is None or changes.config or self.config is None
             was_in_sync, self.in_sync = self.in_sync, False
             before = self.load(report, stages) if full else self.reload(changes, report, stages)
+            # Read after the import, which dates an article without a date by the clock.
+            self.visibility = replace(self.visibility, now=now())
             stages.done("parse", f"{len(self.articles)} articles")
             if self.broken:
                 raise BuildFailed(sorted(self.broken.values(), key=lambda e: str(e.path)))
@@ -270,10 +271,13 @@ class Site:
     # What the stages share.
 
     def _import_raw(self, config: SiteConfig, report: BuildReport, stages: Stages) -> None:
-        imported = import_new_raw(self.root, config)
+        imported, failed_before = import_new_raw(self.root, config)
+        # A raw file is provenance, never edited to get past it: what cannot be imported is a
+        # warning here (an error of `import` and `check`), and the rest of the site is built.
+        failed = failed_before + (imported.errors if imported is not None else [])
+        report.raw_failed = len(failed)
+        report.warnings.extend(str(error) for error in failed)
         if imported is not None:
-            if imported.errors:
-                raise BuildFailed(imported.errors)
             report.warnings.extend(imported.notes)
             stages.done("import", f"{imported.imported} imported")
 

@@ -99,6 +99,7 @@ class BuildReport:
     rendered: int = 0
     written: int = 0
     deleted: int = 0
+    raw_failed: int = 0  # raw files or records that could not be imported
     stages: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
@@ -106,4 +107,5 @@ class BuildReport:
         stages = ", ".join(f"{name} {secs:.2f}s" for name, secs in self.stages.items())
         total = sum(self.stages.values())
         return (f"built {self.articles} articles into {self.pages} files ({self.bytes / 1e6:.1f} MB; "
-                f"{self.written} written, {self.deleted} deleted) in {total:.2f}s ({stages})")
+                f"{self.written} written, {self.deleted} deleted) in {total:.2f}s ({stages})"
+                + (f"; {self.raw_failed} raw input(s) not imported" if self.raw_failed else ""))

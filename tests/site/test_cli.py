@@ -6,10 +6,12 @@ from pathlib import Path
 from helpers.sites import write_article
 
 ENV = {**os.environ, "PYTHONWARNINGS": "ignore"}
+# The command as users type it: the console script installed beside this Python.
+NEWSARCHIVE = str(Path(sys.executable).parent / "newsarchive")
 
 
-def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env=ENV)
+def run(*args, cwd, env=ENV):
+    return subprocess.run([NEWSARCHIVE, *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
 def test_init_creates_a_site_that_builds(tmp_path):
@@ -60,7 +62,7 @@ def test_progress_shows_on_a_terminal_and_stays_quiet_otherwise(site):
     (site / "site.yaml").write_text((site / "site.yaml").read_text().replace("per_page: 3", "per_page: 2"))
     controller, terminal = pty.openpty()
     env = {**ENV, "NEWSARCHIVE_PROGRESS_AFTER": "0"}
-    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=site, stdin=terminal, stdout=terminal,
+    done = subprocess.run([NEWSARCHIVE, "build"], cwd=site, stdin=terminal, stdout=terminal,
                           stderr=terminal, env=env)
     os.close(terminal)
     shown = b""
@@ -106,7 +108,7 @@ def test_serve_on_a_busy_port_says_so_without_announcing_itself(site):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "generator", "serve", "--port", str(port)], cwd=site,
+        result = subprocess.run([NEWSARCHIVE, "serve", "--port", str(port)], cwd=site,
                                 capture_output=True, text=True, env=ENV, timeout=60)
     assert result.returncode == 1
     assert f"cannot serve on 127.0.0.1:{port}" in result.stderr

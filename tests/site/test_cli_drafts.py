@@ -1,12 +1,11 @@
 """Drafts and articles dated after "now" stay out of build and publish unless asked for."""
 
-import os
 import subprocess
-import sys
 
 import pytest
 
 from helpers.sites import snapshot, write_article
+from test_cli import ENV, run as run_cli
 
 NOW = "2025-09-01T12:00:00+00:00"
 DRAFT = "2025/08/25/entwurf-zur-wahl/"
@@ -14,8 +13,7 @@ LATER = "2025/09/02/morgen-im-rat/"
 
 
 def run(*args, cwd):
-    env = {**os.environ, "PYTHONWARNINGS": "ignore", "NEWSARCHIVE_NOW": NOW}
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env=env)
+    return run_cli(*args, cwd=cwd, env={**ENV, "NEWSARCHIVE_NOW": NOW})
 
 
 @pytest.fixture

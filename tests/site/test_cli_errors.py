@@ -54,3 +54,19 @@ def test_check_names_a_broken_template_and_a_duplicate_slug(site):
     assert result.returncode == 1
     assert "templates/article.html" in result.stderr and "duplicate slug 'gleich'" in result.stderr
     assert not (site / "output").exists()
+
+
+def test_a_raw_file_that_cannot_be_imported_fails_import_and_check_while_build_builds_the_rest(site):
+    raw = site / "content" / "raw" / "feed.jsonl"
+    raw.parent.mkdir(exist_ok=True)
+    raw.write_bytes(b'{"title": "Abgeschnitten", "text": "Der Rat tagt\n')
+    for _ in range(2):  # every build, not only the first: the raw file is never edited to get past it
+        built = run("build", cwd=site)
+        assert built.returncode == 0, built.stderr
+        assert "feed.jsonl:1: invalid JSON" in built.stderr and "; 1 raw input(s) not imported" in built.stdout
+        assert (site / "output/2025/08/20/verhandlungen-in-genf/index.html").is_file()
+    checked = run("check", cwd=site)
+    assert checked.returncode == 1 and "error: content/raw/feed.jsonl:1: invalid JSON" in checked.stderr
+    imported = run("import", str(raw), cwd=site)
+    assert imported.returncode == 1 and "error: content/raw/feed.jsonl:1: invalid JSON" in imported.stderr
+    assert raw.read_bytes() == b'{"title": "Abgeschnitten", "text": "Der Rat tagt\n'

@@ -1,8 +1,5 @@
 """`newsarchive new`, through the console script."""
 
-import subprocess
-import sys
-
 from test_cli import ENV, run
 
 
@@ -23,8 +20,7 @@ def test_new_writes_the_article_where_the_build_publishes_it(site):
 def test_new_without_a_date_takes_the_current_time_in_the_site_zone(site):
     # Berlin is an hour ahead: the last half hour of 2025 in UTC is already 2026 there.
     env = {**ENV, "NEWSARCHIVE_NOW": "2025-12-31T23:30:00+00:00"}
-    result = subprocess.run([sys.executable, "-m", "generator", "--site", str(site), "new", "Silvester"],
-                            capture_output=True, text=True, env=env)
+    result = run("--site", str(site), "new", "Silvester", cwd=site.parent, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"{site}/content/articles/2026/01/silvester.md\n"
     assert 'date: "2026-01-01T00:30:00+01:00"' in (site / "content/articles/2026/01/silvester.md").read_text()

@@ -3,12 +3,11 @@
 import http.client
 import os
 import subprocess
-import sys
 import threading
 import time
 
 from helpers.sites import write_article
-from test_cli import ENV, run
+from test_cli import ENV, NEWSARCHIVE, run
 from test_faults import free_port, stop_serving, wait_for
 
 
@@ -50,7 +49,7 @@ def test_quiet_prints_nothing_and_verbose_every_warning(site):
 
 
 def _serve(site, *options, env=ENV):
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", *options], cwd=site, env=env,
+    server = subprocess.Popen([NEWSARCHIVE, "serve", *options], cwd=site, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(server.stderr), daemon=True).start()
