@@ -39,14 +39,17 @@ def cmd_init(args) -> int:
 
 
 def _print_report(report, args) -> None:
+    """Warnings, then the summary line, all on stderr: stdout is kept for what a script reads."""
     if args.quiet:
         return
-    shown = report.warnings if args.verbose else report.warnings[:MAX_WARNINGS]
+    fresh = report.warnings if args.verbose else [w for w in report.warnings if w not in report.repeats]
+    shown = fresh if args.verbose else fresh[:MAX_WARNINGS]
     for warning in shown:
         print(f"warning: {warning}", file=sys.stderr)
-    if len(report.warnings) > len(shown):
-        print(f"warning: … and {len(report.warnings) - len(shown)} more warnings (-v shows them all)", file=sys.stderr)
-    print(report.summary())
+    if len(fresh) > len(shown):
+        print(f"warning: … and {len(fresh) - len(shown)} more warnings (-v shows them all)", file=sys.stderr)
+    repeats = f"; {len(report.repeats)} warning(s) as before (-v lists them)" if report.repeats and not args.verbose else ""
+    print(report.summary() + repeats, file=sys.stderr)
 
 
 def _overrides(args) -> dict:
@@ -116,7 +119,7 @@ def cmd_import(args) -> int:
         for note in report.notes:
             print(f"note: {note}", file=sys.stderr)
     _print_errors(report.errors)
-    print(report.summary())
+    print(report.summary(), file=sys.stderr)
     return 1 if report.failed else 0
 
 

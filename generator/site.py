@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.content.articles import PARSE_CODE, load_articles, parse_files
-from generator.core.cache import ArticleCache, KeptMemo, code_fingerprint, package_fingerprint
+from generator.core.cache import ArticleCache, KeptMemo, Memo, code_fingerprint, package_fingerprint
 from generator.core.config import SiteConfig, read_config
 from generator.core.errors import BuildFailed, SiteError
 from generator.core.model import Article, BuildReport, Changes, PageJob, SearchFiles
@@ -34,6 +34,7 @@ from generator.search.stage import current_state, kept_index_files, start_search
 from generator.search.update import IndexState
 
 PROGRESS_AFTER = 2.0  # seconds; quicker builds print only their summary line
+WARNINGS_KEY = "the last build's warnings"
 
 
 class Stages:
@@ -123,6 +124,7 @@ class Site:
         self.shards: dict = {}  # the index's files as made last, for search_files to reuse
         self.search_stale = False  # an edit was built without re-indexing
         self.in_sync = False  # the last build succeeded: output/ matches self.renderer
+        self.touched: set[str] = set()  # the files this build read afresh: articles, raw files
 
     @property
     def root(self) -> Path:
@@ -140,6 +142,7 @@ class Site:
             stages = Stages(report)
             full = changes is None or changes.config or self.config is None
             was_in_sync, self.in_sync = self.in_sync, False
+            self.touched = set()
             before = self.load(report, stages) if full else self.reload(changes, report, stages)
             # Read after the import, which dates an article without a date by the clock.
             self.visibility = replace(self.visibility, now=now())
@@ -157,6 +160,7 @@ class Site:
             archive = self.renderer.archive
             report.articles = len(archive.articles) + len(archive.copies)
             report.warnings.extend(archive.warnings)
+            self._mark_repeats(report)
             self.write(report, stages, self.late_jobs(index, bool(organised or changes and changes.static), stages))
             self.in_sync = True
             return report
@@ -180,6 +184,7 @@ class Site:
         cache = ArticleCache.load(self.root, parse_key(config))
         articles, errors = load_articles(self.root, config, cache)
         cache.save()
+        self.touched |= cache.parsed
         self.articles = {a.source_path: a for a in articles}
         self.broken = {str(e.path): e for e in errors}
         self.config = config
@@ -202,6 +207,7 @@ class Site:
             self.broken.pop(key, None)
         for (_, shown), result in zip(present, parse_files(present, self.config)):
             key = shown.as_posix()
+            self.touched.add(key)
             if isinstance(result, SiteError):
                 self.broken[key] = result
                 self.articles.pop(key, None)
@@ -279,7 +285,20 @@ class Site:
         report.warnings.extend(str(error) for error in failed)
         if imported is not None:
             report.warnings.extend(imported.notes)
+            self.touched |= {str(error.path) for error in imported.errors}
+            self.touched |= {note.split(": ", 1)[0] for note in imported.notes}
             stages.done("import", f"{imported.imported} imported")
+
+    def _mark_repeats(self, report: BuildReport) -> None:
+        """A warning about a file that has not changed since the last build, which gave it too, is
+        a repeat: every build and publish would otherwise print the same slug warnings again."""
+        memo = Memo(self.root, "warnings")
+        before = memo.get(WARNINGS_KEY) or frozenset()
+        current = frozenset(report.warnings)
+        # A warning starts with the file it is about ("content/articles/x.md: slug 'x' …").
+        report.repeats = frozenset(w for w in current & before if w.split(": ", 1)[0] not in self.touched)
+        if current != before:
+            memo.put(WARNINGS_KEY, current)
 
     def _update_index(self) -> bool:
         """The kept index updated in place for edits (quick); False when the edits move the

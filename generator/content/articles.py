@@ -319,6 +319,7 @@ def load_articles(site_root: Path, config: SiteConfig, cache: ArticleCache | Non
         articles.append(result)
         if cache is not None:
             cache.put(shown.as_posix(), signatures[shown.as_posix()], result)
+            cache.parsed.add(shown.as_posix())
     if cache is not None:
         cache.keep_only({a.source_path for a in articles})
     articles.sort(key=lambda a: a.source_path)

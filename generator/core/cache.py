@@ -60,6 +60,7 @@ class ArticleCache:
         self.memo, self.key = memo, key
         self.entries: dict[str, tuple[tuple, str, Article]] = entries or {}
         self.changed = False
+        self.parsed: set[str] = set()  # the files read afresh (new or changed) by this run
 
     @classmethod
     def load(cls, site_root: Path, key: str) -> "ArticleCache":

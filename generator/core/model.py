@@ -102,6 +102,8 @@ class BuildReport:
     raw_failed: int = 0  # raw files or records that could not be imported
     stages: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Warnings the last build gave too, about files unchanged since: counted rather than repeated.
+    repeats: frozenset[str] = frozenset()
 
     def summary(self) -> str:
         stages = ", ".join(f"{name} {secs:.2f}s" for name, secs in self.stages.items())

@@ -221,9 +221,13 @@ class Preview:
         self.build(None)
 
     def _say(self, report: BuildReport, changes: Changes | None, seconds: float) -> None:
-        what = changes.describe() if changes else "built"
+        for warning in report.warnings:
+            if warning not in report.repeats:
+                print(f"warning: {warning}", file=self.stream, flush=True)
+        what = changes.describe() if changes else f"built {report.articles} articles"
+        repeats = f"; {len(report.repeats)} warning(s) as before" if report.repeats else ""
         print(f"{what}: {report.rendered} rendered, {report.written} written, {report.deleted} deleted "
-              f"in {seconds:.2f}s", file=self.stream, flush=True)
+              f"in {seconds:.2f}s{repeats}", file=self.stream, flush=True)
 
     def changed(self, paths: set[Path] | None) -> None:
         """Called for every batch of file events; the rebuild waits for DEBOUNCE seconds of quiet."""

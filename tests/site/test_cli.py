@@ -21,7 +21,7 @@ def test_init_creates_a_site_that_builds(tmp_path):
     write_article(tmp_path / "neu", "a.md", 'title: "Erster Artikel"\ndate: 2025-03-01')
     built = run("build", "--site", "neu", cwd=tmp_path)
     assert built.returncode == 0, built.stderr
-    assert "built 1 articles" in built.stdout
+    assert "built 1 articles" in built.stderr
     assert (tmp_path / "neu/output/2025/03/01/erster-artikel/index.html").is_file()
 
 
@@ -58,7 +58,7 @@ def test_build_outside_a_site_explains(tmp_path):
 def test_progress_shows_on_a_terminal_and_stays_quiet_otherwise(site):
     import pty
     piped = run("build", cwd=site)
-    assert piped.returncode == 0 and piped.stderr == ""
+    assert piped.returncode == 0 and piped.stderr.startswith("built 4 articles") and piped.stderr.count("\n") == 1
     (site / "site.yaml").write_text((site / "site.yaml").read_text().replace("per_page: 3", "per_page: 2"))
     controller, terminal = pty.openpty()
     env = {**ENV, "NEWSARCHIVE_PROGRESS_AFTER": "0"}
@@ -136,4 +136,4 @@ def test_import_names_what_it_wrote_and_skipped_and_quiet_gives_the_count_only(s
     again = run("import", str(raw), cwd=site)
     assert "seed.txt: imported before; skipped" in again.stderr and "wrote " not in again.stdout
     quiet = run("-q", "import", str(raw), cwd=site)
-    assert quiet.stdout == "imported 0, skipped 1, duplicates 0, failed 0\n" and quiet.stderr == ""
+    assert quiet.stdout == "" and quiet.stderr == "imported 0, skipped 1, duplicates 0, failed 0\n"

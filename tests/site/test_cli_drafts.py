@@ -33,7 +33,7 @@ def _everywhere(site, output="output") -> str:
 def test_build_leaves_out_drafts_and_scheduled_articles_everywhere(unfinished):
     result = run("build", cwd=unfinished)
     assert result.returncode == 0, result.stderr
-    assert "built 4 articles" in result.stdout
+    assert "built 4 articles" in result.stderr
     text = _everywhere(unfinished)
     for hidden in ("Entwurf zur Wahl", "entwurf-zur-wahl", "Morgen im Rat", "morgen-im-rat", "Geheimer", "Erscheint"):
         assert hidden not in text, hidden  # pages, listings, feeds, sitemap, search index, related articles

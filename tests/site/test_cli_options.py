@@ -91,3 +91,17 @@ def test_a_failed_build_into_another_folder_names_that_folder(site, tmp_path):
     result = run("build", "--output", str(tmp_path / "staging"), cwd=site)
     assert result.returncode == 1
     assert f"{tmp_path / 'staging'}/ was left as it was" in result.stderr and "output/" not in result.stderr
+
+
+def test_a_warning_is_repeated_only_when_its_article_changes_and_counted_otherwise(site):
+    write_article(site, "same.md", 'title: "Verhandlungen in Genf"\ndate: 2025-08-20T10:00:00+02:00')
+    first = run("build", cwd=site)
+    warning = "warning: content/articles/same.md: slug 'verhandlungen-in-genf' already used by"
+    assert first.stderr.startswith(warning) and "as before" not in first.stderr
+    assert first.stdout == f"open {site / 'output/index.html'}\n"  # the summary and warnings are on stderr
+    for again in (run("build", cwd=site), run("build", cwd=site)):
+        assert "warning: " not in again.stderr
+        assert again.stderr.startswith("built 5 articles") and again.stderr.endswith("; 1 warning(s) as before (-v lists them)\n")
+    assert run("build", "-v", cwd=site).stderr.startswith(warning)
+    write_article(site, "same.md", 'title: "Verhandlungen in Genf"\ndate: 2025-08-20T10:00:00+02:00', "Neu.")
+    assert run("build", cwd=site).stderr.startswith(warning)
