@@ -10,7 +10,7 @@ from generator import __version__
 from generator.core.paths import OUTPUT_DIR
 from generator.status import recorded_build
 from generator.core.config import load_config
-from generator.core.errors import BuildFailed, SiteError, os_error_text
+from generator.core.errors import BuildFailed, SiteError, os_error_text, say
 from generator.publish.run import publish
 from generator.publish.target import PublishOptions, check_target
 from generator.scaffold import init_site
@@ -26,7 +26,7 @@ KEPT = {"build": "output/ still holds the previous site", "serve": "output/ stil
 
 def _print_errors(errors: list[SiteError]) -> None:
     for error in errors:
-        print(f"error: {error}", file=sys.stderr)
+        say("error", str(error))
 
 
 def cmd_init(args) -> int:
@@ -45,9 +45,9 @@ def _print_report(report, args) -> None:
     fresh = report.warnings if args.verbose else [w for w in report.warnings if w not in report.repeats]
     shown = fresh if args.verbose else fresh[:MAX_WARNINGS]
     for warning in shown:
-        print(f"warning: {warning}", file=sys.stderr)
+        say("warning", warning)
     if len(fresh) > len(shown):
-        print(f"warning: … and {len(fresh) - len(shown)} more warnings (-v shows them all)", file=sys.stderr)
+        say("warning", f"… and {len(fresh) - len(shown)} more warnings (-v shows them all)")
     repeats = f"; {len(report.repeats)} warning(s) as before (-v lists them)" if report.repeats and not args.verbose else ""
     print(report.summary() + repeats, file=sys.stderr)
 
@@ -115,9 +115,9 @@ def cmd_import(args) -> int:
         for path in report.written:
             print(f"wrote {path}")
         for shown in report.unchanged:
-            print(f"note: {shown}: imported before; skipped (--force imports it again)", file=sys.stderr)
+            say("note", f"{shown}: imported before; skipped (--force imports it again)")
         for note in report.notes:
-            print(f"note: {note}", file=sys.stderr)
+            say("note", note)
     _print_errors(report.errors)
     print(report.summary(), file=sys.stderr)
     return 1 if report.failed else 0
@@ -272,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as error:
         kept = KEPT[args.verb].replace("output/", _output_name(args), 1)
-        print(f"error: {args.verb}: {os_error_text(error, Path(getattr(args, 'site', '.')))}; {kept}", file=sys.stderr)
+        say("error", f"{args.verb}: {os_error_text(error, Path(getattr(args, 'site', '.')))}; {kept}")
         return 1
     except KeyboardInterrupt:
         return 130

@@ -1,6 +1,7 @@
 """Errors meant for people: one line that names the file and the problem."""
 
 import errno
+import os
 import sys
 from pathlib import Path
 
@@ -40,9 +41,27 @@ class BuildFailed(Exception):
         return (BuildFailed, (self.errors,))
 
 
+# The kind of a message in colour (bold red, yellow, cyan), on a terminal only.
+COLOURS = {"error": "1;31", "warning": "1;33", "note": "1;36"}
+
+
+def say(kind: str, message: str, stream=None) -> None:
+    """One line, `error: …`, `warning: …` or `note: …`, on stderr unless `stream` says otherwise."""
+    stream = stream or sys.stderr
+    print(f"{label(kind, stream)} {message}", file=stream, flush=True)
+
+
+def label(kind: str, stream) -> str:
+    """`kind:`, coloured when `stream` is a terminal, unless NO_COLOR is set (no-color.org) or TERM is dumb."""
+    plain = f"{kind}:"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb" or not stream.isatty():
+        return plain
+    return f"\033[{COLOURS[kind]}m{plain}\033[0m"
+
+
 def note(message: str) -> None:
     """Tell the user, in one line, about something a run recovered from by itself."""
-    print(f"note: {message}", file=sys.stderr, flush=True)
+    say("note", message)
 
 
 def os_error_text(error: OSError, root: Path | None = None) -> str:

@@ -22,7 +22,7 @@ from tornado import escape, web
 from tornado.ioloop import IOLoop
 
 from generator.core.config import load_config
-from generator.core.errors import BuildFailed, SiteError, note, os_error_text
+from generator.core.errors import BuildFailed, SiteError, note, os_error_text, say
 from generator.core.model import BuildReport, Changes
 from generator.core.paths import OUTPUT_DIR, SitePaths
 from generator.output.writer import prepare_spare
@@ -212,7 +212,7 @@ class Preview:
             self._record(None)
             self._say(report, changes, time.perf_counter() - start)
         for error in self.errors:
-            print(f"error: {error}", file=self.stream, flush=True)
+            say("error", str(error), self.stream)
 
     def restore_output(self) -> None:
         """output/ was deleted (or emptied) while serving: built again from the top, before the
@@ -223,7 +223,7 @@ class Preview:
     def _say(self, report: BuildReport, changes: Changes | None, seconds: float) -> None:
         for warning in report.warnings:
             if warning not in report.repeats:
-                print(f"warning: {warning}", file=self.stream, flush=True)
+                say("warning", warning, self.stream)
         what = changes.describe() if changes else f"built {report.articles} articles"
         repeats = f"; {len(report.repeats)} warning(s) as before" if report.repeats else ""
         print(f"{what}: {report.rendered} rendered, {report.written} written, {report.deleted} deleted "
@@ -302,8 +302,7 @@ def serve(site_root: Path, host: str = "127.0.0.1", port: int = 8000, stream=sys
         if watched.exists():
             server.watch(str(watched), lambda: preview.changed(None))
     if not is_loopback(host):
-        print(f"warning: serving on {host}: anyone who can reach this machine can read the preview",
-              file=stream, flush=True)
+        say("warning", f"serving on {host}: anyone who can reach this machine can read the preview", stream)
     try:
         server.serve(port=port, host=host, root=str(preview.site.paths.output), restart_delay=0)
     except OSError as exc:

@@ -55,15 +55,11 @@ def test_build_outside_a_site_explains(tmp_path):
     assert "site.yaml: not found" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_progress_shows_on_a_terminal_and_stays_quiet_otherwise(site):
+def on_terminal(*args, cwd, env=ENV) -> tuple[int, str]:
+    """The command run with a terminal for its input and output: its exit status and what it showed."""
     import pty
-    piped = run("build", cwd=site)
-    assert piped.returncode == 0 and piped.stderr.startswith("built 4 articles") and piped.stderr.count("\n") == 1
-    (site / "site.yaml").write_text((site / "site.yaml").read_text().replace("per_page: 3", "per_page: 2"))
     controller, terminal = pty.openpty()
-    env = {**ENV, "NEWSARCHIVE_PROGRESS_AFTER": "0"}
-    done = subprocess.run([NEWSARCHIVE, "build"], cwd=site, stdin=terminal, stdout=terminal,
-                          stderr=terminal, env=env)
+    done = subprocess.run([NEWSARCHIVE, *args], cwd=cwd, stdin=terminal, stdout=terminal, stderr=terminal, env=env)
     os.close(terminal)
     shown = b""
     try:
@@ -72,8 +68,15 @@ def test_progress_shows_on_a_terminal_and_stays_quiet_otherwise(site):
     except OSError:
         pass
     os.close(controller)
-    assert done.returncode == 0
-    text = shown.decode()
+    return done.returncode, shown.decode()
+
+
+def test_progress_shows_on_a_terminal_and_stays_quiet_otherwise(site):
+    piped = run("build", cwd=site)
+    assert piped.returncode == 0 and piped.stderr.startswith("built 4 articles") and piped.stderr.count("\n") == 1
+    (site / "site.yaml").write_text((site / "site.yaml").read_text().replace("per_page: 3", "per_page: 2"))
+    status, text = on_terminal("build", cwd=site, env={**ENV, "NEWSARCHIVE_PROGRESS_AFTER": "0"})
+    assert status == 0
     assert "parse" in text and "render" in text and "built 4 articles" in text
 
 

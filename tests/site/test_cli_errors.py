@@ -1,7 +1,7 @@
 """Every mistake of a run reported together, site.yaml's included: through the console script."""
 
 from helpers.sites import snapshot, write_article
-from test_cli import run
+from test_cli import ENV, on_terminal, run
 
 MISTAKES = """\
 title: "Testarchiv"
@@ -72,3 +72,16 @@ def test_a_raw_file_that_cannot_be_imported_fails_import_and_check_while_build_b
     imported = run("import", str(raw), cwd=site)
     assert imported.returncode == 1 and "error: content/raw/feed.jsonl:1: invalid JSON" in imported.stderr
     assert raw.read_bytes() == b'{"title": "Abgeschnitten", "text": "Der Rat tagt\n'
+
+
+def test_errors_and_warnings_are_coloured_on_a_terminal_only_and_never_with_no_color(site):
+    write_article(site, "same.md", 'title: "Sommerfest"\ndate: "2024-06-01T12:00:00+02:00"')
+    write_article(site, "kaputt.md", 'title: "Kaputt"\ndate: "gestern"')
+    red, yellow = "\033[1;31merror:\033[0m content/articles/kaputt.md", "\033[1;33mwarning:\033[0m content/articles/"
+    status, shown = on_terminal("build", cwd=site)
+    assert status == 1 and red in shown
+    assert "\033[" not in run("build", cwd=site).stderr  # piped: plain text
+    status, shown = on_terminal("build", cwd=site, env={**ENV, "NO_COLOR": "1"})
+    assert status == 1 and "error: content/articles/kaputt.md" in shown and "\033[1;" not in shown
+    (site / "content/articles/kaputt.md").unlink()
+    assert yellow in on_terminal("build", cwd=site)[1]
