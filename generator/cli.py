@@ -127,7 +127,7 @@ def cmd_serve(args) -> int:
     from generator.preview.server import serve  # tornado and livereload load only for this verb
 
     serve(Path(args.site), host=args.bind, port=args.port, output_dir=_output(args), overrides=_overrides(args),
-          open_browser=args.open, visibility=_visibility(args))
+          open_browser=args.open)
     return 0
 
 
@@ -152,7 +152,9 @@ HELP = {
                 "  newsarchive publish --branch pages --cname news.example.org"),
     "import": ("Turn raw scraped files (text, HTML, JSON Lines) into Markdown articles in content/articles/.",
                "examples:\n  newsarchive import scraped/\n  newsarchive import feed.jsonl --force"),
-    "serve": ("Build the site, serve it locally and rebuild it on every save; open tabs reload by themselves.",
+    "serve": ("Build a preview of the site, serve it locally and rebuild it on every save; open tabs reload by\n"
+              "themselves. Drafts and scheduled articles are shown, marked as such: the preview is built into\n"
+              ".cache/preview/, never into output/, so publish never sends them.",
               "examples:\n  newsarchive serve\n  newsarchive serve -p 8080 --open\n"
               "  newsarchive serve --bind 0.0.0.0 --base-url http://192.168.1.20:8000/"),
 }
@@ -187,12 +189,10 @@ def cmd_new(args) -> int:
     return 0
 
 
-def _add_output_options(verb: argparse.ArgumentParser) -> None:
-    verb.add_argument("--output", metavar="DIR", help="build into DIR instead of output/ (DIR is a link to a tree "
-                      "in .DIR/ beside it, switched atomically like output/)")
+def _add_output_options(verb: argparse.ArgumentParser, default: str) -> None:
+    verb.add_argument("--output", metavar="DIR", help=f"build into DIR instead of {default} (DIR is a link to a "
+                      f"tree in .DIR/ beside it, switched atomically)")
     verb.add_argument("--base-url", metavar="URL", help="use URL in place of site.yaml's base_url")
-    verb.add_argument("-D", "--drafts", action="store_true", help="include articles marked 'draft: true'")
-    verb.add_argument("-F", "--future", action="store_true", help="include articles dated in the future")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -214,7 +214,9 @@ def make_parser() -> argparse.ArgumentParser:
                       "or the current folder)")
     init.set_defaults(run=cmd_init)
     build = _verb(verbs, "build", "build output/ from content/", [site])
-    _add_output_options(build)
+    _add_output_options(build, "output/")
+    build.add_argument("-D", "--drafts", action="store_true", help="include articles marked 'draft: true'")
+    build.add_argument("-F", "--future", action="store_true", help="include articles dated in the future")
     build.set_defaults(run=cmd_build)
     check = _verb(verbs, "check", "report every problem of site.yaml, the articles and the templates", [site])
     check.set_defaults(run=cmd_check)
@@ -248,7 +250,7 @@ def make_parser() -> argparse.ArgumentParser:
     preview.add_argument("--bind", "--host", default="127.0.0.1", metavar="ADDRESS",
                          help="address to bind (default: 127.0.0.1; any other is reachable from the network)")
     preview.add_argument("--open", action="store_true", help="open the site in the web browser once it is served")
-    _add_output_options(preview)
+    _add_output_options(preview, ".cache/preview/")
     preview.set_defaults(run=cmd_serve)
     return parser
 

@@ -320,7 +320,7 @@ class Site:
             if old is None or new is None or key not in resolved or _placement(old) != _placement(new):
                 return False
             # Keep the slug the archive gave it (a clash with another article's gets a suffix).
-            edited[resolved[key].path] = replace(new, slug=resolved[key].slug)
+            edited[resolved[key].path] = replace(self.visibility.marked(new), slug=resolved[key].slug)
         self.renderer.archive = archive = with_contents(archive, edited)
         for job in self.renderer.pages_showing(list(edited.values())):
             self.pages[self.where[job.path]] = job

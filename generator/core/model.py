@@ -27,6 +27,8 @@ class Article:
     date_estimated: bool = False
     sample: bool = False
     draft: bool = False  # left out of builds unless asked for (--drafts)
+    # Dated after the time of a build that shows it anyway (--future, serve): it carries a mark.
+    scheduled: bool = False
     explicit_slug: bool = False  # the slug came from front matter, so a clash is the author's mistake
     extra: dict = field(default_factory=dict, compare=False)  # unknown front-matter keys, passed to templates
     content_hash: str = ""

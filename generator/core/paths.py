@@ -12,6 +12,8 @@ STATIC_DIR = TEMPLATES_DIR / "static"
 I18N_DIR = Path("i18n")  # the site's own interface strings, one file per language
 OUTPUT_DIR = Path("output")
 CACHE_DIR = Path(".cache")
+# serve's own tree: it shows drafts and scheduled articles, which output/ never holds.
+PREVIEW_DIR = CACHE_DIR / "preview"
 
 
 @dataclass(frozen=True)

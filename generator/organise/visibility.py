@@ -4,7 +4,7 @@ Applied once, before the archive is organised, so that listings, feeds, the site
 articles and the search index all see the same articles and none can leak a draft.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from generator.core.model import Article
@@ -20,4 +20,8 @@ class Visibility:
         return (self.drafts or not article.draft) and (self.future or article.date <= self.now)
 
     def select(self, articles: list[Article]) -> list[Article]:
-        return [a for a in articles if self.shows(a)]
+        """The articles shown, those dated after now marked as scheduled (pages show the mark)."""
+        return [self.marked(a) for a in articles if self.shows(a)]
+
+    def marked(self, article: Article) -> Article:
+        return replace(article, scheduled=article.date > self.now)

@@ -1,4 +1,7 @@
-"""`newsarchive serve`: output/ on a local port, rebuilt on every save and reloaded in open tabs.
+"""`newsarchive serve`: the site on a local port, rebuilt on every save and reloaded in open tabs.
+
+The preview is built into its own tree, .cache/preview, with drafts and scheduled articles shown
+and marked as such: output/, the tree `publish` sends, never holds them.
 
 The `livereload` package (on tornado) serves the files and injects its reload script into HTML
 responses as they are sent, so built files never contain it. Everything livereload-specific
@@ -24,7 +27,9 @@ from tornado.ioloop import IOLoop
 from generator.core.config import load_config
 from generator.core.errors import BuildFailed, SiteError, note, os_error_text, say
 from generator.core.model import BuildReport, Changes
-from generator.core.paths import OUTPUT_DIR, SitePaths
+from generator.core.clock import now
+from generator.core.paths import OUTPUT_DIR, PREVIEW_DIR, SitePaths
+from generator.organise.visibility import Visibility
 from generator.output.writer import prepare_spare
 from generator.preview.watch import Inotify, classify
 from generator.site import Site
@@ -39,12 +44,12 @@ _LIVE_SCRIPT = (b'<script>(function(){var s=document.createElement("script");var
                 b'"/livereload.js?port="+port;document.head.appendChild(s);})();</script>')
 
 
-def error_page(errors: list[SiteError]) -> bytes:
+def error_page(errors: list[SiteError], tree: str = "The preview") -> bytes:
     """What the browser shows while the site does not build: every error, with file and line."""
     items = "".join(f"<li><code>{html.escape(str(e))}</code></li>" for e in errors)
     return (f'<!doctype html>\n<html><head><meta charset="utf-8"><title>Build failed</title></head>\n'
             f"<body><h1>Build failed</h1>\n<ul>{items}</ul>\n"
-            f"<p>output/ still holds the last good build. Fix the file and save: this page reloads by itself.</p>"
+            f"<p>{html.escape(tree)} still holds the last good build. Fix the file and save: this page reloads by itself.</p>"
             f"</body></html>\n").encode("utf-8")
 
 
@@ -69,7 +74,7 @@ class _PageHandler(StaticFileHandler):
             self.set_status(500)
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.set_header("Cache-Control", "no-store")
-            self.finish(error_page(self.preview.errors))
+            self.finish(error_page(self.preview.errors, self.preview.tree_name()))
             return
         await super().get(path, include_body)
 
@@ -180,8 +185,9 @@ class Preview:
     """The site, its last build errors, and the saves waiting to be rebuilt."""
 
     def __init__(self, site_root: Path, stream=sys.stderr, output_dir: Path | None = None,
-                 overrides: dict | None = None, visibility=None):
-        self.site = Site(site_root, output_dir, keep_index=True, overrides=overrides, visibility=visibility)
+                 overrides: dict | None = None):
+        self.site = Site(site_root, output_dir or site_root / PREVIEW_DIR, keep_index=True, overrides=overrides,
+                         visibility=Visibility(now(), drafts=True, future=True))
         self.errors: list[SiteError] = []
         self.pending: set[Path] | None = set()  # None: events were lost, look at everything
         self.timer = self.search_timer = None
@@ -190,9 +196,12 @@ class Preview:
         self.served: dict[str, int] = {}  # URL path -> the generation its page was last sent at
 
     def _record(self, failure) -> None:
-        # Only output/ is what `publish --no-build` sends; a preview built elsewhere says nothing about it.
+        # Only output/ is what `publish --no-build` sends; a preview built elsewhere says nothing about
+        # it. One built into output/ (--output output) holds drafts: kept like a failure, so that
+        # `publish --no-build` refuses it.
         if self.site.paths.output == self.site.root / OUTPUT_DIR:
-            record_outcome(self.site.root, failure)
+            record_outcome(self.site.root, failure or SiteError(None, "it was a preview, with drafts and scheduled "
+                                                                      "articles"))
 
     def build(self, changes: Changes | None, search: bool = True) -> None:
         start = time.perf_counter()
@@ -205,7 +214,8 @@ class Preview:
             self.errors = [error]
             self._record(error)
         except OSError as error:  # a full disk, say: shown like any error, and the next save tries again
-            self.errors = [SiteError(None, f"{os_error_text(error, self.site.root)}; output/ still holds the previous site")]
+            self.errors = [SiteError(None, f"{os_error_text(error, self.site.root)}; {self.tree_name()} still holds the "
+                                           f"previous site")]
             self._record(error)
         else:
             self.errors = []
@@ -214,10 +224,18 @@ class Preview:
         for error in self.errors:
             say("error", str(error), self.stream)
 
+    def tree_name(self) -> str:
+        """The preview's tree as the user knows it: '.cache/preview/', or the folder --output named."""
+        output = self.site.paths.output
+        try:
+            return f"{output.relative_to(self.site.root).as_posix()}/"
+        except ValueError:
+            return f"{output}/"
+
     def restore_output(self) -> None:
         """output/ was deleted (or emptied) while serving: built again from the top, before the
         request is answered."""
-        note(f"{self.site.paths.output.name}/ was deleted; building it again")
+        note(f"{self.tree_name()} was deleted; building it again")
         self.build(None)
 
     def _say(self, report: BuildReport, changes: Changes | None, seconds: float) -> None:
@@ -278,14 +296,14 @@ def _browser_host(host: str) -> str:
 
 
 def serve(site_root: Path, host: str = "127.0.0.1", port: int = 8000, stream=sys.stderr,
-          output_dir: Path | None = None, overrides: dict | None = None, open_browser: bool = False,
-          visibility=None) -> None:
-    """Build, serve output/ (or `output_dir`) at http://host:port/ and rebuild on every save until interrupted."""
+          output_dir: Path | None = None, overrides: dict | None = None, open_browser: bool = False) -> None:
+    """Build the preview into .cache/preview (or `output_dir`), serve it at http://host:port/ and
+    rebuild it on every save until interrupted."""
     site_root = site_root.absolute()
     paths = SitePaths.of(site_root)
     if not paths.config.is_file():
         load_config(site_root)  # says what is missing and how to make a site, as every verb does
-    preview = Preview(site_root, stream, output_dir, overrides, visibility)
+    preview = Preview(site_root, stream, output_dir, overrides)
     preview.build(None)
     prepare_spare(preview.site.paths.output)
     try:

@@ -101,8 +101,8 @@ def per_instant(func):
 
 
 def token(article: Article | None) -> str | None:
-    """What a page that shows or links `article` depends on: its file's bytes and its URL."""
-    return None if article is None else article.content_hash + article.path
+    """What a page that shows or links `article` depends on: its file's bytes, its URL and its mark."""
+    return None if article is None else article.content_hash + article.path + "*" * article.scheduled
 
 
 class Renderer:

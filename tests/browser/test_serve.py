@@ -97,7 +97,7 @@ def test_pages_have_their_types_and_folders_their_index(server, site):
 
 def test_reload_script_is_only_in_served_pages(server, site):
     assert b"livereload.js" in server.get("/")[2]
-    built = [p.read_bytes() for p in (site / "output").rglob("*.html")]
+    built = [p.read_bytes() for p in (site / ".cache/preview").rglob("*.html")]
     assert built and not any(b"livereload" in page for page in built)
 
 

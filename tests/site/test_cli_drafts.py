@@ -98,3 +98,27 @@ def test_an_article_made_a_draft_while_serving_leaves_the_preview(site, monkeypa
     path.write_text(text, encoding="utf-8")
     preview.build(Changes(articles={path}))
     assert page.is_file()
+
+
+@pytest.mark.usefixtures("isolated_git")
+def test_serve_marks_drafts_and_scheduled_articles_in_its_own_tree_and_publish_never_sends_them(unfinished, tmp_path):
+    from test_cli_options import serving
+
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    for command in (["init", "--quiet"], ["add", "-A"], ["commit", "--quiet", "-m", "Site"],
+                    ["remote", "add", "origin", str(remote)]):
+        subprocess.run(["git", *command], cwd=unfinished, check=True, capture_output=True)
+    assert run("build", cwd=unfinished).returncode == 0
+    published_tree = snapshot(unfinished / "output")
+    with serving(unfinished, env={**ENV, "NEWSARCHIVE_NOW": NOW}) as get:
+        draft, scheduled, home = get("/" + DRAFT), get("/" + LATER), get("/")
+    assert '<span class="badge">Entwurf</span>' in draft and '<span class="badge">Geplant</span>' in scheduled
+    assert "Entwurf zur Wahl</a>" in home and "Morgen im Rat</a>" in home and home.count('class="badge"') == 2
+    assert snapshot(unfinished / "output") == published_tree  # the preview has a tree of its own
+    assert (unfinished / ".cache/preview" / DRAFT / "index.html").is_file()
+    published = run("publish", "--no-build", cwd=unfinished)
+    assert published.returncode == 0, published.stderr
+    files = subprocess.run(["git", "grep", "-l", "-e", "Entwurf", "-e", "Geplant", "-e", "Morgen im Rat", "gh-pages"],
+                           cwd=remote, capture_output=True, text=True)
+    assert files.stdout == ""

@@ -5,6 +5,7 @@ import os
 import subprocess
 import threading
 import time
+from contextlib import contextmanager
 
 from helpers.sites import write_article
 from test_cli import ENV, NEWSARCHIVE, run
@@ -48,6 +49,24 @@ def test_quiet_prints_nothing_and_verbose_every_warning(site):
     assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""
 
 
+@contextmanager
+def serving(site, *options, env=ENV):
+    """`newsarchive serve` running on a free port, as a function that gets a page's text."""
+    port = free_port()
+    server, _ = _serve(site, "--port", str(port), *options, env=env)
+
+    def get(path: str) -> str:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request("GET", path)
+        response = conn.getresponse()
+        assert response.status == 200, path
+        return response.read().decode("utf-8")
+    try:
+        yield get
+    finally:
+        stop_serving(server)
+
+
 def _serve(site, *options, env=ENV):
     server = subprocess.Popen([NEWSARCHIVE, "serve", *options], cwd=site, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -83,7 +102,7 @@ def test_serve_warns_when_bound_beyond_this_machine(site):
     server, lines = _serve(site, "--bind", "0.0.0.0", "--port", str(port))
     stop_serving(server)
     assert any(line.startswith("warning: serving on 0.0.0.0") for line in lines)
-    assert os.path.exists(site / "output")
+    assert os.path.exists(site / ".cache/preview/index.html") and not os.path.exists(site / "output")
 
 
 def test_a_failed_build_into_another_folder_names_that_folder(site, tmp_path):

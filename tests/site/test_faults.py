@@ -481,16 +481,17 @@ def test_disk_full_while_serving(disk, tmp_path):
     if not disk.mounted:
         disk.fill(leave=96 * 1024)  # a limit on file sizes is set when the server starts
     server, port, lines = start_serving(site, disk)
+    preview = site / ".cache/preview"
     try:
-        before = snapshot(site / "output")
+        before = snapshot(preview)
         disk.fill(leave=96 * 1024)
         os.rename(disk.folder / "content/articles/long.md", site / "content/articles/long.md")
         wait_for(server, lines, "error: ")
         said = "".join(line for line in lines if not line.startswith(("built ", "serving http://")))
-        line = one_error(said, ".output/", "output/ still holds the previous site")
+        line = one_error(said, ".cache/.preview/", ".cache/preview/ still holds the previous site")
         assert any(reason in line for reason in REASONS), line
         assert get(port, "/") == 500  # the error page, while the site does not build
-        assert snapshot(site / "output") == before
+        assert snapshot(preview) == before
         disk.free_up()
         if not disk.mounted:
             return  # the limit stays with the process: the recovery is the next build's, as above
@@ -501,7 +502,7 @@ def test_disk_full_while_serving(disk, tmp_path):
     finally:
         stop_serving(server)
     assert "Traceback" not in "".join(lines)
-    assert snapshot(site / "output") == clean_build_snapshot(site, tmp_path)
+    assert snapshot(preview) == clean_build_snapshot(site, tmp_path)
 
 
 @pytest.mark.parametrize("how", ["link", "contents"])
@@ -510,13 +511,13 @@ def test_output_deleted_while_serving_is_built_again(tmp_path, how):
     server, port, lines = start_serving(site)
     try:
         if how == "link":
-            (site / "output").unlink()  # rm -rf output
+            (site / ".cache/preview").unlink()  # rm -rf .cache/preview
         else:
-            subprocess.run(["rm", "-rf", f"{site}/output/"], check=True)  # rm -rf output/: the files go
+            subprocess.run(["rm", "-rf", f"{site}/.cache/preview/"], check=True)  # the files go, the link stays
         assert get(port, "/") == 200
-        assert snapshot(site / "output") == clean_build_snapshot(site, tmp_path)
+        assert snapshot(site / ".cache/preview") == clean_build_snapshot(site, tmp_path)
     finally:
         stop_serving(server)
     err = "".join(lines)
     assert "Traceback" not in err, err
-    a_note(err, "output/ was deleted")
+    a_note(err, ".cache/preview/ was deleted")
