@@ -110,7 +110,8 @@ def cmd_import(args) -> int:
     from generator.ingest.importer import import_paths  # the cleaner's words load only for this verb
 
     site = Path(args.site)
-    report = import_paths(site, [Path(p) for p in args.paths], load_config(site), force=args.force)
+    report = import_paths(site, [Path(p) for p in args.paths], load_config(site), force=args.force,
+                          progress=not args.quiet)
     if not args.quiet:  # -q: the summary line only
         for path in report.written:
             print(f"wrote {path}")

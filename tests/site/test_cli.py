@@ -57,8 +57,12 @@ def test_build_outside_a_site_explains(tmp_path):
 
 def on_terminal(*args, cwd, env=ENV) -> tuple[int, str]:
     """The command run with a terminal for its input and output: its exit status and what it showed."""
+    import fcntl
     import pty
+    import struct
+    import termios
     controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))  # a new pty has 0 columns
     done = subprocess.run([NEWSARCHIVE, *args], cwd=cwd, stdin=terminal, stdout=terminal, stderr=terminal, env=env)
     os.close(terminal)
     shown = b""
@@ -140,3 +144,17 @@ def test_import_names_what_it_wrote_and_skipped_and_quiet_gives_the_count_only(s
     assert "seed.txt: imported before; skipped" in again.stderr and "wrote " not in again.stdout
     quiet = run("-q", "import", str(raw), cwd=site)
     assert quiet.stdout == "" and quiet.stderr == "imported 0, skipped 1, duplicates 0, failed 0\n"
+
+
+def test_a_long_import_shows_its_progress_on_a_terminal_and_quiet_its_count_only(site, tmp_path):
+    import json
+    text = (Path(__file__).parents[1] / "fixtures/import/000_3f014d1e3b49df7b.txt").read_text(encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    records = [{"title": f"Meldung {n}", "date": "2025-08-20", "text": text.replace("Ukraine", f"Ukraine {n}")}
+               for n in range(60)]
+    feed.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    status, shown = on_terminal("-q", "import", str(feed), cwd=site)
+    assert status == 0 and shown.strip().startswith("imported ") and "/60" not in shown
+    status, shown = on_terminal("import", "--force", str(feed), cwd=site)
+    assert status == 0 and "| 0/60 [" in shown  # the progress bar, rewritten in place on the terminal line
+    assert "/60" not in run("import", "--force", str(feed), cwd=site).stderr
