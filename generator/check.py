@@ -1,7 +1,8 @@
 """newsarchive check: every problem of a site in one run, without building it (Zola's `zola check`).
 
-Reads site.yaml, parses every article, resolves the slugs, reads the raw files the next build
-would import and compiles every template, as a build would, and collects what fails; output/ is never touched, so it is fit for a pre-commit hook.
+Reads site.yaml, parses every article, resolves the slugs, follows the links between articles,
+reads the raw files the next build would import and compiles every template, as a build would,
+and collects what fails; output/ is never touched, so it is fit for a pre-commit hook.
 """
 
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from generator.core.config import read_config
 from generator.core.errors import SiteError
 from generator.ingest.new_raw import unreadable_raw
 from generator.organise.archive import build_archive, resolve_slugs
+from generator.core.model import Article
+from generator.render.links import file_links
 from generator.render.pages import Renderer
 from generator.render.theme import template_error
 from generator.site import parse_key
@@ -27,6 +30,13 @@ class CheckReport:
     errors: list[SiteError] = field(default_factory=list)
 
 
+def broken_links(articles: list[Article], unparsed: set[str]) -> list[SiteError]:
+    """Links from one article to another's Markdown file that is not there (a build shows their text only)."""
+    known = {a.source_path for a in articles} | unparsed
+    return [SiteError(a.source_path, f"links to {target}, which is not an article of the site")
+            for a in articles for target, _ in file_links(a) if target not in known]
+
+
 def check_site(site_root: Path) -> CheckReport:
     report = CheckReport()
     config, report.errors = read_config(site_root)
@@ -37,6 +47,7 @@ def check_site(site_root: Path) -> CheckReport:
     report.articles = len(articles) + len(broken)
     report.errors += sorted(broken, key=lambda e: str(e.path))
     report.errors += resolve_slugs(articles)[2]
+    report.errors += broken_links(articles, {str(e.path) for e in broken})
     report.errors += unreadable_raw(site_root)
     # The templates compile in the renderer's environment, with its filters and globals; compiling
     # needs no articles, so an empty archive spares organising them.

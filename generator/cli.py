@@ -143,8 +143,9 @@ HELP = {
             "path.\nAn existing file is never replaced.",
             'examples:\n  newsarchive new "Harbour reopens"\n'
             '  newsarchive new "Council votes on budget" --date 2025-08-20T09:30 --lang de --draft'),
-    "check": ("Report every problem of site.yaml, the articles (front matter, dates, duplicate slugs) and the\n"
-              "templates in one run, without building: output/ is not touched. Exit status 1 on any problem.",
+    "check": ("Report every problem of site.yaml, the articles (front matter, dates, duplicate slugs, links to\n"
+              "articles that are not there), the new raw files and the templates in one run, without building:\n"
+              "output/ is not touched. Exit status 1 on any problem.",
               "example:\n  newsarchive check"),
     "clean": ("Remove what builds made and can make again: output, the trees behind it (.output/) and .cache/.\n"
               "content/, site.yaml and templates/ are never touched.", "example:\n  newsarchive clean"),

@@ -85,3 +85,13 @@ def test_errors_and_warnings_are_coloured_on_a_terminal_only_and_never_with_no_c
     assert status == 1 and "error: content/articles/kaputt.md" in shown and "\033[1;" not in shown
     (site / "content/articles/kaputt.md").unlink()
     assert yellow in on_terminal("build", cwd=site)[1]
+
+
+def test_check_names_a_link_to_an_article_file_that_is_not_there(site):
+    write_article(site, "links.md", 'title: "Verweise"\ndate: 2025-02-02',
+                  "Siehe [Genf](a.md), [Straßenbahn](b.md#oben) und [Fehlt](2024/fehlt.md).\n")
+    result = run("check", cwd=site)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert errors == ["error: content/articles/links.md: links to content/articles/2024/fehlt.md, "
+                      "which is not an article of the site"]
