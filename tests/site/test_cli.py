@@ -103,10 +103,12 @@ def test_build_outside_a_site_names_the_folder_it_looked_in(tmp_path):
 
 
 def test_every_verbs_help_describes_it_with_examples(tmp_path):
-    for verb in ("init", "build", "publish", "import", "serve"):
+    for verb in ("init", "new", "import", "build", "check", "clean", "serve", "publish"):
         result = run(verb, "--help", cwd=tmp_path)
         assert result.returncode == 0
-        assert "examples:\n  newsarchive" in result.stdout, verb
+        description = result.stdout.split("\n\n")[1]  # below the usage lines
+        assert len(description) > 40 and not description.startswith("options:"), verb
+        assert "example:\n  newsarchive" in result.stdout or "examples:\n  newsarchive" in result.stdout, verb
 
 
 def test_serve_on_a_busy_port_says_so_without_announcing_itself(site):

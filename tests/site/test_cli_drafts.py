@@ -122,3 +122,12 @@ def test_serve_marks_drafts_and_scheduled_articles_in_its_own_tree_and_publish_n
     files = subprocess.run(["git", "grep", "-l", "-e", "Entwurf", "-e", "Geplant", "-e", "Morgen im Rat", "gh-pages"],
                            cwd=remote, capture_output=True, text=True)
     assert files.stdout == ""
+
+
+def test_a_scheduled_article_is_published_by_the_first_build_after_its_time(unfinished):
+    assert run("build", cwd=unfinished).returncode == 0
+    assert not (unfinished / "output" / LATER).exists()
+    later = run_cli("build", cwd=unfinished, env={**ENV, "NEWSARCHIVE_NOW": "2025-09-02T07:00:00+00:00"})
+    assert later.returncode == 0 and "built 5 articles" in later.stderr
+    page = (unfinished / "output" / LATER / "index.html").read_text(encoding="utf-8")
+    assert "Morgen im Rat" in page and 'class="badge"' not in page
