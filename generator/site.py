@@ -25,7 +25,7 @@ from generator.core.model import Article, BuildReport, Changes, PageJob, SearchF
 from generator.core.paths import SitePaths
 from generator.ingest.new_raw import import_new_raw
 from generator.core.clock import now
-from generator.organise.archive import build_archive, with_contents
+from generator.organise.archive import build_archive, resolve_slugs, with_contents
 from generator.organise.visibility import Visibility
 from generator.output.writer import update_output
 from generator.render.pages import Renderer
@@ -148,7 +148,7 @@ class Site:
             self.visibility = replace(self.visibility, now=now())
             stages.done("parse", f"{len(self.articles)} articles")
             if self.broken:
-                raise BuildFailed(sorted(self.broken.values(), key=lambda e: str(e.path)))
+                raise BuildFailed(self._content_errors(list(self.articles.values()), list(self.broken.values())))
             # After a failure nothing built before is trusted, templates included.
             organised = self.organise(full or changes.templates or not was_in_sync,
                                       same_articles=not full and was_in_sync and not before, edited=before)
@@ -179,7 +179,7 @@ class Site:
             # Every article is still read (with the defaults in place of the bad settings) so that
             # one run reports all mistakes; nothing is imported or written with such settings.
             articles, errors = load_articles(self.root, config)
-            raise BuildFailed(config_errors + sorted(errors, key=lambda e: str(e.path)))
+            raise BuildFailed(config_errors + self._content_errors(articles, errors))
         self._import_raw(config, report, stages)
         cache = ArticleCache.load(self.root, parse_key(config))
         articles, errors = load_articles(self.root, config, cache)
@@ -288,6 +288,11 @@ class Site:
             self.touched |= {str(error.path) for error in imported.errors}
             self.touched |= {note.split(": ", 1)[0] for note in imported.notes}
             stages.done("import", f"{imported.imported} imported")
+
+    def _content_errors(self, articles: list[Article], broken: list[SiteError]) -> list[SiteError]:
+        """Every broken article, and every slug two of the others ask for: all reported in one run."""
+        clashes = resolve_slugs(self.visibility.select(sorted(articles, key=lambda a: a.source_path)))[2]
+        return sorted(broken, key=lambda e: str(e.path)) + clashes
 
     def _mark_repeats(self, report: BuildReport) -> None:
         """A warning about a file that has not changed since the last build, which gave it too, is

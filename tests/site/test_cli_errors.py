@@ -95,3 +95,13 @@ def test_check_names_a_link_to_an_article_file_that_is_not_there(site):
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert errors == ["error: content/articles/links.md: links to content/articles/2024/fehlt.md, "
                       "which is not an article of the site"]
+
+
+def test_a_duplicate_slug_is_reported_with_the_broken_articles_in_the_same_build(site):
+    write_article(site, "d1.md", 'title: "Eins"\ndate: 2025-01-01\nslug: gleich')
+    write_article(site, "d2.md", 'title: "Zwei"\ndate: 2025-01-01\nslug: gleich')
+    write_article(site, "kaputt.md", 'title: "Kaputt"\ndate: "gestern"')
+    result = run("build", cwd=site)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 2 and "kaputt.md" in errors[0] and "duplicate slug 'gleich'" in errors[1], result.stderr
