@@ -6,7 +6,7 @@ from pathlib import Path
 from test_cli import run
 
 DOCS = Path(__file__).parents[2] / "docs" / "cli.md"
-GLOBAL = {"--help", "--site", "--quiet", "--verbose", "--version"}
+GLOBAL = {"--help", "--site", "--quiet", "--verbose", "--version", "-h", "-q", "-v"}
 
 
 def _section(verb: str) -> str:
@@ -19,7 +19,8 @@ def _section(verb: str) -> str:
 
 
 def _long_options(text: str) -> set[str]:
-    return set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", text))
+    """The options named in `text`, long (--drafts) and short (-D)."""
+    return set(re.findall(r"(?<![\w-])--[a-z][a-z-]*|(?<![\w-])-[a-zA-Z](?![\w-])", text))
 
 
 def test_docs_list_every_verbs_options(tmp_path):
