@@ -26,6 +26,7 @@ from generator.core.paths import SitePaths
 from generator.ingest.new_raw import import_new_raw
 from generator.core.clock import now
 from generator.organise.archive import build_archive, with_contents
+from generator.organise.topics import topic_signature
 from generator.organise.visibility import Visibility
 from generator.output.writer import update_output
 from generator.render.pages import Renderer
@@ -81,9 +82,10 @@ def parse_key(config: SiteConfig) -> str:
 
 
 def _placement(article: Article) -> tuple:
-    """What decides where an article appears (URL, order, groups, sitemap date), unlike what it says.
-    Its language too: it decides the search page's language filter and the stemmers the site ships."""
-    return (article.path, article.explicit_slug, article.date.isoformat(), article.updated and article.updated.isoformat(),
+    """What decides where an article appears (URL, order, groups, sitemap date, related lists),
+    unlike the rest of what it says. Its language too: it decides the search page's language
+    filter and the stemmers the site ships."""
+    return (topic_signature(article), article.path, article.explicit_slug, article.date.isoformat(), article.updated and article.updated.isoformat(),
             article.tags, article.locations, article.source, article.lang, article.extra.get("translation_key"),
             article.draft)
 

@@ -241,8 +241,8 @@ def _months(articles: list[Article]) -> list[Month]:
 def build_archive(articles: list[Article], related_items: int = 5, related_memo=None) -> Archive:
     """Order, group and link the articles; BuildFailed lists every slug clash the author must fix.
 
-    `related_memo` (get/put by key) keeps the related-articles table between builds: it is the
-    costliest part of this stage and depends only on tags, locations and dates.
+    `related_memo` (get/put by key) keeps the related-articles index between builds, so that a
+    build ranks again only the articles whose related list an edit can change.
     """
     resolved, warnings, errors = resolve_slugs(articles)
     if errors:
@@ -256,7 +256,6 @@ def build_archive(articles: list[Article], related_items: int = 5, related_memo=
         older = newest_first[i + 1] if i + 1 < len(newest_first) else None
         newer = newest_first[i - 1] if i > 0 else None
         neighbours[article.path] = (older, newer)
-    groups = [term.articles for kind in ("tags", "locations") for term in terms[kind]]
     # Made when first asked for: a build starts the search index (which needs none of it) first.
     return Archive(newest_first, terms, _months(newest_first), warnings, copies, neighbours,
-                   _relate=lambda: related_table(newest_first, groups, related_items, related_memo))
+                   _relate=lambda: related_table(newest_first, related_items, related_memo))
