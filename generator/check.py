@@ -14,6 +14,7 @@ from generator.core.cache import ArticleCache
 from generator.core.config import read_config
 from generator.core.errors import SiteError
 from generator.organise.archive import build_archive, resolve_slugs
+from generator.organise.moved import read_urls, redirects
 from generator.render.pages import Renderer
 from generator.render.theme import template_error
 from generator.site import parse_key
@@ -24,6 +25,7 @@ class CheckReport:
     articles: int = 0
     templates: int = 0
     errors: list[SiteError] = field(default_factory=list)
+    moved: list[tuple[str, str]] = field(default_factory=list)  # (earlier URL, the present one) a build redirects
 
 
 def check_site(site_root: Path) -> CheckReport:
@@ -35,7 +37,15 @@ def check_site(site_root: Path) -> CheckReport:
     cache.save()
     report.articles = len(articles) + len(broken)
     report.errors += sorted(broken, key=lambda e: str(e.path))
-    report.errors += resolve_slugs(articles)[2]
+    resolved, _, clashes = resolve_slugs(articles)
+    report.errors += clashes
+    try:
+        record = read_urls(site_root)
+    except SiteError as error:
+        report.errors.append(error)
+    else:
+        moved = redirects(record, resolved)
+        report.moved = [(url, article.path) for url, article in moved.items()]
     # The templates compile in the renderer's environment, with its filters and globals; compiling
     # needs no articles, so an empty archive spares organising them.
     try:

@@ -18,14 +18,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.content.articles import PARSE_CODE, load_articles, parse_files
-from generator.core.cache import ArticleCache, KeptMemo, code_fingerprint, package_fingerprint
+from generator.core.cache import ArticleCache, Memo, code_fingerprint, package_fingerprint
 from generator.core.config import SiteConfig, read_config
 from generator.core.errors import BuildFailed, SiteError
 from generator.core.model import Article, BuildReport, Changes, PageJob, SearchFiles
 from generator.core.paths import SitePaths
 from generator.ingest.new_raw import import_new_raw
 from generator.core.clock import now
-from generator.organise.archive import build_archive, with_contents
+from generator.organise.archive import Archive, build_archive, with_contents
+from generator.organise.moved import present_urls, read_urls, redirects, with_moves, write_urls
+from generator.organise.related import RelatedCache
 from generator.organise.topics import topic_signature
 from generator.organise.visibility import Visibility
 from generator.output.writer import update_output
@@ -35,6 +37,7 @@ from generator.search.stage import current_state, kept_index_files, start_search
 from generator.search.update import IndexState
 
 PROGRESS_AFTER = 2.0  # seconds; quicker builds print only their summary line
+URLS_SEEN = "1"  # the key of .cache/urls.pickle: its contents never go stale, only grow
 
 
 class Stages:
@@ -112,7 +115,9 @@ class Site:
         self.config: SiteConfig | None = None
         self.articles: dict[str, Article] = {}  # as parsed, by source path
         self.broken: dict[str, SiteError] = {}  # article files that do not parse, by source path
-        self.related = KeptMemo(root, "related")
+        self.related = RelatedCache(root)
+        self.urls: dict[str, list[str]] = {}  # content/urls.yaml as last read or written
+        self.seen = Memo(root, "urls")  # each article's URL in the last build: how a move is noticed
         self.renderer: Renderer | None = None  # holds the archive output/ was last built from
         self.pages: list[PageJob] = []  # every page rendered from a template
         self.search: list[PageJob] = []  # the search page and index files
@@ -178,6 +183,11 @@ class Site:
             articles, errors = load_articles(self.root, config)
             raise BuildFailed(config_errors + sorted(errors, key=lambda e: str(e.path)))
         self._import_raw(config, report, stages)
+        try:
+            self.urls = read_urls(self.root)
+        except SiteError as error:
+            articles, errors = load_articles(self.root, config)
+            raise BuildFailed([error] + sorted(errors, key=lambda e: str(e.path))) from None
         cache = ArticleCache.load(self.root, parse_key(config))
         articles, errors = load_articles(self.root, config, cache)
         cache.save()
@@ -225,6 +235,7 @@ class Site:
         else:
             articles = self.visibility.select([self.articles[k] for k in sorted(self.articles)])
             archive = build_archive(articles, self.config.related_items, self.related)
+            archive.moved = self._record_urls(archive)
         if new_templates:
             self.renderer = Renderer(self.root, self.config, archive, package_fingerprint())
         self.renderer.archive = archive
@@ -278,6 +289,21 @@ class Site:
                 raise BuildFailed(imported.errors)
             report.warnings.extend(imported.notes)
             stages.done("import", f"{imported.imported} imported")
+
+    def _record_urls(self, archive: Archive) -> dict[str, Article]:
+        """Articles that moved since the last build recorded in content/urls.yaml; the earlier
+        URLs that now redirect."""
+        everything = archive.articles + [copy for copy, _ in archive.copies]
+        last = self.seen.get(URLS_SEEN) or {}
+        record = with_moves(self.urls, last, everything)
+        if record != self.urls:
+            write_urls(self.root, record)
+            self.urls = record
+        # An article left out for now (a draft, one not yet due) keeps its last URL for its return.
+        seen = {**last, **present_urls(everything)}
+        if seen != last:
+            self.seen.put(URLS_SEEN, seen)
+        return redirects(record, everything)
 
     def _update_index(self) -> bool:
         """The kept index updated in place for edits (quick); False when the edits move the

@@ -20,10 +20,12 @@ archive's size does; both are rare, and what they cost is paid once per doubling
 RelatedIndex.update() exact and small: it ranks again only the articles whose list can change.
 """
 
+import hashlib
 import heapq
 import sys
+from pathlib import Path
 
-from generator.core.cache import code_fingerprint
+from generator.core.cache import KeptMemo, code_fingerprint
 from generator.core.model import Article
 from generator.organise import topics as topics_module
 from generator.organise.topics import PLACE_PREFIX, TITLE_WEIGHT, topic_signature, topics
@@ -188,14 +190,37 @@ def _code_key(limit: int) -> str:
     return f"{code_fingerprint([topics_module, sys.modules[__name__]])}:{limit}"
 
 
-def related_table(articles: list[Article], limit: int, memo) -> dict[str, list[Article]]:
-    """Each article's related articles by path; `memo` (get/put by key) keeps the index between
-    builds, so that a build ranks again only the articles whose list an edit can change."""
+def _lists_key(articles: list[Article], code_key: str) -> str:
+    """Digest of everything the lists are made from."""
+    digest = hashlib.blake2b(code_key.encode(), digest_size=16)
+    for a in articles:
+        digest.update(repr((a.path, topic_signature(a))).encode())
+    return digest.hexdigest()
+
+
+class RelatedCache:
+    """What .cache/ keeps of related articles: the lists, valid while nothing they are made from
+    changes (all a rebuild without changes reads), and the index that updates them after an edit."""
+
+    def __init__(self, site_root: Path):
+        self.lists = KeptMemo(site_root, "related")
+        self.index = KeptMemo(site_root, "related-index")
+
+
+def related_table(articles: list[Article], limit: int, cache: RelatedCache | None) -> dict[str, list[Article]]:
+    """Each article's related articles by path; with a `cache`, a build ranks again only the
+    articles whose list a change can alter, and a build without changes ranks nothing."""
     if limit == 0:
         return {}
-    key = _code_key(limit) if memo else None
-    index = (memo.get(key) if memo else None) or RelatedIndex(limit)
-    if index.update(articles) and memo:
-        memo.put(key, index)
+    code_key = _code_key(limit)
+    lists_key = _lists_key(articles, code_key) if cache else None
+    table = cache.lists.get(lists_key) if cache else None
+    if table is None:
+        index = (cache.index.get(code_key) if cache else None) or RelatedIndex(limit)
+        if index.update(articles) and cache:
+            cache.index.put(code_key, index)
+        table = index.lists()
+        if cache:
+            cache.lists.put(lists_key, table)
     by_path = {a.path: a for a in articles}
-    return {path: [by_path[p] for p in others] for path, others in index.lists().items()}
+    return {path: [by_path[p] for p in others] for path, others in table.items()}
