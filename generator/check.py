@@ -18,6 +18,7 @@ from generator.ingest.new_raw import unreadable_raw
 from generator.organise.archive import build_archive, resolve_slugs
 from generator.core.model import Article
 from generator.render.links import file_links
+from generator.organise.moved import read_urls, redirects
 from generator.render.pages import Renderer
 from generator.render.theme import template_error
 from generator.site import parse_key
@@ -28,6 +29,7 @@ class CheckReport:
     articles: int = 0
     templates: int = 0
     errors: list[SiteError] = field(default_factory=list)
+    moved: list[tuple[str, str]] = field(default_factory=list)  # (earlier URL, the present one) a build redirects
 
 
 def broken_links(articles: list[Article], unparsed: set[str]) -> list[SiteError]:
@@ -46,9 +48,17 @@ def check_site(site_root: Path) -> CheckReport:
     cache.save()
     report.articles = len(articles) + len(broken)
     report.errors += sorted(broken, key=lambda e: str(e.path))
-    report.errors += resolve_slugs(articles)[2]
+    resolved, _, clashes = resolve_slugs(articles)
+    report.errors += clashes
     report.errors += broken_links(articles, {str(e.path) for e in broken})
     report.errors += unreadable_raw(site_root)
+    try:
+        record = read_urls(site_root)
+    except SiteError as error:
+        report.errors.append(error)
+    else:
+        moved = redirects(record, resolved)
+        report.moved = [(url, article.path) for url, article in moved.items()]
     # The templates compile in the renderer's environment, with its filters and globals; compiling
     # needs no articles, so an empty archive spares organising them.
     try:

@@ -81,8 +81,10 @@ def cmd_check(args) -> int:
     report = check_site(Path(args.site))
     _print_errors(report.errors)
     if not args.quiet:
+        for earlier, present in report.moved:
+            print(f"redirect: {earlier} -> {present}")
         print(f"checked site.yaml, {report.articles} articles and {report.templates} templates: "
-              f"{len(report.errors)} problem(s)", file=sys.stderr)
+              f"{len(report.errors)} problem(s), {len(report.moved)} redirect(s)", file=sys.stderr)
     return 1 if report.errors else 0
 
 

@@ -25,7 +25,10 @@ from generator.core.model import Article, BuildReport, Changes, PageJob, SearchF
 from generator.core.paths import SitePaths
 from generator.ingest.new_raw import import_new_raw
 from generator.core.clock import now
-from generator.organise.archive import build_archive, resolve_slugs, with_contents
+from generator.organise.archive import Archive, build_archive, resolve_slugs, with_contents
+from generator.organise.moved import present_urls, read_urls, redirects, with_moves, write_urls
+from generator.organise.related import RelatedCache
+from generator.organise.topics import topic_signature
 from generator.organise.visibility import Visibility
 from generator.output.writer import update_output
 from generator.render.pages import Renderer
@@ -35,6 +38,7 @@ from generator.search.update import IndexState
 
 PROGRESS_AFTER = 2.0  # seconds; quicker builds print only their summary line
 WARNINGS_KEY = "the last build's warnings"
+URLS_SEEN = "1"  # the key of .cache/urls.pickle: its contents never go stale, only grow
 
 
 class Stages:
@@ -82,9 +86,10 @@ def parse_key(config: SiteConfig) -> str:
 
 
 def _placement(article: Article) -> tuple:
-    """What decides where an article appears (URL, order, groups, sitemap date), unlike what it says.
-    Its language too: it decides the search page's language filter and the stemmers the site ships."""
-    return (article.path, article.explicit_slug, article.date.isoformat(), article.updated and article.updated.isoformat(),
+    """What decides where an article appears (URL, order, groups, sitemap date, related lists),
+    unlike the rest of what it says. Its language too: it decides the search page's language
+    filter and the stemmers the site ships."""
+    return (topic_signature(article), article.path, article.explicit_slug, article.date.isoformat(), article.updated and article.updated.isoformat(),
             article.tags, article.locations, article.source, article.lang, article.extra.get("translation_key"),
             article.draft)
 
@@ -111,7 +116,9 @@ class Site:
         self.config: SiteConfig | None = None
         self.articles: dict[str, Article] = {}  # as parsed, by source path
         self.broken: dict[str, SiteError] = {}  # article files that do not parse, by source path
-        self.related = KeptMemo(root, "related")
+        self.related = RelatedCache(root)
+        self.urls: dict[str, list[str]] = {}  # content/urls.yaml as last read or written
+        self.seen = Memo(root, "urls")  # each article's URL in the last build: how a move is noticed
         self.renderer: Renderer | None = None  # holds the archive output/ was last built from
         self.pages: list[PageJob] = []  # every page rendered from a template
         self.search: list[PageJob] = []  # the search page and index files
@@ -181,6 +188,11 @@ class Site:
             articles, errors = load_articles(self.root, config)
             raise BuildFailed(config_errors + self._content_errors(articles, errors))
         self._import_raw(config, report, stages)
+        try:
+            self.urls = read_urls(self.root)
+        except SiteError as error:
+            articles, errors = load_articles(self.root, config)
+            raise BuildFailed([error] + sorted(errors, key=lambda e: str(e.path))) from None
         cache = ArticleCache.load(self.root, parse_key(config))
         articles, errors = load_articles(self.root, config, cache)
         cache.save()
@@ -230,6 +242,7 @@ class Site:
         else:
             articles = self.visibility.select([self.articles[k] for k in sorted(self.articles)])
             archive = build_archive(articles, self.config.related_items, self.related)
+            archive.moved = self._record_urls(archive)
         if new_templates:
             self.renderer = Renderer(self.root, self.config, archive, package_fingerprint())
         self.renderer.archive = archive
@@ -304,6 +317,20 @@ class Site:
         report.repeats = frozenset(w for w in current & before if w.split(": ", 1)[0] not in self.touched)
         if current != before:
             memo.put(WARNINGS_KEY, current)
+    def _record_urls(self, archive: Archive) -> dict[str, Article]:
+        """Articles that moved since the last build recorded in content/urls.yaml; the earlier
+        URLs that now redirect."""
+        everything = archive.articles + [copy for copy, _ in archive.copies]
+        last = self.seen.get(URLS_SEEN) or {}
+        record = with_moves(self.urls, last, everything)
+        if record != self.urls:
+            write_urls(self.root, record)
+            self.urls = record
+        # An article left out for now (a draft, one not yet due) keeps its last URL for its return.
+        seen = {**last, **present_urls(everything)}
+        if seen != last:
+            self.seen.put(URLS_SEEN, seen)
+        return redirects(record, everything)
 
     def _update_index(self) -> bool:
         """The kept index updated in place for edits (quick); False when the edits move the

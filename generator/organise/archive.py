@@ -9,7 +9,7 @@ from itertools import groupby
 from generator.core.errors import BuildFailed, SiteError
 from generator.core.model import Article
 from generator.core.slug import term_slug
-from generator.organise.related import related_table
+from generator.organise.related import RelatedCache, related_table
 
 # Kind of term → the names an article gives it.
 TERM_NAMES = {
@@ -55,6 +55,7 @@ class Archive:
     _related: dict[str, list[Article]] | None = None
     _backlinks: dict[str, set[str]] | None = None  # path → paths of the articles whose pages link it
     _relate: Callable[[], dict[str, list[Article]]] | None = None  # makes _related when it is first needed
+    moved: dict[str, Article] = field(default_factory=dict)  # an earlier URL → the article now elsewhere
 
     def years(self) -> list[tuple[int, list[Month]]]:
         """(year, its months newest first), newest year first."""
@@ -158,6 +159,7 @@ def with_contents(archive: Archive, edited: dict[str, Article]) -> Archive:
         neighbours,
         related,
         archive._backlinks,
+        moved={url: swap(a) for url, a in archive.moved.items()},
     )
 
 
@@ -238,11 +240,11 @@ def _months(articles: list[Article]) -> list[Month]:
     return [Month(year, month, tuple(members)) for (year, month), members in by_month]
 
 
-def build_archive(articles: list[Article], related_items: int = 5, related_memo=None) -> Archive:
+def build_archive(articles: list[Article], related_items: int = 5, related_cache: RelatedCache | None = None) -> Archive:
     """Order, group and link the articles; BuildFailed lists every slug clash the author must fix.
 
-    `related_memo` (get/put by key) keeps the related-articles table between builds: it is the
-    costliest part of this stage and depends only on tags, locations and dates.
+    `related_cache` keeps the related-articles lists and index between builds, so that a build
+    ranks again only the articles whose related list an edit can change.
     """
     resolved, warnings, errors = resolve_slugs(articles)
     if errors:
@@ -256,7 +258,6 @@ def build_archive(articles: list[Article], related_items: int = 5, related_memo=
         older = newest_first[i + 1] if i + 1 < len(newest_first) else None
         newer = newest_first[i - 1] if i > 0 else None
         neighbours[article.path] = (older, newer)
-    groups = [term.articles for kind in ("tags", "locations") for term in terms[kind]]
     # Made when first asked for: a build starts the search index (which needs none of it) first.
     return Archive(newest_first, terms, _months(newest_first), warnings, copies, neighbours,
-                   _relate=lambda: related_table(newest_first, groups, related_items, related_memo))
+                   _relate=lambda: related_table(newest_first, related_items, related_cache))

@@ -1,62 +1,226 @@
-"""Related articles: those sharing the most tags and places with an article, nearest in time first."""
+"""Related articles: those sharing the most rare topics (words of the title and lead, tags, places).
+
+Two articles are related when they share two tags, places or words of both titles, one at least a
+tag or word: two cities relate a ferry timetable to peace talks held there no more than one does,
+and a word only one of them has in its title ("said", "two", a weekday) adds to the score but
+relates nothing by itself. They rank by the sum, over the topics they share, of both
+articles' weights for it times its rarity squared; then nearest in time, then by URL.
+
+Candidates come from an inverted index (topic → its articles): an article meets only those that
+share a topic with it, never all the others. A topic of more than 2**RARE_LEVEL articles ("oil", a
+wire service's country code, a war in its third year) relates only articles of the same month,
+or of the same week when it is that common within the month, and none when it is that common
+within the week. That bounds the work per article at any archive size, and a common subject
+still relates the articles of one chapter of its story.
+
+Rarity is counted in powers of two: rarity = level(articles) - level(articles with the topic),
+where level(n) = n.bit_length(). So an added or edited article changes the rarity of one of its
+topics only when that topic's count passes a power of two, and of every topic only when the
+archive's size does; both are rare, and what they cost is paid once per doubling. That keeps
+RelatedIndex.update() exact and small: it ranks again only the articles whose list can change.
+"""
 
 import hashlib
 import heapq
-from collections import Counter
+import sys
+from pathlib import Path
 
+from generator.core.cache import KeptMemo, code_fingerprint
 from generator.core.model import Article
+from generator.organise import topics as topics_module
+from generator.organise.topics import PLACE_PREFIX, TITLE_WEIGHT, topic_signature, topics
 
-RELATED_WINDOW = 12  # neighbours in time per shared tag or location that may be related
-
-
-def _related(articles: list[Article], groups: list[tuple[Article, ...]], limit: int) -> dict[str, list[Article]]:
-    """Articles sharing the most tags and locations, nearest in time first.
-
-    `groups` are the articles of each tag and location, newest first. Only the RELATED_WINDOW
-    nearest members of each group are candidates, which keeps this linear
-    in the archive size even when one tag covers half of it.
-    """
-    if limit == 0:
-        return {}
-    index = {id(a): i for i, a in enumerate(articles)}
-    scores: list[Counter | None] = [None] * len(articles)
-    for group in groups:
-        members = [index[id(a)] for a in group]
-        for pos, i in enumerate(members):
-            window = members[max(0, pos - RELATED_WINDOW): pos + RELATED_WINDOW + 1]
-            counter = scores[i]
-            if counter is None:
-                counter = scores[i] = Counter()
-            counter.update(window)
-    stamps = [a.date.timestamp() for a in articles]
-    related = {}
-    for i, counter in enumerate(scores):
-        if counter is None:
-            continue
-        del counter[i]
-        when = stamps[i]
-        # More shared names first, then nearest in time, then the newer article: one number to
-        # compare, since this runs for every article (seconds stay below 1e10 for any real date).
-        ranked = heapq.nsmallest(limit, ((-count * 1e10 + abs(stamps[j] - when), j) for j, count in counter.items()))
-        related[articles[i].path] = [articles[j] for _, j in ranked]
-    return related
+COUNTS = TITLE_WEIGHT * TITLE_WEIGHT  # what the product of both weights must reach for a shared topic to count
+RARE_LEVEL = 6  # topics of up to 63 articles relate across the archive; more common ones within a month or week
+PERIODS = ("%Y-%m", "%G-W%V")  # the windows a common topic falls back to, widest first
+# The sum per article pair counts shared words and tags from bit 40, shared places from bit 32, and
+# scores below (per shared topic at most 3 * 3 * rarity**2, and rarity < 64).
+_WORD, _PLACE = 1 << 40, 1 << 32
+_SCORE = _PLACE - 1
+_RELATED = _WORD + _PLACE  # two words, or a word and a place
 
 
-def relation_key(articles: list[Article], related_items: int) -> str:
-    """Digest of everything related articles are computed from (not the text, so edits keep it)."""
-    digest = hashlib.blake2b(f"{RELATED_WINDOW}:{related_items}".encode(), digest_size=16)
+class RelatedIndex:
+    """The related list of every article, kept up to date by update(); pickled between builds."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.signatures: dict[str, tuple] = {}  # path → topic_signature
+        self.topics: dict[str, dict[str, int]] = {}  # path → topic → weight
+        self.when: dict[str, float] = {}  # path → timestamp
+        self.periods: dict[str, tuple[str, ...]] = {}  # path → its month and week (PERIODS)
+        self.postings: dict[str, dict[str, int]] = {}  # topic → path → weight
+        # topic → per PERIODS: period → path → weight; made for a common topic when first asked for
+        self.windows: dict[str, list[dict[str, dict[str, int]]]] = {}
+        self.ranked: dict[str, list[tuple]] = {}  # path → its related articles' ranking keys, best first
+        self.listed_by: dict[str, set[str]] = {}  # path → paths of the articles listing it
+
+    def lists(self) -> dict[str, list[str]]:
+        """path → paths of its related articles, best first (articles without any left out)."""
+        return {path: [key[2] for key in keys] for path, keys in self.ranked.items() if keys}
+
+    def update(self, articles: list[Article]) -> set[str]:
+        """Take in the archive as it is now; returns the paths of the articles ranked again."""
+        present = {a.path: a for a in articles}
+        removed = [p for p in self.signatures if p not in present]
+        changed = [a for p, a in present.items() if self.signatures.get(p) != topic_signature(a)]
+        if not removed and not changed:
+            return set()
+        size_level = len(self.signatures).bit_length()
+        dirty: set[str] = set()
+        counts_before: dict[str, int] = {}
+        for path in removed + [a.path for a in changed if a.path in self.signatures]:
+            dirty |= self.listed_by.get(path, set())
+            self._forget(path, counts_before)
+        for article in changed:
+            self._add(article, counts_before)
+        dirty.update(a.path for a in changed)
+        if len(self.signatures).bit_length() != size_level:
+            dirty = set(self.signatures)  # every rarity moved
+        else:
+            for key, before in counts_before.items():
+                members = (self.windows.get(key[0], [{}] * len(PERIODS))[key[1]].get(key[2], {})
+                           if isinstance(key, tuple) else self.postings.get(key, {}))
+                if len(members).bit_length() != before.bit_length():
+                    dirty.update(members)
+            dirty |= self._entered(changed)
+        dirty -= set(removed)
+        for path in removed:
+            self._set_ranked(path, [])
+            del self.ranked[path]
+        for path in sorted(dirty):
+            self._set_ranked(path, heapq.nsmallest(self.limit, self._candidates(path)))
+        for path in removed:
+            self.listed_by.pop(path, None)
+        return dirty
+
+    def _forget(self, path: str, counts_before: dict) -> None:
+        periods = self.periods.pop(path)
+        for topic in self.topics.pop(path):
+            for key, members in self._groups(topic, periods):
+                counts_before.setdefault(key, len(members))
+                del members[path]
+            if not self.postings[topic]:
+                del self.postings[topic]
+                self.windows.pop(topic, None)
+        del self.signatures[path], self.when[path]
+
+    def _add(self, article: Article, counts_before: dict) -> None:
+        path, weights = article.path, topics(article)
+        self.signatures[path] = topic_signature(article)
+        self.topics[path] = weights
+        self.when[path] = article.date.timestamp()
+        self.periods[path] = periods = tuple(article.date.strftime(p) for p in PERIODS)
+        for topic, weight in weights.items():
+            if topic not in self.postings:
+                self.postings[topic] = {}
+            for key, members in self._groups(topic, periods):
+                counts_before.setdefault(key, len(members))
+                members[path] = weight
+
+    def _groups(self, topic: str, periods: tuple[str, ...]) -> list[tuple]:
+        """(count key, members) of the groups of `topic` an article of `periods` belongs to."""
+        groups = [(topic, self.postings[topic])]
+        if topic in self.windows:
+            groups += [((topic, i, period), window.setdefault(period, {}))
+                       for i, (window, period) in enumerate(zip(self.windows[topic], periods))]
+        return groups
+
+    def _in_window(self, topic: str, i: int, period: str) -> dict[str, int]:
+        """The articles with `topic` of one period (PERIODS[i])."""
+        if topic not in self.windows:
+            self.windows[topic] = windows = [{} for _ in PERIODS]
+            for path, weight in self.postings[topic].items():
+                for window, its_period in zip(windows, self.periods[path]):
+                    window.setdefault(its_period, {})[path] = weight
+        return self.windows[topic][i].get(period, {})
+
+    def _entered(self, changed: list[Article]) -> set[str]:
+        """Articles whose list a changed article may now enter: it ranks above their last one,
+        or their list is not full."""
+        entered = set()
+        for article in changed:
+            for key in self._candidates(article.path):
+                other = key[2]
+                mine = self.ranked.get(other, [])
+                if len(mine) < self.limit or (key[0], key[1], article.path) < mine[-1]:
+                    entered.add(other)
+        return entered
+
+    def _candidates(self, path: str) -> list[tuple]:
+        """Ranking keys (-score, seconds apart, path) of every article related to `path`: the
+        smaller the key, the better."""
+        size_level = len(self.signatures).bit_length()
+        periods = self.periods[path]
+        # One sum per other article carries both its score and what it shares (see _WORD): this
+        # loop is most of the time a build spends on related articles.
+        sums: dict[str, int] = {}
+        for topic, weight in self.topics[path].items():
+            members = self.postings[topic]
+            level = len(members).bit_length()
+            if level >= size_level:
+                continue  # in half the archive or more: says nothing
+            for i, period in enumerate(periods):
+                if len(members).bit_length() <= RARE_LEVEL:
+                    break
+                members = self._in_window(topic, i, period)
+            if len(members) < 2 or len(members).bit_length() > RARE_LEVEL:
+                continue
+            rarity = (size_level - level) ** 2
+            place = topic.startswith(PLACE_PREFIX)
+            counted = _PLACE if place else _WORD
+            step = [weight * w * rarity + counted * (weight * w >= COUNTS) for w in range(4)]
+            for other, other_weight in members.items():
+                sums[other] = sums.get(other, 0) + step[other_weight]
+        sums.pop(path, None)
+        when, times = self.when[path], self.when
+        return [(-(total & _SCORE), abs(times[other] - when), other) for other, total in sums.items()
+                if total >= _RELATED]
+
+    def _set_ranked(self, path: str, keys: list[tuple]) -> None:
+        for key in self.ranked.get(path, ()):
+            self.listed_by[key[2]].discard(path)
+        self.ranked[path] = keys
+        for key in keys:
+            self.listed_by.setdefault(key[2], set()).add(path)
+
+
+def _code_key(limit: int) -> str:
+    """Changes with the ranking code and the list length: a kept index made otherwise is not used."""
+    return f"{code_fingerprint([topics_module, sys.modules[__name__]])}:{limit}"
+
+
+def _lists_key(articles: list[Article], code_key: str) -> str:
+    """Digest of everything the lists are made from."""
+    digest = hashlib.blake2b(code_key.encode(), digest_size=16)
     for a in articles:
-        digest.update(repr((a.path, a.tags, a.locations, a.date.timestamp())).encode())
+        digest.update(repr((a.path, topic_signature(a))).encode())
     return digest.hexdigest()
 
 
-def related_table(articles: list[Article], groups: list[tuple[Article, ...]], limit: int, memo) -> dict[str, list[Article]]:
-    """Each article's related articles by path; `memo` (get/put by key) keeps the table between builds."""
-    key = relation_key(articles, limit) if memo else None
-    table = memo.get(key) if memo else None
+class RelatedCache:
+    """What .cache/ keeps of related articles: the lists, valid while nothing they are made from
+    changes (all a rebuild without changes reads), and the index that updates them after an edit."""
+
+    def __init__(self, site_root: Path):
+        self.lists = KeptMemo(site_root, "related")
+        self.index = KeptMemo(site_root, "related-index")
+
+
+def related_table(articles: list[Article], limit: int, cache: RelatedCache | None) -> dict[str, list[Article]]:
+    """Each article's related articles by path; with a `cache`, a build ranks again only the
+    articles whose list a change can alter, and a build without changes ranks nothing."""
+    if limit == 0:
+        return {}
+    code_key = _code_key(limit)
+    lists_key = _lists_key(articles, code_key) if cache else None
+    table = cache.lists.get(lists_key) if cache else None
     if table is None:
-        table = {path: [a.path for a in others] for path, others in _related(articles, groups, limit).items()}
-        if memo:
-            memo.put(key, table)
+        index = (cache.index.get(code_key) if cache else None) or RelatedIndex(limit)
+        if index.update(articles) and cache:
+            cache.index.put(code_key, index)
+        table = index.lists()
+        if cache:
+            cache.lists.put(lists_key, table)
     by_path = {a.path: a for a in articles}
     return {path: [by_path[p] for p in others] for path, others in table.items()}

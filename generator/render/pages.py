@@ -193,6 +193,10 @@ class Renderer:
                         crumbs=Lazy(lambda: self.article_crumbs(article)),
                         article_ld=self.article_ld(article, original))
 
+    def redirect(self, url: str, article: Article) -> PageJob:
+        """An article's earlier address, leading to its present page (see organise/moved.py)."""
+        return self.job("redirect.html", url + "index.html", article.path, (token(article),), article=article)
+
     def article_ld(self, article: Article, canonical: Article) -> Lazy:
         """The article's schema.org NewsArticle, at the address of `canonical` (its original, for a copy)."""
         return Lazy(lambda: json_script(news_article(article, self.config, self.config.base_url + canonical.path,
@@ -309,6 +313,8 @@ class Renderer:
             yield self.article(article)
         for article, original in archive.copies:
             yield self.copy(article, original)
+        for url, article in archive.moved.items():
+            yield self.redirect(url, article)
         yield from self.home()
         yield self.archive_page()
         for year, months in archive.years():
@@ -331,9 +337,10 @@ class Renderer:
         """Sitemap, robots.txt and static files: cheap, so made on every build and compared by their bytes."""
         base_url = self.config.base_url
         lastmod = {a.path: (a.updated or a.date).date().isoformat() for a in self.archive.articles}
-        copies = {a.path + "index.html" for a, _ in self.archive.copies}  # their canonical is the original
+        # Copies name the original as their canonical address, and earlier addresses the present one.
+        elsewhere = {a.path + "index.html" for a, _ in self.archive.copies} | {url + "index.html" for url in self.archive.moved}
         entries = [(j.path[: -len("index.html")], lastmod.get(j.path[: -len("index.html")]))
-                   for j in jobs if j.path.endswith("index.html") and j.path not in copies]
+                   for j in jobs if j.path.endswith("index.html") and j.path not in elsewhere]
         extra = [PageJob(p.path, None, lambda b=p.body: b) for p in sitemap_pages(base_url, entries)]
         robots = robots_page(base_url)
         extra.append(PageJob(robots.path, None, lambda: robots.body))
@@ -359,6 +366,7 @@ class Renderer:
         linked = paths | archive.linking_to(paths, same_source=2 * self.config.related_items)
         linked |= {t.path for a in edited for t in archive.translations(a)}
         yield from (self.article(a) for a in archive.articles if a.path in linked)
+        yield from (self.redirect(url, a) for url, a in archive.moved.items() if a.path in paths)
         yield from self.home(showing=paths)
         months = {(a.date.year, a.date.month) for a in edited}
         for i, m in enumerate(archive.months):

@@ -61,14 +61,15 @@ def test_neighbours_are_previous_and_next_in_time():
     assert archive.neighbours(a3) == (a2, None)
 
 
-def test_related_prefers_more_shared_tags_and_locations():
-    base = article(10, tags=("Ukraine", "Russland"), locations=("Kiew",))
-    close = article(11, tags=("Ukraine", "Russland"), locations=("Kiew",))
-    some = article(9, tags=("Ukraine",))
-    none = article(12, tags=("Sport",))
-    archive = build_archive([base, close, some, none], related_items=5)
+def test_related_prefers_more_shared_tags_words_and_locations():
+    base = article(10, title="Gespräche in Kiew", tags=("Ukraine", "Russland"), locations=("Kiew",))
+    close = article(11, title="Gespräche vertagt", tags=("Ukraine", "Russland"), locations=("Kiew",))
+    some = article(9, title="Neue Gespräche", tags=("Ukraine",))
+    one_tag = article(8, title="Getreide", tags=("Ukraine",))
+    none = article(12, title="Fußball", tags=("Sport",))
+    archive = build_archive([base, close, some, one_tag, none] + [article(n, title=f"Wetter {n}") for n in range(20, 30)],
+                            related_items=5)
     assert archive.related(base) == [close, some]
-    assert none not in archive.related(base)
 
 
 def test_old_listing_pages_unchanged_when_news_arrives():
