@@ -1,6 +1,7 @@
 """What the pages' controls offer: the search filters' grouped choices, a month's table of pages."""
 
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 
 from babel.dates import format_interval
@@ -40,16 +41,33 @@ def option_groups(terms: list[Term], most_used_label: str) -> list[tuple[str, li
     return groups
 
 
-def page_days(pages: list[ListingPage], locale: str) -> list[tuple[str, str]]:
-    """(path, the days it covers, e.g. '1.–4. März') for each numbered page of a month, oldest first.
+SPELLED_OUT = 15  # up to this many pages, a month lists each with its days; beyond, each day with its pages
 
-    A month's front page lists them all, so any day of a busy month is one click from it.
-    """
-    table = []
-    for page in sorted((p for p in pages if p.number is not None), key=lambda p: p.number):
-        first, last = page.articles[-1].date.date(), page.articles[0].date.date()
-        table.append((page.path, days_label(first, last, locale)))
-    return table
+
+@dataclass(frozen=True)
+class MonthContents:
+    """Where a month's days are: each numbered page with its days ('1.–4. März'), or for a busy
+    month, each day ('2. März') with the numbers of the pages that hold it."""
+
+    pages: list[tuple[str, str]]
+    days: list[tuple[str, list[tuple[str, int]]]]
+
+    def __bool__(self) -> bool:
+        return bool(self.pages or self.days)
+
+
+def month_contents(pages: list[ListingPage], locale: str) -> MonthContents:
+    """The table of a month's numbered pages for its front page, oldest first, so any day of a
+    busy month is one click from it."""
+    numbered = sorted((p for p in pages if p.number is not None), key=lambda p: p.number)
+    if len(numbered) <= SPELLED_OUT:
+        return MonthContents([(p.path, days_label(p.articles[-1].date.date(), p.articles[0].date.date(), locale))
+                              for p in numbered], [])
+    days: dict[date, list[tuple[str, int]]] = {}
+    for page in numbered:
+        for day in sorted({a.date.date() for a in page.articles}):
+            days.setdefault(day, []).append((page.path, page.number))
+    return MonthContents([], [(days_label(day, day, locale), found) for day, found in sorted(days.items())])
 
 
 def days_label(first: date, last: date, locale: str) -> str:

@@ -17,7 +17,7 @@ from generator.core.slug import term_slug
 from generator.lang.cldr import format_number, language_name
 from generator.organise.archive import TERM_NAMES, Archive, Month, Term
 from generator.organise.pagination import paginate
-from generator.render.controls import option_groups, page_days
+from generator.render.controls import month_contents, option_groups
 from generator.render.links import file_links, with_page_links
 from generator.render.metadata import json_script, language_tag, news_article, og_locale
 from generator.render.sitemap import robots_page, sitemap_pages
@@ -266,7 +266,7 @@ class Renderer:
             front = listing.number is None
             total = len(month.articles) if front else None
             months = (older, newer) if front else (None, None)
-            contents = page_days(pages, self.ui.tag) if front else []
+            contents = month_contents(pages, self.ui.tag) if front else None
             extra = [] if front else [(f"{self.t['page']} {listing.number}", listing.path)]
             inputs = ([token(a) for a in listing.articles], total, [m and m.path for m in months],
                       listing.newer, listing.older, listing.number, contents)
