@@ -77,15 +77,29 @@ def bar_label(bar: Bar, ui: Wording) -> str:
 def _labels(bars: list[Bar], i: int, ui: Wording) -> tuple[str, str]:
     """The text under bar `i`: its month (or year) on the first row, the year on the second.
 
-    Narrow bars get a month's initial, and a year only every fifth year, so labels never collide
-    on a phone; the year row names the year where it begins, and is left out when all bars share it.
+    Narrow bars get a month's initial; narrow year bars name the first and the last year and every
+    fifth one between them not too close to either, so labels never collide on a phone. The year
+    row names the year where it begins, and is left out when all bars share it.
     """
-    bar, roomy = bars[i], len(bars) <= ROOMY
+    bar, roomy, last = bars[i], len(bars) <= ROOMY, len(bars) - 1
     if bar.month is None:
-        return (str(bar.year) if roomy or bar.year % 5 == 0 else ""), ""
+        named = roomy or i in (0, last) or (bar.year % 5 == 0 and 3 < i < last - 3)
+        return (str(bar.year) if named else ""), ""
     first = ui.month_abbreviation(bar.month) if roomy else ui.month_initial(bar.month)
     second = str(bar.year) if (i == 0 or bar.month == 1) and bars[0].year != bars[-1].year else ""
     return first, second
+
+
+def _anchor(bars: list[Bar], i: int, width: float, text_is_narrow: bool = False) -> tuple[str, str]:
+    """Where a text over or under bar `i` stands: (x, text-anchor). It is centred on its bar, except
+    that over the first and the last of many narrow bars a wide text lines up with the chart's
+    edge, which would cut it off."""
+    x = i * width
+    if len(bars) <= ROOMY or text_is_narrow or 0 < i < len(bars) - 1:
+        return f"{x + width / 2:.3f}%", "middle"
+    if i == len(bars) - 1:
+        return f"{x + width:.3f}%", "end"
+    return f"{x:.3f}%", "start"
 
 
 def timeline_svg(bars: list[Bar], href: Callable[[str], str], ui: Wording) -> Markup:
@@ -105,16 +119,13 @@ def timeline_svg(bars: list[Bar], href: Callable[[str], str], ui: Wording) -> Ma
     base = TOP + BAR_AREA
     height = base + ROW * (2 if two_rows else 1) + 2
     roomy = len(bars) <= ROOMY
-    anchor = "middle" if roomy else "start"
     parts = [f'<svg class="chart" width="100%" height="{height}">',
              f'<line class="axis" x1="0" y1="{base}" x2="100%" y2="{base}"/>']
     for i, bar in enumerate(bars):
         x = i * width
         bar_height = round(bar.count / peak * BAR_AREA, 1) if bar.count else 0
         y = base - bar_height
-        # Roomy labels sit under the middle of their bar; sparse ones start at its left edge, so the
-        # first bar's label is never cut off by the chart's edge.
-        at = f"{x + width / 2:.3f}%" if roomy else f"{x:.3f}%"
+        at, anchor = _anchor(bars, i, width, text_is_narrow=bar.month is not None)
         label = escape(bar_label(bar, ui))
         rects = (f'<rect class="hit" x="{x:.3f}%" y="0" width="{width:.3f}%" height="{height}"/>'
                  f'<rect class="bar" x="{x + width * GAP / 2:.3f}%" y="{y:g}" width="{width * (1 - GAP):.3f}%" '
@@ -125,7 +136,8 @@ def timeline_svg(bars: list[Bar], href: Callable[[str], str], ui: Wording) -> Ma
             texts += f'<text class="year" x="{x:.3f}%" y="{base + 2 * ROW - 2}">{escape(second)}</text>'
         if bar.count and (roomy or bar.count == peak):
             number = cldr.format_number(bar.count, ui.tag)
-            texts += f'<text class="n" x="{x + width / 2:.3f}%" y="{y - 3:g}" text-anchor="middle">{number}</text>'
+            at, anchor = _anchor(bars, i, width)
+            texts += f'<text class="n" x="{at}" y="{y - 3:g}" text-anchor="{anchor}">{number}</text>'
         if bar.path:
             parts.append(f'<a href="{escape(href(bar.path))}" aria-label="{label}"><title>{label}</title>{rects}</a>')
         else:

@@ -88,9 +88,11 @@ def test_an_archive_of_decades_is_drawn_year_by_year_linking_the_year_pages():
     assert all(b.month is None and b.path == f"{b.year:04d}/" for b in bars if b.count)
     assert sum(b.count for b in bars) == 2000
     svg = timeline_svg(bars, lambda p: p, Wording(None, "en"))
-    # Years label the bars every five years, and only the busiest bar carries its count.
-    labels = re.findall(r'<text x="[^"]+" y="\d+" text-anchor="start">(\d+)</text>', svg)
-    assert labels and all(int(y) % 5 == 0 for y in labels)
+    # Years label the first and the last bar and every fifth year between; only the busiest bar
+    # carries its count.
+    labels = [int(y) for y in re.findall(r'<text x="[^"]+" y="\d+" text-anchor="\w+">(\d+)</text>', svg)]
+    assert labels[0] == years[0] and labels[-1] == years[-1]
+    assert len(labels) > 4 and all(y % 5 == 0 for y in labels[1:-1])
     assert len(re.findall(r'class="n"', svg)) == 1
     assert '<svg class="chart" width="100%"' in svg  # as wide as its column
 
