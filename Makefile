@@ -36,7 +36,8 @@ $(CHECKERS): tests/checkers/package.json tests/checkers/package-lock.json
 test: test-deps
 	$(BIN)/python -m pytest
 
-# README screenshots (docs/screenshots/*.png): the demo site in headless Chromium at phone and desktop widths.
+# Screenshots (docs/screenshots/*.png) of every page kind at 390 and 1366 px: the demo site, and a
+# 10,000-article site made from shared/corpus (see docs/themes.md).
 screenshots: test-deps
 	$(BIN)/python bench/screenshots.py
 

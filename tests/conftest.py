@@ -62,9 +62,24 @@ def demo_site() -> Path:
 
 @pytest.fixture(scope="session")
 def corpus_site() -> Path:
-    """1,000 generated German and English articles (tests/helpers/newsgen.py), built once per test run."""
+    """1,000 generated German and English articles (tests/helpers/newsgen.py) and one scraped page
+    with relative links and images, built once per test run."""
     site = make_site(readable_folder("corpus") / "site", language="en", per_page=20)
-    newsgen.write(1000, site / "content/articles")
+    newsgen.write(999, site / "content/articles")
+    write_article(site, "links.md", """
+        title: "Bilder und Verweise aus der alten Website"
+        date: "2020-05-14T09:00:00+02:00"
+        lang: de
+        tags: [Politik]
+    """, """
+        Der Bericht zeigt ein Foto: <img src="/bilder/a.jpg" alt="Foto"> und verweist auf
+        [den Vorbericht](/politik/artikel.html), [eine Nachbarmeldung](000001.md) und
+        [eine externe Quelle](https://example.org/quelle).
+
+        ![Karte](karte.png) ![Grafik](/grafik/umfrage.svg)
+
+        <a href="javascript:alert(1)">Klick</a>
+    """)
     build_site(site)
     yield site
     shutil.rmtree(site.parent, ignore_errors=True)

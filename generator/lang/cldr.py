@@ -35,8 +35,13 @@ def month_name(month: int, tag: str) -> str:
 
 
 def month_initial(month: int, tag: str) -> str:
-    """The month in a letter or two, as under a chart's bars."""
+    """The month in a letter or two, as under a chart's narrow bars."""
     return month_names(tag, width="narrow")[month - 1]
+
+
+def month_abbreviation(month: int, tag: str) -> str:
+    """'Jan', 'Mär': the month under a chart's wider bars and in compact tables."""
+    return month_names(tag, width="abbreviated")[month - 1]
 
 
 @functools.cache

@@ -14,14 +14,15 @@ from generator.core.cache import fingerprint
 from generator.core.config import SiteConfig
 from generator.core.model import Article, PageJob, SearchFiles
 from generator.core.slug import term_slug
-from generator.lang.cldr import language_name
+from generator.lang.cldr import format_number, language_name
 from generator.organise.archive import TERM_NAMES, Archive, Month, Term
 from generator.organise.pagination import paginate
+from generator.render.controls import month_contents, option_groups
 from generator.render.links import file_links, with_page_links
 from generator.render.metadata import json_script, language_tag, news_article, og_locale
 from generator.render.sitemap import robots_page, sitemap_pages
 from generator.render.theme import make_environment, static_files, template_error, template_fingerprints
-from generator.render.timeline import recent_bars, timeline_svg, year_bars
+from generator.render.timeline import archive_bars, timeline_svg, year_bars
 from generator.render.wording import Wording
 from generator.search.text import stemmer_of
 
@@ -126,7 +127,9 @@ class Renderer:
             web_url=web_url,
             month_label=lambda m: ui.month(m.year, m.month),
             month_name=ui.month_name,
+            month_abbreviation=ui.month_abbreviation,
             count=ui.count,
+            number=lambda n: format_number(n, ui.tag),
             language_tag=language_tag,
             language_name=language_name,
             og_locale=og_locale,
@@ -220,13 +223,14 @@ class Renderer:
             front = listing.number is None
             # Only the front page shows the total, so numbered pages stay unchanged as news arrives.
             total = len(articles) if front else None
-            bars = recent_bars(self.archive.months) if front and base == "" else []
+            bars = archive_bars(self.archive.months) if front and base == "" else []
             crumbs = trail + ([] if front else [(f"{t['page']} {listing.number}", listing.path)])
             inputs = (title, feed, total, listing.newer, listing.older, listing.number,
                       [token(a) for a in listing.articles], bars, crumbs)
             yield self.job("listing.html", listing.path + "index.html", listing.path, inputs,
                            listing=listing, title=title, term=term, feed=feed, total=total,
                            is_home=base == "", timeline=self.timeline(bars, listing.path),
+                           timeline_yearly=bool(bars) and bars[0].month is None,
                            crumbs=crumbs if len(crumbs) > 1 else [])
 
     def timeline(self, bars, page_path: str) -> Lazy | str:
@@ -259,17 +263,19 @@ class Renderer:
         As on listings, only the front page shows what changes as news arrives (the count, and the
         neighbouring months, one of which is new when a month begins), so numbered pages stay as they are.
         """
-        for listing in paginate(month.path, month.articles, self.config.per_page):
+        pages = paginate(month.path, month.articles, self.config.per_page)
+        for listing in pages:
             if showing is not None and not any(a.path in showing for a in listing.articles):
                 continue
             front = listing.number is None
             total = len(month.articles) if front else None
             months = (older, newer) if front else (None, None)
+            contents = month_contents(pages, self.ui.tag) if front else None
             extra = [] if front else [(f"{self.t['page']} {listing.number}", listing.path)]
             inputs = ([token(a) for a in listing.articles], total, [m and m.path for m in months],
-                      listing.newer, listing.older, listing.number)
+                      listing.newer, listing.older, listing.number, contents)
             yield self.job("month.html", listing.path + "index.html", listing.path, inputs, month=month,
-                           listing=listing, total=total, days=by_day(listing.articles),
+                           listing=listing, total=total, days=by_day(listing.articles), contents=contents,
                            older=months[0], newer=months[1],
                            crumbs=Lazy(lambda extra=extra: self.month_crumbs(month.year, month.month) + extra))
 
@@ -329,9 +335,14 @@ class Renderer:
 
     def search_page(self, files: SearchFiles) -> PageJob:
         sources, tags = self.archive.terms["sources"], self.archive.terms["tags"]
-        inputs = (files.manifest, files.languages, [(t.slug, t.name) for t in sources], [(t.slug, t.name) for t in tags])
+        months = [(m.year, m.month) for m in self.archive.months]
+        inputs = (files.manifest, files.languages, [(t.slug, t.name, len(t.articles)) for t in sources],
+                  [(t.slug, t.name, len(t.articles)) for t in tags], months)
+        most_used = self.t["search_most_used"]
         return self.job("search.html", "search/index.html", "search/", inputs, manifest=files.manifest,
-                        languages=files.languages, stemmers=_stemmers(files.languages), sources=sources, tags=tags)
+                        languages=files.languages, stemmers=_stemmers(files.languages),
+                        sources=option_groups(sources, most_used), tags=option_groups(tags, most_used),
+                        years=self.archive.years())
 
     def extra_jobs(self, jobs: list[PageJob]) -> list[PageJob]:
         """Sitemap, robots.txt and static files: cheap, so made on every build and compared by their bytes."""

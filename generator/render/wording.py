@@ -43,6 +43,9 @@ class Wording:
     def month_initial(self, month: int) -> str:
         return cldr.month_initial(month, self.tag)
 
+    def month_abbreviation(self, month: int) -> str:
+        return cldr.month_abbreviation(month, self.tag)
+
     def language_name(self, tag: str) -> str:
         """A language named in the site's language ('Englisch' on a German site)."""
         return cldr.language_name(tag, self.tag)

@@ -45,3 +45,30 @@ def test_month_pages_say_each_date_once_as_a_heading(site):
     assert html.count("5. August 2025") == 1
     assert '<h2 class="day"><time datetime="2025-08-05">5. August 2025</time></h2>' in html
     assert re.findall(r'<h2 class="day"><time datetime="([^"]*)"', html) == ["2025-08-20", "2025-08-12", "2025-08-05"]
+
+
+def test_a_busy_months_front_page_names_the_days_of_each_of_its_pages(site):
+    for n in range(7):  # three a day from 1 August, then the fixture's 12th and 20th
+        add(site, 1 + n // 3, 8 + n, n)
+    build_site(site)
+    out = site / "output/2025/08"
+    front = (out / "index.html").read_text(encoding="utf-8")
+    contents = front.split('class="month-pages"')[1].split("</nav>")[0]
+    assert "Alle Seiten dieses Monats" in contents
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', contents) == [
+        ("../../2025/08/page/1/index.html", "1. Aug."), ("../../2025/08/page/2/index.html", "2. Aug."),
+        ("../../2025/08/page/3/index.html", "3.–20. Aug.")]
+    assert 'class="month-pages"' not in (out / "page/1/index.html").read_text(encoding="utf-8")
+
+
+def test_a_very_busy_months_front_page_lists_each_day_with_the_pages_holding_it(site):
+    for n in range(50):  # ten a day from 1 to 5 August: with the fixture's two, 18 pages of 3
+        add(site, 1 + n // 10, 8 + n % 10, n)
+    build_site(site)
+    front = (site / "output/2025/08/index.html").read_text(encoding="utf-8")
+    table = front.split('<dl class="month-days">')[1].split("</dl>")[0]
+    rows = re.findall(r"<dt>([^<]+)</dt><dd>(.*?)</dd>", table)
+    assert [day for day, _ in rows] == ["1. Aug.", "2. Aug.", "3. Aug.", "4. Aug.", "5. Aug.", "12. Aug.", "20. Aug."]
+    pages = [re.findall(r"page/(\d+)/", links) for _, links in rows]
+    assert pages[0] == ["1", "2", "3", "4"] and pages[1] == ["4", "5", "6", "7"]  # page 4 holds the 1st and the 2nd
+    assert sorted({int(n) for found in pages for n in found}) == list(range(1, 19))

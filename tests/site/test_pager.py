@@ -11,7 +11,7 @@ def add(site, n):
 
 
 def pager(html):
-    nav = html.split('<nav class="pager" aria-label="Seitennavigation">')[1].split("</nav>")[0]
+    nav = html.split('<nav class="pager numbered" aria-label="Seitennavigation">')[1].split("</nav>")[0]
     return re.findall(r'<a href="([^"]*)"( aria-current="page")?>(?:<span class="visually-hidden">Seite </span>)?([^<]*)</a>', nav)
 
 
