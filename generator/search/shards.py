@@ -4,7 +4,8 @@ the manifest that names them.
 Every shard is a classic script calling `__NA_SHARD(name, data)`: no fetch and no modules, so the
 search works from a static host and from file:// alike. A query loads the manifest, the term shards
 holding its words (with their position shards when it has several words) and the document shards
-holding its top results, nothing else. templates/static/search.js reads them.
+holding its top results, nothing else; the page then loads the excerpt shards of the results it
+shows, for their snippets. templates/static/search.js reads them.
 """
 
 import hashlib
@@ -23,6 +24,10 @@ from generator.search.text import stemmer_of, stopwords
 # small responses (Nagle's algorithm against delayed ACKs) a round of many small files takes 40 ms.
 TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard; its position shard is about as big
 DOCS_PER_SHARD = 180
+# Excerpts (the text a snippet is cut from) are loaded only for the results on show, one shard per
+# result at worst: small shards keep that near a result's own text (about 6 KiB gzipped per shard at
+# 10,000 articles), at one file per EXCERPTS_PER_SHARD articles.
+EXCERPTS_PER_SHARD = 20
 
 
 def _shard(folder: str, data) -> tuple[str, Page]:
@@ -74,10 +79,13 @@ def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, lis
         term_files.append(add("t", terms, values, lambda: dict(zip(terms, values))))
         values = [positions[t] for t in terms]
         position_files.append(add("p", terms, values, lambda: dict(zip(terms, values))))
-    doc_files = []
+    doc_files, excerpt_files = [], []
     for i in range(0, len(docs), DOCS_PER_SHARD):
-        rows = docs[i:i + DOCS_PER_SHARD]
+        rows = [row[:6] for row in docs[i:i + DOCS_PER_SHARD]]
         doc_files.append(add("d", (), map(tuple, rows), lambda: rows))
+    for i in range(0, len(docs), EXCERPTS_PER_SHARD):
+        texts = [row[6] for row in docs[i:i + EXCERPTS_PER_SHARD]]
+        excerpt_files.append(add("x", (), texts, lambda: texts))
     manifest = {
         "docs": len(docs),
         "docsPerShard": DOCS_PER_SHARD,
@@ -86,6 +94,8 @@ def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, lis
         "termFiles": term_files,
         "positionFiles": position_files,
         "docFiles": doc_files,
+        "excerptsPerShard": EXCERPTS_PER_SHARD,
+        "excerptFiles": excerpt_files,
         "months": index.months,
         "languages": index.languages,
         "stopwords": {lang: sorted(stopwords(lang)) for lang in index.languages if stopwords(lang)},
