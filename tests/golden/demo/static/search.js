@@ -508,7 +508,7 @@
 
   function search(query, options) {
     options = options || {};
-    var limit = Math.max(1, Math.min(Number(options.limit) || 10, 200));
+    var limit = Math.max(1, Number(options.limit) || 10);
     var filters = options.filters || {};
     return manifest().then(function (m) {
       var parsed = parse(query);
@@ -602,29 +602,54 @@
                    suggestion: suggestion(parsed, required, perWord, kept) };
         });
       }).then(function (found) {
-        var top = found.hits.slice(0, Math.max(limit, RERANK));
-        var files = {};
-        top.forEach(function (h) { files[Math.floor(h[1] / m.docsPerShard)] = true; });
-        var names = Object.keys(files);
-        return Promise.all(names.map(function (i) { return load(m.docFiles[i]); })).then(function () {
-          function docOf(h) { return shards[m.docFiles[Math.floor(h[1] / m.docsPerShard)]][h[1] % m.docsPerShard]; }
-          var queryWords = found.words.filter(function (i) { return !m.stop[i.word]; });
-          var head = top.slice(0, RERANK).map(function (h) {
-            return [h[0] + titleBonus(m, docOf(h), queryWords), h[1]];
-          });
-          head.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-          top = head.concat(top.slice(RERANK)).slice(0, limit);
-          var results = top.map(function (h) {
-            var doc = docOf(h);
-            return {
-              url: new URL(base + "../" + doc[0] + "index.html", location.href).href,
-              title: doc[1], date: doc[2], source: doc[3], lang: doc[4], snippet: doc[5]
-            };
-          });
-          return { results: results, total: found.hits.length, common: false, words: found.words, terms: found.terms,
-                   suggestion: found.suggestion,
-                   manifest: m };
+        var queryWords = found.words.filter(function (i) { return !m.stop[i.word]; });
+        var ranked = options.sort ? Promise.resolve(found.hits.slice()) : reranked(m, found.hits, queryWords);
+        return ranked.then(function (hits) {
+          if (options.sort === "newest") hits.sort(function (a, b) { return a[1] - b[1]; });  // doc 0 is the newest
+          else if (options.sort === "oldest") hits.sort(function (a, b) { return b[1] - a[1]; });
+          var answer = { results: [], total: hits.length, common: false, words: found.words, terms: found.terms,
+                         suggestion: found.suggestion, manifest: m };
+          /* The next `n` results, loaded on demand: every hit can be shown, a page at a time. */
+          answer.more = function (n) {
+            var from = answer.results.length;
+            return resultsOf(m, hits.slice(from, from + n)).then(function (rows) {
+              answer.results = answer.results.concat(rows);
+              return rows;
+            });
+          };
+          return answer.more(limit).then(function () { return answer; });
         });
+      });
+    });
+  }
+
+  function docShard(m, doc) { return m.docFiles[Math.floor(doc / m.docsPerShard)]; }
+  function docOf(m, doc) { return shards[docShard(m, doc)][doc % m.docsPerShard]; }
+
+  function loadDocs(m, hits) {
+    var names = {};
+    hits.forEach(function (h) { names[docShard(m, h[1])] = true; });
+    return Promise.all(Object.keys(names).map(load));
+  }
+
+  /* The hits with their headline bonus (titleBonus) for the best RERANK of them, best first. */
+  function reranked(m, hits, words) {
+    var head = hits.slice(0, RERANK);
+    return loadDocs(m, head).then(function () {
+      head = head.map(function (h) { return [h[0] + titleBonus(m, docOf(m, h[1]), words), h[1]]; });
+      head.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+      return head.concat(hits.slice(RERANK));
+    });
+  }
+
+  function resultsOf(m, hits) {
+    return loadDocs(m, hits).then(function () {
+      return hits.map(function (h) {
+        var doc = docOf(m, h[1]);
+        return {
+          url: new URL(base + "../" + doc[0] + "index.html", location.href).href,
+          title: doc[1], date: doc[2], source: doc[3], lang: doc[4], snippet: doc[5], doc: h[1]
+        };
       });
     });
   }
@@ -817,10 +842,90 @@
     });
   }
 
+  /* Query terms a snippet word must match to be marked. */
+  function marker(found) {
+    var wanted = Object.create(null);
+    (found.terms || []).forEach(function (t) { wanted[t] = true; });
+    var prefixes = (found.words || []).filter(function (i) { return i.prefix; }).map(function (i) { return i.word; });
+    var seen = new Map();  // an excerpt repeats its words: each is stemmed once
+    return function (word) {
+      var known = seen.get(word);
+      if (known !== undefined) return known;
+      var w = fold(word), item = { word: w, raw: word.toLowerCase().normalize("NFC") };
+      known = prefixes.some(function (p) { return w.indexOf(p) === 0; }) || !!wanted[w] ||
+        (!!found.manifest && variants(found.manifest, item).some(function (t) { return wanted[t]; }));
+      seen.set(word, known);
+      return known;
+    };
+  }
+
+  /* ---- snippets: the passage of an article's text that best shows the query's words ---- */
+
+  /* A passage is about PASSAGE_CHARS long, chosen as the run of PASSAGE_WORDS words holding the most
+     different query words (then the most of them), the earliest of equals; it starts at the
+     sentence its first match is in when that is near, otherwise a few words before it. */
+  var PASSAGE_WORDS = 24;
+  var PASSAGE_CHARS = 220;
+  var LEAD_IN = 6;
+
+  function passage(text, isMatch) {
+    var re = /[\p{L}\p{N}]+/gu, tokens = [], match;
+    while ((match = re.exec(text))) {
+      var hit = match[0].length > 1 && isMatch(match[0]);
+      tokens.push({ at: match.index, end: match.index + match[0].length, key: hit ? fold(match[0]) : null });
+    }
+    var best = -1, bestScore = 0;
+    for (var i = 0; i < tokens.length; i++) {
+      if (!tokens[i].key) continue;
+      var kinds = Object.create(null), n = 0, count = 0;
+      for (var j = i; j < tokens.length && j < i + PASSAGE_WORDS; j++) {
+        if (!tokens[j].key) continue;
+        count++;
+        if (!kinds[tokens[j].key]) { kinds[tokens[j].key] = true; n++; }
+      }
+      var score = n * 1000 + count;
+      if (score > bestScore) { best = i; bestScore = score; }
+    }
+    if (best < 0) return null;
+    var first = Math.max(0, best - LEAD_IN), from = tokens[first].at;
+    var sentence = text.slice(0, tokens[best].at).search(/[.!?]["'»”]?\s+[^.!?]*$/);
+    if (sentence >= 0 && sentence + 1 >= tokens[first].at - 40) from = text.slice(sentence + 1).search(/\S/) + sentence + 1;
+    else if (best - LEAD_IN <= 0) from = 0;
+    var to = Math.min(text.length, from + PASSAGE_CHARS);
+    if (to < text.length) {
+      var cut = text.lastIndexOf(" ", to);
+      to = cut > tokens[best].end ? cut : to;
+    }
+    return (from > 0 ? "… " : "") + text.slice(from, to).trim() + (to < text.length ? " …" : "");
+  }
+
+  function excerptShard(m, doc) { return m.excerptFiles[Math.floor(doc / m.excerptsPerShard)]; }
+
+  /* Each result's snippet made its best passage, once the excerpt shards of `results` are loaded;
+     a result whose text holds no query word keeps its lead. */
+  function withPassages(found, results) {
+    var m = found.manifest;
+    if (!m || !m.excerptFiles || !results.length) return Promise.resolve(results);
+    var names = {};
+    results.forEach(function (r) { names[excerptShard(m, r.doc)] = true; });
+    return Promise.all(Object.keys(names).map(load)).then(function () {
+      var isMatch = found.isMatch || (found.isMatch = marker(found));
+      results.forEach(function (r) {
+        if (r.passage !== undefined) return;
+        var text = shards[excerptShard(m, r.doc)][r.doc % m.excerptsPerShard];
+        r.passage = text ? passage(text, isMatch) : null;
+        if (r.passage) r.snippet = r.passage;
+      });
+      return results;
+    });
+  }
+
   /* The contract the benchmark harness and other pages use. */
   window.searchArchive = function (query, options) {
     return search(query, options).then(function (found) {
-      return found.results.map(function (r) {
+      return options && options.passages ? withPassages(found, found.results) : found.results;
+    }).then(function (results) {
+      return results.map(function (r) {
         return { url: r.url, title: r.title, date: r.date, source: r.source, snippet: r.snippet };
       });
     });
@@ -863,6 +968,7 @@
   /* The browser tests hold these to what the build writes. */
   window.searchArchive.format = { counted: counted, longDate: longDate };
   var serial = 0;
+  var PAGE = 30;  // results shown at first, and added by each "Show more"
 
   function currentFilters() {
     var f = {};
@@ -871,20 +977,6 @@
       if (el && el.value) f[name] = el.value;
     });
     return f;
-  }
-
-  /* Query terms a snippet word must match to be marked. */
-  function marker(found) {
-    var wanted = Object.create(null);
-    (found.terms || []).forEach(function (t) { wanted[t] = true; });
-    var prefixes = (found.words || []).filter(function (i) { return i.prefix; }).map(function (i) { return i.word; });
-    return function (word, lang) {
-      var w = fold(word);
-      if (prefixes.some(function (p) { return w.indexOf(p) === 0; })) return true;
-      if (wanted[w]) return true;
-      var item = { word: w, raw: word.toLowerCase().normalize("NFC") };
-      return !!found.manifest && variants(found.manifest, item).some(function (t) { return wanted[t]; });
-    };
   }
 
   /* Text with matched words in <mark>; built from text nodes only, never from HTML. */
@@ -928,33 +1020,97 @@
     line.appendChild(document.createTextNode(strings.did_you_mean.slice(at + 7)));
   }
 
-  function show(found, query) {
-    list.textContent = "";
-    var isMatch = marker(found);
-    found.results.forEach(function (r) {
-      var li = document.createElement("li");
-      li.className = "teaser";
-      if (r.lang) li.lang = r.lang;
-      if (strings.dirs[r.lang]) li.dir = strings.dirs[r.lang];
-      var h2 = document.createElement("h2");
-      var a = document.createElement("a");
-      a.href = r.url;
-      highlighted(a, r.title, isMatch, r.lang);
-      h2.appendChild(a);
-      var meta = document.createElement("p");
-      meta.className = "meta";
-      var time = document.createElement("time");
-      time.dateTime = r.date;
-      time.textContent = longDate(r.date);
-      meta.appendChild(time);
-      if (r.source) meta.appendChild(document.createTextNode(" · " + r.source));
-      var snippet = highlighted(document.createElement("p"), r.snippet, isMatch, r.lang);
-      snippet.className = "summary";
-      li.appendChild(h2);
-      li.appendChild(meta);
-      li.appendChild(snippet);
-      list.appendChild(li);
+  /* One result as a list item; its snippet paragraph is kept to be given the result's passage. */
+  function item(r, isMatch) {
+    var li = document.createElement("li");
+    li.className = "teaser";
+    if (r.lang) li.lang = r.lang;
+    if (strings.dirs[r.lang]) li.dir = strings.dirs[r.lang];
+    var h2 = document.createElement("h2");
+    var a = document.createElement("a");
+    a.href = r.url;
+    highlighted(a, r.title, isMatch, r.lang);
+    h2.appendChild(a);
+    var meta = document.createElement("p");
+    meta.className = "meta";
+    var time = document.createElement("time");
+    time.dateTime = r.date;
+    time.textContent = longDate(r.date);
+    meta.appendChild(time);
+    if (r.source) meta.appendChild(document.createTextNode(" · " + r.source));
+    var snippet = highlighted(document.createElement("p"), r.snippet, isMatch, r.lang);
+    snippet.className = "summary";
+    li.appendChild(h2);
+    li.appendChild(meta);
+    li.appendChild(snippet);
+    r.snippetElement = snippet;
+    return li;
+  }
+
+  /* A row's lead replaced by its passage once its excerpt is loaded: for the rows in view, or
+     about to be (the excerpts of a page of results are most of its bytes). */
+  function upgrade(found, rows, mine) {
+    withPassages(found, rows).then(function () {
+      if (mine !== serial) return;
+      rows.forEach(function (r) {
+        if (!r.passage || !r.snippetElement) return;
+        var snippet = highlighted(document.createElement("p"), r.passage, found.isMatch, r.lang);
+        snippet.className = "summary";
+        r.snippetElement.replaceWith(snippet);
+        r.snippetElement = snippet;
+      });
+    }, function () { /* the leads stay */ });
+  }
+
+  var nearView = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    var due = [];
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      nearView.unobserve(entry.target);
+      due.push(entry.target.result);
     });
+    if (due.length) upgrade(due[0].found, due.map(function (d) { return d.row; }), due[0].mine);
+  }, { rootMargin: "600px 0px" }) : null;
+
+  function append(found, rows, mine) {
+    var isMatch = found.isMatch || (found.isMatch = marker(found));
+    rows.forEach(function (r) {
+      var li = item(r, isMatch);
+      list.appendChild(li);
+      if (nearView) {
+        li.result = { found: found, row: r, mine: mine };
+        nearView.observe(li);
+      }
+    });
+    if (!nearView) upgrade(found, rows, mine);
+    moreButton(found, mine);
+  }
+
+  /* "Show more results" under the list while hits remain: PAGE more each time, up to all of them. */
+  function moreButton(found, mine) {
+    var button = document.getElementById("search-more");
+    if (found.results.length >= found.total) { if (button) button.remove(); return; }
+    if (!button) {
+      button = document.createElement("button");
+      button.id = "search-more";
+      button.type = "button";
+      button.className = "search-more";
+      button.textContent = strings.more;
+      list.parentNode.insertBefore(button, list.nextSibling);
+    }
+    button.onclick = function () {
+      button.disabled = true;
+      found.more(PAGE).then(function (rows) {
+        button.disabled = false;
+        if (mine === serial) append(found, rows, mine);
+      }, function () { button.disabled = false; status.textContent = strings.failed; });
+    };
+  }
+
+  function show(found, query, mine) {
+    if (nearView) nearView.disconnect();
+    list.textContent = "";
+    append(found, found.results, mine);
     suggest(found.suggestion);
     if (found.common) status.textContent = strings.common;
     else if (!found.results.length) status.textContent = strings.none;
@@ -968,12 +1124,15 @@
     var params = new URLSearchParams();
     if (query) params.set("q", query);
     Object.keys(filters).forEach(function (k) { params.set(k, filters[k]); });
+    var sort = form.elements.sort ? form.elements.sort.value : "";
+    if (sort) params.set("sort", sort);
     try {
       history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
     } catch (e) { /* some file:// setups refuse; the search still works */ }
     if (!query.trim()) {
       suggest(null);
       list.textContent = "";
+      moreButton({ results: [], total: 0 }, mine);
       status.textContent = "";
       status.setAttribute("data-query", query);
       return;
@@ -981,9 +1140,9 @@
     /* The list and its count stay until the new ones are ready: while typing, most queries answer
        from loaded shards within a frame, and "Searching …" only shows for a slow one. */
     var slow = setTimeout(function () { if (mine === serial) status.textContent = strings.loading; }, 300);
-    search(query, { limit: 30, filters: filters }).then(function (found) {
+    search(query, { limit: PAGE, filters: filters, sort: sort }).then(function (found) {
       clearTimeout(slow);
-      if (mine === serial) show(found, query);
+      if (mine === serial) show(found, query, mine);
     }, function () {
       clearTimeout(slow);
       if (mine === serial) status.textContent = strings.failed;
@@ -1005,6 +1164,7 @@
       form.querySelector(".search-filters").open = true;
     }
   });
+  if (form.elements.sort && /^(newest|oldest)$/.test(params.get("sort") || "")) form.elements.sort.value = params.get("sort");
   input.addEventListener("input", soon);
   form.addEventListener("change", soon);
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
