@@ -14,6 +14,7 @@ import json
 from generator.core.model import Page
 from generator.search.index import SearchIndex
 from generator.search.scoring import IMPACT_SCALE, K1, TEXT_B
+from generator.search.terms import FILTER_PREFIX
 from generator.search.text import stemmer_of, stopwords
 
 # Shard sizes balance three costs (measured with the search harness, 10,000 articles): the bytes of a
@@ -28,6 +29,9 @@ DOCS_PER_SHARD = 180
 # result at worst: small shards keep that near a result's own text (about 6 KiB gzipped per shard at
 # 10,000 articles), at one file per EXCERPTS_PER_SHARD articles.
 EXCERPTS_PER_SHARD = 20
+# The index terms again, sorted by their reversed spelling: a word mistyped in its first letters is
+# looked up by its end, where its correction sorts near it (search.js nearTerms). Names only.
+REVERSE_SHARD_BYTES = 8_000
 
 
 def _shard(folder: str, data) -> tuple[str, Page]:
@@ -48,6 +52,20 @@ def _term_shards(index: SearchIndex) -> list[list[str]]:
             current, size = [], 0
         current.append(term)
         size += cost
+    if current:
+        shards.append(current)
+    return shards
+
+
+def _reverse_shards(index: SearchIndex) -> list[list[str]]:
+    """Word terms sorted by their reversed spelling, cut into runs of about REVERSE_SHARD_BYTES."""
+    shards, current, size = [], [], 0
+    for term in sorted((t for t in index.order if not t.startswith(FILTER_PREFIX)), key=lambda t: t[::-1]):
+        if current and size + len(term) + 3 > REVERSE_SHARD_BYTES:
+            shards.append(current)
+            current, size = [], 0
+        current.append(term)
+        size += len(term) + 3
     if current:
         shards.append(current)
     return shards
@@ -86,6 +104,8 @@ def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, lis
     for i in range(0, len(docs), EXCERPTS_PER_SHARD):
         texts = [row[6] for row in docs[i:i + EXCERPTS_PER_SHARD]]
         excerpt_files.append(add("x", (), texts, lambda: texts))
+    reverse = _reverse_shards(index)
+    reverse_files = [add("r", terms, (), lambda: terms) for terms in reverse]
     manifest = {
         "docs": len(docs),
         "docsPerShard": DOCS_PER_SHARD,
@@ -94,6 +114,8 @@ def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, lis
         "termFiles": term_files,
         "positionFiles": position_files,
         "docFiles": doc_files,
+        "reverseFirst": [terms[0][::-1] for terms in reverse],
+        "reverseFiles": reverse_files,
         "excerptsPerShard": EXCERPTS_PER_SHARD,
         "excerptFiles": excerpt_files,
         "months": index.months,
