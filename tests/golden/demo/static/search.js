@@ -297,6 +297,7 @@
   var TYPO_WEIGHT = 0.4;
   var MAX_TYPO_TERMS = 20;
   var EXTRA_SHARDS = 3;
+  var NEAR_SHARDS = 4;
   var ALPHABET = "abcdefghijklmnopqrstuvwxyz";
   /* Letters next to each other on a QWERTY keyboard: a mistyped letter is most often a neighbour. */
   var KEYS = {};
@@ -366,16 +367,20 @@
     return n;
   }
 
-  /* Term shards not loaded yet that may hold a correction of a word found nowhere in the loaded ones. */
-  function typoShards(m, loaded, items) {
-    var votes = {};
+  /* The words of `items` that may need correcting, with the term shards not loaded yet that most
+     of their likely corrections fall into when none is in the loaded ones. `force`: a word
+     found as typed may be a typo too (the query's words find too little together). */
+  function typoNeeds(m, loaded, items, force) {
+    var votes = {}, missing = [];
     items.forEach(function (item) {
-      if (!typoEligible(item) || exactCount(m, loaded, item)) return;
-      if (item.prefix && completions(m, loaded, prefixForms(m, item.word), variants(m, item)).length) return;
+      if (!typoEligible(item)) return;
+      if (!force && exactCount(m, loaded, item)) return;
+      if (!force && item.prefix && completions(m, loaded, prefixForms(m, item.word), variants(m, item)).length) return;
       var cands = oneEditAway(m, item);
       var here = cands.some(function (c) {
         return c.terms.some(function (t) { var s = loaded[shardOf(m, t)]; return has(s, t); });
       });
+      missing.push(item);  // a correction near by is not always the one meant: look by its end too
       if (here) return;
       cands.forEach(function (c) {
         if (c.at < 1) return;  // a mistake in the first letter is rare
@@ -386,8 +391,62 @@
       });
     });
     // The shards most of those corrections fall into.
-    return Object.keys(votes).map(Number).sort(function (a, b) { return votes[b] - votes[a] || a - b; })
+    var shardsToLoad = Object.keys(votes).map(Number).sort(function (a, b) { return votes[b] - votes[a] || a - b; })
       .slice(0, EXTRA_SHARDS);
+    return { missing: missing, shards: shardsToLoad };
+  }
+
+  function reverseShardOf(m, reversed) {
+    var lo = 0, hi = m.reverseFirst.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (m.reverseFirst[mid] <= reversed) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  function reversed(text) { return Array.from(text).reverse().join(""); }
+
+  /* Index terms near a word mistyped anywhere but at its end, found by their end: one edit from its
+     term (two for a term of 8 letters or more), among the terms that end like it. */
+  var nearCache = Object.create(null);
+  function nearTerms(m, items) {
+    if (!m.reverseFiles) return Promise.resolve([]);
+    var wanted = {};
+    items.forEach(function (item) {
+      variants(m, item).forEach(function (v) { wanted[reverseShardOf(m, reversed(v))] = true; });
+    });
+    return Promise.all(Object.keys(wanted).map(function (i) { return load(m.reverseFiles[i]); })).then(function () {
+      var terms = [];
+      items.forEach(function (item) {
+        var near = [];
+        variants(m, item).forEach(function (v) {
+          var most = v.length >= 8 ? 2 : 1;
+          shards[m.reverseFiles[reverseShardOf(m, reversed(v))]].forEach(function (t) {
+            if (t !== v && near.indexOf(t) < 0 && distance(v, t, most) <= most) near.push(t);
+          });
+        });
+        nearCache[item.word] = near;
+        terms = terms.concat(near);
+      });
+      return terms;
+    });
+  }
+
+  /* Loads what correcting `items` needs: the likely shards of their one-edit corrections and, in
+     parallel, the terms near them by their end, then the term shards holding those. */
+  function typoLoad(m, loaded, items, force) {
+    var needs = typoNeeds(m, loaded, items, force);
+    if (!needs.missing.length) return Promise.resolve();
+    function into(i) {
+      return load(m.termFiles[i]).then(function (shard) { loaded[i] = shard; }, function () {});
+    }
+    var byEnd = nearTerms(m, needs.missing.filter(function (item) { return !nearCache[item.word]; })).then(function (terms) {
+      var ids = {};
+      terms.forEach(function (t) { var i = shardOf(m, t); if (!loaded[i]) ids[i] = true; });
+      return Promise.all(Object.keys(ids).slice(0, NEAR_SHARDS).map(Number).map(into));
+    }, function () {});
+    return Promise.all(needs.shards.map(into).concat([byEnd]));
   }
 
   /* Adds the matches of a word's corrections to `scores`; returns the correction found most often. */
@@ -404,6 +463,13 @@
           found.push(seen[t]);
         }
       });
+    });
+    (nearCache[item.word] || []).forEach(function (t) {  // found by the word's end (nearTerms)
+      var shard = loaded[shardOf(m, t)];
+      if (has(shard, t) && !seen[t]) {
+        seen[t] = { term: t, shard: shard, size: shard[t].length, word: null };
+        found.push(seen[t]);
+      }
     });
     if (item.word.length >= 8) {  // two edits away: terms of the word's own shard
       variants(m, item).forEach(function (v) {
@@ -547,10 +613,7 @@
       var loaded = {};
       return Promise.all(need.map(function (i) { return load(m.termFiles[i]); })).then(function (list) {
         need.forEach(function (i, k) { loaded[i] = list[k]; });
-        var extra = typoShards(m, loaded, required);  // only when a word's corrections are all elsewhere
-        return Promise.all(extra.map(function (i) {
-          return load(m.termFiles[i]).then(function (shard) { loaded[i] = shard; }, function () {});
-        }));
+        return typoLoad(m, loaded, required, false);  // only when a word's corrections are all elsewhere
       }).then(function () {
         // Typos are corrected for a word found nowhere, or, when the words find no article
         // together, for those found in fewer than FEW.
@@ -585,16 +648,24 @@
           });
         }
         intersect();
-        if (!together) {
-          var again = false;
-          perWord = perWord.map(function (w, i) {
-            if (w.corrected || !typoEligible(required[i]) || w.scores.size >= FEW) return w;
-            again = true;
-            return wordScores(m, loaded, required[i], required[i].prefix, FEW);
-          });
-          if (again) intersect();
+        /* Too little together: any of the words may be the mistyped one, even one found as typed
+           ("trafe" is a German word, "fridy" starts with "frid"). */
+        var retry = Promise.resolve();
+        if (!together || (together < FEW && required.length > 1)) {
+          var doubtful = required.filter(function (item, i) { return !perWord[i].corrected && typoEligible(item); });
+          if (doubtful.length) {
+            retry = typoLoad(m, loaded, doubtful, true).then(function () {
+              perWord = perWord.map(function (w, i) {
+                if (w.corrected || !typoEligible(required[i])) return w;
+                return wordScores(m, loaded, required[i], required[i].prefix, Infinity);
+              });
+              intersect();
+            });
+          }
         }
-        return applyPositions(m, required, phrases, hits, perWord).then(function (kept) {
+        return retry.then(function () {
+          return applyPositions(m, required, phrases, hits, perWord);
+        }).then(function (kept) {
           return withoutPhrases(m, excludedPhrases, kept);
         }).then(function (kept) {
           kept.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
