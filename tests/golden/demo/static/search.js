@@ -141,11 +141,17 @@
 
   var postingCache = Object.create(null);
   var positionCache = Object.create(null);
-  /* Map doc number → impact for one term. */
+  /* Map doc number → impact for one term; its `titled` set holds the docs with the term in their
+     headline (a posting carries the impact doubled, plus 1 for the headline: scoring.posting_impact). */
   function postings(shard, term) {
     if (!postingCache[term]) {
-      var map = new Map(), nums = decode(has(shard, term) ? shard[term] : ""), doc = 0;
-      for (var i = 0; i + 1 < nums.length; i += 2) { doc += nums[i]; map.set(doc, nums[i + 1]); }
+      var map = new Map(), titled = new Set(), nums = decode(has(shard, term) ? shard[term] : ""), doc = 0;
+      for (var i = 0; i + 1 < nums.length; i += 2) {
+        doc += nums[i];
+        map.set(doc, nums[i + 1] >> 1);
+        if (nums[i + 1] & 1) titled.add(doc);
+      }
+      map.titled = titled;
       postingCache[term] = map;
     }
     return postingCache[term];
@@ -247,9 +253,11 @@
   /* The top results are re-ranked by their headline (titleBonus; in impact units: IMPACT_SCALE
      per BM25 point). */
   var RERANK = 10;
+  var TITLE_CANDIDATES = 3;
   var TITLE_WORD_BONUS = 10;
   var TITLE_PAIR_BONUS = 10;
   var TITLE_COVER_BONUS = 200;
+  var TITLE_TYPED_BONUS = 40;
   /* Among the PROXIMITY_CANDIDATES best, query words standing close together in an article, in the
      query's order, add a bonus: next to each other, or at most NEAR words apart, per pair of
      neighbouring query words; once more when all of them (three or more) follow each other so; and
@@ -286,14 +294,14 @@
   /* ---- typos ---- */
 
   /* A query word found in no article (as typed, or with the completions of a word being typed),
-     or in fewer than FEW when the query's words find no article together, also matches the index
-     terms of the words one edit away (a letter dropped, added, replaced, or two swapped) and, for
-     words of 8 letters or more, the terms two edits away from its own in the shard already loaded;
-     always below the words as typed. Most typos leave the first two or three letters alone, so
-     their corrections sit in the term shard the query loads anyway; only when none is there are up
-     to EXTRA_SHARDS more loaded: those most of the corrections after the first letter that drop a
-     letter, swap two back or replace one by a keyboard neighbour fall into. */
-  var FEW = 3;
+     or any word when the query's words find no article together, also matches the index terms of
+     the words one edit away (a letter dropped, added, replaced, or two swapped) and, for words of 8
+     letters or more, the terms two edits away from its own in the shard already loaded; always
+     below the words as typed. Most typos leave the first two or three letters alone, so their
+     corrections sit in the term shard the query loads anyway; only when none is there are up to
+     EXTRA_SHARDS more loaded: those most of the corrections after the first letter that drop a
+     letter, swap two back or replace one by a keyboard neighbour fall into. A word found nowhere
+     is also looked up by its end (nearTerms). */
   var TYPO_WEIGHT = 0.4;
   var MAX_TYPO_TERMS = 20;
   var EXTRA_SHARDS = 3;
@@ -509,13 +517,15 @@
   /* The articles holding a query word, with its impact there: its terms, the terms it starts when
      `prefix`, and when it is found in fewer than `typos` articles, those of its corrections. */
   function wordScores(m, loaded, item, prefix, typos) {
-    var word = item.word, exact = variants(m, item), scores = new Map();
+    var word = item.word, exact = variants(m, item), scores = new Map(), titled = [];
     exact.forEach(function (t) {
       var shard = loaded[shardOf(m, t)];
       if (has(shard, t)) {
-        postings(shard, t).forEach(function (impact, doc) {
+        var found = postings(shard, t);
+        found.forEach(function (impact, doc) {
           if (!(scores.get(doc) >= impact)) scores.set(doc, impact);
         });
+        titled.push(found.titled);
       }
     });
     if (prefix) {
@@ -529,15 +539,19 @@
       });
       var weight = Math.min(PREFIX_WEIGHT, best ? 0.99 * weakest / best : PREFIX_WEIGHT);
       found.forEach(function (c) {
-        postings(c.shard, c.term).forEach(function (impact, doc) {
+        var completed = postings(c.shard, c.term);
+        completed.forEach(function (impact, doc) {
           var s = impact * weight;
           if (!(scores.get(doc) >= s)) scores.set(doc, s);
         });
+        titled.push(completed.titled);
       });
     }
     var corrected = null;
     if (typoEligible(item) && scores.size < typos) corrected = typoScores(m, loaded, item, scores);
-    return { terms: exact, scores: scores, corrected: corrected };
+    return { terms: exact, scores: scores, corrected: corrected, inTitle: function (doc) {
+      return titled.some(function (set) { return set.has(doc); });
+    } };
   }
 
   function filterTerms(filters) {
@@ -616,7 +630,7 @@
         return typoLoad(m, loaded, required, false);  // only when a word's corrections are all elsewhere
       }).then(function () {
         // Typos are corrected for a word found nowhere, or, when the words find no article
-        // together, for those found in fewer than FEW.
+        // together, for any of them.
         var perWord = required.map(function (item) { return wordScores(m, loaded, item, item.prefix, 1); });
         var opt = optional.map(function (item) { return wordScores(m, loaded, item, false, 0); });
         var inDates = dateTest(m, filters.from, filters.to);
@@ -648,10 +662,10 @@
           });
         }
         intersect();
-        /* Too little together: any of the words may be the mistyped one, even one found as typed
+        /* Nothing together: any of the words may be the mistyped one, even one found as typed
            ("trafe" is a German word, "fridy" starts with "frid"). */
         var retry = Promise.resolve();
-        if (!together || (together < FEW && required.length > 1)) {
+        if (!together) {
           var doubtful = required.filter(function (item, i) { return !perWord[i].corrected && typoEligible(item); });
           if (doubtful.length) {
             retry = typoLoad(m, loaded, doubtful, true).then(function () {
@@ -670,11 +684,12 @@
         }).then(function (kept) {
           kept.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
           return { hits: kept, words: required.concat(optional), terms: terms,
-                   suggestion: suggestion(parsed, required, perWord, kept) };
+                   suggestion: suggestion(parsed, required, perWord, kept),
+                   inTitle: function (doc) { return perWord.every(function (w) { return w.inTitle(doc); }); } };
         });
       }).then(function (found) {
         var queryWords = found.words.filter(function (i) { return !m.stop[i.word]; });
-        var ranked = options.sort ? Promise.resolve(found.hits.slice()) : reranked(m, found.hits, queryWords);
+        var ranked = options.sort ? Promise.resolve(found.hits.slice()) : reranked(m, found.hits, queryWords, found.inTitle);
         return ranked.then(function (hits) {
           if (options.sort === "newest") hits.sort(function (a, b) { return a[1] - b[1]; });  // doc 0 is the newest
           else if (options.sort === "oldest") hits.sort(function (a, b) { return b[1] - a[1]; });
@@ -703,13 +718,19 @@
     return Promise.all(Object.keys(names).map(load));
   }
 
-  /* The hits with their headline bonus (titleBonus) for the best RERANK of them, best first. */
-  function reranked(m, hits, words) {
-    var head = hits.slice(0, RERANK);
-    return loadDocs(m, head).then(function () {
-      head = head.map(function (h) { return [h[0] + titleBonus(m, docOf(m, h[1]), words), h[1]]; });
+  /* The hits with their headline bonus (titleBonus) for the best RERANK of them and for up to
+     TITLE_CANDIDATES more from anywhere in the list whose headline holds every query word (in some
+     form), best first. */
+  function reranked(m, hits, words, inTitle) {
+    var head = hits.slice(0, RERANK), more = [];
+    for (var i = RERANK; i < hits.length && more.length < TITLE_CANDIDATES; i++) {
+      if (inTitle(hits[i][1])) more.push(hits[i]);
+    }
+    return loadDocs(m, head.concat(more)).then(function () {
+      var rest = more.length ? hits.slice(RERANK).filter(function (h) { return more.indexOf(h) < 0; }) : hits.slice(RERANK);
+      head = head.concat(more).map(function (h) { return [h[0] + titleBonus(m, docOf(m, h[1]), words), h[1]]; });
       head.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-      return head.concat(hits.slice(RERANK));
+      return head.concat(rest);
     });
   }
 
@@ -741,12 +762,13 @@
       title = words(doc[1]).filter(function (w) { return !m.stop[w]; });
       terms = title.map(function (w) { return s ? s.stem(w) : w; });
     }
-    var bonus = 0;
+    var bonus = 0, typed = 0;
     var at = items.map(function (item) {
       var i = title.indexOf(item.word);
       if (i < 0 && item.prefix) i = title.findIndex(function (w) { return w.indexOf(item.word) === 0; });
       if (i >= 0) {
         bonus += TITLE_WORD_BONUS;
+        typed++;
         return i;
       }
       var wanted = variants(m, item);
@@ -757,6 +779,7 @@
     }
     var recalled = title.filter(function (w) { return w.length >= 3 && !/\d/.test(w); }).length;
     if (recalled && at.every(function (i) { return i >= 0; })) bonus += TITLE_COVER_BONUS * Math.min(1, at.length / recalled);
+    if (items.length > 1 && typed === items.length) bonus += TITLE_TYPED_BONUS;
     return bonus;
   }
 
