@@ -68,6 +68,6 @@ class Wording:
         template = cldr.date_template(self.tag)
         return {"loading": t["search_loading"], "none": t["search_none"], "common": t["search_common"],
                 "results": t["search_results"], "failed": t["search_failed"],
-                "did_you_mean": t["search_did_you_mean"],
+                "did_you_mean": t["search_did_you_mean"], "more": t["search_more"],
                 "date": template[0] if template else "", "months": list(template[1]) if template else [],
                 "number": cldr.number_grouping(self.tag), "dirs": self.directions(languages)}

@@ -139,6 +139,7 @@ def index_streams(archive: Archive, streams: Iterable[tuple[int, int, list[str]]
                          term_idf * tf * (K1 + 1) / (K1 + tf) * IMPACT_SCALE)
         impacts[part] = np.rint(score)
     impacts[impacts == 0] = 1
+    impacts = impacts * 2 + (in_title > 0)  # as scoring.posting_impact
     del in_title, weights, pair_idf
 
     # Postings: doc, impact, doc step, impact … per term.

@@ -11,9 +11,14 @@ from dataclasses import dataclass, field
 from generator.core.model import Article
 from generator.search.codec import decode_postings
 from generator.search.scoring import Norms
+from generator.search.terms import article_text
 from generator.search.text import html_text
 
 SNIPPET_CHARS = 120  # about twenty words; the snippets are most of a document shard
+# The text a result's snippet is cut from around the query's words (search.js passage): the whole
+# text of most news articles, kept apart from the document shards (search.shards) and loaded only
+# for the results on show. A longer article's passage comes from its first EXCERPT_CHARS.
+EXCERPT_CHARS = 3000
 
 
 @dataclass
@@ -21,7 +26,7 @@ class SearchIndex:
     postings: dict[str, str]  # term → encode_postings(doc numbers ascending, their impacts)
     positions: dict[str, str]  # term → encoded word positions in each article of its postings, joined
     df: dict[str, int]  # term → number of articles holding it
-    docs: list[list]  # doc number (newest first) → [path, title, date, source, lang, snippet]
+    docs: list[list]  # doc number (newest first) → [path, title, date, source, lang, snippet, excerpt]
     months: list[tuple[str, int]]  # (YYYY-MM, first doc number), newest first
     languages: list[str]  # languages whose stemmer the query must apply
     norms: Norms
@@ -38,9 +43,16 @@ def _snippet(article: Article) -> str:
     return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
 
 
+def _excerpt(article: Article) -> str:
+    text = " ".join(article_text(article).split())
+    if len(text) <= EXCERPT_CHARS:
+        return text
+    return text[:EXCERPT_CHARS].rsplit(" ", 1)[0]
+
+
 def doc_row(article: Article) -> list:
     return [article.path, article.title, article.date.date().isoformat(), article.source, article.lang,
-            _snippet(article)]
+            _snippet(article), _excerpt(article)]
 
 
 def month_starts(articles: list[Article]) -> list[tuple[str, int]]:

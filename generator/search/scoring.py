@@ -42,6 +42,13 @@ def doc_weights(norms: Norms, title_len: int, text_len: int) -> tuple[float, flo
     return title_norm, text_norm, text_norm * (K1 + 1) / (K1 + text_norm)
 
 
+def posting_impact(quantised: int, in_title: int) -> int:
+    """What a posting carries: the impact doubled, plus 1 when the term is in the headline. search.js
+    reads from it which matches hold every query word in their headline, to draw the candidates of
+    its headline re-ranking from all of them."""
+    return 2 * quantised + (1 if in_title else 0)
+
+
 def impact(term_idf: float, in_title: int, occurrences: int, weights: tuple[float, float, float]) -> int:
     """A term's quantised BM25F score in one article; never 0, which marks a filter term."""
     title_norm, text_norm, once = weights

@@ -44,7 +44,8 @@ class ArticleTerms:
         return decode_positions(self.positions[self.terms.index(term)])
 
 
-def _article_text(article: Article) -> str:
+def article_text(article: Article) -> str:
+    """The summary (unless it is the body's lead) and the body as plain text: what is indexed after the title."""
     body = html_text(article.body_html)
     # A generated summary is the body's lead paragraph; counting it twice would double the lead.
     if article.summary and article.summary.rstrip(" …") not in body[: len(article.summary) + 200]:
@@ -55,7 +56,7 @@ def _article_text(article: Article) -> str:
 def article_stream(article: Article) -> tuple[int, int, list[str]]:
     """(words in the title, words in the text, the term of every word in order). Stopwords keep
     their place as "", like the gap after the title that keeps a phrase from spanning both."""
-    title, text = text_terms(article.lang, article.title), text_terms(article.lang, _article_text(article))
+    title, text = text_terms(article.lang, article.title), text_terms(article.lang, article_text(article))
     return len(title), len(text), title + [""] + text
 
 

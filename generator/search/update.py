@@ -17,7 +17,7 @@ from generator.core.model import Article
 from generator.search.arrays import index_streams
 from generator.search.codec import decode_positions, decode_postings, encode_postings, number_tokens, token_value
 from generator.search.index import SearchIndex, doc_row
-from generator.search.scoring import corpus_norms, doc_weights, idf, impact
+from generator.search.scoring import corpus_norms, doc_weights, idf, impact, posting_impact
 from generator.search.terms import FILTER_PREFIX, ArticleTerms, article_stream, filter_terms
 
 MAX_CHANGED = 64  # beyond this many edited articles, indexing afresh is as quick
@@ -108,8 +108,8 @@ class IndexState:
             i = bisect_left(docs, doc)
             docs.insert(i, doc)
             pieces.insert(i, _PIECES.setdefault(places, places))
-            scores.insert(i, 0 if is_filter else impact(term_idf, in_title, occurrences,
-                                                         doc_weights(index.norms, *self.lengths[doc])))
+            scores.insert(i, 0 if is_filter else posting_impact(
+                impact(term_idf, in_title, occurrences, doc_weights(index.norms, *self.lengths[doc])), in_title))
         self.decoded[term] = docs, scores, pieces
         index.postings[term] = encode_postings(docs, scores)
         index.positions[term] = "".join(pieces)
@@ -122,8 +122,9 @@ class IndexState:
     def _impact_from(self, term_idf: float, doc: int, piece: str) -> int:
         places = decode_positions(piece)
         title_len = self.lengths[doc][0]
-        return impact(term_idf, bisect_left(places, title_len), len(places),
-                      doc_weights(self.index.norms, *self.lengths[doc]))
+        in_title = bisect_left(places, title_len)
+        return posting_impact(impact(term_idf, in_title, len(places), doc_weights(self.index.norms, *self.lengths[doc])),
+                              in_title)
 
 
 # One string object per distinct piece: most are a count of 1 and one small number.

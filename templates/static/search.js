@@ -141,11 +141,17 @@
 
   var postingCache = Object.create(null);
   var positionCache = Object.create(null);
-  /* Map doc number → impact for one term. */
+  /* Map doc number → impact for one term; its `titled` set holds the docs with the term in their
+     headline (a posting carries the impact doubled, plus 1 for the headline: scoring.posting_impact). */
   function postings(shard, term) {
     if (!postingCache[term]) {
-      var map = new Map(), nums = decode(has(shard, term) ? shard[term] : ""), doc = 0;
-      for (var i = 0; i + 1 < nums.length; i += 2) { doc += nums[i]; map.set(doc, nums[i + 1]); }
+      var map = new Map(), titled = new Set(), nums = decode(has(shard, term) ? shard[term] : ""), doc = 0;
+      for (var i = 0; i + 1 < nums.length; i += 2) {
+        doc += nums[i];
+        map.set(doc, nums[i + 1] >> 1);
+        if (nums[i + 1] & 1) titled.add(doc);
+      }
+      map.titled = titled;
       postingCache[term] = map;
     }
     return postingCache[term];
@@ -247,9 +253,11 @@
   /* The top results are re-ranked by their headline (titleBonus; in impact units: IMPACT_SCALE
      per BM25 point). */
   var RERANK = 10;
+  var TITLE_CANDIDATES = 3;
   var TITLE_WORD_BONUS = 10;
   var TITLE_PAIR_BONUS = 10;
   var TITLE_COVER_BONUS = 200;
+  var TITLE_TYPED_BONUS = 40;
   /* Among the PROXIMITY_CANDIDATES best, query words standing close together in an article, in the
      query's order, add a bonus: next to each other, or at most NEAR words apart, per pair of
      neighbouring query words; once more when all of them (three or more) follow each other so; and
@@ -286,17 +294,18 @@
   /* ---- typos ---- */
 
   /* A query word found in no article (as typed, or with the completions of a word being typed),
-     or in fewer than FEW when the query's words find no article together, also matches the index
-     terms of the words one edit away (a letter dropped, added, replaced, or two swapped) and, for
-     words of 8 letters or more, the terms two edits away from its own in the shard already loaded;
-     always below the words as typed. Most typos leave the first two or three letters alone, so
-     their corrections sit in the term shard the query loads anyway; only when none is there are up
-     to EXTRA_SHARDS more loaded: those most of the corrections after the first letter that drop a
-     letter, swap two back or replace one by a keyboard neighbour fall into. */
-  var FEW = 3;
+     or any word when the query's words find no article together, also matches the index terms of
+     the words one edit away (a letter dropped, added, replaced, or two swapped) and, for words of 8
+     letters or more, the terms two edits away from its own in the shard already loaded; always
+     below the words as typed. Most typos leave the first two or three letters alone, so their
+     corrections sit in the term shard the query loads anyway; only when none is there are up to
+     EXTRA_SHARDS more loaded: those most of the corrections after the first letter that drop a
+     letter, swap two back or replace one by a keyboard neighbour fall into. A word found nowhere
+     is also looked up by its end (nearTerms). */
   var TYPO_WEIGHT = 0.4;
   var MAX_TYPO_TERMS = 20;
   var EXTRA_SHARDS = 3;
+  var NEAR_SHARDS = 4;
   var ALPHABET = "abcdefghijklmnopqrstuvwxyz";
   /* Letters next to each other on a QWERTY keyboard: a mistyped letter is most often a neighbour. */
   var KEYS = {};
@@ -366,16 +375,20 @@
     return n;
   }
 
-  /* Term shards not loaded yet that may hold a correction of a word found nowhere in the loaded ones. */
-  function typoShards(m, loaded, items) {
-    var votes = {};
+  /* The words of `items` that may need correcting, with the term shards not loaded yet that most
+     of their likely corrections fall into when none is in the loaded ones. `force`: a word
+     found as typed may be a typo too (the query's words find too little together). */
+  function typoNeeds(m, loaded, items, force) {
+    var votes = {}, missing = [];
     items.forEach(function (item) {
-      if (!typoEligible(item) || exactCount(m, loaded, item)) return;
-      if (item.prefix && completions(m, loaded, prefixForms(m, item.word), variants(m, item)).length) return;
+      if (!typoEligible(item)) return;
+      if (!force && exactCount(m, loaded, item)) return;
+      if (!force && item.prefix && completions(m, loaded, prefixForms(m, item.word), variants(m, item)).length) return;
       var cands = oneEditAway(m, item);
       var here = cands.some(function (c) {
         return c.terms.some(function (t) { var s = loaded[shardOf(m, t)]; return has(s, t); });
       });
+      missing.push(item);  // a correction near by is not always the one meant: look by its end too
       if (here) return;
       cands.forEach(function (c) {
         if (c.at < 1) return;  // a mistake in the first letter is rare
@@ -386,8 +399,62 @@
       });
     });
     // The shards most of those corrections fall into.
-    return Object.keys(votes).map(Number).sort(function (a, b) { return votes[b] - votes[a] || a - b; })
+    var shardsToLoad = Object.keys(votes).map(Number).sort(function (a, b) { return votes[b] - votes[a] || a - b; })
       .slice(0, EXTRA_SHARDS);
+    return { missing: missing, shards: shardsToLoad };
+  }
+
+  function reverseShardOf(m, reversed) {
+    var lo = 0, hi = m.reverseFirst.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (m.reverseFirst[mid] <= reversed) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  function reversed(text) { return Array.from(text).reverse().join(""); }
+
+  /* Index terms near a word mistyped anywhere but at its end, found by their end: one edit from its
+     term (two for a term of 8 letters or more), among the terms that end like it. */
+  var nearCache = Object.create(null);
+  function nearTerms(m, items) {
+    if (!m.reverseFiles) return Promise.resolve([]);
+    var wanted = {};
+    items.forEach(function (item) {
+      variants(m, item).forEach(function (v) { wanted[reverseShardOf(m, reversed(v))] = true; });
+    });
+    return Promise.all(Object.keys(wanted).map(function (i) { return load(m.reverseFiles[i]); })).then(function () {
+      var terms = [];
+      items.forEach(function (item) {
+        var near = [];
+        variants(m, item).forEach(function (v) {
+          var most = v.length >= 8 ? 2 : 1;
+          shards[m.reverseFiles[reverseShardOf(m, reversed(v))]].forEach(function (t) {
+            if (t !== v && near.indexOf(t) < 0 && distance(v, t, most) <= most) near.push(t);
+          });
+        });
+        nearCache[item.word] = near;
+        terms = terms.concat(near);
+      });
+      return terms;
+    });
+  }
+
+  /* Loads what correcting `items` needs: the likely shards of their one-edit corrections and, in
+     parallel, the terms near them by their end, then the term shards holding those. */
+  function typoLoad(m, loaded, items, force) {
+    var needs = typoNeeds(m, loaded, items, force);
+    if (!needs.missing.length) return Promise.resolve();
+    function into(i) {
+      return load(m.termFiles[i]).then(function (shard) { loaded[i] = shard; }, function () {});
+    }
+    var byEnd = nearTerms(m, needs.missing.filter(function (item) { return !nearCache[item.word]; })).then(function (terms) {
+      var ids = {};
+      terms.forEach(function (t) { var i = shardOf(m, t); if (!loaded[i]) ids[i] = true; });
+      return Promise.all(Object.keys(ids).slice(0, NEAR_SHARDS).map(Number).map(into));
+    }, function () {});
+    return Promise.all(needs.shards.map(into).concat([byEnd]));
   }
 
   /* Adds the matches of a word's corrections to `scores`; returns the correction found most often. */
@@ -404,6 +471,13 @@
           found.push(seen[t]);
         }
       });
+    });
+    (nearCache[item.word] || []).forEach(function (t) {  // found by the word's end (nearTerms)
+      var shard = loaded[shardOf(m, t)];
+      if (has(shard, t) && !seen[t]) {
+        seen[t] = { term: t, shard: shard, size: shard[t].length, word: null };
+        found.push(seen[t]);
+      }
     });
     if (item.word.length >= 8) {  // two edits away: terms of the word's own shard
       variants(m, item).forEach(function (v) {
@@ -443,13 +517,15 @@
   /* The articles holding a query word, with its impact there: its terms, the terms it starts when
      `prefix`, and when it is found in fewer than `typos` articles, those of its corrections. */
   function wordScores(m, loaded, item, prefix, typos) {
-    var word = item.word, exact = variants(m, item), scores = new Map();
+    var word = item.word, exact = variants(m, item), scores = new Map(), titled = [];
     exact.forEach(function (t) {
       var shard = loaded[shardOf(m, t)];
       if (has(shard, t)) {
-        postings(shard, t).forEach(function (impact, doc) {
+        var found = postings(shard, t);
+        found.forEach(function (impact, doc) {
           if (!(scores.get(doc) >= impact)) scores.set(doc, impact);
         });
+        titled.push(found.titled);
       }
     });
     if (prefix) {
@@ -463,15 +539,19 @@
       });
       var weight = Math.min(PREFIX_WEIGHT, best ? 0.99 * weakest / best : PREFIX_WEIGHT);
       found.forEach(function (c) {
-        postings(c.shard, c.term).forEach(function (impact, doc) {
+        var completed = postings(c.shard, c.term);
+        completed.forEach(function (impact, doc) {
           var s = impact * weight;
           if (!(scores.get(doc) >= s)) scores.set(doc, s);
         });
+        titled.push(completed.titled);
       });
     }
     var corrected = null;
     if (typoEligible(item) && scores.size < typos) corrected = typoScores(m, loaded, item, scores);
-    return { terms: exact, scores: scores, corrected: corrected };
+    return { terms: exact, scores: scores, corrected: corrected, inTitle: function (doc) {
+      return titled.some(function (set) { return set.has(doc); });
+    } };
   }
 
   function filterTerms(filters) {
@@ -508,7 +588,7 @@
 
   function search(query, options) {
     options = options || {};
-    var limit = Math.max(1, Math.min(Number(options.limit) || 10, 200));
+    var limit = Math.max(1, Number(options.limit) || 10);
     var filters = options.filters || {};
     return manifest().then(function (m) {
       var parsed = parse(query);
@@ -547,13 +627,10 @@
       var loaded = {};
       return Promise.all(need.map(function (i) { return load(m.termFiles[i]); })).then(function (list) {
         need.forEach(function (i, k) { loaded[i] = list[k]; });
-        var extra = typoShards(m, loaded, required);  // only when a word's corrections are all elsewhere
-        return Promise.all(extra.map(function (i) {
-          return load(m.termFiles[i]).then(function (shard) { loaded[i] = shard; }, function () {});
-        }));
+        return typoLoad(m, loaded, required, false);  // only when a word's corrections are all elsewhere
       }).then(function () {
         // Typos are corrected for a word found nowhere, or, when the words find no article
-        // together, for those found in fewer than FEW.
+        // together, for any of them.
         var perWord = required.map(function (item) { return wordScores(m, loaded, item, item.prefix, 1); });
         var opt = optional.map(function (item) { return wordScores(m, loaded, item, false, 0); });
         var inDates = dateTest(m, filters.from, filters.to);
@@ -585,46 +662,86 @@
           });
         }
         intersect();
+        /* Nothing together: any of the words may be the mistyped one, even one found as typed
+           ("trafe" is a German word, "fridy" starts with "frid"). */
+        var retry = Promise.resolve();
         if (!together) {
-          var again = false;
-          perWord = perWord.map(function (w, i) {
-            if (w.corrected || !typoEligible(required[i]) || w.scores.size >= FEW) return w;
-            again = true;
-            return wordScores(m, loaded, required[i], required[i].prefix, FEW);
-          });
-          if (again) intersect();
+          var doubtful = required.filter(function (item, i) { return !perWord[i].corrected && typoEligible(item); });
+          if (doubtful.length) {
+            retry = typoLoad(m, loaded, doubtful, true).then(function () {
+              perWord = perWord.map(function (w, i) {
+                if (w.corrected || !typoEligible(required[i])) return w;
+                return wordScores(m, loaded, required[i], required[i].prefix, Infinity);
+              });
+              intersect();
+            });
+          }
         }
-        return applyPositions(m, required, phrases, hits, perWord).then(function (kept) {
+        return retry.then(function () {
+          return applyPositions(m, required, phrases, hits, perWord);
+        }).then(function (kept) {
           return withoutPhrases(m, excludedPhrases, kept);
         }).then(function (kept) {
           kept.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
           return { hits: kept, words: required.concat(optional), terms: terms,
-                   suggestion: suggestion(parsed, required, perWord, kept) };
+                   suggestion: suggestion(parsed, required, perWord, kept),
+                   inTitle: function (doc) { return perWord.every(function (w) { return w.inTitle(doc); }); } };
         });
       }).then(function (found) {
-        var top = found.hits.slice(0, Math.max(limit, RERANK));
-        var files = {};
-        top.forEach(function (h) { files[Math.floor(h[1] / m.docsPerShard)] = true; });
-        var names = Object.keys(files);
-        return Promise.all(names.map(function (i) { return load(m.docFiles[i]); })).then(function () {
-          function docOf(h) { return shards[m.docFiles[Math.floor(h[1] / m.docsPerShard)]][h[1] % m.docsPerShard]; }
-          var queryWords = found.words.filter(function (i) { return !m.stop[i.word]; });
-          var head = top.slice(0, RERANK).map(function (h) {
-            return [h[0] + titleBonus(m, docOf(h), queryWords), h[1]];
-          });
-          head.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-          top = head.concat(top.slice(RERANK)).slice(0, limit);
-          var results = top.map(function (h) {
-            var doc = docOf(h);
-            return {
-              url: new URL(base + "../" + doc[0] + "index.html", location.href).href,
-              title: doc[1], date: doc[2], source: doc[3], lang: doc[4], snippet: doc[5]
-            };
-          });
-          return { results: results, total: found.hits.length, common: false, words: found.words, terms: found.terms,
-                   suggestion: found.suggestion,
-                   manifest: m };
+        var queryWords = found.words.filter(function (i) { return !m.stop[i.word]; });
+        var ranked = options.sort ? Promise.resolve(found.hits.slice()) : reranked(m, found.hits, queryWords, found.inTitle);
+        return ranked.then(function (hits) {
+          if (options.sort === "newest") hits.sort(function (a, b) { return a[1] - b[1]; });  // doc 0 is the newest
+          else if (options.sort === "oldest") hits.sort(function (a, b) { return b[1] - a[1]; });
+          var answer = { results: [], total: hits.length, common: false, words: found.words, terms: found.terms,
+                         suggestion: found.suggestion, manifest: m };
+          /* The next `n` results, loaded on demand: every hit can be shown, a page at a time. */
+          answer.more = function (n) {
+            var from = answer.results.length;
+            return resultsOf(m, hits.slice(from, from + n)).then(function (rows) {
+              answer.results = answer.results.concat(rows);
+              return rows;
+            });
+          };
+          return answer.more(limit).then(function () { return answer; });
         });
+      });
+    });
+  }
+
+  function docShard(m, doc) { return m.docFiles[Math.floor(doc / m.docsPerShard)]; }
+  function docOf(m, doc) { return shards[docShard(m, doc)][doc % m.docsPerShard]; }
+
+  function loadDocs(m, hits) {
+    var names = {};
+    hits.forEach(function (h) { names[docShard(m, h[1])] = true; });
+    return Promise.all(Object.keys(names).map(load));
+  }
+
+  /* The hits with their headline bonus (titleBonus) for the best RERANK of them and for up to
+     TITLE_CANDIDATES more from anywhere in the list whose headline holds every query word (in some
+     form), best first. */
+  function reranked(m, hits, words, inTitle) {
+    var head = hits.slice(0, RERANK), more = [];
+    for (var i = RERANK; i < hits.length && more.length < TITLE_CANDIDATES; i++) {
+      if (inTitle(hits[i][1])) more.push(hits[i]);
+    }
+    return loadDocs(m, head.concat(more)).then(function () {
+      var rest = more.length ? hits.slice(RERANK).filter(function (h) { return more.indexOf(h) < 0; }) : hits.slice(RERANK);
+      head = head.concat(more).map(function (h) { return [h[0] + titleBonus(m, docOf(m, h[1]), words), h[1]]; });
+      head.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+      return head.concat(rest);
+    });
+  }
+
+  function resultsOf(m, hits) {
+    return loadDocs(m, hits).then(function () {
+      return hits.map(function (h) {
+        var doc = docOf(m, h[1]);
+        return {
+          url: new URL(base + "../" + doc[0] + "index.html", location.href).href,
+          title: doc[1], date: doc[2], source: doc[3], lang: doc[4], snippet: doc[5], doc: h[1]
+        };
       });
     });
   }
@@ -645,12 +762,13 @@
       title = words(doc[1]).filter(function (w) { return !m.stop[w]; });
       terms = title.map(function (w) { return s ? s.stem(w) : w; });
     }
-    var bonus = 0;
+    var bonus = 0, typed = 0;
     var at = items.map(function (item) {
       var i = title.indexOf(item.word);
       if (i < 0 && item.prefix) i = title.findIndex(function (w) { return w.indexOf(item.word) === 0; });
       if (i >= 0) {
         bonus += TITLE_WORD_BONUS;
+        typed++;
         return i;
       }
       var wanted = variants(m, item);
@@ -661,6 +779,7 @@
     }
     var recalled = title.filter(function (w) { return w.length >= 3 && !/\d/.test(w); }).length;
     if (recalled && at.every(function (i) { return i >= 0; })) bonus += TITLE_COVER_BONUS * Math.min(1, at.length / recalled);
+    if (items.length > 1 && typed === items.length) bonus += TITLE_TYPED_BONUS;
     return bonus;
   }
 
@@ -817,10 +936,90 @@
     });
   }
 
+  /* Query terms a snippet word must match to be marked. */
+  function marker(found) {
+    var wanted = Object.create(null);
+    (found.terms || []).forEach(function (t) { wanted[t] = true; });
+    var prefixes = (found.words || []).filter(function (i) { return i.prefix; }).map(function (i) { return i.word; });
+    var seen = new Map();  // an excerpt repeats its words: each is stemmed once
+    return function (word) {
+      var known = seen.get(word);
+      if (known !== undefined) return known;
+      var w = fold(word), item = { word: w, raw: word.toLowerCase().normalize("NFC") };
+      known = prefixes.some(function (p) { return w.indexOf(p) === 0; }) || !!wanted[w] ||
+        (!!found.manifest && variants(found.manifest, item).some(function (t) { return wanted[t]; }));
+      seen.set(word, known);
+      return known;
+    };
+  }
+
+  /* ---- snippets: the passage of an article's text that best shows the query's words ---- */
+
+  /* A passage is about PASSAGE_CHARS long, chosen as the run of PASSAGE_WORDS words holding the most
+     different query words (then the most of them), the earliest of equals; it starts at the
+     sentence its first match is in when that is near, otherwise a few words before it. */
+  var PASSAGE_WORDS = 24;
+  var PASSAGE_CHARS = 220;
+  var LEAD_IN = 6;
+
+  function passage(text, isMatch) {
+    var re = /[\p{L}\p{N}]+/gu, tokens = [], match;
+    while ((match = re.exec(text))) {
+      var hit = match[0].length > 1 && isMatch(match[0]);
+      tokens.push({ at: match.index, end: match.index + match[0].length, key: hit ? fold(match[0]) : null });
+    }
+    var best = -1, bestScore = 0;
+    for (var i = 0; i < tokens.length; i++) {
+      if (!tokens[i].key) continue;
+      var kinds = Object.create(null), n = 0, count = 0;
+      for (var j = i; j < tokens.length && j < i + PASSAGE_WORDS; j++) {
+        if (!tokens[j].key) continue;
+        count++;
+        if (!kinds[tokens[j].key]) { kinds[tokens[j].key] = true; n++; }
+      }
+      var score = n * 1000 + count;
+      if (score > bestScore) { best = i; bestScore = score; }
+    }
+    if (best < 0) return null;
+    var first = Math.max(0, best - LEAD_IN), from = tokens[first].at;
+    var sentence = text.slice(0, tokens[best].at).search(/[.!?]["'»”]?\s+[^.!?]*$/);
+    if (sentence >= 0 && sentence + 1 >= tokens[first].at - 40) from = text.slice(sentence + 1).search(/\S/) + sentence + 1;
+    else if (best - LEAD_IN <= 0) from = 0;
+    var to = Math.min(text.length, from + PASSAGE_CHARS);
+    if (to < text.length) {
+      var cut = text.lastIndexOf(" ", to);
+      to = cut > tokens[best].end ? cut : to;
+    }
+    return (from > 0 ? "… " : "") + text.slice(from, to).trim() + (to < text.length ? " …" : "");
+  }
+
+  function excerptShard(m, doc) { return m.excerptFiles[Math.floor(doc / m.excerptsPerShard)]; }
+
+  /* Each result's snippet made its best passage, once the excerpt shards of `results` are loaded;
+     a result whose text holds no query word keeps its lead. */
+  function withPassages(found, results) {
+    var m = found.manifest;
+    if (!m || !m.excerptFiles || !results.length) return Promise.resolve(results);
+    var names = {};
+    results.forEach(function (r) { names[excerptShard(m, r.doc)] = true; });
+    return Promise.all(Object.keys(names).map(load)).then(function () {
+      var isMatch = found.isMatch || (found.isMatch = marker(found));
+      results.forEach(function (r) {
+        if (r.passage !== undefined) return;
+        var text = shards[excerptShard(m, r.doc)][r.doc % m.excerptsPerShard];
+        r.passage = text ? passage(text, isMatch) : null;
+        if (r.passage) r.snippet = r.passage;
+      });
+      return results;
+    });
+  }
+
   /* The contract the benchmark harness and other pages use. */
   window.searchArchive = function (query, options) {
     return search(query, options).then(function (found) {
-      return found.results.map(function (r) {
+      return options && options.passages ? withPassages(found, found.results) : found.results;
+    }).then(function (results) {
+      return results.map(function (r) {
         return { url: r.url, title: r.title, date: r.date, source: r.source, snippet: r.snippet };
       });
     });
@@ -863,6 +1062,7 @@
   /* The browser tests hold these to what the build writes. */
   window.searchArchive.format = { counted: counted, longDate: longDate };
   var serial = 0;
+  var PAGE = 30;  // results shown at first, and added by each "Show more"
 
   function currentFilters() {
     var f = {};
@@ -871,20 +1071,6 @@
       if (el && el.value) f[name] = el.value;
     });
     return f;
-  }
-
-  /* Query terms a snippet word must match to be marked. */
-  function marker(found) {
-    var wanted = Object.create(null);
-    (found.terms || []).forEach(function (t) { wanted[t] = true; });
-    var prefixes = (found.words || []).filter(function (i) { return i.prefix; }).map(function (i) { return i.word; });
-    return function (word, lang) {
-      var w = fold(word);
-      if (prefixes.some(function (p) { return w.indexOf(p) === 0; })) return true;
-      if (wanted[w]) return true;
-      var item = { word: w, raw: word.toLowerCase().normalize("NFC") };
-      return !!found.manifest && variants(found.manifest, item).some(function (t) { return wanted[t]; });
-    };
   }
 
   /* Text with matched words in <mark>; built from text nodes only, never from HTML. */
@@ -928,33 +1114,97 @@
     line.appendChild(document.createTextNode(strings.did_you_mean.slice(at + 7)));
   }
 
-  function show(found, query) {
-    list.textContent = "";
-    var isMatch = marker(found);
-    found.results.forEach(function (r) {
-      var li = document.createElement("li");
-      li.className = "teaser";
-      if (r.lang) li.lang = r.lang;
-      if (strings.dirs[r.lang]) li.dir = strings.dirs[r.lang];
-      var h2 = document.createElement("h2");
-      var a = document.createElement("a");
-      a.href = r.url;
-      highlighted(a, r.title, isMatch, r.lang);
-      h2.appendChild(a);
-      var meta = document.createElement("p");
-      meta.className = "meta";
-      var time = document.createElement("time");
-      time.dateTime = r.date;
-      time.textContent = longDate(r.date);
-      meta.appendChild(time);
-      if (r.source) meta.appendChild(document.createTextNode(" · " + r.source));
-      var snippet = highlighted(document.createElement("p"), r.snippet, isMatch, r.lang);
-      snippet.className = "summary";
-      li.appendChild(h2);
-      li.appendChild(meta);
-      li.appendChild(snippet);
-      list.appendChild(li);
+  /* One result as a list item; its snippet paragraph is kept to be given the result's passage. */
+  function item(r, isMatch) {
+    var li = document.createElement("li");
+    li.className = "teaser";
+    if (r.lang) li.lang = r.lang;
+    if (strings.dirs[r.lang]) li.dir = strings.dirs[r.lang];
+    var h2 = document.createElement("h2");
+    var a = document.createElement("a");
+    a.href = r.url;
+    highlighted(a, r.title, isMatch, r.lang);
+    h2.appendChild(a);
+    var meta = document.createElement("p");
+    meta.className = "meta";
+    var time = document.createElement("time");
+    time.dateTime = r.date;
+    time.textContent = longDate(r.date);
+    meta.appendChild(time);
+    if (r.source) meta.appendChild(document.createTextNode(" · " + r.source));
+    var snippet = highlighted(document.createElement("p"), r.snippet, isMatch, r.lang);
+    snippet.className = "summary";
+    li.appendChild(h2);
+    li.appendChild(meta);
+    li.appendChild(snippet);
+    r.snippetElement = snippet;
+    return li;
+  }
+
+  /* A row's lead replaced by its passage once its excerpt is loaded: for the rows in view, or
+     about to be (the excerpts of a page of results are most of its bytes). */
+  function upgrade(found, rows, mine) {
+    withPassages(found, rows).then(function () {
+      if (mine !== serial) return;
+      rows.forEach(function (r) {
+        if (!r.passage || !r.snippetElement) return;
+        var snippet = highlighted(document.createElement("p"), r.passage, found.isMatch, r.lang);
+        snippet.className = "summary";
+        r.snippetElement.replaceWith(snippet);
+        r.snippetElement = snippet;
+      });
+    }, function () { /* the leads stay */ });
+  }
+
+  var nearView = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    var due = [];
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      nearView.unobserve(entry.target);
+      due.push(entry.target.result);
     });
+    if (due.length) upgrade(due[0].found, due.map(function (d) { return d.row; }), due[0].mine);
+  }, { rootMargin: "600px 0px" }) : null;
+
+  function append(found, rows, mine) {
+    var isMatch = found.isMatch || (found.isMatch = marker(found));
+    rows.forEach(function (r) {
+      var li = item(r, isMatch);
+      list.appendChild(li);
+      if (nearView) {
+        li.result = { found: found, row: r, mine: mine };
+        nearView.observe(li);
+      }
+    });
+    if (!nearView) upgrade(found, rows, mine);
+    moreButton(found, mine);
+  }
+
+  /* "Show more results" under the list while hits remain: PAGE more each time, up to all of them. */
+  function moreButton(found, mine) {
+    var button = document.getElementById("search-more");
+    if (found.results.length >= found.total) { if (button) button.remove(); return; }
+    if (!button) {
+      button = document.createElement("button");
+      button.id = "search-more";
+      button.type = "button";
+      button.className = "search-more";
+      button.textContent = strings.more;
+      list.parentNode.insertBefore(button, list.nextSibling);
+    }
+    button.onclick = function () {
+      button.disabled = true;
+      found.more(PAGE).then(function (rows) {
+        button.disabled = false;
+        if (mine === serial) append(found, rows, mine);
+      }, function () { button.disabled = false; status.textContent = strings.failed; });
+    };
+  }
+
+  function show(found, query, mine) {
+    if (nearView) nearView.disconnect();
+    list.textContent = "";
+    append(found, found.results, mine);
     suggest(found.suggestion);
     if (found.common) status.textContent = strings.common;
     else if (!found.results.length) status.textContent = strings.none;
@@ -968,12 +1218,15 @@
     var params = new URLSearchParams();
     if (query) params.set("q", query);
     Object.keys(filters).forEach(function (k) { params.set(k, filters[k]); });
+    var sort = form.elements.sort ? form.elements.sort.value : "";
+    if (sort) params.set("sort", sort);
     try {
       history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
     } catch (e) { /* some file:// setups refuse; the search still works */ }
     if (!query.trim()) {
       suggest(null);
       list.textContent = "";
+      moreButton({ results: [], total: 0 }, mine);
       status.textContent = "";
       status.setAttribute("data-query", query);
       return;
@@ -981,9 +1234,9 @@
     /* The list and its count stay until the new ones are ready: while typing, most queries answer
        from loaded shards within a frame, and "Searching …" only shows for a slow one. */
     var slow = setTimeout(function () { if (mine === serial) status.textContent = strings.loading; }, 300);
-    search(query, { limit: 30, filters: filters }).then(function (found) {
+    search(query, { limit: PAGE, filters: filters, sort: sort }).then(function (found) {
       clearTimeout(slow);
-      if (mine === serial) show(found, query);
+      if (mine === serial) show(found, query, mine);
     }, function () {
       clearTimeout(slow);
       if (mine === serial) status.textContent = strings.failed;
@@ -1005,6 +1258,7 @@
       form.querySelector(".search-filters").open = true;
     }
   });
+  if (form.elements.sort && /^(newest|oldest)$/.test(params.get("sort") || "")) form.elements.sort.value = params.get("sort");
   input.addEventListener("input", soon);
   form.addEventListener("change", soon);
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });

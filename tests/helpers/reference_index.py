@@ -8,7 +8,7 @@ from itertools import repeat
 from generator.organise.archive import Archive
 from generator.search.codec import encode_numbers, encode_postings
 from generator.search.index import SearchIndex, doc_row, month_starts
-from generator.search.scoring import IMPACT_SCALE, corpus_norms, doc_weights, idf, impact
+from generator.search.scoring import IMPACT_SCALE, corpus_norms, doc_weights, idf, impact, posting_impact
 from generator.search.terms import ArticleTerms, article_terms, filter_terms
 from generator.search.update import IndexState
 
@@ -30,10 +30,10 @@ def reference_index(archive: Archive, contributions: list[ArticleTerms] | None =
         weights = doc_weights(norms, c.title_len, c.text_len)
         once = weights[2]
         # The commonest case, a word found once and not in the headline, for all terms at once…
-        impacts = [round(idfs[t] * once * IMPACT_SCALE) or 1 for t in terms]
+        impacts = [2 * (round(idfs[t] * once * IMPACT_SCALE) or 1) for t in terms]
         # …then the others put right.
         for k in [k for k, (n, t) in enumerate(zip(c.occurrences, c.in_title)) if n != 1 or t]:
-            impacts[k] = impact(idfs[terms[k]], c.in_title[k], c.occurrences[k], weights)
+            impacts[k] = posting_impact(impact(idfs[terms[k]], c.in_title[k], c.occurrences[k], weights), c.in_title[k])
         # entries[term] += (doc, impact, positions) for every term, without a Python-level loop
         deque(map(list.extend, map(entries.__getitem__, terms), zip(repeat(doc), impacts, c.positions)), 0)
         for term in filter_terms(article):

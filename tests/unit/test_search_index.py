@@ -77,7 +77,8 @@ def test_every_shard_is_a_classic_script_registering_its_own_name(tmp_path):
         name, _ = shard_data(page)
         assert page.path == "search/" + name
     _, manifest = shard_data(next(p for p in pages if p.path == manifest_path))
-    listed = set(manifest["termFiles"] + manifest["positionFiles"] + manifest["docFiles"])
+    listed = set(manifest["termFiles"] + manifest["positionFiles"] + manifest["docFiles"] + manifest["excerptFiles"]
+                     + manifest["reverseFiles"])
     assert {p.path for p in pages} == {"search/" + n for n in listed} | {manifest_path}
 
 
