@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.content.articles import PARSE_CODE, load_articles, parse_files
-from generator.core.cache import ArticleCache, KeptMemo, Memo, code_fingerprint, package_fingerprint
+from generator.core.cache import ArticleCache, Memo, code_fingerprint, package_fingerprint
 from generator.core.config import SiteConfig, read_config
 from generator.core.errors import BuildFailed, SiteError
 from generator.core.model import Article, BuildReport, Changes, PageJob, SearchFiles
