@@ -83,27 +83,27 @@ def test_publish_never_sends_drafts_or_scheduled_articles(unfinished, tmp_path):
     assert files.stdout == ""
 
 
-def test_an_article_made_a_draft_while_serving_leaves_the_preview(site, monkeypatch):
-    """The preview's rebuild after one saved file: a draft disappears, and comes back when published."""
-    from datetime import datetime
+def test_an_article_made_a_draft_while_serving_gets_its_mark_in_the_preview(site, monkeypatch):
+    """The preview's rebuild after one saved file: a draft is marked, and the mark goes when it is published."""
 
     from generator.core.model import Changes
-    from generator.organise.visibility import Visibility
-    from generator.site import Site
+    from generator.preview.server import Preview
 
     monkeypatch.setenv("NEWSARCHIVE_NOW", NOW)
-    preview = Site(site, keep_index=True, visibility=Visibility(datetime.fromisoformat(NOW)))
+    preview = Preview(site).site
     preview.build()
-    page = site / "output/2025/08/20/verhandlungen-in-genf/index.html"
-    assert page.is_file()
+    page = site / ".cache/preview/2025/08/20/verhandlungen-in-genf/index.html"
+    mark = '<span class="badge">Entwurf</span>'
+    assert mark not in page.read_text(encoding="utf-8")
     path = site / "content/articles/a.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("lang: de", "lang: de\ndraft: true", 1), encoding="utf-8")
     preview.build(Changes(articles={path}))
-    assert not page.exists() and "Verhandlungen in Genf" not in (site / "output/index.html").read_text()
+    assert mark in page.read_text(encoding="utf-8") and mark in (site / ".cache/preview/index.html").read_text()
     path.write_text(text, encoding="utf-8")
     preview.build(Changes(articles={path}))
-    assert page.is_file()
+    assert mark not in page.read_text(encoding="utf-8")
+    assert not (site / "output").exists()
 
 
 @pytest.mark.usefixtures("isolated_git")
