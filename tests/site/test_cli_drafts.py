@@ -85,7 +85,6 @@ def test_publish_never_sends_drafts_or_scheduled_articles(unfinished, tmp_path):
 
 def test_an_article_made_a_draft_while_serving_gets_its_mark_in_the_preview(site, monkeypatch):
     """The preview's rebuild after one saved file: a draft is marked, and the mark goes when it is published."""
-
     from generator.core.model import Changes
     from generator.preview.server import Preview
 
