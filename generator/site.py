@@ -167,8 +167,8 @@ class Site:
             archive = self.renderer.archive
             report.articles = len(archive.articles) + len(archive.copies)
             report.warnings.extend(archive.warnings)
-            self._mark_repeats(report)
             self.write(report, stages, self.late_jobs(index, bool(organised or changes and changes.static), stages))
+            self._mark_repeats(report)  # once output/ is written: a failed build's warnings were never shown
             self.in_sync = True
             return report
 

@@ -76,10 +76,15 @@ def import_new_raw(site_root: Path, config: SiteConfig, now: datetime | None = N
 
 
 def unreadable_raw(site_root: Path) -> list[SiteError]:
-    """For the check: what the next build could not import of the new raw files, without writing anything."""
+    """For the check, without writing anything: what a build could not import of the raw files, as
+    the last build found it (a record with no article text, say) or, for a file it has not tried,
+    what reading it finds."""
     from generator.ingest.read import read_raw
 
+    failures = Memo(site_root, "raw-failures").get(FAILURES_KEY) or {}
     errors = []
-    for path in sorted(new_raw_files(site_root)):
-        errors += read_raw(path, path.relative_to(site_root).as_posix())[1]
+    for path, stamp in sorted(new_raw_files(site_root).items()):
+        ref = path.relative_to(site_root).as_posix()
+        known = failures.get(ref)
+        errors += known[1] if known is not None and known[0] == stamp else read_raw(path, ref)[1]
     return errors

@@ -25,6 +25,16 @@ def unfinished(site):
     return site
 
 
+def with_remote(site, tmp_path):
+    """The site made a git repository with a bare repository as its remote 'origin', which is returned."""
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    for command in (["init", "--quiet"], ["add", "-A"], ["commit", "--quiet", "-m", "Site"],
+                    ["remote", "add", "origin", str(remote)]):
+        subprocess.run(["git", *command], cwd=site, check=True, capture_output=True)
+    return remote
+
+
 def _everywhere(site, output="output") -> str:
     """Every text file of the built site, for the titles that must not be in any of them."""
     return "\n".join(b.decode("utf-8", "replace") for b in snapshot(site / output).values())
@@ -59,11 +69,7 @@ def test_the_same_content_on_the_same_day_builds_the_same_bytes(unfinished):
 
 @pytest.mark.usefixtures("isolated_git")
 def test_publish_never_sends_drafts_or_scheduled_articles(unfinished, tmp_path):
-    remote = tmp_path / "remote.git"
-    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
-    for command in (["init", "--quiet"], ["add", "-A"], ["commit", "--quiet", "-m", "Site"],
-                    ["remote", "add", "origin", str(remote)]):
-        subprocess.run(["git", *command], cwd=unfinished, check=True, capture_output=True)
+    remote = with_remote(unfinished, tmp_path)
     assert run("build", "--drafts", cwd=unfinished).returncode == 0
     refused = run("publish", "--no-build", cwd=unfinished)
     assert refused.returncode == 1 and "drafts or scheduled articles" in refused.stderr
@@ -77,38 +83,33 @@ def test_publish_never_sends_drafts_or_scheduled_articles(unfinished, tmp_path):
     assert files.stdout == ""
 
 
-def test_an_article_made_a_draft_while_serving_leaves_the_preview(site, monkeypatch):
-    """The preview's rebuild after one saved file: a draft disappears, and comes back when published."""
-    from datetime import datetime
-
+def test_an_article_made_a_draft_while_serving_gets_its_mark_in_the_preview(site, monkeypatch):
+    """The preview's rebuild after one saved file: a draft is marked, and the mark goes when it is published."""
     from generator.core.model import Changes
-    from generator.organise.visibility import Visibility
-    from generator.site import Site
+    from generator.preview.server import Preview
 
     monkeypatch.setenv("NEWSARCHIVE_NOW", NOW)
-    preview = Site(site, keep_index=True, visibility=Visibility(datetime.fromisoformat(NOW)))
+    preview = Preview(site).site
     preview.build()
-    page = site / "output/2025/08/20/verhandlungen-in-genf/index.html"
-    assert page.is_file()
+    page = site / ".cache/preview/2025/08/20/verhandlungen-in-genf/index.html"
+    mark = '<span class="badge">Entwurf</span>'
+    assert mark not in page.read_text(encoding="utf-8")
     path = site / "content/articles/a.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("lang: de", "lang: de\ndraft: true", 1), encoding="utf-8")
     preview.build(Changes(articles={path}))
-    assert not page.exists() and "Verhandlungen in Genf" not in (site / "output/index.html").read_text()
+    assert mark in page.read_text(encoding="utf-8") and mark in (site / ".cache/preview/index.html").read_text()
     path.write_text(text, encoding="utf-8")
     preview.build(Changes(articles={path}))
-    assert page.is_file()
+    assert mark not in page.read_text(encoding="utf-8")
+    assert not (site / "output").exists()
 
 
 @pytest.mark.usefixtures("isolated_git")
 def test_serve_marks_drafts_and_scheduled_articles_in_its_own_tree_and_publish_never_sends_them(unfinished, tmp_path):
     from test_cli_options import serving
 
-    remote = tmp_path / "remote.git"
-    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
-    for command in (["init", "--quiet"], ["add", "-A"], ["commit", "--quiet", "-m", "Site"],
-                    ["remote", "add", "origin", str(remote)]):
-        subprocess.run(["git", *command], cwd=unfinished, check=True, capture_output=True)
+    remote = with_remote(unfinished, tmp_path)
     assert run("build", cwd=unfinished).returncode == 0
     published_tree = snapshot(unfinished / "output")
     with serving(unfinished, env={**ENV, "NEWSARCHIVE_NOW": NOW}) as get:

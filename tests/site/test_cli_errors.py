@@ -105,3 +105,14 @@ def test_a_duplicate_slug_is_reported_with_the_broken_articles_in_the_same_build
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 2 and "kaputt.md" in errors[0] and "duplicate slug 'gleich'" in errors[1], result.stderr
+
+
+def test_check_names_a_raw_record_the_last_build_could_not_import(site):
+    raw = site / "content" / "raw" / "feed.jsonl"
+    raw.parent.mkdir(exist_ok=True)
+    raw.write_text('{"title": "Nur Menü", "date": "2024-12-03", "html": "<nav><a href=\'/\'>Start</a></nav>"}\n',
+                   encoding="utf-8")
+    assert "warning: content/raw/feed.jsonl:1: HTML with no article text in it" in run("build", cwd=site).stderr
+    checked = run("check", cwd=site)
+    assert checked.returncode == 1
+    assert "error: content/raw/feed.jsonl:1: HTML with no article text in it" in checked.stderr

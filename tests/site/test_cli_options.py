@@ -7,6 +7,8 @@ import threading
 import time
 from contextlib import contextmanager
 
+import pytest
+
 from helpers.sites import write_article
 from test_cli import ENV, NEWSARCHIVE, run
 from test_faults import free_port, stop_serving, wait_for
@@ -124,3 +126,16 @@ def test_a_warning_is_repeated_only_when_its_article_changes_and_counted_otherwi
     assert run("build", "-v", cwd=site).stderr.startswith(warning)
     write_article(site, "same.md", 'title: "Verhandlungen in Genf"\ndate: 2025-08-20T10:00:00+02:00', "Neu.")
     assert run("build", cwd=site).stderr.startswith(warning)
+
+
+@pytest.mark.usefixtures("isolated_git")
+def test_publish_counts_the_warnings_of_the_build_before_instead_of_repeating_them(site, tmp_path):
+    from test_cli_drafts import with_remote
+
+    write_article(site, "same.md", 'title: "Verhandlungen in Genf"\ndate: 2025-08-20T10:00:00+02:00')
+    with_remote(site, tmp_path)
+    assert "warning: content/articles/same.md" in run("build", cwd=site).stderr
+    published = run("publish", cwd=site)
+    assert published.returncode == 0, published.stderr
+    assert "warning: " not in published.stderr and "; 1 warning(s) as before" in published.stderr
+    assert published.stdout.startswith("published to origin gh-pages as ")
