@@ -55,8 +55,8 @@ class RelatedIndex:
         self.when: dict[str, float] = {}  # path → timestamp
         self.periods: dict[str, tuple[str, str]] = {}  # path → periods_of() its date
         self.postings: dict[str, dict[str, int]] = {}  # topic → path → weight
-        # topic → per period (month, week): period → path → weight; made for a common topic when first asked for
-        self.windows: dict[str, list[dict[str, dict[str, int]]]] = {}
+        # topic → (by month, by week): period → path → weight; made for a common topic when first asked for
+        self.windows: dict[str, tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]] = {}
         self.ranked: dict[str, list[tuple]] = {}  # path → its related articles' ranking keys, best first
         self.listed_by: dict[str, set[str]] = {}  # path → paths of the articles listing it
 
@@ -78,8 +78,9 @@ class RelatedIndex:
             dirty |= self.listed_by.get(path, set())
             self._forget(path, counts_before)
         # Into an empty index (a first build) without noting counts: every list is ranked anyway.
+        noting = counts_before if self.signatures else None
         for article in changed:
-            self._add(article, counts_before if self.signatures else None)
+            self._add(article, noting)
         dirty.update(a.path for a in changed)
         if len(self.signatures).bit_length() != size_level:
             dirty = set(self.signatures)  # every rarity moved
