@@ -1,10 +1,10 @@
-"""Related articles: those sharing the most rare topics (words of the title and lead, tags, places).
+"""Related articles: those sharing the most rare topics (words of the title, names in the lead,
+tags, places; see organise/topics.py).
 
-Two articles are related when they share two tags, places or words of both titles, one at least a
-tag or word: two cities relate a ferry timetable to peace talks held there no more than one does,
-and a word only one of them has in its title ("said", "two", a weekday) adds to the score but
-relates nothing by itself. They rank by the sum, over the topics they share, of both
-articles' weights for it times its rarity squared; then nearest in time, then by URL.
+Two articles are related when they share two topics, one at least not a place: two cities relate
+a ferry timetable to peace talks held there no more than one does. They rank by the sum, over the
+topics they share, of both articles' weights for it times its rarity squared; then nearest in
+time, then by URL.
 
 Candidates come from an inverted index (topic → its articles): an article meets only those that
 share a topic with it, never all the others. A topic of more than 2**RARE_LEVEL articles ("oil", a
@@ -28,16 +28,21 @@ from pathlib import Path
 from generator.core.cache import KeptMemo, code_fingerprint
 from generator.core.model import Article
 from generator.organise import topics as topics_module
-from generator.organise.topics import PLACE_PREFIX, TITLE_WEIGHT, topic_signature, topics
+from generator.organise.topics import PLACE_PREFIX, topic_signature, topics
 
-COUNTS = TITLE_WEIGHT * TITLE_WEIGHT  # what the product of both weights must reach for a shared topic to count
 RARE_LEVEL = 6  # topics of up to 63 articles relate across the archive; more common ones within a month or week
-PERIODS = ("%Y-%m", "%G-W%V")  # the windows a common topic falls back to, widest first
 # The sum per article pair counts shared words and tags from bit 40, shared places from bit 32, and
 # scores below (per shared topic at most 3 * 3 * rarity**2, and rarity < 64).
 _WORD, _PLACE = 1 << 40, 1 << 32
 _SCORE = _PLACE - 1
 _RELATED = _WORD + _PLACE  # two words, or a word and a place
+
+
+def periods_of(date) -> tuple[str, str]:
+    """The windows a common topic falls back to, widest first: the month, and the week within it
+    (so that each week's articles are all of one month, and relate alike)."""
+    month = "%04d-%02d" % (date.year, date.month)
+    return month, "%s-W%02d" % (month, date.isocalendar()[1])
 
 
 class RelatedIndex:
@@ -48,10 +53,10 @@ class RelatedIndex:
         self.signatures: dict[str, tuple] = {}  # path → topic_signature
         self.topics: dict[str, dict[str, int]] = {}  # path → topic → weight
         self.when: dict[str, float] = {}  # path → timestamp
-        self.periods: dict[str, tuple[str, ...]] = {}  # path → its month and week (PERIODS)
+        self.periods: dict[str, tuple[str, str]] = {}  # path → periods_of() its date
         self.postings: dict[str, dict[str, int]] = {}  # topic → path → weight
-        # topic → per PERIODS: period → path → weight; made for a common topic when first asked for
-        self.windows: dict[str, list[dict[str, dict[str, int]]]] = {}
+        # topic → (by month, by week): period → path → weight; made for a common topic when first asked for
+        self.windows: dict[str, tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]] = {}
         self.ranked: dict[str, list[tuple]] = {}  # path → its related articles' ranking keys, best first
         self.listed_by: dict[str, set[str]] = {}  # path → paths of the articles listing it
 
@@ -72,14 +77,16 @@ class RelatedIndex:
         for path in removed + [a.path for a in changed if a.path in self.signatures]:
             dirty |= self.listed_by.get(path, set())
             self._forget(path, counts_before)
+        # Into an empty index (a first build) without noting counts: every list is ranked anyway.
+        noting = counts_before if self.signatures else None
         for article in changed:
-            self._add(article, counts_before)
+            self._add(article, noting)
         dirty.update(a.path for a in changed)
         if len(self.signatures).bit_length() != size_level:
             dirty = set(self.signatures)  # every rarity moved
         else:
             for key, before in counts_before.items():
-                members = (self.windows.get(key[0], [{}] * len(PERIODS))[key[1]].get(key[2], {})
+                members = (self.windows.get(key[0], ({}, {}))[key[1]].get(key[2], {})
                            if isinstance(key, tuple) else self.postings.get(key, {}))
                 if len(members).bit_length() != before.bit_length():
                     dirty.update(members)
@@ -105,20 +112,24 @@ class RelatedIndex:
                 self.windows.pop(topic, None)
         del self.signatures[path], self.when[path]
 
-    def _add(self, article: Article, counts_before: dict) -> None:
+    def _add(self, article: Article, counts_before: dict | None) -> None:
         path, weights = article.path, topics(article)
         self.signatures[path] = topic_signature(article)
         self.topics[path] = weights
         self.when[path] = article.date.timestamp()
-        self.periods[path] = periods = tuple(article.date.strftime(p) for p in PERIODS)
+        self.periods[path] = periods = periods_of(article.date)
+        postings = self.postings
         for topic, weight in weights.items():
-            if topic not in self.postings:
-                self.postings[topic] = {}
+            if counts_before is None:
+                postings.setdefault(topic, {})[path] = weight
+                continue
+            if topic not in postings:
+                postings[topic] = {}
             for key, members in self._groups(topic, periods):
                 counts_before.setdefault(key, len(members))
                 members[path] = weight
 
-    def _groups(self, topic: str, periods: tuple[str, ...]) -> list[tuple]:
+    def _groups(self, topic: str, periods: tuple[str, str]) -> list[tuple]:
         """(count key, members) of the groups of `topic` an article of `periods` belongs to."""
         groups = [(topic, self.postings[topic])]
         if topic in self.windows:
@@ -126,14 +137,18 @@ class RelatedIndex:
                        for i, (window, period) in enumerate(zip(self.windows[topic], periods))]
         return groups
 
-    def _in_window(self, topic: str, i: int, period: str) -> dict[str, int]:
-        """The articles with `topic` of one period (PERIODS[i])."""
+    def _windows(self, topic: str) -> tuple[dict, dict]:
+        """The articles with `topic` by month and by week (periods_of())."""
         if topic not in self.windows:
-            self.windows[topic] = windows = [{} for _ in PERIODS]
+            self.windows[topic] = windows = ({}, {})
             for path, weight in self.postings[topic].items():
                 for window, its_period in zip(windows, self.periods[path]):
                     window.setdefault(its_period, {})[path] = weight
-        return self.windows[topic][i].get(period, {})
+        return self.windows[topic]
+
+    def _in_window(self, topic: str, i: int, period: str) -> dict[str, int]:
+        """The articles with `topic` of one period (periods_of()[i])."""
+        return self._windows(topic)[i].get(period, {})
 
     def _entered(self, changed: list[Article]) -> set[str]:
         """Articles whose list a changed article may now enter: it ranks above their last one,
@@ -167,9 +182,8 @@ class RelatedIndex:
             if len(members) < 2 or len(members).bit_length() > RARE_LEVEL:
                 continue
             rarity = (size_level - level) ** 2
-            place = topic.startswith(PLACE_PREFIX)
-            counted = _PLACE if place else _WORD
-            step = [weight * w * rarity + counted * (weight * w >= COUNTS) for w in range(4)]
+            counted = _PLACE if topic.startswith(PLACE_PREFIX) else _WORD
+            step = [weight * w * rarity + counted for w in range(4)]  # by the other article's weight
             for other, other_weight in members.items():
                 sums[other] = sums.get(other, 0) + step[other_weight]
         sums.pop(path, None)

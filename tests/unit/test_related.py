@@ -53,6 +53,22 @@ def test_related_words_match_across_inflections():
     assert archive.related(base) == [other]
 
 
+def test_names_in_the_lead_relate_stories_whose_headlines_differ():
+    base = article("a", "Neue Gespräche in Sicht", "Präsident Selenskyj trifft Erdoğan in Ankara.")
+    other = article("b", "Treffen am Bosporus vereinbart", "Wie es heißt, empfängt Erdoğan Selenskyj kommende Woche.",
+                    hours=-72)
+    archive = build_archive([base, other] + unrelated(20), related_items=5)
+    assert archive.related(base) == [other]
+
+
+def test_weekdays_months_and_lower_case_words_of_the_lead_relate_nothing():
+    base = article("a", "Neue Radwege", "Die Stadt sagte am Montag im März, es werde gebaut.", lang="de")
+    other = article("b", "Schwimmbad schließt", "Die Stadt sagte am Montag im März, es werde renoviert.", hours=-5,
+                    lang="de")
+    archive = build_archive([base, other] + unrelated(20), related_items=5)
+    assert archive.related(base) == []
+
+
 def generated(count: int, seed: int) -> list[Article]:
     made = newsgen.articles(count, seed=seed)
     return [Article(id=f"{seed}-{i}", title=a.title, date=a.date, source_path=f"content/articles/{seed}-{i}.md",
