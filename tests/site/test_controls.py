@@ -59,3 +59,9 @@ def test_a_long_tag_index_starts_with_the_most_used_then_files_every_tag_by_lett
     assert len(re.findall(r"<li>", t)) == 30  # every tag under its letter, the most used ones too
     most_used = index.split('<h2 id="i0">Am häufigsten</h2>')[1].split("</ul>")[0]
     assert re.findall(r">([^<]+)</a>", most_used)[0] == "Zoll"
+
+
+def test_an_open_period_reads_as_a_phrase_in_the_sites_language(built):
+    search = read(built, "search/index.html")
+    assert '<label for="search-from">Von</label>\n<select id="search-from" name="from">\n<option value="">erster Monat</option>' in search
+    assert '<label for="search-to">Bis</label>\n<select id="search-to" name="to">\n<option value="">letzter Monat</option>' in search
