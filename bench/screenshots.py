@@ -89,7 +89,7 @@ def scroll_to_end(page, settle_ms: int = 600, rounds: int = 40) -> None:
     """Scroll until the page stops growing: results that load on scroll or on 'show more' arrive."""
     height = -1
     for _ in range(rounds):
-        more = page.locator("button.search-more, #search-more")
+        more = page.locator("main button:not(form button)")  # a "show more" under the results
         if more.count() and more.first.is_visible():
             more.first.click()
         page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")

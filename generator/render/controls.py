@@ -11,6 +11,7 @@ from generator.organise.pagination import ListingPage
 
 FLAT = 20  # up to this many choices a list is short enough to read whole, without groups
 MOST_USED = 10  # choices in the "most used" group of a long list
+INDEX_MOST_USED = 24  # terms an index page of tags, sources or places shows first, before A to Z
 
 
 def filing_name(name: str) -> str:
@@ -25,14 +26,15 @@ def initial(name: str) -> str:
     return first.upper() if first.isalpha() else "#"
 
 
-def option_groups(terms: list[Term], most_used_label: str) -> list[tuple[str, list[Term]]]:
-    """A filter's choices as (group label, terms): one unlabelled group when the list is short;
-    otherwise the most used terms, then every term under its initial letter, A to Z."""
+def option_groups(terms: list[Term], most_used_label: str, most_used: int = MOST_USED) -> list[tuple[str, list[Term]]]:
+    """A long list of terms (a filter's choices, an index page) as (group label, terms): one
+    unlabelled group when the list is short; otherwise the `most_used` terms, then every term
+    under its initial letter, A to Z."""
     by_name = sorted(terms, key=lambda t: (filing_name(t.name), t.slug))
     if len(terms) <= FLAT:
         return [("", by_name)]
-    most_used = sorted(terms, key=lambda t: (-len(t.articles), filing_name(t.name), t.slug))[:MOST_USED]
-    groups: list[tuple[str, list[Term]]] = [(most_used_label, most_used)]
+    top = sorted(terms, key=lambda t: (-len(t.articles), filing_name(t.name), t.slug))[:most_used]
+    groups: list[tuple[str, list[Term]]] = [(most_used_label, top)]
     for term in by_name:
         letter = initial(term.name)
         if groups[-1][0] != letter or len(groups) == 1:

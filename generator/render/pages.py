@@ -17,7 +17,7 @@ from generator.core.slug import term_slug
 from generator.lang.cldr import format_number, language_name
 from generator.organise.archive import TERM_NAMES, Archive, Month, Term
 from generator.organise.pagination import paginate
-from generator.render.controls import month_contents, option_groups
+from generator.render.controls import INDEX_MOST_USED, month_contents, option_groups
 from generator.render.links import file_links, with_page_links
 from generator.render.metadata import json_script, language_tag, news_article, og_locale
 from generator.render.sitemap import robots_page, sitemap_pages
@@ -284,6 +284,7 @@ class Renderer:
         inputs = [(t.slug, t.name, len(t.articles)) for t in terms]
         t = self.t
         return self.job("terms.html", f"{kind}/index.html", f"{kind}/", (inputs,), kind=kind, terms=terms,
+                        groups=option_groups(terms, t["most_used"], most_used=INDEX_MOST_USED),
                         crumbs=Lazy(lambda: [(t["home"], ""), (t[kind], f"{kind}/")]))
 
     def feed(self, path: str, alternate: str, title: str, articles) -> PageJob:
@@ -338,7 +339,7 @@ class Renderer:
         months = [(m.year, m.month) for m in self.archive.months]
         inputs = (files.manifest, files.languages, [(t.slug, t.name, len(t.articles)) for t in sources],
                   [(t.slug, t.name, len(t.articles)) for t in tags], months)
-        most_used = self.t["search_most_used"]
+        most_used = self.t["most_used"]
         return self.job("search.html", "search/index.html", "search/", inputs, manifest=files.manifest,
                         languages=files.languages, stemmers=_stemmers(files.languages),
                         sources=option_groups(sources, most_used), tags=option_groups(tags, most_used),

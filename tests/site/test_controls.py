@@ -46,3 +46,22 @@ def test_a_short_list_of_sources_is_not_grouped(built):
     search = read(built, "search/index.html")
     sources = search.split('<select id="search-source" name="source">')[1].split("</select>")[0]
     assert "<optgroup" not in sources and '<option value="testagentur">Testagentur</option>' in sources
+
+
+def test_a_long_tag_index_starts_with_the_most_used_then_files_every_tag_by_letter(site):
+    for n in range(30):
+        write_article(site, f"t{n}.md", f'title: "Meldung {n}"\ndate: "2025-05-{1 + n % 28:02d}"\ntags: ["Thema {n:02d}", Zoll]')
+    build_site(site)
+    index = read(site / "output", "tags/index.html")
+    assert re.findall(r'<h2 id="i\d+">([^<]+)</h2>', index) == ["Am häufigsten", "D", "K", "S", "T", "V", "Z"]
+    assert re.findall(r'<li><a href="#i(\d+)">([^<]+)</a></li>', index)[:2] == [("1", "D"), ("2", "K")]
+    t = index.split('<h2 id="i4">T</h2>')[1].split("</ul>")[0]
+    assert len(re.findall(r"<li>", t)) == 30  # every tag under its letter, the most used ones too
+    most_used = index.split('<h2 id="i0">Am häufigsten</h2>')[1].split("</ul>")[0]
+    assert re.findall(r">([^<]+)</a>", most_used)[0] == "Zoll"
+
+
+def test_an_open_period_reads_as_a_phrase_in_the_sites_language(built):
+    search = read(built, "search/index.html")
+    assert '<label for="search-from">Von</label>\n<select id="search-from" name="from">\n<option value="">erster Monat</option>' in search
+    assert '<label for="search-to">Bis</label>\n<select id="search-to" name="to">\n<option value="">letzter Monat</option>' in search
