@@ -4,7 +4,7 @@
     python bench/search_share.py [--articles 10000] [--runs 5] [--workdir DIR]
 
 Each round builds a fresh copy of the same corpus site twice, as whole processes: once as
-`newsarchive build` does, once with the search stage left out (generator.build.start_search
+`newsarchive build` does, once with the search stage left out (generator.site.start_search
 replaced by one that makes no files; everything else, the sitemap included, as usual). The
 two kinds alternate so that the shared machine's load falls on both alike; medians and the
 ratio are printed, with the user+sys CPU time of each.
@@ -28,12 +28,9 @@ SITE_YAML = 'title: "Bench"\nbase_url: "https://bench.example.org/"\nlanguage: e
 WITHOUT_SEARCH = """
 import sys
 from pathlib import Path
-
-from devdata import shared_folder
-
-from devdata import shared_folder
 from generator import site as build
-build.start_search = lambda renderer: (lambda: [])
+from generator.core.model import SearchFiles
+build.start_search = lambda root, config, archive: (lambda: SearchFiles("search/m/none.js", [], []))
 build.build_site(Path(sys.argv[1]))
 """
 WITH_SEARCH = "import sys\nfrom pathlib import Path\nfrom generator import site as build\nbuild.build_site(Path(sys.argv[1]))\n"

@@ -68,11 +68,13 @@ def encode_pieces(numbers: np.ndarray, bounds: np.ndarray) -> list[str]:
 
 
 def index_streams(archive: Archive, streams: Iterable[tuple[int, int, list[str]]],
-                  filter_names: list[list[str]]) -> tuple[SearchIndex, list[tuple[int, int]], list[str]]:
+                  filter_names: list[list[str]], texts: list[str] | None = None
+                  ) -> tuple[SearchIndex, list[tuple[int, int]], list[str]]:
     """The index of `archive` from each article's (title words, text words, terms) — its terms in
     order, one per word, with "" for stopwords and for the gap after the title — and from each
     article's filter terms. Also each article's (title words, text words) and its terms, one per
-    line, which updating the index needs. The streams are read once and not kept."""
+    line, which updating the index needs. The streams are read once and not kept. `texts`, when
+    given, holds each article's text once the streams are read (terms.article_text)."""
     articles = archive.articles
     numbers = _Numbers()
     flat = array("i")
@@ -185,6 +187,6 @@ def index_streams(archive: Archive, streams: Iterable[tuple[int, int, list[str]]
     if word_terms and filters and word_terms[-1] > FILTER_PREFIX:  # words in scripts that sort after "~"
         order.sort()
         postings, positions, counts = ({t: table[t] for t in order} for table in (postings, positions, counts))
-    index = SearchIndex(postings, positions, counts, [doc_row(a) for a in articles], month_starts(articles),
+    index = SearchIndex(postings, positions, counts, [doc_row(a, t) for a, t in zip(articles, texts or [None] * len(articles))], month_starts(articles),
                         sorted({a.lang for a in articles}), norms, order)
     return index, lengths, doc_terms

@@ -12,7 +12,6 @@ from generator.core.model import Article
 from generator.search.codec import decode_postings
 from generator.search.scoring import Norms
 from generator.search.terms import article_text
-from generator.search.text import html_text
 
 SNIPPET_CHARS = 120  # about twenty words; the snippets are most of a document shard
 # The text a result's snippet is cut from around the query's words (search.js passage): the whole
@@ -36,23 +35,25 @@ class SearchIndex:
         return list(zip(*decode_postings(self.postings.get(term, ""))))
 
 
-def _snippet(article: Article) -> str:
-    text = " ".join((article.summary or html_text(article.body_html)).split())
+def _snippet(article: Article, text: str) -> str:
+    text = " ".join((article.summary or text).split())
     if len(text) <= SNIPPET_CHARS:
         return text
     return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
 
 
-def _excerpt(article: Article) -> str:
-    text = " ".join(article_text(article).split())
+def _excerpt(text: str) -> str:
+    text = " ".join(text[:2 * EXCERPT_CHARS].split())
     if len(text) <= EXCERPT_CHARS:
         return text
     return text[:EXCERPT_CHARS].rsplit(" ", 1)[0]
 
 
-def doc_row(article: Article) -> list:
+def doc_row(article: Article, text: str | None = None) -> list:
+    """`text`: article_text(article), when the caller has it already."""
+    text = article_text(article) if text is None else text  # the body's text when there is no summary
     return [article.path, article.title, article.date.date().isoformat(), article.source, article.lang,
-            _snippet(article), _excerpt(article)]
+            _snippet(article, text), _excerpt(text)]
 
 
 def month_starts(articles: list[Article]) -> list[tuple[str, int]]:

@@ -60,7 +60,7 @@ def _term_shards(index: SearchIndex) -> list[list[str]]:
 def _reverse_shards(index: SearchIndex) -> list[list[str]]:
     """Word terms sorted by their reversed spelling, cut into runs of about REVERSE_SHARD_BYTES."""
     shards, current, size = [], [], 0
-    for term in sorted((t for t in index.order if not t.startswith(FILTER_PREFIX)), key=lambda t: t[::-1]):
+    for term in [t[::-1] for t in sorted(t[::-1] for t in index.order if t[0] != FILTER_PREFIX)]:
         if current and size + len(term) + 3 > REVERSE_SHARD_BYTES:
             shards.append(current)
             current, size = [], 0

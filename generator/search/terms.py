@@ -53,10 +53,13 @@ def article_text(article: Article) -> str:
     return body
 
 
-def article_stream(article: Article) -> tuple[int, int, list[str]]:
+def article_stream(article: Article, text: str | None = None) -> tuple[int, int, list[str]]:
     """(words in the title, words in the text, the term of every word in order). Stopwords keep
-    their place as "", like the gap after the title that keeps a phrase from spanning both."""
-    title, text = text_terms(article.lang, article.title), text_terms(article.lang, article_text(article))
+    their place as "", like the gap after the title that keeps a phrase from spanning both.
+    `text`: article_text(article), when the caller has it already."""
+    if text is None:
+        text = article_text(article)
+    title, text = text_terms(article.lang, article.title), text_terms(article.lang, text)
     return len(title), len(text), title + [""] + text
 
 

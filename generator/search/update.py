@@ -18,7 +18,7 @@ from generator.search.arrays import index_streams
 from generator.search.codec import decode_positions, decode_postings, encode_postings, number_tokens, token_value
 from generator.search.index import SearchIndex, doc_row
 from generator.search.scoring import corpus_norms, doc_weights, idf, impact, posting_impact
-from generator.search.terms import FILTER_PREFIX, ArticleTerms, article_stream, filter_terms
+from generator.search.terms import FILTER_PREFIX, ArticleTerms, article_stream, article_text, filter_terms
 
 MAX_CHANGED = 64  # beyond this many edited articles, indexing afresh is as quick
 
@@ -39,7 +39,13 @@ class IndexState:
         """The index of the whole archive, made at once (search.arrays)."""
         articles = archive.articles
         filters = [filter_terms(a) for a in articles]
-        index, lengths, terms = index_streams(archive, map(article_stream, articles), filters)
+        texts: list[str] = []  # each article's text, read once for its terms and its excerpt
+
+        def streams():
+            for article in articles:
+                texts.append(article_text(article))
+                yield article_stream(article, texts[-1])
+        index, lengths, terms = index_streams(archive, streams(), filters, texts)
         return cls(index, [(a.path, a.content_hash) for a in articles], lengths,
                    ["\n".join(filter(None, [doc_terms, *names])) for doc_terms, names in zip(terms, filters)])
 

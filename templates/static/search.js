@@ -389,12 +389,15 @@
         return c.terms.some(function (t) { var s = loaded[shardOf(m, t)]; return has(s, t); });
       });
       missing.push(item);  // a correction near by is not always the one meant: look by its end too
-      if (here) return;
+      // With a correction loaded, only the shards next to the word's own: a mistake in its last
+      // letters may sort it across a shard boundary ("ameriacn", "american").
+      var own = variants(m, item).map(function (t) { return shardOf(m, t); });
       cands.forEach(function (c) {
         if (c.at < 1) return;  // a mistake in the first letter is rare
         c.terms.forEach(function (t) {
           var i = shardOf(m, t);
-          if (!loaded[i]) votes[i] = (votes[i] || 0) + 1;
+          if (loaded[i] || (here && !own.some(function (o) { return Math.abs(o - i) === 1; }))) return;
+          votes[i] = (votes[i] || 0) + 1;
         });
       });
     });
