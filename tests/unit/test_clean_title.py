@@ -54,6 +54,12 @@ def test_a_quoted_kicker_glued_to_the_headline_is_cut_off():
     assert clean_text(text).title.text == HEADLINE
 
 
+def test_a_headline_starting_with_a_number_keeps_its_first_words():
+    headline = "Die 25 erfolgreichsten Stadtwerke des Landes"
+    assert clean_text(page(headline, "Von Anna Beispiel")).title.text == headline
+    assert clean_text(page(f"Jan 17 {HEADLINE}", "Von Anna Beispiel")).title.text == HEADLINE  # a date stamp
+
+
 def test_the_seed_articles_title_comes_out_exactly():
     raw = (FIXTURES / "000_3f014d1e3b49df7b.txt").read_text(encoding="utf-8")
     truth = json.loads((FIXTURES / "000_3f014d1e3b49df7b.truth.json").read_text(encoding="utf-8"))

@@ -3,7 +3,7 @@ layout evidence with weights fitted on the dev pages."""
 
 import re
 
-from generator.ingest.clean.dates import DATE_ONLY, find_date
+from generator.ingest.clean.dates import DATE_ONLY, MONTH_NUMBER, find_date
 from generator.ingest.clean.lang.headlines import SERVICE_WORDS
 from generator.ingest.clean.language import WORD_RUN
 from generator.ingest.clean.learned import weights as weights_of
@@ -25,8 +25,16 @@ _GLUED_QUOTE = re.compile(r'^[„"“«»][^"“”«»\n]{3,80}["“”«»](?=
 _WEB_ADDRESS = re.compile(r"(?i)\b[\w-]+\.(?:com|net|org|de|at|ch|uk|eu|info|world|io)\b|https?://|www\.")
 # Breadcrumb trails: "Start / Ausland / …", "Home » Reisen » …", "Forum>iPhone>…".
 _CRUMB = re.compile(r"\s/\s|\s?[»›>]\s?")
-# A date stamp the page set right before the headline: "27.01.2022Headline", "Jun 17 Headline".
-_DATE_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d\d-\d\d|[A-Z][a-z]{2}\.? \d{1,2}),?\s*(?=[^\W\d_])")
+# A date stamp the page set right before the headline: "27.01.2022Headline", "Jun 17 Headline"
+# (a month's name: "Die 25 erfolgreichsten …" starts with a number too).
+_DATE_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d\d-\d\d|(?P<month>[A-Z][a-z]{2})\.? \d{1,2}),?\s*(?=[^\W\d_])")
+
+
+def _without_date_prefix(text: str) -> str:
+    match = _DATE_PREFIX.match(text)
+    if not match or match.group("month") and match.group("month").lower() not in MONTH_NUMBER:
+        return text
+    return text[match.end():]
 
 
 def headline_text(line: LineInfo) -> str:
@@ -36,7 +44,7 @@ def headline_text(line: LineInfo) -> str:
     text = LIST_ITEM.sub("", line.text)
     if len(_CRUMB.findall(text)) >= 2:
         text = _CRUMB.split(text)[-1].strip() or text
-    text = _GLUED_QUOTE.sub("", _DATE_PREFIX.sub("", text))
+    text = _GLUED_QUOTE.sub("", _without_date_prefix(text))
     return text.replace(" : ", ": ")
 
 
