@@ -3,6 +3,7 @@ layout evidence with weights fitted on the dev pages."""
 
 import re
 
+from generator.ingest.clean.authors import byline_names
 from generator.ingest.clean.dates import DATE_ONLY, MONTH_NUMBER, find_date
 from generator.ingest.clean.lang.headlines import SERVICE_WORDS
 from generator.ingest.clean.language import WORD_RUN
@@ -13,6 +14,7 @@ from generator.ingest.clean.normalize import QUOTED
 # A byline or time stamp, as the line below a headline often is; a candidate that itself starts
 # like one (a year alone does not count: headlines name years) is rarely the headline.
 _BYLINE = re.compile(r"(?i)^(von|by|stand|aktualisiert|updated|published|veröffentlicht|autor|author)\b|\d{1,2}[.:]\d\d\s*uhr|\b(19|20)\d\d\b")
+_NAMES_WORD = re.compile(r"(?i)^(von|by)\b")
 _BYLINE_START = re.compile(r"(?i)^(von|by|stand|aktualisiert|updated|published|veröffentlicht|autor|author)\b|\d{1,2}[.:]\d\d\s*uhr")
 # A line that opens with a service of the page (any language's words): a sign-up thank-you or a
 # newsletter box above the headline shares its layout but never its words.
@@ -114,7 +116,7 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
         float(echoed), float(followed), float(line.listed), float(kind == 1), lead_share,
         float(i >= start), float(lead_next), float(page.get(line.text, 0) > 1),
         float(text.endswith(("?", "!", '"', "“", "«"))), float(line.furniture), float(bool(find_date(text))),
-        float(bool(_BYLINE_START.search(text))), float(kind == 2), float(words == 1), float(line.sentence),
+        float(_starts_like_byline(text)), float(kind == 2), float(words == 1), float(line.sentence),
         float(words >= 2 and key in echoes.quoted), float(len(key) > 10 and echoes.repeats(key, i)),
         float(text.endswith(":")), float(words > 15), line.stop_ratio,
         after_menu, clear, float(lead_next and clear), float(after_menu and clear),
@@ -126,6 +128,15 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
         float(kind > 0 and 2 * words > len(WORD_RUN.findall(headline_text(line)))),
         float(bool(_WEB_ADDRESS.search(text))),
     )
+
+
+def _starts_like_byline(text: str) -> bool:
+    """A time stamp or a byline word; "Von"/"By" only before names: "Von Sprachregeln, Gender-Politik
+    und …" is a headline."""
+    match = _BYLINE_START.search(text)
+    if not match:
+        return False
+    return not _NAMES_WORD.match(text) or bool(byline_names(text))
 
 
 class PageEchoes:
