@@ -75,28 +75,35 @@ def examples(pages) -> list[tuple[np.ndarray, np.ndarray]]:
     return out
 
 
-def _loss_grad(w: np.ndarray, data, l2: float) -> tuple[float, np.ndarray]:
-    loss, grad = l2 * w @ w, 2 * l2 * w
-    for x, right in data:
-        scores = np.append(x @ w, 0.0)  # the last is "none"
-        scores -= scores.max()
-        p = np.exp(scores)
-        p /= p.sum()
-        target = np.append(right, not right.any())
-        q = p * target
-        loss -= np.log(q.sum()) / len(data)
-        q /= q.sum()
-        grad += x.T @ (p[:-1] - q[:-1]) / len(data)
+def _loss_grad(w: np.ndarray, x: np.ndarray, right: np.ndarray, starts: np.ndarray, page: np.ndarray,
+               l2: float) -> tuple[float, np.ndarray]:
+    """The mean negative log-likelihood of the right candidates (or "none", score 0, on a page
+    where none is right) and its gradient; `x` holds all pages' candidates, page by page."""
+    scores = x @ w
+    top = np.maximum(np.maximum.reduceat(scores, starts), 0.0)
+    e = np.exp(scores - top[page])
+    none = np.exp(-top)
+    total = np.add.reduceat(e, starts) + none
+    has_right = np.add.reduceat(right, starts) > 0
+    wanted = np.where(has_right, np.add.reduceat(e * right, starts), none)
+    loss = l2 * w @ w - np.mean(np.log(wanted / total))
+    q = np.where(right, e / wanted[page], 0.0)
+    grad = 2 * l2 * w + x.T @ (e / total[page] - q) / len(starts)
     return loss, grad
 
 
 def train(pages) -> dict:
     """The weights fitted on `pages` (DevPage from cleaner_eval)."""
     data = examples(pages)
+    x = np.concatenate([f for f, _ in data])
+    right = np.concatenate([r for _, r in data]).astype(float)
+    sizes = [len(f) for f, _ in data]
+    starts = np.cumsum([0] + sizes[:-1])
+    page = np.repeat(np.arange(len(data)), sizes)
     w = np.zeros(len(FEATURES))
     velocity = np.zeros_like(w)
     for step in range(STEPS):
-        _, grad = _loss_grad(w, data, L2)
+        _, grad = _loss_grad(w, x, right, starts, page, L2)
         velocity = 0.9 * velocity - (0.5 if step < STEPS // 2 else 0.1) * grad
         w += velocity
     return {"features": list(FEATURES), "weights": [round(float(v), 4) for v in w], "l2": L2, "pages": len(data)}

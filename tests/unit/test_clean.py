@@ -318,6 +318,15 @@ def test_a_table_of_contents_neither_splits_the_article_nor_joins_it():
     assert clean_text(page).paragraphs == (LEAD, *body)
 
 
+def test_a_numbered_table_of_contents_does_not_split_the_article():
+    sections = ["Was kostet der Strom?", "Was kostet das Gas?", "Was können Kunden tun?"]
+    numbered = [f"{n}. {heading}" for n, heading in enumerate(sections, 1)]
+    contents = "\n".join(f"- {heading}" for heading in numbered)  # '- 1. …': an entry, then its section's '1. …'
+    body = [part for heading, paragraph in zip(numbered, PARAGRAPHS) for part in (heading, paragraph)]
+    page = "\n\n".join([MENU, "Strom und Gas werden teurer", LEAD, "Inhalt", contents, *body, "Teilen", "- Facebook"])
+    assert clean_text(page).paragraphs == (LEAD, *body)
+
+
 def test_a_page_echoes_its_headline_in_quotes_and_in_lines_far_from_it():
     lines = [*MENU.split("\n"), "Strom und Gas werden teurer", LEAD, *PARAGRAPHS, *[f"- Meldung {n}" for n in range(45)],
              "- Aus der Region: Strom und Gas werden teurer", "Kommentare zu „Stadtwerke erhöhen die Preise deutlich“"]

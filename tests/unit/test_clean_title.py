@@ -4,6 +4,8 @@ service line of the page around it."""
 import json
 from pathlib import Path
 
+from generator.ingest.clean.headline import FEATURES, title_evidence
+from generator.ingest.clean.lines import describe_lines
 from generator.ingest.clean.page import clean_text
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
@@ -54,7 +56,23 @@ def test_a_quoted_kicker_glued_to_the_headline_is_cut_off():
     assert clean_text(text).title.text == HEADLINE
 
 
+def test_a_headline_starting_with_a_number_keeps_its_first_words():
+    headline = "Die 25 erfolgreichsten Stadtwerke des Landes"
+    assert clean_text(page(headline, "Von Anna Beispiel")).title.text == headline
+    assert clean_text(page(f"Jan 17 {HEADLINE}", "Von Anna Beispiel")).title.text == HEADLINE  # a date stamp
+
+
 def test_the_seed_articles_title_comes_out_exactly():
     raw = (FIXTURES / "000_3f014d1e3b49df7b.txt").read_text(encoding="utf-8")
     truth = json.loads((FIXTURES / "000_3f014d1e3b49df7b.truth.json").read_text(encoding="utf-8"))
     assert clean_text(raw).title.text == truth["title"]
+
+
+def test_a_headline_starting_with_a_byline_word_does_not_count_as_a_byline():
+    headline = "Von Strompreisen, Gasverträgen und «fairen Tarifen»"
+    lines = [*MENU.split("\n"), "Energie", headline, "Von Anna Beispiel", LEAD, *BODY]
+    infos = describe_lines(lines)
+    evidence = {text: dict(zip(FEATURES, features))
+                for text, features in title_evidence(infos, lines.index(LEAD), "\n".join([LEAD, *BODY]), LEAD)}
+    assert evidence[headline]["starts_like_byline"] == 0
+    assert evidence["Von Anna Beispiel"]["starts_like_byline"] == 1

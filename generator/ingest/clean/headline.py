@@ -3,7 +3,8 @@ layout evidence with weights fitted on the dev pages."""
 
 import re
 
-from generator.ingest.clean.dates import DATE_ONLY, find_date
+from generator.ingest.clean.authors import byline_names
+from generator.ingest.clean.dates import DATE_ONLY, MONTH_NUMBER, find_date
 from generator.ingest.clean.lang.headlines import SERVICE_WORDS
 from generator.ingest.clean.language import WORD_RUN
 from generator.ingest.clean.learned import weights as weights_of
@@ -13,6 +14,7 @@ from generator.ingest.clean.normalize import QUOTED
 # A byline or time stamp, as the line below a headline often is; a candidate that itself starts
 # like one (a year alone does not count: headlines name years) is rarely the headline.
 _BYLINE = re.compile(r"(?i)^(von|by|stand|aktualisiert|updated|published|veröffentlicht|autor|author)\b|\d{1,2}[.:]\d\d\s*uhr|\b(19|20)\d\d\b")
+_NAMES_WORD = re.compile(r"(?i)^(von|by)\b")
 _BYLINE_START = re.compile(r"(?i)^(von|by|stand|aktualisiert|updated|published|veröffentlicht|autor|author)\b|\d{1,2}[.:]\d\d\s*uhr")
 # A line that opens with a service of the page (any language's words): a sign-up thank-you or a
 # newsletter box above the headline shares its layout but never its words.
@@ -25,8 +27,16 @@ _GLUED_QUOTE = re.compile(r'^[„"“«»][^"“”«»\n]{3,80}["“”«»](?=
 _WEB_ADDRESS = re.compile(r"(?i)\b[\w-]+\.(?:com|net|org|de|at|ch|uk|eu|info|world|io)\b|https?://|www\.")
 # Breadcrumb trails: "Start / Ausland / …", "Home » Reisen » …", "Forum>iPhone>…".
 _CRUMB = re.compile(r"\s/\s|\s?[»›>]\s?")
-# A date stamp the page set right before the headline: "27.01.2022Headline", "Jun 17 Headline".
-_DATE_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d\d-\d\d|[A-Z][a-z]{2}\.? \d{1,2}),?\s*(?=[^\W\d_])")
+# A date stamp the page set right before the headline: "27.01.2022Headline", "Jun 17 Headline"
+# (a month's name: "Die 25 erfolgreichsten …" starts with a number too).
+_DATE_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d\d-\d\d|(?P<month>[A-Z][a-z]{2})\.? \d{1,2}),?\s*(?=[^\W\d_])")
+
+
+def _without_date_prefix(text: str) -> str:
+    match = _DATE_PREFIX.match(text)
+    if not match or match.group("month") and match.group("month").lower() not in MONTH_NUMBER:
+        return text
+    return text[match.end():]
 
 
 def headline_text(line: LineInfo) -> str:
@@ -36,7 +46,7 @@ def headline_text(line: LineInfo) -> str:
     text = LIST_ITEM.sub("", line.text)
     if len(_CRUMB.findall(text)) >= 2:
         text = _CRUMB.split(text)[-1].strip() or text
-    text = _GLUED_QUOTE.sub("", _DATE_PREFIX.sub("", text))
+    text = _GLUED_QUOTE.sub("", _without_date_prefix(text))
     return text.replace(" : ", ": ")
 
 
@@ -106,7 +116,7 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
         float(echoed), float(followed), float(line.listed), float(kind == 1), lead_share,
         float(i >= start), float(lead_next), float(page.get(line.text, 0) > 1),
         float(text.endswith(("?", "!", '"', "“", "«"))), float(line.furniture), float(bool(find_date(text))),
-        float(bool(_BYLINE_START.search(text))), float(kind == 2), float(words == 1), float(line.sentence),
+        float(_starts_like_byline(text)), float(kind == 2), float(words == 1), float(line.sentence),
         float(words >= 2 and key in echoes.quoted), float(len(key) > 10 and echoes.repeats(key, i)),
         float(text.endswith(":")), float(words > 15), line.stop_ratio,
         after_menu, clear, float(lead_next and clear), float(after_menu and clear),
@@ -118,6 +128,15 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
         float(kind > 0 and 2 * words > len(WORD_RUN.findall(headline_text(line)))),
         float(bool(_WEB_ADDRESS.search(text))),
     )
+
+
+def _starts_like_byline(text: str) -> bool:
+    """A time stamp or a byline word; "Von"/"By" only before names: "Von Sprachregeln, Gender-Politik
+    und …" is a headline."""
+    match = _BYLINE_START.search(text)
+    if not match:
+        return False
+    return not _NAMES_WORD.match(text) or bool(byline_names(text))
 
 
 class PageEchoes:

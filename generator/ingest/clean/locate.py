@@ -119,7 +119,8 @@ def contents_entries(infos: list[LineInfo]) -> frozenset[int]:
     last: dict[str, int] = {}
     keys = []
     for i, line in enumerate(infos):
-        key = LIST_ITEM.sub("", line.text).lower()
+        # A numbered entry in a bulleted list ('- 1. Neil Patrick Harris') comes back as '1. Neil …'.
+        key = LIST_ITEM.sub("", LIST_ITEM.sub("", line.text)).lower()
         keys.append(key)
         last[key] = i
     entries = set()
