@@ -33,6 +33,7 @@ _DATE_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d\d-\d\d|(?P<mo
 
 
 def _without_date_prefix(text: str) -> str:
+    """`text` without a date stamp set before it (_DATE_PREFIX)."""
     match = _DATE_PREFIX.match(text)
     if not match or match.group("month") and match.group("month").lower() not in MONTH_NUMBER:
         return text
@@ -133,8 +134,7 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
 def _starts_like_byline(text: str) -> bool:
     """A time stamp or a byline word; "Von"/"By" only before names: "Von Sprachregeln, Gender-Politik
     und …" is a headline."""
-    match = _BYLINE_START.search(text)
-    if not match:
+    if not _BYLINE_START.search(text):
         return False
     return not _NAMES_WORD.match(text) or bool(byline_names(text))
 
