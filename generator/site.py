@@ -89,6 +89,14 @@ def _placement(article: Article) -> tuple:
             article.draft)
 
 
+def remember_shown(site_root: Path, warnings: frozenset[str]) -> None:
+    """The warnings of a build that the user has seen (or had counted as repeats): the next build
+    counts them instead of printing them again. Those a -q build left out are not among them."""
+    memo = Memo(site_root, "warnings")
+    if memo.get(WARNINGS_KEY) != warnings:
+        memo.put(WARNINGS_KEY, warnings)
+
+
 def build_site(site_root: Path, output_dir: Path | None = None, overrides: dict | None = None,
                visibility: Visibility | None = None) -> BuildReport:
     """Build the site at `site_root` into output/; raises BuildFailed, leaving output/ untouched, on bad input.
@@ -161,7 +169,7 @@ class Site:
             report.articles = len(archive.articles) + len(archive.copies)
             report.warnings.extend(archive.warnings)
             self.write(report, stages, self.late_jobs(index, bool(organised or changes and changes.static), stages))
-            self._mark_repeats(report)  # once output/ is written: a failed build's warnings were never shown
+            self._mark_repeats(report)
             self.in_sync = True
             return report
 
@@ -295,15 +303,11 @@ class Site:
         return sorted(broken, key=lambda e: str(e.path)) + clashes
 
     def _mark_repeats(self, report: BuildReport) -> None:
-        """A warning about a file that has not changed since the last build, which gave it too, is
-        a repeat: every build and publish would otherwise print the same slug warnings again."""
-        memo = Memo(self.root, "warnings")
-        before = memo.get(WARNINGS_KEY) or frozenset()
-        current = frozenset(report.warnings)
+        """A warning shown before (`remember_shown`) about a file that has not changed since is a
+        repeat: every build and publish would otherwise print the same slug warnings again."""
+        before = Memo(self.root, "warnings").get(WARNINGS_KEY) or frozenset()
         # A warning starts with the file it is about ("content/articles/x.md: slug 'x' …").
-        report.repeats = frozenset(w for w in current & before if w.split(": ", 1)[0] not in self.touched)
-        if current != before:
-            memo.put(WARNINGS_KEY, current)
+        report.repeats = frozenset(w for w in report.warnings if w in before and w.split(": ", 1)[0] not in self.touched)
 
     def _update_index(self) -> bool:
         """The kept index updated in place for edits (quick); False when the edits move the
