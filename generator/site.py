@@ -133,6 +133,7 @@ class Site:
         self.search_stale = False  # an edit was built without re-indexing
         self.in_sync = False  # the last build succeeded: output/ matches self.renderer
         self.touched: set[str] = set()  # the files this build read afresh: articles, raw files
+        self.next_due = None  # the earliest date after "now" of an article: it is then published, or loses its mark
 
     @property
     def root(self) -> Path:
@@ -157,9 +158,12 @@ class Site:
             stages.done("parse", f"{len(self.articles)} articles")
             if self.broken:
                 raise BuildFailed(self._content_errors(list(self.articles.values()), list(self.broken.values())))
+            # An article's time has come since the articles were chosen: chosen again, whatever the save.
+            due = self.next_due is not None and self.next_due <= self.visibility.now
             # After a failure nothing built before is trusted, templates included.
             organised = self.organise(full or changes.templates or not was_in_sync,
-                                      same_articles=not full and was_in_sync and not before, edited=before)
+                                      same_articles=not full and was_in_sync and not before and not due, edited=before,
+                                      choose=due)
             index = self.index_search(organised, search)  # on the other core, while the page jobs are made
             if organised == "all":
                 self.pages = list(self.renderer.jobs())
@@ -224,11 +228,11 @@ class Site:
                 self.broken.pop(key, None)
         return before
 
-    def organise(self, new_templates: bool, same_articles: bool, edited: dict) -> str | None:
+    def organise(self, new_templates: bool, same_articles: bool, edited: dict, choose: bool = False) -> str | None:
         """The archive: "all" when it is made afresh (its page jobs are to be made), "contents"
         when edits in place gave new jobs only to the pages showing the `edited` articles, None
-        when nothing needed organising."""
-        if not new_templates:
+        when nothing needed organising. `choose`: the articles shown are chosen again."""
+        if not new_templates and not choose:
             if not edited:
                 return None
             if self._replace_contents(edited):
@@ -237,6 +241,7 @@ class Site:
             archive = self.renderer.archive
         else:
             articles = self.visibility.select([self.articles[k] for k in sorted(self.articles)])
+            self.next_due = min((a.date for a in self.articles.values() if a.date > self.visibility.now), default=None)
             archive = build_archive(articles, self.config.related_items, self.related)
         if new_templates:
             self.renderer = Renderer(self.root, self.config, archive, package_fingerprint())
