@@ -40,10 +40,13 @@ def cmd_init(args) -> int:
 
 def _print_report(report, args) -> None:
     """Warnings, then the summary line, all on stderr: stdout is kept for what a script reads."""
+    from generator.site import remember_shown
+
+    fresh = [w for w in report.warnings if w not in report.repeats]
+    shown = [] if args.quiet else report.warnings if args.verbose else fresh[:MAX_WARNINGS]
+    remember_shown(Path(args.site), report.repeats | frozenset(shown))
     if args.quiet:
         return
-    fresh = report.warnings if args.verbose else [w for w in report.warnings if w not in report.repeats]
-    shown = fresh if args.verbose else fresh[:MAX_WARNINGS]
     for warning in shown:
         say("warning", warning)
     if len(fresh) > len(shown):

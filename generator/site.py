@@ -94,6 +94,14 @@ def _placement(article: Article) -> tuple:
             article.draft)
 
 
+def remember_shown(site_root: Path, warnings: frozenset[str]) -> None:
+    """The warnings of a build that the user has seen (or had counted as repeats): the next build
+    counts them instead of printing them again. Those a -q build left out are not among them."""
+    memo = Memo(site_root, "warnings")
+    if memo.get(WARNINGS_KEY) != warnings:
+        memo.put(WARNINGS_KEY, warnings)
+
+
 def build_site(site_root: Path, output_dir: Path | None = None, overrides: dict | None = None,
                visibility: Visibility | None = None) -> BuildReport:
     """Build the site at `site_root` into output/; raises BuildFailed, leaving output/ untouched, on bad input.
@@ -132,6 +140,7 @@ class Site:
         self.search_stale = False  # an edit was built without re-indexing
         self.in_sync = False  # the last build succeeded: output/ matches self.renderer
         self.touched: set[str] = set()  # the files this build read afresh: articles, raw files
+        self.next_due = None  # the earliest date after "now" of an article: it is then published, or loses its mark
 
     @property
     def root(self) -> Path:
@@ -156,9 +165,12 @@ class Site:
             stages.done("parse", f"{len(self.articles)} articles")
             if self.broken:
                 raise BuildFailed(self._content_errors(list(self.articles.values()), list(self.broken.values())))
+            # An article's time has come since the articles were chosen: chosen again, whatever the save.
+            due = self.next_due is not None and self.next_due <= self.visibility.now
             # After a failure nothing built before is trusted, templates included.
             organised = self.organise(full or changes.templates or not was_in_sync,
-                                      same_articles=not full and was_in_sync and not before, edited=before)
+                                      same_articles=not full and was_in_sync and not before and not due, edited=before,
+                                      choose=due)
             index = self.index_search(organised, search)  # on the other core, while the page jobs are made
             if organised == "all":
                 self.pages = list(self.renderer.jobs())
@@ -168,7 +180,7 @@ class Site:
             report.articles = len(archive.articles) + len(archive.copies)
             report.warnings.extend(archive.warnings)
             self.write(report, stages, self.late_jobs(index, bool(organised or changes and changes.static), stages))
-            self._mark_repeats(report)  # once output/ is written: a failed build's warnings were never shown
+            self._mark_repeats(report)
             self.in_sync = True
             return report
 
@@ -228,11 +240,11 @@ class Site:
                 self.broken.pop(key, None)
         return before
 
-    def organise(self, new_templates: bool, same_articles: bool, edited: dict) -> str | None:
+    def organise(self, new_templates: bool, same_articles: bool, edited: dict, choose: bool = False) -> str | None:
         """The archive: "all" when it is made afresh (its page jobs are to be made), "contents"
         when edits in place gave new jobs only to the pages showing the `edited` articles, None
-        when nothing needed organising."""
-        if not new_templates:
+        when nothing needed organising. `choose`: the articles shown are chosen again."""
+        if not new_templates and not choose:
             if not edited:
                 return None
             if self._replace_contents(edited):
@@ -241,6 +253,7 @@ class Site:
             archive = self.renderer.archive
         else:
             articles = self.visibility.select([self.articles[k] for k in sorted(self.articles)])
+            self.next_due = min((a.date for a in self.articles.values() if a.date > self.visibility.now), default=None)
             archive = build_archive(articles, self.config.related_items, self.related)
             archive.moved = self._record_urls(archive)
         if new_templates:
@@ -308,15 +321,12 @@ class Site:
         return sorted(broken, key=lambda e: str(e.path)) + clashes
 
     def _mark_repeats(self, report: BuildReport) -> None:
-        """A warning about a file that has not changed since the last build, which gave it too, is
-        a repeat: every build and publish would otherwise print the same slug warnings again."""
-        memo = Memo(self.root, "warnings")
-        before = memo.get(WARNINGS_KEY) or frozenset()
-        current = frozenset(report.warnings)
+        """A warning shown before (`remember_shown`) about a file that has not changed since is a
+        repeat: every build and publish would otherwise print the same slug warnings again."""
+        before = Memo(self.root, "warnings").get(WARNINGS_KEY) or frozenset()
         # A warning starts with the file it is about ("content/articles/x.md: slug 'x' …").
-        report.repeats = frozenset(w for w in current & before if w.split(": ", 1)[0] not in self.touched)
-        if current != before:
-            memo.put(WARNINGS_KEY, current)
+        report.repeats = frozenset(w for w in report.warnings if w in before and w.split(": ", 1)[0] not in self.touched)
+
     def _record_urls(self, archive: Archive) -> dict[str, Article]:
         """Articles that moved since the last build recorded in content/urls.yaml; the earlier
         URLs that now redirect."""

@@ -32,7 +32,7 @@ from generator.core.paths import OUTPUT_DIR, PREVIEW_DIR, SitePaths
 from generator.organise.visibility import Visibility
 from generator.output.writer import prepare_spare
 from generator.preview.watch import Inotify, classify
-from generator.site import Site
+from generator.site import Site, remember_shown
 from generator.status import record_outcome
 
 DEBOUNCE = 0.05  # seconds of quiet before rebuilding: an editor or a script often saves several files at once
@@ -242,6 +242,7 @@ class Preview:
         for warning in report.warnings:
             if warning not in report.repeats:
                 say("warning", warning, self.stream)
+        remember_shown(self.site.root, frozenset(report.warnings))
         what = changes.describe() if changes else f"built {report.articles} articles"
         repeats = f"; {len(report.repeats)} warning(s) as before" if report.repeats else ""
         print(f"{what}: {report.rendered} rendered, {report.written} written, {report.deleted} deleted "

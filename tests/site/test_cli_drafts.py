@@ -132,3 +132,25 @@ def test_a_scheduled_article_is_published_by_the_first_build_after_its_time(unfi
     assert later.returncode == 0 and "built 5 articles" in later.stderr
     page = (unfinished / "output" / LATER / "index.html").read_text(encoding="utf-8")
     assert "Morgen im Rat" in page and 'class="badge"' not in page
+
+
+@pytest.mark.parametrize("preview", [True, False], ids=["serve", "build"])
+def test_a_save_after_a_scheduled_articles_time_publishes_it_in_a_running_site(site, monkeypatch, preview):
+    """Any save, not only one of the scheduled article: a preview drops its mark, a build brings it in."""
+    from generator.core.model import Changes
+    from generator.preview.server import Preview
+    from generator.site import Site
+
+    monkeypatch.setenv("NEWSARCHIVE_NOW", NOW)
+    write_article(site, "later.md", 'title: "Morgen im Rat"\ndate: "2025-09-02T09:00:00+02:00"')
+    running = Preview(site).site if preview else Site(site, keep_index=True)
+    running.build()
+    home = site / (".cache/preview" if preview else "output") / "index.html"
+    scheduled = 'Morgen im Rat</a></h2>\n<p class="meta"><time datetime="2025-09-02T09:00:00+02:00">'
+    assert ('<span class="badge">Geplant</span>' in home.read_text()) is preview
+    monkeypatch.setenv("NEWSARCHIVE_NOW", "2025-09-02T08:00:00+00:00")
+    other = site / "content/articles/b.md"
+    other.write_text(other.read_text(encoding="utf-8") + "Noch ein Satz.\n", encoding="utf-8")
+    running.build(Changes(articles={other}))
+    text = home.read_text(encoding="utf-8")
+    assert scheduled in text and '<span class="badge">Geplant</span>' not in text

@@ -139,3 +139,10 @@ def test_publish_counts_the_warnings_of_the_build_before_instead_of_repeating_th
     assert published.returncode == 0, published.stderr
     assert "warning: " not in published.stderr and "; 1 warning(s) as before" in published.stderr
     assert published.stdout.startswith("published to origin gh-pages as ")
+
+
+def test_a_warning_a_quiet_build_left_out_is_printed_by_the_next_build(site):
+    write_article(site, "same.md", 'title: "Verhandlungen in Genf"\ndate: 2025-08-20T10:00:00+02:00')
+    assert run("-q", "build", cwd=site).stderr == ""
+    assert "warning: content/articles/same.md" in run("build", cwd=site).stderr
+    assert "warning: " not in run("build", cwd=site).stderr
