@@ -26,7 +26,7 @@ from generator.core.paths import SitePaths
 from generator.ingest.new_raw import import_new_raw
 from generator.core.clock import now
 from generator.organise.archive import Archive, build_archive, with_contents
-from generator.organise.moved import present_urls, read_urls, redirects, with_moves, write_urls
+from generator.organise.moved import by_identity, present_urls, read_urls, redirects, with_moves, write_urls
 from generator.organise.related import RelatedCache
 from generator.organise.topics import topic_signature
 from generator.organise.visibility import Visibility
@@ -294,16 +294,17 @@ class Site:
         """Articles that moved since the last build recorded in content/urls.yaml; the earlier
         URLs that now redirect."""
         everything = archive.articles + [copy for copy, _ in archive.copies]
+        known = by_identity(everything)
         last = self.seen.get(URLS_SEEN) or {}
-        record = with_moves(self.urls, last, everything)
+        record = with_moves(self.urls, last, known)
         if record != self.urls:
             write_urls(self.root, record)
             self.urls = record
         # An article left out for now (a draft, one not yet due) keeps its last URL for its return.
-        seen = {**last, **present_urls(everything)}
+        seen = {**last, **present_urls(known)}
         if seen != last:
             self.seen.put(URLS_SEEN, seen)
-        return redirects(record, everything)
+        return redirects(record, known, {a.path for a in everything})
 
     def _update_index(self) -> bool:
         """The kept index updated in place for edits (quick); False when the edits move the
