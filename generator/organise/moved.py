@@ -11,6 +11,7 @@ published site then answers every earlier URL with a page that leads to the pres
 """
 
 import json
+import re
 from pathlib import Path
 
 from generator.core.atomic import write_atomic
@@ -24,6 +25,7 @@ _HEADER = ("# Articles that moved: the URLs each has been published under, the p
            "# every earlier URL answers with a page that leads to the present one.\n")
 
 UrlRecord = dict[str, list[str]]
+_ARTICLE_PATH = re.compile(r"\d{4}/\d{2}/\d{2}/[A-Za-z0-9_~-][A-Za-z0-9._~-]*/")
 
 
 def identity(article: Article) -> str:
@@ -50,16 +52,14 @@ def read_urls(site_root: Path) -> UrlRecord:
     if not isinstance(data, dict) or not all(
             isinstance(urls, list) and urls and all(isinstance(u, str) and _is_page_path(u) for u in urls)
             for urls in data.values()):
-        raise SiteError(URLS_FILE, "must map each article id to a list of its URLs, "
+        raise SiteError(URLS_FILE, "must map each article id to a list of its article URLs, "
                                    "like 'abc123: [\"2025/08/20/old-title/\", \"2025/08/21/new-title/\"]'")
     return {str(key): list(urls) for key, urls in data.items()}
 
 
 def _is_page_path(url: str) -> bool:
-    """A site path like '2025/08/20/slug/': relative, no '..', one folder per part."""
-    parts = url.split("/")
-    return url.endswith("/") and len(parts) > 1 and all(p not in ("", ".", "..") for p in parts[:-1]) \
-        and "\\" not in url and not url.startswith("/")
+    """An article's site path, like '2025/08/20/slug/': never another page's, nor one outside output/."""
+    return _ARTICLE_PATH.fullmatch(url) is not None
 
 
 def by_identity(articles: list[Article]) -> dict[str, Article]:

@@ -54,14 +54,15 @@ def test_an_old_url_another_article_holds_again_stays_that_article():
 
 
 def test_record_file_is_written_sorted_and_read_back(tmp_path):
-    record = {"b": ["2025/08/20/x/", "2025/08/21/y/"], "a": ["2024/01/02/ä-slug/", "2024/01/03/z/"]}
+    record = {"b": ["2025/08/20/x/", "2025/08/21/y/"], "a/ä.md": ["2024/01/02/a-slug/", "2024/01/03/z/"]}
     write_urls(tmp_path, record)
     text = (tmp_path / URLS_FILE).read_text(encoding="utf-8")
-    assert text.index('"a":') < text.index('"b":')
+    assert text.index('"a/ä.md":') < text.index('"b":')
     assert read_urls(tmp_path) == record
 
 
-@pytest.mark.parametrize("text", ["a: [", "a: 3", 'a: ["../../etc/"]', 'a: ["/2025/08/20/x/"]', "- x"])
+@pytest.mark.parametrize("text", ["a: [", "a: 3", 'a: ["../../etc/"]', 'a: ["/2025/08/20/x/"]', "- x",
+                                  'a: ["tags/ukraine/"]', 'a: ["2025/08/20/../"]', 'a: []'])
 def test_broken_record_file_is_one_error_naming_it(tmp_path, text):
     (tmp_path / URLS_FILE).parent.mkdir(parents=True)
     (tmp_path / URLS_FILE).write_text(text, encoding="utf-8")
