@@ -7,6 +7,8 @@ For each N it parses the first N + --changes articles of `shared/corpus/build_co
 build's own parser and parse cache, in WORK) and measures, in this one process:
   cold     RelatedIndex.update() on N articles: CPU seconds, the growth of the process's
            resident memory, and the size of the index and of the lists as .cache/ keeps them;
+           how many links it makes, and how many lead to an article of the same day or to
+           the article's neighbour in time (the one published just before or after);
   noop     what a build without changes does: the digest of the lists' inputs;
   then --changes changes of each kind, one at a time, each followed by RelatedIndex.update():
   add      one article of the corpus past N added;
@@ -69,6 +71,18 @@ def articles_of(work: Path, count: int):
     return sorted(resolved, key=lambda a: a.source_path)
 
 
+def nearness(articles, lists: dict[str, list[str]]) -> str:
+    """How many related links lead to the same day, or to the next or previous article."""
+    ordered = sorted(articles, key=lambda a: (a.date.timestamp(), a.source_path))
+    day = {a.path: a.date.date() for a in articles}
+    beside = {a.path: {b.path for b in ordered[max(0, i - 1): i + 2]} for i, a in enumerate(ordered)}
+    links = [(path, other) for path, others in lists.items() for other in others]
+    same = sum(day[path] == day[other] for path, other in links)
+    near = sum(other in beside[path] for path, other in links)
+    return (f"{len(links):,} links from {len(lists):,} articles: {same / len(links):.0%} to the same day, "
+            f"{near / len(links):.0%} to the neighbour in time")
+
+
 def timed_update(index: RelatedIndex, articles) -> tuple[float, int, int]:
     """(CPU ms, lists ranked again, lists changed) of one update."""
     before = index.lists()
@@ -96,6 +110,7 @@ def measure(work: Path, size: int, changes: int, seed: int) -> None:
     noop = time.process_time() - start
     print(f"\n{size:,} articles: cold {cold:.2f} s CPU, +{grown:.0f} MiB resident, index {index_bytes / 2**20:.1f} MiB "
           f"and lists {lists_bytes / 2**20:.1f} MiB pickled; no change: {noop * 1000:.0f} ms")
+    print(nearness(articles, index.lists()))
     print(f"{'change':<8} {'n':>3} {'ranked again med/max':>21} {'lists changed med/max':>22} {'CPU ms med':>11} "
           f"{'past 2^k':>9}")
     current = list(articles)
