@@ -88,9 +88,9 @@ def _placement(article: Article) -> tuple:
     """What decides where an article appears (URL, order, groups, sitemap date, related lists),
     unlike the rest of what it says. Its language too: it decides the search page's language
     filter and the stemmers the site ships."""
-    return (topic_signature(article), article.path, article.explicit_slug, article.date.isoformat(), article.updated and article.updated.isoformat(),
-            article.tags, article.locations, article.source, article.lang, article.extra.get("translation_key"),
-            article.draft)
+    return (topic_signature(article), article.path, article.explicit_slug, article.date.isoformat(),
+            article.updated and article.updated.isoformat(), article.tags, article.locations, article.source,
+            article.lang, article.extra.get("translation_key"), article.draft)
 
 
 def build_site(site_root: Path, output_dir: Path | None = None, overrides: dict | None = None,
