@@ -18,7 +18,7 @@ from generator.ingest.new_raw import unreadable_raw
 from generator.organise.archive import build_archive, resolve_slugs
 from generator.core.model import Article
 from generator.render.links import file_links
-from generator.organise.moved import read_urls, redirects
+from generator.organise.moved import by_identity, read_urls, redirects
 from generator.render.pages import Renderer
 from generator.render.theme import template_error
 from generator.site import parse_key
@@ -57,7 +57,7 @@ def check_site(site_root: Path) -> CheckReport:
     except SiteError as error:
         report.errors.append(error)
     else:
-        moved = redirects(record, resolved)
+        moved = redirects(record, by_identity(resolved), {a.path for a in resolved})
         report.moved = [(url, article.path) for url, article in moved.items()]
     # The templates compile in the renderer's environment, with its filters and globals; compiling
     # needs no articles, so an empty archive spares organising them.

@@ -26,7 +26,7 @@ from generator.core.paths import SitePaths
 from generator.ingest.new_raw import import_new_raw
 from generator.core.clock import now
 from generator.organise.archive import Archive, build_archive, resolve_slugs, with_contents
-from generator.organise.moved import present_urls, read_urls, redirects, with_moves, write_urls
+from generator.organise.moved import by_identity, present_urls, read_urls, redirects, with_moves, write_urls
 from generator.organise.related import RelatedCache
 from generator.organise.topics import topic_signature
 from generator.organise.visibility import Visibility
@@ -89,9 +89,9 @@ def _placement(article: Article) -> tuple:
     """What decides where an article appears (URL, order, groups, sitemap date, related lists),
     unlike the rest of what it says. Its language too: it decides the search page's language
     filter and the stemmers the site ships."""
-    return (topic_signature(article), article.path, article.explicit_slug, article.date.isoformat(), article.updated and article.updated.isoformat(),
-            article.tags, article.locations, article.source, article.lang, article.extra.get("translation_key"),
-            article.draft)
+    return (topic_signature(article), article.path, article.explicit_slug, article.date.isoformat(),
+            article.updated and article.updated.isoformat(), article.tags, article.locations, article.source,
+            article.lang, article.extra.get("translation_key"), article.draft)
 
 
 def remember_shown(site_root: Path, warnings: frozenset[str]) -> None:
@@ -331,16 +331,17 @@ class Site:
         """Articles that moved since the last build recorded in content/urls.yaml; the earlier
         URLs that now redirect."""
         everything = archive.articles + [copy for copy, _ in archive.copies]
+        known = by_identity(everything)
         last = self.seen.get(URLS_SEEN) or {}
-        record = with_moves(self.urls, last, everything)
+        record = with_moves(self.urls, last, known)
         if record != self.urls:
             write_urls(self.root, record)
             self.urls = record
         # An article left out for now (a draft, one not yet due) keeps its last URL for its return.
-        seen = {**last, **present_urls(everything)}
+        seen = {**last, **present_urls(known)}
         if seen != last:
             self.seen.put(URLS_SEEN, seen)
-        return redirects(record, everything)
+        return redirects(record, known, {a.path for a in everything})
 
     def _update_index(self) -> bool:
         """The kept index updated in place for edits (quick); False when the edits move the

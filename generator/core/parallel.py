@@ -44,7 +44,7 @@ def map_slices(func: Callable[[Sequence], list], items: Sequence) -> list:
         return func(items)
     _work = (func, items)
     try:
-        with multiprocessing.get_context("fork").Pool(count, initializer=gc.enable) as pool:
+        with multiprocessing.get_context("fork").Pool(count, initializer=_collecting_worker) as pool:
             parts = pool.map(_run_slice, [(k, count) for k in range(count)], chunksize=1)
     finally:
         _work = None
@@ -74,15 +74,23 @@ def stream_chunks(func: Callable[[Sequence], list], items: Sequence, chunk: int 
         return
     _work = (func, items)
     try:
-        initializer = _yielding_worker if any(child.is_alive() for child in _background) else gc.enable
+        initializer = _yielding_worker if any(child.is_alive() for child in _background) else _collecting_worker
         with multiprocessing.get_context("fork").Pool(workers(), initializer=initializer) as pool:
             yield from pool.imap(_run_range, bounds)
     finally:
         _work = None
 
 
-def _yielding_worker() -> None:
+def _collecting_worker() -> None:
+    """Cycle collection on for what the worker makes, never for what it inherited: the parent's
+    archive (articles, groupings, the related-articles index) is millions of long-lived objects
+    that every full collection would scan again, in every worker."""
+    gc.freeze()
     gc.enable()
+
+
+def _yielding_worker() -> None:
+    _collecting_worker()
     os.nice(YIELD_TO_BACKGROUND)
 
 
@@ -101,7 +109,7 @@ def in_background(func: Callable[[], object]) -> Callable[[], object]:
     def run() -> None:
         # Hold no read end: if the parent is killed, the send below fails instead of blocking forever.
         receive.close()
-        gc.enable()
+        _collecting_worker()
         try:
             result = (True, func())
         except BaseException as exc:  # handed to the parent, which raises it

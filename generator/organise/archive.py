@@ -240,7 +240,8 @@ def _months(articles: list[Article]) -> list[Month]:
     return [Month(year, month, tuple(members)) for (year, month), members in by_month]
 
 
-def build_archive(articles: list[Article], related_items: int = 5, related_cache: RelatedCache | None = None) -> Archive:
+def build_archive(articles: list[Article], related_items: int = 5,
+                  related_cache: RelatedCache | None = None) -> Archive:
     """Order, group and link the articles; BuildFailed lists every slug clash the author must fix.
 
     `related_cache` keeps the related-articles lists and index between builds, so that a build

@@ -11,6 +11,7 @@ published site then answers every earlier URL with a page that leads to the pres
 """
 
 import json
+import re
 from pathlib import Path
 
 from generator.core.atomic import write_atomic
@@ -24,6 +25,7 @@ _HEADER = ("# Articles that moved: the URLs each has been published under, the p
            "# every earlier URL answers with a page that leads to the present one.\n")
 
 UrlRecord = dict[str, list[str]]
+_ARTICLE_PATH = re.compile(r"\d{4}/\d{2}/\d{2}/[A-Za-z0-9_~-][A-Za-z0-9._~-]*/")
 
 
 def identity(article: Article) -> str:
@@ -50,44 +52,47 @@ def read_urls(site_root: Path) -> UrlRecord:
     if not isinstance(data, dict) or not all(
             isinstance(urls, list) and urls and all(isinstance(u, str) and _is_page_path(u) for u in urls)
             for urls in data.values()):
-        raise SiteError(URLS_FILE, "must map each article id to a list of its URLs, "
+        raise SiteError(URLS_FILE, "must map each article id to a list of its article URLs, "
                                    "like 'abc123: [\"2025/08/20/old-title/\", \"2025/08/21/new-title/\"]'")
     return {str(key): list(urls) for key, urls in data.items()}
 
 
 def _is_page_path(url: str) -> bool:
-    """A site path like '2025/08/20/slug/': relative, no '..', one folder per part."""
-    parts = url.split("/")
-    return url.endswith("/") and len(parts) > 1 and all(p not in ("", ".", "..") for p in parts[:-1]) \
-        and "\\" not in url and not url.startswith("/")
+    """An article's site path, like '2025/08/20/slug/': never another page's, nor one outside output/."""
+    return _ARTICLE_PATH.fullmatch(url) is not None
 
 
-def present_urls(articles: list[Article]) -> dict[str, str]:
+def by_identity(articles: list[Article]) -> dict[str, Article]:
+    """identity → article, for the functions below (two files that claim one id: the first, by file)."""
+    known: dict[str, Article] = {}
+    for article in sorted(articles, key=lambda a: a.source_path):
+        known.setdefault(identity(article), article)
+    return known
+
+
+def present_urls(known: dict[str, Article]) -> dict[str, str]:
     """identity → the article's URL now: what the next build compares with."""
-    return {identity(a): a.path for a in articles}
+    return {key: article.path for key, article in known.items()}
 
 
-def with_moves(record: UrlRecord, last: dict[str, str], articles: list[Article]) -> UrlRecord:
+def with_moves(record: UrlRecord, last: dict[str, str], known: dict[str, Article]) -> UrlRecord:
     """The record with every article that moved since the `last` build (identity → its URL then),
     or since the record's own last word on it, at its present URL."""
     updated = dict(record)
-    for article in articles:
-        key = identity(article)
+    for key, article in known.items():
         urls = updated.get(key) or ([last[key]] if key in last else [])
         if urls and urls[-1] != article.path:
             updated[key] = [u for u in urls if u != article.path] + [article.path]
     return updated
 
 
-def redirects(record: UrlRecord, articles: list[Article]) -> dict[str, Article]:
-    """Earlier URL → the article now at another one. A URL some page of the archive holds again
-    (another article took the slug) stays that page; of two articles that both had a URL, the
-    one that had it last gets it."""
-    pages = {a.path for a in articles}
-    by_identity = {identity(a): a for a in articles}
+def redirects(record: UrlRecord, known: dict[str, Article], pages: set[str]) -> dict[str, Article]:
+    """Earlier URL → the article now at another one. A URL that is one of the archive's `pages`
+    again (another article took the slug) stays that page; of two articles that both had a URL,
+    the one that left it more recently (fewer moves ago) gets it, then the first by identity."""
     moved: dict[str, tuple[int, str, Article]] = {}
-    for key in sorted(by_identity.keys() & record.keys()):
-        article = by_identity[key]
+    for key in sorted(known.keys() & record.keys()):
+        article = known[key]
         for age, url in enumerate(reversed(record[key])):
             if url not in pages and (url not in moved or moved[url][:2] > (age, key)):
                 moved[url] = (age, key, article)

@@ -20,12 +20,11 @@ archive's size does; both are rare, and what they cost is paid once per doubling
 RelatedIndex.update() exact and small: it ranks again only the articles whose list can change.
 """
 
-import hashlib
 import heapq
 import sys
 from pathlib import Path
 
-from generator.core.cache import KeptMemo, code_fingerprint
+from generator.core.cache import KeptMemo, code_fingerprint, fingerprint
 from generator.core.model import Article
 from generator.organise import topics as topics_module
 from generator.organise.topics import PLACE_PREFIX, topic_signature, topics
@@ -206,10 +205,7 @@ def _code_key(limit: int) -> str:
 
 def _lists_key(articles: list[Article], code_key: str) -> str:
     """Digest of everything the lists are made from."""
-    digest = hashlib.blake2b(code_key.encode(), digest_size=16)
-    for a in articles:
-        digest.update(repr((a.path, topic_signature(a))).encode())
-    return digest.hexdigest()
+    return fingerprint(code_key, [(a.path, topic_signature(a)) for a in articles])
 
 
 class RelatedCache:

@@ -350,7 +350,7 @@ class Renderer:
         base_url = self.config.base_url
         lastmod = {a.path: (a.updated or a.date).date().isoformat() for a in self.archive.articles}
         # Copies name the original as their canonical address, and earlier addresses the present one.
-        elsewhere = {a.path + "index.html" for a, _ in self.archive.copies} | {url + "index.html" for url in self.archive.moved}
+        elsewhere = {path + "index.html" for path in [*(a.path for a, _ in self.archive.copies), *self.archive.moved]}
         entries = [(j.path[: -len("index.html")], lastmod.get(j.path[: -len("index.html")]))
                    for j in jobs if j.path.endswith("index.html") and j.path not in elsewhere]
         extra = [PageJob(p.path, None, lambda b=p.body: b) for p in sitemap_pages(base_url, entries)]
