@@ -28,7 +28,7 @@ DOCS_PER_SHARD = 60
 # Excerpts (the text a snippet is cut from) are loaded only for the results on show, one shard per
 # result at worst: small shards keep that near a result's own text (about 6 KiB gzipped per shard at
 # 10,000 articles), at one file per EXCERPTS_PER_SHARD articles.
-EXCERPTS_PER_SHARD = 20
+EXCERPTS_PER_SHARD = 20  # a divisor of DOCS_PER_SHARD
 # The index terms again, sorted by their reversed spelling: a word mistyped in its first letters is
 # looked up by its end, where its correction sorts near it (search.js nearTerms). Names only.
 REVERSE_SHARD_BYTES = 8_000
@@ -97,13 +97,18 @@ def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, lis
         term_files.append(add("t", terms, values, lambda: dict(zip(terms, values))))
         values = [positions[t] for t in terms]
         position_files.append(add("p", terms, values, lambda: dict(zip(terms, values))))
-    doc_files, excerpt_files = [], []
-    for i in range(0, len(docs), DOCS_PER_SHARD):
-        rows = [row[:6] for row in docs[i:i + DOCS_PER_SHARD]]
-        doc_files.append(add("d", (), map(tuple, rows), lambda: rows))
+    excerpt_files = []
     for i in range(0, len(docs), EXCERPTS_PER_SHARD):
         texts = [row[6] for row in docs[i:i + EXCERPTS_PER_SHARD]]
         excerpt_files.append(add("x", (), texts, lambda: texts))
+    # A document shard names the excerpt shards of its articles: the page reads them only for
+    # results it shows, whose document shards it holds, and the manifest a first query loads
+    # stays free of them.
+    doc_files, per = [], DOCS_PER_SHARD // EXCERPTS_PER_SHARD
+    for i in range(0, len(docs), DOCS_PER_SHARD):
+        rows = [row[:6] for row in docs[i:i + DOCS_PER_SHARD]]
+        names = excerpt_files[i // EXCERPTS_PER_SHARD:i // EXCERPTS_PER_SHARD + per]
+        doc_files.append(add("d", names, map(tuple, rows), lambda: {"docs": rows, "excerpts": names}))
     reverse = _reverse_shards(index)
     reverse_files = [add("r", terms, (), lambda: terms) for terms in reverse]
     manifest = {
@@ -117,7 +122,6 @@ def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, lis
         "reverseFirst": [terms[0][::-1] for terms in reverse],
         "reverseFiles": reverse_files,
         "excerptsPerShard": EXCERPTS_PER_SHARD,
-        "excerptFiles": excerpt_files,
         "months": index.months,
         "languages": index.languages,
         "stopwords": {lang: sorted(stopwords(lang)) for lang in index.languages if stopwords(lang)},

@@ -77,8 +77,9 @@ def test_every_shard_is_a_classic_script_registering_its_own_name(tmp_path):
         name, _ = shard_data(page)
         assert page.path == "search/" + name
     _, manifest = shard_data(next(p for p in pages if p.path == manifest_path))
-    listed = set(manifest["termFiles"] + manifest["positionFiles"] + manifest["docFiles"] + manifest["excerptFiles"]
-                     + manifest["reverseFiles"])
+    excerpts = [n for page in pages if page.path.startswith("search/d/") for n in shard_data(page)[1]["excerpts"]]
+    listed = set(manifest["termFiles"] + manifest["positionFiles"] + manifest["docFiles"] + excerpts
+                 + manifest["reverseFiles"])
     assert {p.path for p in pages} == {"search/" + n for n in listed} | {manifest_path}
 
 
@@ -87,7 +88,7 @@ def test_postings_list_every_article_holding_a_term(tmp_path):
     shards = dict(shard_data(p) for p in pages)
     manifest = next(d for n, d in shards.items() if n.startswith("m/"))
     terms = {t: v for n in manifest["termFiles"] for t, v in shards[n].items()}
-    docs = [d for n in manifest["docFiles"] for d in shards[n]]
+    docs = [d for n in manifest["docFiles"] for d in shards[n]["docs"]]
     numbers = decode_numbers(terms["evening"])
     found, doc = [], 0
     for delta in numbers[::2]:
