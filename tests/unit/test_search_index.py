@@ -122,3 +122,40 @@ def test_the_build_writes_the_search_page_and_a_search_box_on_every_page(tmp_pat
     assert 'action="search/index.html"' in home and 'name="q"' in home
     assert '<label for="site-search-q"' in home
     assert "search" in report.stages
+
+
+def shards_of(tmp_path):
+    _, pages = search_files(index_of(archive_of(make_search_site(tmp_path))))
+    shards = dict(shard_data(p) for p in pages)
+    return shards, next(d for n, d in shards.items() if n.startswith("m/"))
+
+
+def test_each_result_names_the_excerpt_its_snippet_is_cut_from(tmp_path):
+    shards, manifest = shards_of(tmp_path)
+    first = shards[manifest["docFiles"][0]]
+    excerpts = [text for name in first["excerpts"] for text in shards[name]]
+    titles = [row[1] for row in first["docs"]]
+    harbour = excerpts[titles.index("Harbour ferry adds evening crossings")]
+    assert harbour == ("The harbour ferry adds evening crossings for the summer. "
+                       "Crossings in the evening were asked for by commuters.")
+    assert "excerptFiles" not in manifest  # the first query's manifest does not carry them
+
+
+def test_a_posting_says_whether_its_word_is_in_the_headline(tmp_path):
+    shards, manifest = shards_of(tmp_path)
+    terms = {t: v for n in manifest["termFiles"] for t, v in shards[n].items()}
+    docs = [row[1] for n in manifest["docFiles"] for row in shards[n]["docs"]]
+    numbers, doc, flags = decode_numbers(terms["ferri"]), 0, {}  # "ferry", stemmed
+    for delta, value in zip(numbers[::2], numbers[1::2]):
+        doc += delta
+        flags[docs[doc]] = value & 1
+    assert flags == {"Harbour ferry adds evening crossings": 1, "Old bridge closes for repairs": 0}
+
+
+def test_reverse_shards_list_every_word_term_by_its_end(tmp_path):
+    shards, manifest = shards_of(tmp_path)
+    words = sorted(t for n in manifest["termFiles"] for t in shards[n] if not t.startswith("~"))
+    listed = [t for n in manifest["reverseFiles"] for t in shards[n]]
+    assert sorted(listed) == words
+    assert listed == sorted(listed, key=lambda t: t[::-1])
+    assert manifest["reverseFirst"] == [shards[n][0][::-1] for n in manifest["reverseFiles"]]
