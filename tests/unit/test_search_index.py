@@ -7,7 +7,7 @@ from generator.site import build_site
 from generator.core.config import load_config
 from generator.content.articles import load_articles
 from generator.search.codec import decode_numbers, encode_numbers
-from generator.search.shards import search_files
+from generator.search.shards import search_files, shard_sizes
 from generator.search.terms import article_terms
 from generator.search.update import IndexState
 
@@ -159,3 +159,9 @@ def test_reverse_shards_list_every_word_term_by_its_end(tmp_path):
     assert sorted(listed) == words
     assert listed == sorted(listed, key=lambda t: t[::-1])
     assert manifest["reverseFirst"] == [shards[n][0][::-1] for n in manifest["reverseFiles"]]
+
+
+def test_a_large_archive_gets_larger_shards_not_more_files():
+    assert shard_sizes(10_000) == (60, 20)
+    docs, excerpts = shard_sizes(100_000)
+    assert 100_000 / docs <= 1000 and 100_000 / excerpts <= 1000
