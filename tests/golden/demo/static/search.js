@@ -998,7 +998,8 @@
 
   /* Named by the document shard of `doc`, which a result shown has loaded (search/shards.py). */
   function excerptShard(m, doc) {
-    return shards[docShard(m, doc)].excerpts[Math.floor(doc % m.docsPerShard / m.excerptsPerShard)];
+    var first = Math.floor(doc / m.docsPerShard) * m.docsPerShard;  // the document shard's first article
+    return shards[docShard(m, doc)].excerpts[Math.floor(doc / m.excerptsPerShard) - Math.floor(first / m.excerptsPerShard)];
   }
 
   /* Each result's snippet made its best passage, once the excerpt shards of `results` are loaded;
