@@ -26,9 +26,18 @@ from generator.search.text import stemmer_of, stopwords
 TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard; its position shard is about as big
 DOCS_PER_SHARD = 60
 # Excerpts (the text a snippet is cut from) are loaded only for the results on show, one shard per
-# result at worst: small shards keep that near a result's own text (about 6 KiB gzipped per shard at
-# 10,000 articles), at one file per EXCERPTS_PER_SHARD articles.
+# result at worst: small shards keep that near a result's own text (about 8.5 KiB gzipped per shard
+# at 10,000 articles), at one file per EXCERPTS_PER_SHARD articles.
 EXCERPTS_PER_SHARD = 20
+# A large archive gets larger document and excerpt shards rather than more files: at most about
+# this many of each (at 100,000 articles, 100 articles a shard: about 11 and 48 KiB gzipped).
+MOST_SHARD_FILES = 1000
+
+
+def shard_sizes(docs: int) -> tuple[int, int]:
+    """(articles per document shard, articles per excerpt shard) for an archive of `docs`."""
+    most = -(-docs // MOST_SHARD_FILES)
+    return max(DOCS_PER_SHARD, most), max(EXCERPTS_PER_SHARD, most)
 # The index terms again, sorted by their reversed spelling: a word mistyped in its first letters is
 # looked up by its end, where its correction sorts near it (search.js nearTerms). Names only.
 REVERSE_SHARD_BYTES = 8_000
@@ -97,18 +106,24 @@ def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, lis
         term_files.append(add("t", terms, values, lambda: dict(zip(terms, values))))
         values = [positions[t] for t in terms]
         position_files.append(add("p", terms, values, lambda: dict(zip(terms, values))))
-    doc_files, excerpt_files = [], []
-    for i in range(0, len(docs), DOCS_PER_SHARD):
-        rows = [row[:6] for row in docs[i:i + DOCS_PER_SHARD]]
-        doc_files.append(add("d", (), map(tuple, rows), lambda: rows))
-    for i in range(0, len(docs), EXCERPTS_PER_SHARD):
-        texts = [row[6] for row in docs[i:i + EXCERPTS_PER_SHARD]]
+    per_doc_shard, per_excerpt_shard = shard_sizes(len(docs))
+    excerpt_files = []
+    for i in range(0, len(docs), per_excerpt_shard):
+        texts = [row[6] for row in docs[i:i + per_excerpt_shard]]
         excerpt_files.append(add("x", (), texts, lambda: texts))
+    # A document shard names the excerpt shards its articles are in: the page reads them only for
+    # results it shows, whose document shards it holds, and the manifest a first query loads
+    # stays free of them.
+    doc_files = []
+    for i in range(0, len(docs), per_doc_shard):
+        rows = [row[:6] for row in docs[i:i + per_doc_shard]]
+        names = excerpt_files[i // per_excerpt_shard:(i + len(rows) - 1) // per_excerpt_shard + 1]
+        doc_files.append(add("d", names, map(tuple, rows), lambda: {"docs": rows, "excerpts": names}))
     reverse = _reverse_shards(index)
     reverse_files = [add("r", terms, (), lambda: terms) for terms in reverse]
     manifest = {
         "docs": len(docs),
-        "docsPerShard": DOCS_PER_SHARD,
+        "docsPerShard": per_doc_shard,
         "bm25": [K1, TEXT_B, IMPACT_SCALE],  # search.js reads an article's length back from an impact
         "firstTerms": [terms[0] for terms in shards],
         "termFiles": term_files,
@@ -116,8 +131,7 @@ def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, lis
         "docFiles": doc_files,
         "reverseFirst": [terms[0][::-1] for terms in reverse],
         "reverseFiles": reverse_files,
-        "excerptsPerShard": EXCERPTS_PER_SHARD,
-        "excerptFiles": excerpt_files,
+        "excerptsPerShard": per_excerpt_shard,
         "months": index.months,
         "languages": index.languages,
         "stopwords": {lang: sorted(stopwords(lang)) for lang in index.languages if stopwords(lang)},

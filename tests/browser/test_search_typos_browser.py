@@ -64,3 +64,9 @@ def test_the_correction_sits_in_another_term_shard(tab):
 @pytest.mark.parametrize("typed", ["arbour", "hrbour", "jarbour"])
 def test_a_mistake_in_the_first_letters_still_finds_the_word(tab, typed):
     assert titles(tab, typed + " ") == ["Harbour ferry adds evening crossings"]
+
+
+def test_the_page_offers_the_word_found_by_its_end(tab):
+    tab.goto(tab.url.split("?")[0] + "?q=arbour")
+    tab.wait_for_function("() => document.getElementById('search-status').dataset.query === 'arbour'")
+    assert tab.locator("#search-suggestion a").inner_text() == "harbour"

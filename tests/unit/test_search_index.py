@@ -7,7 +7,7 @@ from generator.site import build_site
 from generator.core.config import load_config
 from generator.content.articles import load_articles
 from generator.search.codec import decode_numbers, encode_numbers
-from generator.search.shards import search_files
+from generator.search.shards import search_files, shard_sizes
 from generator.search.terms import article_terms
 from generator.search.update import IndexState
 
@@ -77,8 +77,9 @@ def test_every_shard_is_a_classic_script_registering_its_own_name(tmp_path):
         name, _ = shard_data(page)
         assert page.path == "search/" + name
     _, manifest = shard_data(next(p for p in pages if p.path == manifest_path))
-    listed = set(manifest["termFiles"] + manifest["positionFiles"] + manifest["docFiles"] + manifest["excerptFiles"]
-                     + manifest["reverseFiles"])
+    excerpts = [n for page in pages if page.path.startswith("search/d/") for n in shard_data(page)[1]["excerpts"]]
+    listed = set(manifest["termFiles"] + manifest["positionFiles"] + manifest["docFiles"] + excerpts
+                 + manifest["reverseFiles"])
     assert {p.path for p in pages} == {"search/" + n for n in listed} | {manifest_path}
 
 
@@ -87,7 +88,7 @@ def test_postings_list_every_article_holding_a_term(tmp_path):
     shards = dict(shard_data(p) for p in pages)
     manifest = next(d for n, d in shards.items() if n.startswith("m/"))
     terms = {t: v for n in manifest["termFiles"] for t, v in shards[n].items()}
-    docs = [d for n in manifest["docFiles"] for d in shards[n]]
+    docs = [d for n in manifest["docFiles"] for d in shards[n]["docs"]]
     numbers = decode_numbers(terms["evening"])
     found, doc = [], 0
     for delta in numbers[::2]:
@@ -121,3 +122,46 @@ def test_the_build_writes_the_search_page_and_a_search_box_on_every_page(tmp_pat
     assert 'action="search/index.html"' in home and 'name="q"' in home
     assert '<label for="site-search-q"' in home
     assert "search" in report.stages
+
+
+def shards_of(tmp_path):
+    _, pages = search_files(index_of(archive_of(make_search_site(tmp_path))))
+    shards = dict(shard_data(p) for p in pages)
+    return shards, next(d for n, d in shards.items() if n.startswith("m/"))
+
+
+def test_each_result_names_the_excerpt_its_snippet_is_cut_from(tmp_path):
+    shards, manifest = shards_of(tmp_path)
+    first = shards[manifest["docFiles"][0]]
+    excerpts = [text for name in first["excerpts"] for text in shards[name]]
+    titles = [row[1] for row in first["docs"]]
+    harbour = excerpts[titles.index("Harbour ferry adds evening crossings")]
+    assert harbour == ("The harbour ferry adds evening crossings for the summer. "
+                       "Crossings in the evening were asked for by commuters.")
+    assert "excerptFiles" not in manifest  # the first query's manifest does not carry them
+
+
+def test_a_posting_says_whether_its_word_is_in_the_headline(tmp_path):
+    shards, manifest = shards_of(tmp_path)
+    terms = {t: v for n in manifest["termFiles"] for t, v in shards[n].items()}
+    docs = [row[1] for n in manifest["docFiles"] for row in shards[n]["docs"]]
+    numbers, doc, flags = decode_numbers(terms["ferri"]), 0, {}  # "ferry", stemmed
+    for delta, value in zip(numbers[::2], numbers[1::2]):
+        doc += delta
+        flags[docs[doc]] = value & 1
+    assert flags == {"Harbour ferry adds evening crossings": 1, "Old bridge closes for repairs": 0}
+
+
+def test_reverse_shards_list_every_word_term_by_its_end(tmp_path):
+    shards, manifest = shards_of(tmp_path)
+    words = sorted(t for n in manifest["termFiles"] for t in shards[n] if not t.startswith("~"))
+    listed = [t for n in manifest["reverseFiles"] for t in shards[n]]
+    assert sorted(listed) == words
+    assert listed == sorted(listed, key=lambda t: t[::-1])
+    assert manifest["reverseFirst"] == [shards[n][0][::-1] for n in manifest["reverseFiles"]]
+
+
+def test_a_large_archive_gets_larger_shards_not_more_files():
+    assert shard_sizes(10_000) == (60, 20)
+    docs, excerpts = shard_sizes(100_000)
+    assert 100_000 / docs <= 1000 and 100_000 / excerpts <= 1000

@@ -713,7 +713,7 @@
   }
 
   function docShard(m, doc) { return m.docFiles[Math.floor(doc / m.docsPerShard)]; }
-  function docOf(m, doc) { return shards[docShard(m, doc)][doc % m.docsPerShard]; }
+  function docOf(m, doc) { return shards[docShard(m, doc)].docs[doc % m.docsPerShard]; }
 
   function loadDocs(m, hits) {
     var names = {};
@@ -996,13 +996,17 @@
     return (from > 0 ? "… " : "") + text.slice(from, to).trim() + (to < text.length ? " …" : "");
   }
 
-  function excerptShard(m, doc) { return m.excerptFiles[Math.floor(doc / m.excerptsPerShard)]; }
+  /* Named by the document shard of `doc`, which a result shown has loaded (search/shards.py). */
+  function excerptShard(m, doc) {
+    var first = Math.floor(doc / m.docsPerShard) * m.docsPerShard;  // the document shard's first article
+    return shards[docShard(m, doc)].excerpts[Math.floor(doc / m.excerptsPerShard) - Math.floor(first / m.excerptsPerShard)];
+  }
 
   /* Each result's snippet made its best passage, once the excerpt shards of `results` are loaded;
      a result whose text holds no query word keeps its lead. */
   function withPassages(found, results) {
     var m = found.manifest;
-    if (!m || !m.excerptFiles || !results.length) return Promise.resolve(results);
+    if (!m || !m.excerptsPerShard || !results.length) return Promise.resolve(results);
     var names = {};
     results.forEach(function (r) { names[excerptShard(m, r.doc)] = true; });
     return Promise.all(Object.keys(names).map(load)).then(function () {
