@@ -25,7 +25,7 @@ from generator.core.model import Article, BuildReport, Changes, PageJob, SearchF
 from generator.core.paths import SitePaths
 from generator.ingest.new_raw import import_new_raw
 from generator.core.clock import now
-from generator.organise.archive import Archive, build_archive, resolve_slugs, with_contents
+from generator.organise.archive import Archive, build_archive, relate_again, resolve_slugs, with_contents
 from generator.organise.moved import by_identity, present_urls, read_urls, redirects, with_moves, write_urls
 from generator.organise.related import RelatedCache
 from generator.organise.topics import topic_signature
@@ -86,10 +86,9 @@ def parse_key(config: SiteConfig) -> str:
 
 
 def _placement(article: Article) -> tuple:
-    """What decides where an article appears (URL, order, groups, sitemap date, related lists),
-    unlike the rest of what it says. Its language too: it decides the search page's language
-    filter and the stemmers the site ships."""
-    return (topic_signature(article), article.path, article.explicit_slug, article.date.isoformat(),
+    """What decides where an article appears (URL, order, groups, sitemap date), unlike what it says.
+    Its language too: it decides the search page's language filter and the stemmers the site ships."""
+    return (article.path, article.explicit_slug, article.date.isoformat(),
             article.updated and article.updated.isoformat(), article.tags, article.locations, article.source,
             article.lang, article.extra.get("translation_key"), article.draft)
 
@@ -354,17 +353,24 @@ class Site:
 
     def _replace_contents(self, before: dict[str, Article | None]) -> bool:
         """Edits that leave every URL, date and grouping as it was: only the pages showing the edited
-        articles get new jobs. False when an edit is more than that (the caller organises afresh)."""
+        articles get new jobs, and those whose related list the edits changed. False when an edit
+        is more than that (the caller organises afresh)."""
         archive = self.renderer.archive
         resolved = {a.source_path: a for a in archive.articles if a.source_path in before}
-        edited = {}
+        edited, retold = {}, False
         for key, old in before.items():
             new = self.articles.get(key)
             if old is None or new is None or key not in resolved or _placement(old) != _placement(new):
                 return False
+            retold |= topic_signature(old) != topic_signature(new)
             # Keep the slug the archive gave it (a clash with another article's gets a suffix).
             edited[resolved[key].path] = replace(self.visibility.marked(new), slug=resolved[key].slug)
         self.renderer.archive = archive = with_contents(archive, edited)
+        relisted = relate_again(archive, self.config.related_items, self.related) if retold else set()
         for job in self.renderer.pages_showing(list(edited.values())):
             self.pages[self.where[job.path]] = job
+        for article in archive.articles:
+            if article.path in relisted:
+                job = self.renderer.article(article)
+                self.pages[self.where[job.path]] = job
         return True

@@ -163,6 +163,16 @@ def with_contents(archive: Archive, edited: dict[str, Article]) -> Archive:
     )
 
 
+def relate_again(archive: Archive, related_items: int, related_cache: RelatedCache | None) -> set[str]:
+    """The archive's related lists made again after edits of titles, leads, tags or places that
+    left every URL as it was; returns the paths of the articles whose list changed."""
+    before = {path: [a.path for a in others] for path, others in archive._related_by_path().items()}
+    archive._related = related_table(archive.articles, related_items, related_cache)
+    archive._backlinks = None
+    after = {path: [a.path for a in others] for path, others in archive._related.items()}
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
 def _translation_key(article: Article) -> str:
     key = article.extra.get("translation_key")
     return str(key) if key not in (None, "") else ""
