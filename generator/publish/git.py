@@ -176,7 +176,12 @@ class PackWriter:
         if self._importer is None:
             # stderr goes to a file: a pipe nobody reads while the stream is written could fill and stall.
             self._errors = tempfile.TemporaryFile()
-            self._importer = subprocess.Popen(["git", "fast-import", "--quiet", "--done"], cwd=self._cwd,  # nosec B603 B607
+            # fast-import tries each file as a delta of the one before it, another page: at
+            # 100,000 articles that halved its speed and saved nothing. Light compression doubles
+            # it again for a pack 8% larger; the push makes its own deltas against what the
+            # remote has.
+            self._importer = subprocess.Popen(["git", "-c", "pack.compression=1", "fast-import", "--quiet",  # nosec B603 B607
+                                               "--done", "--depth=0"], cwd=self._cwd,
                                               stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._errors)
         try:
             self._importer.stdin.writelines(commands)

@@ -251,6 +251,15 @@ def test_files_changed_behind_the_builds_back_are_published(site, remote, open_a
     assert tree_files(site, "gh-pages")[SECOND] == page.read_bytes()
 
 
+def test_a_file_deleted_from_output_by_hand_is_not_published(site, remote):
+    main(["--site", str(site), "build"])
+    publish(site, "--no-build")
+    (site / "output" / SECOND).unlink()
+    assert publish(site, "--no-build") == 0
+    assert tree_files(remote, "gh-pages") == {**output_bytes(site), ".nojekyll": b""}
+    assert SECOND not in tree_files(remote, "gh-pages")
+
+
 # --- Options --------------------------------------------------------------------------------
 
 def test_no_push_commits_to_the_local_branch_only(site, remote):
