@@ -8,15 +8,18 @@ so the user's checkout is never written.
 import json
 # git runs with argument lists, never through a shell; bandit's B404/B603/B607 notes are expected here.
 import subprocess  # nosec B404
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.core.atomic import write_atomic
 from generator.core.errors import note
 from generator.core.paths import CACHE_DIR
+from generator.output.writer import OutputTrees
 from generator.publish.changes import TreeChanges, commit_message, diff_trees, list_changes
 from generator.publish.git import (PackWriter, PublishRefused, first_error, list_tree, remote_reason,
                                    remove_stale_scratch_refs, run_git)
+from generator.publish.record import Record, Stat, load_record, save_record, take_stamp
 from generator.publish.target import PublishOptions, Target
 from generator.publish.tree import new_tree, output_files
 from generator.status import last_build_error
@@ -49,7 +52,7 @@ class PublishResult:
         return f"nothing to publish: {where} already holds this site"
 
 
-def _require_site(site_root: Path, output_dir: Path) -> dict[str, Path]:
+def _require_site(site_root: Path, output_dir: Path) -> dict[str, tuple[str, Stat]]:
     error = last_build_error(site_root)
     if error:
         raise PublishRefused(f"the last build failed ({error}): fix it and build again, "
@@ -142,23 +145,40 @@ def _discard(blob: str, data: bytes) -> None:
     """A dry run's store: nothing is written."""
 
 
+def _previous(target: Target, parent: str | None) -> tuple[dict[str, str], dict[str, Stat]]:
+    """The parent's tree, and the stats of the output files it was taken from when they are known."""
+    record = load_record(target.cwd, target.options.branch, parent)
+    if record:
+        return record.tree, record.stats
+    return (list_tree(target.cwd, parent) if parent else {}), {}
+
+
+def _building_paused(output_dir: Path):
+    """While output/ is read, a build of the site waits: it could otherwise switch output/ over and
+    start updating the tree being read. A folder that is not a build's output/ link has no builds."""
+    return OutputTrees(output_dir).lock() if output_dir.is_symlink() else nullcontext()
+
+
 def publish(target: Target, site_root: Path, output_dir: Path) -> PublishResult:
     """Commit output/ (plus .nojekyll and CNAME) as the branch's tree, push it, then move the local branch."""
     cwd, options = target.cwd, target.options
-    files = _require_site(site_root, output_dir)
-    remove_stale_scratch_refs(cwd)
-    parent = _parent(target, _pending(site_root, target))
-    previous = list_tree(cwd, parent) if parent else {}
-    algorithm = run_git(cwd, "rev-parse", "--show-object-format").strip()
-    # New files are stored while the tree is hashed, so each is read once.
-    with PackWriter(cwd, stored=set(previous.values())) as pack:
-        tree = new_tree(files, previous, options.cname, algorithm, _discard if options.dry_run else pack.store)
-        changes = diff_trees(previous, tree)
-        message = commit_message(changes, options.message)
-        new_commit = _needs_commit(cwd, changes, parent, options)
-        if options.dry_run:
-            return PublishResult(changes, message, new_commit, None, None, target)
-        commit = pack.commit(tree, parent if options.history else None, message) if new_commit else None
+    with _building_paused(output_dir):
+        stamp = take_stamp(site_root, options.branch)  # before any file is looked at
+        files = _require_site(site_root, output_dir)
+        remove_stale_scratch_refs(cwd)
+        parent = _parent(target, _pending(site_root, target))
+        previous, known = _previous(target, parent)
+        algorithm = run_git(cwd, "rev-parse", "--show-object-format").strip()
+        # New files are stored while the tree is hashed, so each is read once.
+        with PackWriter(cwd, stored=set(previous.values())) as pack:
+            tree = new_tree(files, previous, known, options.cname, algorithm,
+                            _discard if options.dry_run else pack.store)
+            changes = diff_trees(previous, tree)
+            message = commit_message(changes, options.message)
+            new_commit = _needs_commit(cwd, changes, parent, options)
+            if options.dry_run:
+                return PublishResult(changes, message, new_commit, None, None, target)
+            commit = pack.commit(tree, parent if options.history else None, message, changes) if new_commit else None
     tip = commit or parent
     pushed = None
     if options.push and tip != target.remote_tip:
@@ -169,4 +189,7 @@ def publish(target: Target, site_root: Path, output_dir: Path) -> PublishResult:
         run_git(cwd, "update-ref", "-m", f"newsarchive publish: {message.splitlines()[0]}",
                 target.ref, tip, target.local_tip or "")
     _set_pending(site_root, target, None)
+    stats = {path: stat for path, (_, stat) in files.items()}
+    if tip != parent or stats != known:
+        save_record(site_root, options.branch, Record(tip, tree, stats), stamp)
     return PublishResult(changes, message, new_commit, commit, pushed, target)

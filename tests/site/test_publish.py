@@ -225,9 +225,39 @@ def test_publishing_reads_each_file_of_output_once(site, remote, open_audit):
     """Hashing a file and storing it take one read, so a large archive is read once, not twice."""
     main(["--site", str(site), "build"])
     assert reads_of_output(site) == once_each(site)
+
+
+def test_publishing_again_reads_only_the_files_the_build_changed(site, remote, open_audit):
+    """Re-publishing a large archive after one change costs what changed, not the archive."""
+    main(["--site", str(site), "build"])
+    reads_of_output(site)
+    before = output_bytes(site)
     change_first_article(site)
     main(["--site", str(site), "build"])
-    assert reads_of_output(site) == once_each(site)
+    after = output_bytes(site)
+    changed = {path for path, body in after.items() if before.get(path) != body}
+    assert FIRST in changed and SECOND not in changed
+    assert reads_of_output(site) == Counter({os.path.realpath(site / "output" / path): 1 for path in changed})
+    assert tree_files(site, "gh-pages") == {**after, ".nojekyll": b""}
+
+
+def test_files_changed_behind_the_builds_back_are_published(site, remote, open_audit):
+    """A file edited by hand in output/ (same name, same size) is read and published, not trusted."""
+    main(["--site", str(site), "build"])
+    reads_of_output(site)
+    page = site / "output" / SECOND
+    page.write_bytes(page.read_bytes().replace(b"Radweg", b"RADWEG"))  # in place: same inode, same size
+    assert reads_of_output(site) == Counter({os.path.realpath(page): 1})
+    assert tree_files(site, "gh-pages")[SECOND] == page.read_bytes()
+
+
+def test_a_file_deleted_from_output_by_hand_is_not_published(site, remote):
+    main(["--site", str(site), "build"])
+    publish(site, "--no-build")
+    (site / "output" / SECOND).unlink()
+    assert publish(site, "--no-build") == 0
+    assert tree_files(remote, "gh-pages") == {**output_bytes(site), ".nojekyll": b""}
+    assert SECOND not in tree_files(remote, "gh-pages")
 
 
 # --- Options --------------------------------------------------------------------------------
