@@ -251,6 +251,16 @@ def test_files_changed_behind_the_builds_back_are_published(site, remote, open_a
     assert tree_files(site, "gh-pages")[SECOND] == page.read_bytes()
 
 
+def test_a_damaged_publish_record_costs_a_full_read_not_a_wrong_tree(site, remote, capsys):
+    publish(site)
+    for record in (site / ".cache" / "publish").glob("*.record"):
+        record.write_bytes(record.read_bytes()[:-40])
+    change_first_article(site)
+    assert publish(site) == 0
+    assert tree_files(remote, "gh-pages") == {**output_bytes(site), ".nojekyll": b""}
+    assert "gh-pages.record is unreadable" in capsys.readouterr().err
+
+
 def test_a_file_deleted_from_output_by_hand_is_not_published(site, remote):
     main(["--site", str(site), "build"])
     publish(site, "--no-build")
