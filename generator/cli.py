@@ -11,6 +11,7 @@ from generator.core.paths import OUTPUT_DIR
 from generator.status import recorded_build
 from generator.core.config import load_config
 from generator.core.errors import BuildFailed, SiteError, os_error_text, say
+from generator.core.plural import counted
 from generator.publish.run import publish
 from generator.publish.target import PublishOptions, check_target
 from generator.scaffold import init_site
@@ -51,7 +52,7 @@ def _print_report(report, args) -> None:
         say("warning", warning)
     if len(fresh) > len(shown):
         say("warning", f"… and {len(fresh) - len(shown)} more warnings (-v shows them all)")
-    repeats = f"; {len(report.repeats)} warning(s) as before (-v lists them)" if report.repeats and not args.verbose else ""
+    repeats = f"; {counted(len(report.repeats), 'warning')} as before (-v lists them)" if report.repeats and not args.verbose else ""
     print(report.summary() + repeats, file=sys.stderr)
 
 
@@ -86,8 +87,8 @@ def cmd_check(args) -> int:
     if not args.quiet:
         for earlier, present in report.moved:
             print(f"redirect: {earlier} -> {present}")
-        print(f"checked site.yaml, {report.articles} articles and {report.templates} templates: "
-              f"{len(report.errors)} problem(s), {len(report.moved)} redirect(s)", file=sys.stderr)
+        print(f"checked site.yaml, {counted(report.articles, 'article')} and {counted(report.templates, 'template')}: "
+              f"{counted(len(report.errors), 'problem')}, {counted(len(report.moved), 'redirect')}", file=sys.stderr)
     return 1 if report.errors else 0
 
 
@@ -274,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except BuildFailed as failed:
         _print_errors(failed.errors)
-        print(f"build failed with {len(failed.errors)} error(s); {_output_name(args)} was left as it was", file=sys.stderr)
+        print(f"build failed with {counted(len(failed.errors), 'error')}; {_output_name(args)} was left as it was", file=sys.stderr)
         return 1
     except SiteError as error:
         _print_errors([error])

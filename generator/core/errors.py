@@ -4,6 +4,7 @@ import errno
 import os
 import sys
 from pathlib import Path
+from generator.core.plural import counted
 
 # OS errors that every later write would meet too (the disk is full or gone read-only): a run
 # stops at the first one rather than failing each file in turn.
@@ -35,7 +36,7 @@ class BuildFailed(Exception):
 
     def __init__(self, errors: list[SiteError]):
         self.errors = errors
-        super().__init__(f"{len(errors)} error(s)")
+        super().__init__(counted(len(errors), "error"))
 
     def __reduce__(self):
         return (BuildFailed, (self.errors,))

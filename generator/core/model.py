@@ -4,6 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from generator.core.plural import counted
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class Changes:
     def describe(self) -> str:
         if self.config:
             return "site changed"
-        parts = [f"{len(self.articles)} article(s)"] if self.articles else []
+        parts = [counted(len(self.articles), "article")] if self.articles else []
         parts += ["templates"] * self.templates + ["static files"] * bool(self.static) + ["raw files"] * self.raw
         return ", ".join(parts) + " changed" if parts else "search files"
 
@@ -110,6 +111,6 @@ class BuildReport:
     def summary(self) -> str:
         stages = ", ".join(f"{name} {secs:.2f}s" for name, secs in self.stages.items())
         total = sum(self.stages.values())
-        return (f"built {self.articles} articles into {self.pages} files ({self.bytes / 1e6:.1f} MB; "
+        return (f"built {counted(self.articles, 'article')} into {counted(self.pages, 'file')} ({self.bytes / 1e6:.1f} MB; "
                 f"{self.written} written, {self.deleted} deleted) in {total:.2f}s ({stages})"
-                + (f"; {self.raw_failed} raw input(s) not imported" if self.raw_failed else ""))
+                + (f"; {counted(self.raw_failed, 'raw input')} not imported" if self.raw_failed else ""))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.core.errors import SiteError
+from generator.core.plural import counted
 
 MAX_BYTES = 20_000_000  # far above any article page; guards against feeding a dump or a video
 _STEM_ID = re.compile(r"^\d+_([0-9a-f]{8,64})$")
@@ -104,7 +105,7 @@ def decode_raw(data: bytes, shown: str) -> tuple[str, str]:
     if lenient is not None:
         text, offsets = lenient
         where = ", ".join(map(str, offsets[:5])) + (f" and {len(offsets) - 5} more" if len(offsets) > 5 else "")
-        return text, f"UTF-8 with {len(offsets)} invalid byte sequence(s) (at byte offset {where}), replaced by �"
+        return text, f"UTF-8 with {counted(len(offsets), 'invalid byte sequence')} (at byte offset {where}), replaced by �"
     undefined = next((i for i, b in enumerate(data) if b in _UNDEFINED_CP1252), None)
     if undefined is not None:
         raise SiteError(shown, f"undecodable: neither UTF-8 (byte 0x{data[bad]:02x} at offset {bad}) "

@@ -27,6 +27,7 @@ from tornado.ioloop import IOLoop
 from generator.core.config import load_config
 from generator.core.errors import BuildFailed, SiteError, note, os_error_text, say
 from generator.core.model import BuildReport, Changes
+from generator.core.plural import counted
 from generator.core.clock import now
 from generator.core.paths import OUTPUT_DIR, PREVIEW_DIR, SitePaths
 from generator.organise.visibility import Visibility
@@ -243,8 +244,8 @@ class Preview:
             if warning not in report.repeats:
                 say("warning", warning, self.stream)
         remember_shown(self.site.root, frozenset(report.warnings))
-        what = changes.describe() if changes else f"built {report.articles} articles"
-        repeats = f"; {len(report.repeats)} warning(s) as before" if report.repeats else ""
+        what = changes.describe() if changes else f"built {counted(report.articles, 'article')}"
+        repeats = f"; {counted(len(report.repeats), 'warning')} as before" if report.repeats else ""
         print(f"{what}: {report.rendered} rendered, {report.written} written, {report.deleted} deleted "
               f"in {seconds:.2f}s{repeats}", file=self.stream, flush=True)
 

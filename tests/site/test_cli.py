@@ -21,7 +21,7 @@ def test_init_creates_a_site_that_builds(tmp_path):
     write_article(tmp_path / "neu", "a.md", 'title: "Erster Artikel"\ndate: 2025-03-01')
     built = run("build", "--site", "neu", cwd=tmp_path)
     assert built.returncode == 0, built.stderr
-    assert "built 1 articles" in built.stderr
+    assert "built 1 article" in built.stderr
     assert (tmp_path / "neu/output/2025/03/01/erster-artikel/index.html").is_file()
 
 

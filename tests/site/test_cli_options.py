@@ -122,7 +122,7 @@ def test_a_warning_is_repeated_only_when_its_article_changes_and_counted_otherwi
     assert first.stdout == f"open {site / 'output/index.html'}\n"  # the summary and warnings are on stderr
     for again in (run("build", cwd=site), run("build", cwd=site)):
         assert "warning: " not in again.stderr
-        assert again.stderr.startswith("built 5 articles") and again.stderr.endswith("; 1 warning(s) as before (-v lists them)\n")
+        assert again.stderr.startswith("built 5 articles") and again.stderr.endswith("; 1 warning as before (-v lists them)\n")
     assert run("build", "-v", cwd=site).stderr.startswith(warning)
     write_article(site, "same.md", 'title: "Verhandlungen in Genf"\ndate: 2025-08-20T10:00:00+02:00', "Neu.")
     assert run("build", cwd=site).stderr.startswith(warning)
@@ -137,7 +137,7 @@ def test_publish_counts_the_warnings_of_the_build_before_instead_of_repeating_th
     assert "warning: content/articles/same.md" in run("build", cwd=site).stderr
     published = run("publish", cwd=site)
     assert published.returncode == 0, published.stderr
-    assert "warning: " not in published.stderr and "; 1 warning(s) as before" in published.stderr
+    assert "warning: " not in published.stderr and "; 1 warning as before" in published.stderr
     assert published.stdout.startswith("published to origin gh-pages as ")
 
 

@@ -202,7 +202,7 @@ def test_a_json_lines_record_that_gives_no_article_is_a_warning_of_every_build(s
     for _ in range(2):
         report = build_site(site)
         assert report.warnings[:1] == ["content/raw/feed.jsonl:2: HTML with no article text in it"]
-        assert report.raw_failed == 1 and "; 1 raw input(s) not imported" in report.summary()
+        assert report.raw_failed == 1 and "; 1 raw input not imported" in report.summary()
     assert len(articles(site)) == 1  # the good record is imported once
     assert "Preise steigen" in (site / "output" / "index.html").read_text(encoding="utf-8")
 

@@ -83,7 +83,7 @@ def test_check_lists_the_redirects(news, capsys):
     assert main(["--site", str(news), "check"]) == 0
     captured = capsys.readouterr()
     assert f"redirect: {OLD} -> 2025/08/20/gespraeche-beginnen-in-genf/" in captured.out
-    assert "1 redirect(s)" in captured.err
+    assert "1 redirect" in captured.err
 
 
 def test_broken_record_fails_the_build_naming_the_file(news, capsys):
