@@ -49,7 +49,7 @@ def date_template(tag: str) -> tuple[str, tuple[str, ...]] | None:
     """CLDR's long date as a template with {day}, {dd}, {month} and {year}, and the twelve ways
     its {month} is written; None when the pattern has a field the template cannot say.
 
-    search.js fills in the same template, so its dates read like those on every other page.
+    search/page.js fills in the same template, so its dates read like those on every other page.
     """
     tokens = {"MMMM": month_names(tag, "format"), "MMM": month_names(tag, "format", "abbreviated"),
               "MM": tuple(f"{m:02d}" for m in range(1, 13)), "M": tuple(str(m) for m in range(1, 13)),
@@ -97,7 +97,7 @@ def format_number(n: int, tag: str) -> str:
 
 
 def number_grouping(tag: str) -> dict:
-    """What format_number does to a whole number, for search.js to do the same: the group
+    """What format_number does to a whole number, for search/page.js to do the same: the group
     separator and the group sizes (3 and 3; 3 and 2 in Hindi)."""
     pattern = locale(tag).decimal_formats[None]
     return {"group": numbers.get_group_symbol(locale(tag)), "sizes": list(pattern.grouping)}

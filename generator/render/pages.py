@@ -26,7 +26,7 @@ from generator.render.timeline import archive_bars, timeline_svg, year_bars
 from generator.render.wording import Wording
 from generator.search.text import stemmer_of
 
-STEMMERS = "static/stem/"  # the theme's Snowball stemmers for search.js, one script per algorithm
+STEMMERS = "static/stem/"  # the theme's Snowball stemmers for the search scripts, one script per algorithm
 
 
 def _stemmers(languages) -> list[str]:

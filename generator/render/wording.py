@@ -57,12 +57,12 @@ class Wording:
         return Markup(f' dir="{direction}"') if direction != self.direction else Markup("")  # nosec B704
 
     def directions(self, tags) -> dict[str, str]:
-        """The direction of each of `tags` that is not the page's, for search.js."""
+        """The direction of each of `tags` that is not the page's, for the search page."""
         found = {tag: cldr.text_direction(tag) for tag in tags if tag}
         return {tag: d for tag, d in found.items() if d != self.direction}
 
     def search_strings(self, languages) -> dict:
-        """What search.js needs to write results as the pages do: texts, the long date as a
+        """What search/page.js needs to write results as the pages do: texts, the long date as a
         {day}/{month}/{year} template with its month names, the number grouping, plural forms."""
         t = self.strings
         template = cldr.date_template(self.tag)

@@ -5,7 +5,7 @@ Python, that was most of the cost of a build's search stage. Here each article o
 a run of term numbers; sorting, counting, BM25F weighting and the base-32 encoding of postings
 and positions are numpy operations over all of them. The result is, string for string, the
 SearchIndex that adding the articles' ArticleTerms one by one would give (tests hold it to such a
-reference, tests/helpers/reference_index.py), in the encodings templates/static/search.js reads; the
+reference, tests/helpers/reference_index.py), in the encodings templates/static/search/ reads; the
 index of an edit is patched in that per-article way (search.update).
 """
 

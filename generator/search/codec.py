@@ -1,4 +1,4 @@
-"""Numbers as text: how postings and word positions are written into the shards search.js reads.
+"""Numbers as text: how postings and word positions are written into the shards the search scripts read.
 
 Every number is a run of base-32 digits: every digit but the last from MORE_DIGITS, the last from
 LAST_DIGITS, so a list of numbers is one short string that needs no separators. A posting list is

@@ -14,7 +14,7 @@ from generator.search.scoring import Norms
 from generator.search.terms import article_text
 
 SNIPPET_CHARS = 120  # about twenty words; the snippets are most of a document shard
-# The text a result's snippet is cut from around the query's words (search.js passage): the whole
+# The text a result's snippet is cut from around the query's words (search/snippets.js passage): the whole
 # text of most news articles, kept apart from the document shards (search.shards) and loaded only
 # for the results on show. A longer article's passage comes from its first EXCERPT_CHARS.
 EXCERPT_CHARS = 3000

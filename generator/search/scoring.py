@@ -1,6 +1,6 @@
 """How well an article matches a term: BM25F, quantised into the small integer impacts of postings.
 
-templates/static/search.js adds up the impacts of a query's words, and reads an article's length
+templates/static/search/ adds up the impacts of a query's words, and reads an article's length
 back from an impact (with K1, TEXT_B and IMPACT_SCALE, which the manifest carries) to weigh phrases.
 """
 
@@ -43,8 +43,8 @@ def doc_weights(norms: Norms, title_len: int, text_len: int) -> tuple[float, flo
 
 
 def posting_impact(quantised: int, in_title: int) -> int:
-    """What a posting carries: the impact doubled, plus 1 when the term is in the headline. search.js
-    reads from it which matches hold every query word in their headline, to draw the candidates of
+    """What a posting carries: the impact doubled, plus 1 when the term is in the headline. The
+    search reads from it which matches hold every query word in their headline, to draw the candidates of
     its headline re-ranking from all of them."""
     return 2 * quantised + (1 if in_title else 0)
 

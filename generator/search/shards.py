@@ -5,7 +5,7 @@ Every shard is a classic script calling `__NA_SHARD(name, data)`: no fetch and n
 search works from a static host and from file:// alike. A query loads the manifest, the term shards
 holding its words (with their position shards when it has several words) and the document shards
 holding its top results, nothing else; the page then loads the excerpt shards of the results it
-shows, for their snippets. templates/static/search.js reads them.
+shows, for their snippets. templates/static/search/shards.js reads them.
 """
 
 import hashlib
@@ -39,7 +39,7 @@ def shard_sizes(docs: int) -> tuple[int, int]:
     most = -(-docs // MOST_SHARD_FILES)
     return max(DOCS_PER_SHARD, most), max(EXCERPTS_PER_SHARD, most)
 # The index terms again, sorted by their reversed spelling: a word mistyped in its first letters is
-# looked up by its end, where its correction sorts near it (search.js nearTerms). Names only.
+# looked up by its end, where its correction sorts near it (search/typos.js nearTerms). Names only.
 REVERSE_SHARD_BYTES = 8_000
 
 
@@ -124,7 +124,7 @@ def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, lis
     manifest = {
         "docs": len(docs),
         "docsPerShard": per_doc_shard,
-        "bm25": [K1, TEXT_B, IMPACT_SCALE],  # search.js reads an article's length back from an impact
+        "bm25": [K1, TEXT_B, IMPACT_SCALE],  # ranking.js reads an article's length back from an impact
         "firstTerms": [terms[0] for terms in shards],
         "termFiles": term_files,
         "positionFiles": position_files,

@@ -1,7 +1,7 @@
-"""Search text normalisation: the exact rules the browser's search.js repeats for queries.
+"""Search text normalisation: the exact rules the browser's search scripts repeat for queries.
 
 Index and query must agree term for term, so every rule here has a twin in
-templates/static/search.js (fold, words, termOf); tests/unit/test_search_text.py and the browser
+templates/static/search/text.js (fold, words, termOf); tests/unit/test_search_text.py and the browser
 tests check the pair. The stemmers on both sides come from the same Snowball version: Python's from
 PyStemmer, the browser's generated from the snowballstemmer package (tools/snowball_js.py).
 """
@@ -149,14 +149,14 @@ def text_terms(lang: str, text: str) -> list[str]:
 
 
 def stemmer_of(lang: str) -> list | None:
-    """What search.js needs to stem a query as articles in `lang` are indexed: [Snowball
+    """What search/text.js needs to stem a query as articles in `lang` are indexed: [Snowball
     algorithm, whether it stems folded words], or None for a language Snowball does not stem."""
     record = language(lang)
     return [record.snowball, record.stem_folded] if record.snowball else None
 
 
 def stem_words(lang: str, folded_words) -> list[str]:
-    """The stems of folded words in `lang` (the rule search.js repeats); languages without a
+    """The stems of folded words in `lang` (the rule search/text.js repeats); languages without a
     stemmer keep the words."""
     stem = _stemmer(lang)
     return list(map(stem, folded_words)) if stem else list(folded_words)

@@ -219,7 +219,7 @@ def test_search_works_from_a_static_http_server(site, browser):
 
 
 def test_browser_folding_and_stemming_match_the_index(page):
-    """search.js repeats search_text.py; any difference would hide articles from some queries."""
+    """search/text.js repeats search_text.py; any difference would hide articles from some queries."""
     text = " ".join(ARTICLES.values()) + (
         " Häuser Bäume Überweisungen Verhandlungen Sanktionen größten Systeme Kenntnisse Geschäftsführerinnen"
         " fröhlichkeit ärztlich Ergebnissen Abteilungen crossings generously happily skies dying relational"
@@ -248,7 +248,7 @@ def test_browser_folding_and_stemming_match_the_index(page):
 
 
 def test_the_browser_reads_an_articles_length_back_from_a_word_impact(page):
-    # search.js ranks a phrase by how often it stands in an article of that length; the length is
+    # search/ranking.js ranks a phrase by how often it stands in an article of that length; the length is
     # not shipped but read back from the impact the index gave one of its words.
     norms = corpus_norms(10_000, 80_000, 1_750_000)
     m = {"docs": norms.count, "bm25": [K1, TEXT_B, IMPACT_SCALE]}

@@ -39,7 +39,7 @@ def test_german_and_english_months_read_as_they_always_did():
 
 
 def test_the_date_template_writes_every_locales_long_date_as_babel_does():
-    """search.js fills in the same template: it must say what Babel says, in every locale."""
+    """search/page.js fills in the same template: it must say what Babel says, in every locale."""
     days = [datetime(2026, 12, 7), datetime(2025, 1, 31), datetime(2024, 5, 3)]
     for identifier in babel.localedata.locale_identifiers():
         tag = identifier.replace("_", "-")

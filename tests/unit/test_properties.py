@@ -101,7 +101,7 @@ def test_search_tokenizer_never_crashes_and_yields_plain_terms(text, lang):
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=0x7f), max_size=200) | st.text(max_size=200))
 def test_search_words_of_ascii_text_come_out_as_the_regex_finds_them(text):
-    """words() splits ASCII text without the regex; the words must be the ones search.js finds."""
+    """words() splits ASCII text without the regex; the words must be the ones search/text.js finds."""
     import re
     import unicodedata
 

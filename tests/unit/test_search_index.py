@@ -117,7 +117,7 @@ def test_the_build_writes_the_search_page_and_a_search_box_on_every_page(tmp_pat
     report = build_site(site)
     output = site / "output"
     page = (output / "search" / "index.html").read_text(encoding="utf-8")
-    assert 'src="../static/search.js"' in page and "<noscript>" in page
+    assert 'src="../static/search/page.js"' in page and "<noscript>" in page
     home = (output / "index.html").read_text(encoding="utf-8")
     assert 'action="search/index.html"' in home and 'name="q"' in home
     assert '<label for="site-search-q"' in home

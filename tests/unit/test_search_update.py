@@ -97,7 +97,7 @@ def test_changes_beyond_edits_in_place_leave_the_state_untouched(corpus_articles
 
 
 def test_the_index_made_at_once_is_the_one_made_article_by_article(corpus_articles):
-    # search_arrays weighs and encodes all pairs at once; every string must be what search.js expects.
+    # search_arrays weighs and encodes all pairs at once; every string must be what the search scripts expect.
     archive = build_archive(corpus_articles)
     state = IndexState.from_articles(archive)
     assert_same_index(state, reference_index(archive))

@@ -1,6 +1,6 @@
 """The browser's Snowball stemmers (templates/static/stem/, made by tools/snowball_js.py) against the index's.
 
-A query finds an article only when search.js stems its words as the index did, so one node run
+A query finds an article only when search/text.js stems its words as the index did, so one node run
 stems, with the committed JavaScript, every word of:
 - the Snowball vocabulary samples (tests/data/snowball, 33 languages),
 - their folded forms for German and English (the index stems fold(word), not the word),
