@@ -4,6 +4,8 @@ message that names the articles added, updated and removed."""
 import re
 from dataclasses import dataclass
 
+from generator.core.plural import counted
+
 _ARTICLE_PAGE = re.compile(r"\d{4}/\d{2}/\d{2}/[^/]+/index\.html")
 _LISTED = 100  # lines per section of a commit message, so a first publish of 30,000 pages stays readable
 
@@ -39,19 +41,15 @@ def _split(paths: tuple[str, ...]) -> tuple[list[str], list[str]]:
     return [a for a in articles if a], [p for p, a in zip(paths, articles) if not a]
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def describe(changes: TreeChanges) -> str:
     """The subject line, articles first: 'Publish site: 1 article added, 2 updated; 5 other files changed'."""
     added, other_added = _split(changes.added)
     modified, other_modified = _split(changes.modified)
     removed, other_removed = _split(changes.removed)
     counts = [(len(found), verb) for found, verb in ((added, "added"), (modified, "updated"), (removed, "removed")) if found]
-    articles = [f"{_plural(n, 'article') if i == 0 else n} {verb}" for i, (n, verb) in enumerate(counts)]
+    articles = [f"{counted(n, 'article') if i == 0 else n} {verb}" for i, (n, verb) in enumerate(counts)]
     others = len(other_added) + len(other_modified) + len(other_removed)
-    other = f"{_plural(others, 'other file' if articles else 'file')} changed" if others else ""
+    other = f"{counted(others, 'other file' if articles else 'file')} changed" if others else ""
     return "Publish site: " + ("; ".join(part for part in (", ".join(articles), other) if part) or "no files changed")
 
 
