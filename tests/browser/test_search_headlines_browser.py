@@ -5,17 +5,10 @@ import pytest
 
 from generator.site import build_site
 
-from helpers.browser import browser
 from helpers.sites import make_site, write_article
 
 TARGET = "Attack on Iran oil platform"
 RIVALS = 12  # more than the ten best the re-ranking once looked at
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as running:
-        yield running
 
 
 @pytest.fixture(scope="module")

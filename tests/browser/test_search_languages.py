@@ -5,15 +5,8 @@ import pytest
 
 from generator.site import build_site
 
-from helpers.browser import browser
 from helpers.multilingual import make_multilingual_site
 from helpers.sites import make_site, write_article
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as running:
-        yield running
 
 
 @pytest.fixture(scope="module")

@@ -8,17 +8,10 @@ import pytest
 from generator.search import shards
 from generator.site import build_site
 
-from helpers.browser import browser
 from helpers.sites import make_site, write_article
 
 HITS = 520  # more than any fixed ceiling a result list might have
 FILLER = "The council met again on Monday and talked about roads, schools and the budget. " * 14
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as running:
-        yield running
 
 
 @pytest.fixture(scope="module")

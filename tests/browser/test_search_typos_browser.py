@@ -10,14 +10,7 @@ import pytest
 
 from generator.site import build_site
 
-from helpers.browser import browser
 from helpers.sites import make_site, write_article
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as running:
-        yield running
 
 
 def filler_words():
