@@ -70,7 +70,7 @@
   }
 
   /* Each result's snippet made its best passage, once the excerpt shards of `results` are loaded;
-     a result whose text holds no query word keeps its lead. */
+     a result whose headline and text hold no query word keeps its lead. */
   function withPassages(found, results) {
     var m = found.manifest;
     if (!m || !m.excerptsPerShard || !results.length) return Promise.resolve(results);
@@ -80,8 +80,10 @@
       var isMatch = found.isMatch || (found.isMatch = marker(found));
       results.forEach(function (r) {
         if (r.passage !== undefined) return;
-        var text = shards[excerptShard(m, r.doc)][r.doc % m.excerptsPerShard];
-        r.passage = text ? passage(text, isMatch) : null;
+        var text = shards[excerptShard(m, r.doc)][r.doc % m.excerptsPerShard] || "";
+        // A text holding none of the words (a ticker, an earnings table) leaves the headline as
+        // the only place they match: the snippet starts with it, as the index reads them together.
+        r.passage = passage(text, isMatch) || (r.title ? passage(r.title + " · " + text, isMatch) : null);
         if (r.passage) r.snippet = r.passage;
       });
       return results;
