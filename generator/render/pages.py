@@ -21,17 +21,10 @@ from generator.render.controls import INDEX_MOST_USED, month_contents, option_gr
 from generator.render.links import file_links, with_page_links
 from generator.render.metadata import json_script, language_tag, news_article, og_locale
 from generator.render.sitemap import robots_page, sitemap_pages
+from generator.render.scripts import static_jobs
 from generator.render.theme import make_environment, static_files, template_error, template_fingerprints
 from generator.render.timeline import archive_bars, timeline_svg, year_bars
 from generator.render.wording import Wording
-from generator.search.text import stemmer_of
-
-STEMMERS = "static/stem/"  # the theme's Snowball stemmers for the search scripts, one script per algorithm
-
-
-def _stemmers(languages) -> list[str]:
-    """The Snowball algorithms that stem articles in `languages`."""
-    return sorted({s[0] for s in map(stemmer_of, languages) if s})
 
 
 TERM_KINDS = tuple(TERM_NAMES)  # "tags", "sources", "locations"
@@ -341,7 +334,7 @@ class Renderer:
                   [(t.slug, t.name, len(t.articles)) for t in tags], months)
         most_used = self.t["most_used"]
         return self.job("search.html", "search/index.html", "search/", inputs, manifest=files.manifest,
-                        languages=files.languages, stemmers=_stemmers(files.languages),
+                        languages=files.languages,
                         sources=option_groups(sources, most_used), tags=option_groups(tags, most_used),
                         years=self.archive.years())
 
@@ -359,10 +352,7 @@ class Renderer:
         # Among these since the 404 page holds the stylesheet, which an edit changes without a new job.
         extra.append(PageJob("404.html", None, self.not_found))
         # Of the stemmers, only those of the archive's languages: the search page loads no others.
-        stemmers = _stemmers({a.lang for a in self.archive.articles})
-        needed = {f"{STEMMERS}{name}.js" for name in ["base", *stemmers]} if stemmers else set()
-        extra += [PageJob(out, None, source.read_bytes) for out, source in static_files(self.site_root).items()
-                  if not out.startswith(STEMMERS) or out in needed]
+        extra += static_jobs(self.site_root, {a.lang for a in self.archive.articles})
         return extra
 
     def not_found(self) -> bytes:

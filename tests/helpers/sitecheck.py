@@ -37,11 +37,11 @@ class _Active(HTMLParser):
 
     @staticmethod
     def _is_ours(tag, attrs):
-        # JSON-LD, the theme's search scripts and its stemmers are not content; they are checked by
-        # their own tests.
+        # JSON-LD and the theme's search script (its stemmers and search code) are not content;
+        # they are checked by their own tests.
         attrs, src = dict(attrs), dict(attrs).get("src") or ""
         return tag == "script" and (attrs.get("type") == "application/ld+json"
-                                    or re.search(r"static/(search|stem)/\w+\.js$", src) is not None)
+                                    or re.search(r"static/search\.js$", src) is not None)
 
 
 def active_content(html: str) -> list[str]:

@@ -20,4 +20,5 @@ def test_wheel_ships_the_theme_and_builds_a_site_anywhere(tmp_path):
     result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=site, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (site / "output/static/style.css").is_file()
+    assert "window.searchArchive" in (site / "output/static/search.js").read_text(encoding="utf-8")
     assert "<h1>Paket</h1>" in (site / "output/2025/01/01/paket/index.html").read_text(encoding="utf-8")

@@ -117,7 +117,13 @@ def test_the_build_writes_the_search_page_and_a_search_box_on_every_page(tmp_pat
     report = build_site(site)
     output = site / "output"
     page = (output / "search" / "index.html").read_text(encoding="utf-8")
-    assert 'src="../static/search/page.js"' in page and "<noscript>" in page
+    assert "<noscript>" in page
+    # One script: the stemmers of the archive's languages, then the search code, parts not copied.
+    assert page.count("<script") == 1 and 'src="../static/search.js" data-manifest="../search/m/' in page
+    script = (output / "static" / "search.js").read_text(encoding="utf-8")
+    assert script.index("__NA_SNOWBALL") < script.index('["german"]') < script.index("window.searchArchive")
+    assert '["french"]' not in script
+    assert not (output / "static" / "search").exists() and not (output / "static" / "stem").exists()
     home = (output / "index.html").read_text(encoding="utf-8")
     assert 'action="search/index.html"' in home and 'name="q"' in home
     assert '<label for="site-search-q"' in home
