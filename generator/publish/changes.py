@@ -41,14 +41,42 @@ def _split(paths: tuple[str, ...]) -> tuple[list[str], list[str]]:
     return [a for a in articles if a], [p for p, a in zip(paths, articles) if not a]
 
 
-def describe(changes: TreeChanges) -> str:
-    """The subject line, articles first: 'Publish site: 1 article added, 2 updated; 5 other files changed'."""
+@dataclass(frozen=True)
+class _Sorted:
+    """The changes as a reader counts them: articles added, updated, moved and removed, other files."""
+
+    added: list[str]
+    updated: list[str]
+    moved: list[tuple[str, str]]
+    removed: list[str]
+    others: list[str]  # "A path", "M path" or "D path"
+
+
+def _sorted(changes: TreeChanges, moves: dict[str, str]) -> _Sorted:
+    """`moves` maps each earlier URL of an article to its present one (content/urls.yaml): the page
+    at an earlier URL is a redirect. An article has moved when the page at its earlier URL turned
+    into one as the page at its present URL appeared."""
     added, other_added = _split(changes.added)
     modified, other_modified = _split(changes.modified)
     removed, other_removed = _split(changes.removed)
-    counts = [(len(found), verb) for found, verb in ((added, "added"), (modified, "updated"), (removed, "removed")) if found]
+    moved = sorted((old, moves[old]) for old in modified if old in moves and moves[old] in added)
+    arrived = {new for _, new in moved}
+    # Any other redirect page (a new one, or one whose article's headline changed) is an ordinary file.
+    other_added += [f"{url}index.html" for url in added if url in moves]
+    other_modified += [f"{url}index.html" for url in modified if url in moves and moves[url] not in arrived]
+    others = sorted([f"A {p}" for p in other_added] + [f"M {p}" for p in other_modified] +
+                    [f"D {p}" for p in other_removed], key=lambda line: line[2:])
+    return _Sorted([url for url in added if url not in moves and url not in arrived],
+                   [url for url in modified if url not in moves], moved, removed, others)
+
+
+def describe(changes: TreeChanges, moves: dict[str, str] | None = None) -> str:
+    """The subject line, articles first: 'Publish site: 1 article added, 2 updated; 5 other files changed'."""
+    found = _sorted(changes, moves or {})
+    counts = [(len(urls), verb) for urls, verb in ((found.added, "added"), (found.updated, "updated"),
+                                                   (found.moved, "moved"), (found.removed, "removed")) if urls]
     articles = [f"{counted(n, 'article') if i == 0 else n} {verb}" for i, (n, verb) in enumerate(counts)]
-    others = len(other_added) + len(other_modified) + len(other_removed)
+    others = len(found.others)
     other = f"{counted(others, 'other file' if articles else 'file')} changed" if others else ""
     return "Publish site: " + ("; ".join(part for part in (", ".join(articles), other) if part) or "no files changed")
 
@@ -61,18 +89,16 @@ def _section(title: str, lines: list[str]) -> str:
     return f"{title}:\n" + "".join(f"  {line}\n" for line in shown + more)
 
 
-def list_changes(changes: TreeChanges) -> str:
-    """The list of changed articles by URL, then the other files marked A(dded), M(odified), D(eleted)."""
-    added, other_added = _split(changes.added)
-    modified, other_modified = _split(changes.modified)
-    removed, other_removed = _split(changes.removed)
-    others = sorted([f"A {p}" for p in other_added] + [f"M {p}" for p in other_modified] +
-                    [f"D {p}" for p in other_removed], key=lambda line: line[2:])
-    sections = [_section("Articles added", added), _section("Articles updated", modified),
-                _section("Articles removed", removed), _section("Other files", others)]
+def list_changes(changes: TreeChanges, moves: dict[str, str] | None = None) -> str:
+    """The changed articles by URL (a moved one as 'old -> new'), then the other files marked
+    A(dded), M(odified), D(eleted)."""
+    found = _sorted(changes, moves or {})
+    sections = [_section("Articles added", found.added), _section("Articles updated", found.updated),
+                _section("Articles moved", [f"{old} -> {new}" for old, new in found.moved]),
+                _section("Articles removed", found.removed), _section("Other files", found.others)]
     return "\n".join(s for s in sections if s)
 
 
-def commit_message(changes: TreeChanges, message: str = "") -> str:
+def commit_message(changes: TreeChanges, message: str = "", moves: dict[str, str] | None = None) -> str:
     """The user's --message (or a generated subject), then the list of what changed."""
-    return f"{message.strip() or describe(changes)}\n\n{list_changes(changes)}".rstrip() + "\n"
+    return f"{message.strip() or describe(changes, moves)}\n\n{list_changes(changes, moves)}".rstrip() + "\n"

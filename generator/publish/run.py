@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.core.atomic import write_atomic
 from generator.core.errors import note
 from generator.core.paths import CACHE_DIR
+from generator.organise.moved import read_urls
 from generator.output.writer import OutputTrees
 from generator.publish.changes import TreeChanges, commit_message, diff_trees, list_changes
 from generator.publish.git import (PackWriter, PublishRefused, first_error, list_tree, remote_reason,
@@ -31,6 +32,7 @@ class PublishResult:
 
     changes: TreeChanges
     message: str
+    listing: str  # the changed articles and files, as the message lists them
     new_commit: bool  # whether a commit was (or, in a dry run, would be) made
     commit: str | None  # the new commit
     pushed: str | None  # the commit pushed, if any
@@ -43,7 +45,7 @@ class PublishResult:
         if options.dry_run:
             if not self.new_commit:
                 return f"dry run: nothing to publish, {where} already holds this site"
-            return f"dry run: would publish to {where}: {subject}\n{list_changes(self.changes)}".rstrip()
+            return f"dry run: would publish to {where}: {subject}\n{self.listing}".rstrip()
         if self.commit:
             pushed = "" if options.push else " (not pushed: --no-push)"
             return f"published to {where} as {self.commit[:12]}{pushed}: {subject}"
@@ -174,10 +176,11 @@ def publish(target: Target, site_root: Path, output_dir: Path) -> PublishResult:
             tree = new_tree(files, previous, known, options.cname, algorithm,
                             _discard if options.dry_run else pack.store)
             changes = diff_trees(previous, tree)
-            message = commit_message(changes, options.message)
+            moves = {old: urls[-1] for urls in read_urls(site_root).values() for old in urls[:-1]}
+            message, listing = commit_message(changes, options.message, moves), list_changes(changes, moves)
             new_commit = _needs_commit(cwd, changes, parent, options)
             if options.dry_run:
-                return PublishResult(changes, message, new_commit, None, None, target)
+                return PublishResult(changes, message, listing, new_commit, None, None, target)
             commit = pack.commit(tree, parent if options.history else None, message, changes) if new_commit else None
     tip = commit or parent
     pushed = None
@@ -192,4 +195,4 @@ def publish(target: Target, site_root: Path, output_dir: Path) -> PublishResult:
     stats = {path: stat for path, (_, stat) in files.items()}
     if tip != parent or stats != known:
         save_record(site_root, options.branch, Record(tip, tree, stats), stamp)
-    return PublishResult(changes, message, new_commit, commit, pushed, target)
+    return PublishResult(changes, message, listing, new_commit, commit, pushed, target)

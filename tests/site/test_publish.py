@@ -168,6 +168,17 @@ def test_removed_article_is_named_in_the_commit_message(site, remote):
     assert SECOND not in tree_files(remote, "gh-pages")
 
 
+def test_a_moved_article_is_named_as_moved_not_as_added_and_updated(site, remote):
+    publish(site)
+    write_article(site, "radweg", "Radweg am Fluss eröffnet", "2025-08-21T09:00:00+02:00", "Der neue Radweg ist fertig.")
+    publish(site)
+    message = git(remote, "log", "-1", "--format=%B", "gh-pages")
+    # The other article's page links the moved one, so it is updated too.
+    assert message.startswith("Publish site: 1 article updated, 1 moved; ")
+    assert "Articles moved:\n  2025/08/21/radweg-eroeffnet/ -> 2025/08/21/radweg-am-fluss-eroeffnet/\n" in message
+    assert "Articles added" not in message and "radweg" not in message.split("Articles updated:")[1].split("\n\n")[0]
+
+
 def test_publishing_leaves_the_users_branch_index_working_tree_and_stash_alone(site, remote):
     before = user_state(site)
     assert publish(site) == 0
@@ -437,6 +448,17 @@ def test_subject_counts_articles_then_other_files():
                           modified=("2025/08/20/alt/index.html", "2025/08/19/aelter/index.html", "index.html"))
     assert describe(changes) == "Publish site: 1 article added, 2 updated; 2 other files changed"
     assert describe(TreeChanges(modified=("index.html",))) == "Publish site: 1 file changed"
+
+
+def test_a_redirect_page_is_not_counted_as_an_article():
+    moves = {"2025/08/20/alt/": "2025/08/20/neu/", "2025/08/19/frueher/": "2025/08/19/spaeter/"}
+    changes = TreeChanges(added=("2025/08/20/neu/index.html", "2025/08/19/frueher/index.html"),
+                          modified=("2025/08/20/alt/index.html", "index.html"))
+    # alt turned into a redirect as neu appeared: moved. frueher is a new redirect page: a file.
+    assert describe(changes, moves) == "Publish site: 1 article moved; 2 other files changed"
+    assert "  A 2025/08/19/frueher/index.html\n  M index.html\n" in commit_message(changes, moves=moves)
+    # Without the record of moves the same tree reads as one added and one updated.
+    assert describe(changes) == "Publish site: 2 articles added, 1 updated; 1 other file changed"
 
 
 def test_long_change_lists_are_cut_short_in_the_message():
