@@ -31,7 +31,7 @@ from generator.core.plural import counted
 from generator.core.clock import now
 from generator.core.paths import OUTPUT_DIR, PREVIEW_DIR, SitePaths
 from generator.organise.visibility import Visibility
-from generator.output.writer import prepare_spare
+from generator.output.writer import prepare_spare, seed_from
 from generator.preview.watch import Inotify, classify
 from generator.site import Site, remember_shown
 from generator.status import record_outcome
@@ -225,6 +225,16 @@ class Preview:
         for error in self.errors:
             say("error", str(error), self.stream)
 
+    def start(self) -> None:
+        """The first build, and the tree the next one will update made ready."""
+        # A first preview of a site built before starts from output/: only the pages that differ
+        # (those showing drafts or scheduled articles) are rendered, not the whole archive again.
+        output, built = self.site.paths.output, self.site.root / OUTPUT_DIR
+        if output != built and seed_from(output, built):
+            say("note", f"{self.tree_name()} starts from {OUTPUT_DIR}/", self.stream)
+        self.build(None)
+        prepare_spare(output)
+
     def tree_name(self) -> str:
         """The preview's tree as the user knows it: '.cache/preview/', or the folder --output named."""
         output = self.site.paths.output
@@ -306,8 +316,7 @@ def serve(site_root: Path, host: str = "127.0.0.1", port: int = 8000, stream=sys
     if not paths.config.is_file():
         load_config(site_root)  # says what is missing and how to make a site, as every verb does
     preview = Preview(site_root, stream, output_dir, overrides)
-    preview.build(None)
-    prepare_spare(preview.site.paths.output)
+    preview.start()
     try:
         watcher = _KernelWatcher(preview.changed)
     except (OSError, AttributeError):

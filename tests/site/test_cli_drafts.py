@@ -125,6 +125,33 @@ def test_serve_marks_drafts_and_scheduled_articles_in_its_own_tree_and_publish_n
     assert files.stdout == ""
 
 
+def test_a_first_preview_of_a_built_site_renders_only_the_pages_that_differ(unfinished, tmp_path, monkeypatch):
+    """At a million articles a whole build takes minutes: serve starts from output/ instead."""
+    import io
+    import shutil
+
+    from generator.preview.server import Preview
+
+    monkeypatch.setenv("NEWSARCHIVE_NOW", NOW)
+    for n in range(20):  # an archive mostly of pages that show neither a draft nor a scheduled article
+        write_article(unfinished, f"alt{n}.md", f'title: "Bericht {n}"\ndate: 2024-0{1 + n % 9}-1{n % 10}\ntags: [T{n}]',
+                      f"Text {n}.\n")
+    assert run("build", cwd=unfinished).returncode == 0
+    published_tree = snapshot(unfinished / "output")
+    fresh = tmp_path / "fresh"
+    shutil.copytree(unfinished, fresh, ignore=shutil.ignore_patterns("output", ".output", ".cache"))
+    said, said_fresh = io.StringIO(), io.StringIO()
+    Preview(unfinished, stream=said).start()
+    Preview(fresh, stream=said_fresh).start()
+    assert snapshot(unfinished / ".cache/preview") == snapshot(fresh / ".cache/preview")
+    assert snapshot(unfinished / "output") == published_tree
+    assert "note: .cache/preview/ starts from output/" in said.getvalue()
+    rendered = int(said.getvalue().split(": ")[-1].split(" rendered")[0])
+    everything = int(said_fresh.getvalue().split(": ")[-1].split(" rendered")[0])
+    # The draft, the scheduled article, and the pages listing them or linking to them.
+    assert rendered < everything / 2, (said.getvalue(), said_fresh.getvalue())
+
+
 def test_a_scheduled_article_is_published_by_the_first_build_after_its_time(unfinished):
     assert run("build", cwd=unfinished).returncode == 0
     assert not (unfinished / "output" / LATER).exists()
