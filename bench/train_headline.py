@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fits the headline scorer's weights (generator/ingest/clean/models/headline.json).
 
-    python bench/train_headline.py [--check]
+    python bench/train_headline.py [--check | --recall]
 
 Each dev page is cleaned as the importer cleans it (without other pages' repeated lines) and its
 headline candidates described by `title_evidence`; a candidate is right when score.py's
@@ -9,7 +9,10 @@ headline candidates described by `title_evidence`; a candidate is right when sco
 candidates plus "none" (score 0: the scorer then leaves the title to the teaser or the lead), with
 L2, fitted by full-batch gradient descent with a fixed step schedule: deterministic. Pages whose
 title comes from a quote naming the article never reach the scorer and are left out.
---check fits again and exits 1 when the result differs from the shipped file.
+--check fits again and exits 1 when the result differs from the shipped file. --recall says, for
+the titled pages of each dev set, where their title is: named by a quote, among the scorer's
+candidates (the most any weights can find), in a headline-shaped line elsewhere on the page, or
+on no line of its own.
 """
 
 import argparse
@@ -21,7 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generator.ingest.clean.headline import FEATURES, title_evidence  # noqa: E402
+from generator.ingest.clean.headline import FEATURES, title_candidates, title_evidence  # noqa: E402
 from generator.ingest.clean.learned import MODELS  # noqa: E402
 from generator.ingest.clean.normalize import normalize_text  # noqa: E402
 from generator.ingest.clean.page import CleaningRules, find_body, read_page  # noqa: E402
@@ -109,13 +112,44 @@ def train(pages) -> dict:
     return {"features": list(FEATURES), "weights": [round(float(v), 4) for v in w], "l2": L2, "pages": len(data)}
 
 
+def where_title_is(page) -> str:
+    """'quoted', 'candidate', 'elsewhere' or 'nowhere' for a titled DevPage (see --recall)."""
+    norm = _norm_title()
+    want = norm(page.truth["title"])
+    docs, _ = read_raw(page.raw, page.raw.name)
+    found = page_candidates(page.raw) if docs and not docs[0].is_html else None
+    if found is None:
+        return "quoted"
+    if any(norm(text) == want for text, _ in found[0]):
+        return "candidate"
+    infos = read_page(normalize_text(docs[0].text)).infos
+    whole_page = title_candidates(infos, len(infos) - 1, reach=len(infos))
+    return "elsewhere" if any(norm(text) == want for _, text, _ in whole_page) else "nowhere"
+
+
+def recall(pages) -> None:
+    for set_name in sorted({p.set_name for p in pages}):
+        titled = [p for p in pages if p.set_name == set_name and p.truth.get("title")]
+        counts = {"quoted": 0, "candidate": 0, "elsewhere": 0, "nowhere": 0}
+        for page in titled:
+            counts[where_title_is(page)] += 1
+        print(f"{set_name}: {len(titled)} titled pages; {counts['quoted']} named by a quote; the title is among "
+              f"the candidates on {counts['candidate']}, a headline-shaped line elsewhere on {counts['elsewhere']}, "
+              f"on no line of its own on {counts['nowhere']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when a refit differs from the shipped weights")
+    how = parser.add_mutually_exclusive_group()
+    how.add_argument("--check", action="store_true", help="exit 1 when a refit differs from the shipped weights")
+    how.add_argument("--recall", action="store_true", help="where the titles of the dev pages are")
     args = parser.parse_args()
     import cleaner_eval  # noqa: PLC0415
 
     pages = [p for s in cleaner_eval.SETS for p in cleaner_eval.dev_pages(s)]
+    if args.recall:
+        recall(pages)
+        return
     fitted = train(pages)
     target = MODELS / f"{MODEL}.json"
     text = json.dumps(fitted, indent=1) + "\n"
