@@ -10,6 +10,7 @@ shows, for their snippets. templates/static/search/shards.js reads them.
 
 import hashlib
 import json
+import zlib
 
 from generator.core.model import Page
 from generator.search.index import SearchIndex
@@ -51,33 +52,35 @@ def _shard(folder: str, data) -> tuple[str, Page]:
     return name, Page(f"search/{name}", f"__NA_SHARD({json.dumps(name)},{payload});\n".encode("utf-8"))
 
 
+def _cut(terms: list[str], costs, target: int) -> list[list[str]]:
+    """Runs of `terms` of about `target` bytes, cut where the terms themselves say: after a term whose
+    hash, as a fraction, is under its cost / target, and around a term costing `target` or more. No
+    running total decides a cut, so a term added or grown moves no cut but perhaps its own: every
+    other run, and its file, stays as it was."""
+    runs, current = [], []
+    for term, cost in zip(terms, costs):
+        if current and cost >= target:
+            runs.append(current)
+            current = []
+        current.append(term)
+        if zlib.crc32(term.encode("utf-8")) * target < cost << 32:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
 def _term_shards(index: SearchIndex) -> list[list[str]]:
     """Terms in sorted order, cut into runs of about TERM_SHARD_BYTES of postings."""
-    shards, current, size = [], [], 0
-    for term in index.order:
-        cost = len(term) + 2 * index.df[term] + 4
-        if current and size + cost > TERM_SHARD_BYTES:
-            shards.append(current)
-            current, size = [], 0
-        current.append(term)
-        size += cost
-    if current:
-        shards.append(current)
-    return shards
+    df = index.df
+    return _cut(index.order, [len(term) + 2 * df[term] + 4 for term in index.order], TERM_SHARD_BYTES)
 
 
 def _reverse_shards(index: SearchIndex) -> list[list[str]]:
     """Word terms sorted by their reversed spelling, cut into runs of about REVERSE_SHARD_BYTES."""
-    shards, current, size = [], [], 0
-    for term in [t[::-1] for t in sorted(t[::-1] for t in index.order if t[0] != FILTER_PREFIX)]:
-        if current and size + len(term) + 3 > REVERSE_SHARD_BYTES:
-            shards.append(current)
-            current, size = [], 0
-        current.append(term)
-        size += len(term) + 3
-    if current:
-        shards.append(current)
-    return shards
+    terms = [t[::-1] for t in sorted(t[::-1] for t in index.order if t[0] != FILTER_PREFIX)]
+    return _cut(terms, [len(term) + 3 for term in terms], REVERSE_SHARD_BYTES)
 
 
 def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, list[Page]]:
@@ -106,7 +109,7 @@ def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, lis
         term_files.append(add("t", terms, values, lambda: dict(zip(terms, values))))
         values = [positions[t] for t in terms]
         position_files.append(add("p", terms, values, lambda: dict(zip(terms, values))))
-    per_doc_shard, per_excerpt_shard = shard_sizes(len(docs))
+    per_doc_shard, per_excerpt_shard = shard_sizes(index.norms.count)  # rounded: stays while articles are added
     excerpt_files = []
     for i in range(0, len(docs), per_excerpt_shard):
         texts = [row[6] for row in docs[i:i + per_excerpt_shard]]
@@ -124,7 +127,8 @@ def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, lis
     manifest = {
         "docs": len(docs),
         "docsPerShard": per_doc_shard,
-        "bm25": [K1, TEXT_B, IMPACT_SCALE],  # ranking.js reads an article's length back from an impact
+        # ranking.js reads an article's length back from an impact, with the archive's rounded size.
+        "bm25": [K1, TEXT_B, IMPACT_SCALE, index.norms.count],
         "firstTerms": [terms[0] for terms in shards],
         "termFiles": term_files,
         "positionFiles": position_files,

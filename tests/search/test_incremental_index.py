@@ -1,0 +1,110 @@
+"""Articles added, removed and moved update the search index in place, and the files it gives are
+byte for byte those of an index made afresh."""
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from generator.content.articles import load_articles
+from generator.core.config import load_config
+from generator.organise.archive import build_archive
+from generator.search.index import doc_order
+from generator.search.shards import search_files
+from generator.search.stage import terms_of
+from generator.search.update import IndexState
+
+
+@pytest.fixture(scope="module")
+def archive(corpus_site):
+    articles, errors = load_articles(corpus_site, load_config(corpus_site))
+    assert not errors
+    return build_archive(articles)
+
+
+def news(archive, n: int, after, words: str = "Harbour ferry resumes evening crossings") -> list:
+    """`n` new articles dated from `after` on, a minute apart, each with a word no other article has."""
+    model = archive.articles[0]
+    return [replace(model, slug=f"fresh-{i}", title=f"{words} {i}", date=after + timedelta(minutes=i + 1),
+                    body_html=f"<p>{words} zyxfresh{i} on Monday.</p>", summary="", content_hash=f"fresh-{i}")
+            for i in range(n)]
+
+
+def files(index) -> dict[str, bytes]:
+    return {page.path: page.body for page in search_files(index)[1]}
+
+
+def updated(state: IndexState, archive) -> list[int]:
+    """Update `state` to `archive`, check it against an index made afresh, and say how many
+    articles were indexed again."""
+    log = []
+
+    def terms(articles):
+        log.append(len(articles))
+        return terms_of(articles)
+    assert state.update(archive, terms), "indexed afresh instead of updated"
+    assert files(state.index) == files(IndexState.from_articles(archive).index)
+    return log
+
+
+def test_todays_articles_are_appended(archive):
+    state = IndexState.from_articles(archive)
+    newest = archive.articles[0].date
+    assert updated(state, build_archive(archive.articles + news(archive, 1, newest))) == [1]
+    grown = build_archive(archive.articles + news(archive, 6, newest))
+    assert updated(state, grown) == [5]
+    assert state.index.df["zyxfresh5"] == 1 and doc_order(grown)[-1].slug == "fresh-5"
+
+
+def test_an_article_added_in_the_past_reindexes_the_newer_ones(archive):
+    state = IndexState.from_articles(archive)
+    between = archive.articles[4].date  # after the fifth newest: four newer articles take the next numbers
+    assert updated(state, build_archive(archive.articles + news(archive, 1, between))) == [5]
+
+
+def test_removing_articles(archive):
+    state = IndexState.from_articles(archive)
+    without_newest = build_archive(archive.articles[1:])
+    assert updated(state, without_newest) == []  # its terms lose a posting; nothing is indexed again
+    without_third = build_archive(without_newest.articles[:2] + without_newest.articles[3:])
+    assert updated(state, without_third) == [2]
+    assert {row[0] for row in state.index.docs}.isdisjoint({archive.articles[0].path, archive.articles[3].path})
+
+
+def test_moving_an_article_to_another_url_or_date(archive):
+    state = IndexState.from_articles(archive)
+    moved = list(archive.articles)
+    moved[3] = replace(moved[3], slug="a-new-slug", content_hash=moved[3].content_hash + "'")
+    assert updated(state, build_archive(moved)) == [1]  # same date: same number, new URL
+    moved[3] = replace(moved[3], date=archive.articles[0].date + timedelta(hours=1))
+    assert updated(state, build_archive(moved)) == [4]  # now the newest: the three newer ones shift
+
+
+def test_changes_one_after_another(archive):
+    state = IndexState.from_articles(archive)
+    newest = archive.articles[0].date
+    articles = archive.articles + news(archive, 3, newest)
+    updated(state, build_archive(articles))
+    articles[5] = replace(articles[5], body_html=articles[5].body_html + "<p>Quuxbarian ferry.</p>",
+                          content_hash=articles[5].content_hash + "'")
+    updated(state, build_archive(articles))
+    del articles[-2]
+    updated(state, build_archive(articles + news(archive, 2, newest + timedelta(days=1), "Evening rail strike")))
+
+
+def test_adding_one_article_changes_only_the_files_holding_its_terms(archive):
+    state = IndexState.from_articles(archive)
+    before = files(state.index)
+    article = news(archive, 1, archive.articles[0].date)
+    assert state.update(build_archive(archive.articles + article), terms_of)
+    after = files(state.index)
+    changed = set(after) - set(before)
+    terms = set(terms_of(article)[0].terms)
+    term_files = {path for path in changed if path.startswith(("search/t/", "search/p/"))}
+    # A term shard and its position shard for each of the article's ten or so terms (a new term may
+    # cut a shard in two), the last document and excerpt shards, a reverse shard for its new word,
+    # the manifest.
+    assert len(term_files) <= 2 * (len(terms) + 1)
+    assert len(changed - term_files) <= 6
+    assert len(before) > 5 * len(changed)
+    assert len(set(before) - set(after)) <= len(changed)
