@@ -16,12 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.organise.archive import Archive
-from generator.core.model import Article
+from generator.core.model import Article, Page
 from generator.search.arrays import index_streams
 from generator.search.codec import (decode_positions, decode_postings, encode_numbers, encode_postings,
                                     number_tokens, token_value)
 from generator.search.index import SearchIndex, doc_order, doc_row, month_starts
+from generator.search.layout import Layout, Touched
 from generator.search.scoring import corpus_norms, doc_weights, idf, impact, posting_impact
+from generator.search.shards import index_files
 from generator.search.terms import FILTER_PREFIX, ArticleTerms, article_stream, article_text, filter_terms
 
 # Beyond this many doc numbers holding another article than before (edits, or the newer articles
@@ -44,6 +46,15 @@ class IndexState:
     last: dict[str, int]  # per term: the last doc number in its postings
     # The postings of terms updated before, decoded: common words are in almost every edit.
     decoded: dict[str, tuple[array, array, list[str]]] = field(default_factory=dict)
+    layout: Layout | None = None  # the files last made of the index (search.shards)
+    touched: Touched = field(default_factory=Touched)  # what changed since
+
+    def files(self) -> tuple[str, list[Page], list[str]]:
+        """(manifest path, the files made, the path of every file): those the changes since the last
+        call touched, or all of them the first time."""
+        manifest, pages, paths, self.layout = index_files(self.index, self.layout, self.touched)
+        self.touched = Touched()
+        return manifest, pages, paths
 
     @classmethod
     def from_articles(cls, archive: Archive) -> "IndexState":
@@ -89,11 +100,17 @@ class IndexState:
             for term in filter_terms(articles[d]):
                 entries.setdefault(term, {})[d] = (0, 0, "0")
         self.lengths = lengths
+        touched = self.touched
         for term, changes in entries.items():
-            if term in self.last and min(changes) <= self.last[term]:
+            existed = term in self.last
+            if existed and min(changes) <= self.last[term]:
                 self._update_term(term, changes)
             else:
                 self._append_term(term, changes)
+            touched.terms.add(term)
+            if existed != (term in self.last) and not term.startswith(FILTER_PREFIX):
+                touched.words.add(term)
+        touched.docs.update(changed, added, range(count, before))
         index = self.index
         del self.keys[count:], self.terms[count:], index.docs[count:]
         for d in added:

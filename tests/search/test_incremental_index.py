@@ -11,7 +11,7 @@ from generator.core.config import load_config
 from generator.organise.archive import build_archive
 from generator.search.index import doc_order
 from generator.search.shards import search_files
-from generator.search.stage import terms_of
+from generator.search.stage import kept_index_files, terms_of
 from generator.search.update import IndexState
 
 
@@ -34,21 +34,34 @@ def files(index) -> dict[str, bytes]:
     return {page.path: page.body for page in search_files(index)[1]}
 
 
+def made(archive) -> IndexState:
+    """The index of `archive` with its files made, as a build leaves it."""
+    state = IndexState.from_articles(archive)
+    state.kept = {}
+    kept_files(state)
+    return state
+
+
+def kept_files(state: IndexState) -> dict[str, bytes]:
+    """Every search file of `state`: those its changes touched made now, the others kept."""
+    return {job.path: job.make() for job in kept_index_files(state, state.kept).jobs}
+
+
 def updated(state: IndexState, archive) -> list[int]:
-    """Update `state` to `archive`, check it against an index made afresh, and say how many
-    articles were indexed again."""
+    """Update `state` to `archive`, check its files against those of an index made afresh, and say
+    how many articles were indexed again."""
     log = []
 
     def terms(articles):
         log.append(len(articles))
         return terms_of(articles)
     assert state.update(archive, terms), "indexed afresh instead of updated"
-    assert files(state.index) == files(IndexState.from_articles(archive).index)
+    assert kept_files(state) == files(IndexState.from_articles(archive).index)
     return log
 
 
 def test_todays_articles_are_appended(archive):
-    state = IndexState.from_articles(archive)
+    state = made(archive)
     newest = archive.articles[0].date
     assert updated(state, build_archive(archive.articles + news(archive, 1, newest))) == [1]
     grown = build_archive(archive.articles + news(archive, 6, newest))
@@ -57,13 +70,13 @@ def test_todays_articles_are_appended(archive):
 
 
 def test_an_article_added_in_the_past_reindexes_the_newer_ones(archive):
-    state = IndexState.from_articles(archive)
+    state = made(archive)
     between = archive.articles[4].date  # after the fifth newest: four newer articles take the next numbers
     assert updated(state, build_archive(archive.articles + news(archive, 1, between))) == [5]
 
 
 def test_removing_articles(archive):
-    state = IndexState.from_articles(archive)
+    state = made(archive)
     without_newest = build_archive(archive.articles[1:])
     assert updated(state, without_newest) == []  # its terms lose a posting; nothing is indexed again
     without_third = build_archive(without_newest.articles[:2] + without_newest.articles[3:])
@@ -72,7 +85,7 @@ def test_removing_articles(archive):
 
 
 def test_moving_an_article_to_another_url_or_date(archive):
-    state = IndexState.from_articles(archive)
+    state = made(archive)
     moved = list(archive.articles)
     moved[3] = replace(moved[3], slug="a-new-slug", content_hash=moved[3].content_hash + "'")
     assert updated(state, build_archive(moved)) == [1]  # same date: same number, new URL
@@ -81,7 +94,7 @@ def test_moving_an_article_to_another_url_or_date(archive):
 
 
 def test_changes_one_after_another(archive):
-    state = IndexState.from_articles(archive)
+    state = made(archive)
     newest = archive.articles[0].date
     articles = archive.articles + news(archive, 3, newest)
     updated(state, build_archive(articles))
@@ -92,19 +105,18 @@ def test_changes_one_after_another(archive):
     updated(state, build_archive(articles + news(archive, 2, newest + timedelta(days=1), "Evening rail strike")))
 
 
-def test_adding_one_article_changes_only_the_files_holding_its_terms(archive):
-    state = IndexState.from_articles(archive)
-    before = files(state.index)
+def test_adding_one_article_makes_only_the_files_holding_its_terms(archive):
+    state = made(archive)
+    before = set(state.kept)
     article = news(archive, 1, archive.articles[0].date)
     assert state.update(build_archive(archive.articles + article), terms_of)
-    after = files(state.index)
-    changed = set(after) - set(before)
+    manifest, pages, paths = state.files()
     terms = set(terms_of(article)[0].terms)
-    term_files = {path for path in changed if path.startswith(("search/t/", "search/p/"))}
+    term_files = {page.path for page in pages if page.path.startswith(("search/t/", "search/p/"))}
     # A term shard and its position shard for each of the article's ten or so terms (a new term may
     # cut a shard in two), the last document and excerpt shards, a reverse shard for its new word,
     # the manifest.
     assert len(term_files) <= 2 * (len(terms) + 1)
-    assert len(changed - term_files) <= 6
-    assert len(before) > 5 * len(changed)
-    assert len(set(before) - set(after)) <= len(changed)
+    assert len(pages) - len(term_files) <= 6
+    assert len(before) > 5 * len(pages)
+    assert len(before - set(paths)) <= len(pages)

@@ -1,0 +1,77 @@
+"""How the index was cut into files at the last build, kept so that a change makes again only the
+files it touches.
+
+Terms are cut into runs where the terms themselves say (search.shards.cut): a cut depends on the
+term before it and the one after it alone. So when some terms were added, removed or changed, the
+runs away from them are the runs a fresh cut gives, and only the runs around them are cut again.
+Document and excerpt shards hold consecutive doc numbers: those holding a changed one are made
+again.
+"""
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+Run = int | list[str]  # a run kept from the last layout (its number there), or the terms of a new one
+
+
+@dataclass
+class Layout:
+    """The files of an index as last made: per run of terms, its first term and its files."""
+
+    firsts: list[str]
+    term_files: list[str]
+    position_files: list[str]
+    words: list[str]  # the word terms spelt backwards, sorted: the reverse shards' order
+    reverse_firsts: list[str]  # spelt backwards too
+    reverse_files: list[str]
+    doc_files: list[str]
+    excerpt_files: list[str]
+    sizes: tuple[int, int]  # (articles per document shard, per excerpt shard)
+
+
+@dataclass
+class Touched:
+    """What changed in an index since its files were last made."""
+
+    terms: set[str] = field(default_factory=set)  # postings or positions changed, added or removed
+    words: set[str] = field(default_factory=set)  # word terms added or removed
+    docs: set[int] = field(default_factory=set)  # doc numbers whose article changed, was added or removed
+
+
+def recut(items: list[str], firsts: list[str], touched: Iterable[str],
+          cut: Callable[[list[str]], list[list[str]]]) -> list[Run]:
+    """The runs of `items` (sorted) that `cut(items)` gives, made from the last runs (`firsts`, their
+    first items): only the runs holding a `touched` item and their neighbours, whose cut may move or
+    vanish, are cut again, and a run that comes out as it was, holding no touched item, is kept."""
+    if not firsts:
+        return list(cut(items))
+    dirty = {max(bisect_right(firsts, item) - 1, 0) for item in touched}
+    near = {j for k in dirty for j in (k - 1, k, k + 1) if 0 <= j < len(firsts)}
+
+    def at(j: int) -> int:  # where old run j starts among the items
+        return len(items) if j == len(firsts) else bisect_left(items, firsts[j]) if j else 0
+    runs: list[Run] = []
+    k = 0
+    for group in _consecutive(sorted(near)):
+        runs += range(k, group[0])
+        start = at(group[0])
+        for run in cut(items[start:at(group[-1] + 1)]):
+            j = bisect_left(firsts, run[0])
+            kept = (j < len(firsts) and firsts[j] == run[0] and j not in dirty and at(j) == start
+                    and at(j + 1) == start + len(run))
+            runs.append(j if kept else run)
+            start += len(run)
+        k = group[-1] + 1
+    runs += range(k, len(firsts))
+    return runs
+
+
+def _consecutive(numbers: list[int]) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for n in numbers:
+        if groups and groups[-1][-1] == n - 1:
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    return groups
