@@ -29,6 +29,12 @@ class Layout:
     excerpt_files: list[str]
     sizes: tuple[int, int]  # (articles per document shard, per excerpt shard)
 
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "words": "\n".join(self.words)}  # one string: read back in a moment
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, words=state["words"].split("\n") if state["words"] else [])
+
 
 @dataclass
 class Touched:

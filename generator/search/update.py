@@ -13,7 +13,7 @@ The result is exactly the index a full build makes, which the tests hold it to.
 from array import array
 from bisect import bisect_left, insort
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.organise.archive import Archive
 from generator.core.model import Article, Page
@@ -71,6 +71,11 @@ class IndexState:
         return cls(index, [(a.path, a.content_hash) for a in articles], lengths,
                    ["\n".join(filter(None, [doc_terms, *names])) for doc_terms, names in zip(terms, filters)], last)
 
+    def __getstate__(self) -> dict:
+        # Kept in .cache/ without the rows of index.docs, most of its bytes: they are made again
+        # from the articles when a document shard is (Rows).
+        return {**self.__dict__, "index": replace(self.index, docs=None)}
+
     def update(self, archive: Archive, terms_of: Callable[[list[Article]], list[ArticleTerms]]) -> bool:
         """Take in the changes that made `archive`; False (and unchanged) when they are too many, or
         when they move the norms: then the caller indexes afresh."""
@@ -81,6 +86,8 @@ class IndexState:
         added = list(range(before, count))
         if len(changed) + max(before - count, 0) > MAX_CHANGED or len(added) > MAX_ADDED:
             return False
+        if self.index.docs is None:
+            self.index.docs = Rows(articles)
         if not changed and not added and before == count:
             return True
         new = dict(zip(changed + added, terms_of([articles[d] for d in changed + added]) if changed or added else []))
@@ -112,15 +119,13 @@ class IndexState:
                 touched.words.add(term)
         touched.docs.update(changed, added, range(count, before))
         index = self.index
-        del self.keys[count:], self.terms[count:], index.docs[count:]
-        for d in added:
-            self.keys.append(("", ""))
-            self.terms.append("")
-            index.docs.append([])
+        del self.keys[count:], self.terms[count:]
+        self.keys += [("", "")] * len(added)
+        self.terms += [""] * len(added)
         for d, c in new.items():
             self.keys[d] = (articles[d].path, articles[d].content_hash)
             self.terms[d] = "\n".join(c.terms + filter_terms(articles[d]))
-            index.docs[d] = doc_row(articles[d])
+        index.docs = Rows(articles)
         index.months = month_starts(articles, index.months, min(changed + added + [count]))
         index.languages = sorted({a.lang for a in articles})
         return True
@@ -195,6 +200,25 @@ class IndexState:
         in_title = bisect_left(places, title_len)
         return posting_impact(impact(term_idf, in_title, len(places), doc_weights(self.index.norms, *self.lengths[doc])),
                               in_title)
+
+
+class Rows:
+    """index.docs made from the articles when asked for, row by row (index.doc_row)."""
+
+    def __init__(self, articles: list[Article]):
+        self.articles = articles
+        self.made: dict[int, list] = {}
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __getitem__(self, at):
+        if isinstance(at, slice):
+            return [self[i] for i in range(*at.indices(len(self)))]
+        row = self.made.get(at)
+        if row is None:
+            row = self.made[at] = doc_row(self.articles[at])
+        return row
 
 
 # One string object per distinct piece: most are a count of 1 and one small number.
