@@ -73,8 +73,9 @@ class IndexState:
 
     def __getstate__(self) -> dict:
         # Kept in .cache/ without the rows of index.docs, most of its bytes: they are made again
-        # from the articles when a document shard is (Rows).
-        return {**self.__dict__, "index": replace(self.index, docs=None)}
+        # from the articles when a document shard is (Rows). Nor with the decoded postings, which
+        # would grow with every build and take longer to read back than to decode again.
+        return {**self.__dict__, "index": replace(self.index, docs=None), "decoded": {}}
 
     def update(self, archive: Archive, terms_of: Callable[[list[Article]], list[ArticleTerms]]) -> bool:
         """Take in the changes that made `archive`; False (and unchanged) when they are too many, or
