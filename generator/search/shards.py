@@ -137,12 +137,13 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
     # stays free of them.
     doc_files = []
     for k, i in enumerate(range(0, len(docs), per_doc_shard)):
-        rows = docs[i:i + per_doc_shard]
-        held = range(i // per_excerpt_shard, (i + len(rows) - 1) // per_excerpt_shard + 1)
+        end = min(i + per_doc_shard, len(docs))
+        held = range(i // per_excerpt_shard, (end - 1) // per_excerpt_shard + 1)
         if same and k < len(layout.doc_files) and remade.isdisjoint(held):
             doc_files.append(layout.doc_files[k])
         else:
-            doc_files.append(make("d", {"docs": [row[:6] for row in rows], "excerpts": excerpt_files[held.start:held.stop]}))
+            doc_files.append(make("d", {"docs": [row[:6] for row in docs[i:end]],
+                                        "excerpts": excerpt_files[held.start:held.stop]}))
 
     layout = Layout(firsts, term_files, position_files, words, reverse_firsts, reverse_files, doc_files,
                     excerpt_files, sizes)

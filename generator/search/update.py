@@ -128,7 +128,7 @@ class IndexState:
             self.terms[d] = "\n".join(c.terms + filter_terms(articles[d]))
         index.docs = Rows(articles)
         index.months = month_starts(articles, index.months, min(changed + added + [count]))
-        index.languages = sorted({a.lang for a in articles})
+        index.languages = _languages(index, articles)
         return True
 
     def _append_term(self, term: str, changes: dict[int, Entry | None]) -> None:
@@ -201,6 +201,15 @@ class IndexState:
         in_title = bisect_left(places, title_len)
         return posting_impact(impact(term_idf, in_title, len(places), doc_weights(self.index.norms, *self.lengths[doc])),
                               in_title)
+
+
+def _languages(index: SearchIndex, articles: list[Article]) -> list[str]:
+    """The articles' languages, read from the language filter terms when every article has one."""
+    order = index.order
+    names = order[bisect_left(order, f"{FILTER_PREFIX}l:"):bisect_left(order, f"{FILTER_PREFIX}l;")]
+    if sum(index.df[name] for name in names) == len(articles):
+        return [name[3:] for name in names]
+    return sorted({a.lang for a in articles})
 
 
 class Rows:
