@@ -10,12 +10,11 @@ shows, for their snippets. templates/static/search/shards.js reads them.
 
 import hashlib
 import json
-import zlib
 from bisect import bisect_left
 
 from generator.core.model import Page
 from generator.search.index import SearchIndex
-from generator.search.layout import Layout, Touched, recut
+from generator.search.layout import Cutter, Layout, Touched, recut
 from generator.search.scoring import IMPACT_SCALE, K1, TEXT_B
 from generator.search.terms import FILTER_PREFIX
 from generator.search.text import stemmer_of, stopwords
@@ -26,7 +25,12 @@ from generator.search.text import stemmer_of, stopwords
 # query light. A top ten spreads over several document shards whatever their size, so small ones
 # keep a query's bytes near its results' own (60 rather than 180 articles: the cold queries' p95
 # fell from 234 to 141 KiB, a 50-query session's bytes rose 3 %).
-TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard; its position shard is about as big
+TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard at most; its position shard is about as big
+# Runs are cut where the terms say (search.layout.Cutter), about every ANCHOR_SPACING times the
+# shard size, and in between wherever a run reaches that size: sizes then spread about as evenly
+# as one running total makes them (10,000 articles: a query word's term shard 17 KiB on average,
+# 216 shards, against 17 KiB and 194), while an added term moves only the cuts near it.
+ANCHOR_SPACING = 2
 DOCS_PER_SHARD = 60
 # Excerpts (the text a snippet is cut from) are loaded only for the results on show, one shard per
 # result at worst: small shards keep that near a result's own text (about 8.5 KiB gzipped per shard
@@ -54,25 +58,6 @@ def _shard(folder: str, data) -> tuple[str, Page]:
     return name, Page(f"search/{name}", f"__NA_SHARD({json.dumps(name)},{payload});\n".encode("utf-8"))
 
 
-def cut(terms: list[str], costs, target: int) -> list[list[str]]:
-    """Runs of `terms` of about `target` bytes, cut where the terms themselves say: after a term whose
-    hash, as a fraction, is under its cost / target, and around a term costing `target` or more. No
-    running total decides a cut, so a term added or grown moves no cut but perhaps its own: every
-    other run, and its file, stays as it was (search.layout)."""
-    runs, current = [], []
-    for term, cost in zip(terms, costs):
-        if current and cost >= target:
-            runs.append(current)
-            current = []
-        current.append(term)
-        if zlib.crc32(term.encode("utf-8")) * target < cost << 32:
-            runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    return runs
-
-
 def search_files(index: SearchIndex) -> tuple[str, list[Page]]:
     """(manifest path, every search/ file): term, position and document shards plus the manifest."""
     manifest, pages, _, _ = index_files(index)
@@ -94,10 +79,9 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
 
     postings, positions, df = index.postings, index.positions, index.df
 
-    def cut_terms(terms: list[str]) -> list[list[str]]:
-        return cut(terms, [len(term) + 2 * df[term] + 4 for term in terms], TERM_SHARD_BYTES)
+    cutter = Cutter(lambda term: len(term) + 2 * df[term] + 4, ANCHOR_SPACING * TERM_SHARD_BYTES, TERM_SHARD_BYTES)
     firsts, term_files, position_files = [], [], []
-    for run in recut(index.order, layout.firsts if layout else [], touched.terms, cut_terms):
+    for run in recut(index.order, layout.firsts if layout else [], touched.terms, cutter):
         if isinstance(run, int):
             firsts.append(layout.firsts[run])
             term_files.append(layout.term_files[run])
@@ -110,8 +94,8 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
     # The index terms again, sorted by their reversed spelling: names only.
     words = _words(index, layout, touched)
     reverse_firsts, reverse_files = [], []
-    for run in recut(words, layout.reverse_firsts if layout else [], [w[::-1] for w in touched.words],
-                     lambda words: cut(words, [len(w) + 3 for w in words], REVERSE_SHARD_BYTES)):
+    cutter = Cutter(lambda word: len(word) + 3, ANCHOR_SPACING * REVERSE_SHARD_BYTES, REVERSE_SHARD_BYTES)
+    for run in recut(words, layout.reverse_firsts if layout else [], [w[::-1] for w in touched.words], cutter):
         if isinstance(run, int):
             reverse_firsts.append(layout.reverse_firsts[run])
             reverse_files.append(layout.reverse_files[run])

@@ -3,8 +3,7 @@
 import random
 import string
 
-from generator.search.layout import recut
-from generator.search.shards import cut
+from generator.search.layout import Cutter, recut
 
 
 def test_cutting_again_around_changes_gives_the_runs_of_a_fresh_cut():
@@ -13,10 +12,9 @@ def test_cutting_again_around_changes_gives_the_runs_of_a_fresh_cut():
         costs = {"".join(rng.choices(string.ascii_lowercase, k=rng.randint(2, 8))): rng.choice([5, 20, 90, 400, 1500])
                  for _ in range(rng.randint(0, 300))}
 
-        def cutter(terms):
-            return cut(terms, [costs[t] for t in terms], 1000)
+        cutter = Cutter(costs.__getitem__, 2000, 1000)
         before = sorted(costs)
-        runs = cutter(before)
+        runs = cutter.runs(before)
         touched = set()
         for _ in range(rng.randint(0, 6)):
             change = rng.random()
@@ -32,6 +30,6 @@ def test_cutting_again_around_changes_gives_the_runs_of_a_fresh_cut():
             touched.add(term)
         after = sorted(costs)
         made = recut(after, [run[0] for run in runs], touched, cutter)
-        assert [runs[r] if isinstance(r, int) else r for r in made] == cutter(after), trial
+        assert [runs[r] if isinstance(r, int) else r for r in made] == cutter.runs(after), trial
         # A run kept from before holds no changed term.
         assert all(touched.isdisjoint(runs[r]) for r in made if isinstance(r, int))
