@@ -74,7 +74,7 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
 
     def make(folder: str, data) -> str:
         name, page = _shard(folder, data)
-        pages.append(page)
+        pages.append(page)  # two shards with the same data are one file: the duplicate is dropped below
         return name
 
     postings, positions, df = index.postings, index.positions, index.df
@@ -149,8 +149,10 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
         "stemmers": {lang: stemmer_of(lang) for lang in index.languages if stemmer_of(lang)},
     }
     name = make("m", manifest)
-    paths = [f"search/{name}" for name in term_files + position_files + excerpt_files + doc_files + reverse_files]
-    return f"search/{name}", pages, paths + [f"search/{name}"], layout
+    pages = list({page.path: page for page in pages}.values())
+    paths = dict.fromkeys(f"search/{name}" for name in term_files + position_files + excerpt_files + doc_files
+                          + reverse_files + [name])
+    return f"search/{name}", pages, list(paths), layout
 
 
 def _words(index: SearchIndex, layout: Layout | None, touched: Touched) -> list[str]:

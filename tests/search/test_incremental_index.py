@@ -11,7 +11,7 @@ from generator.content.articles import load_articles
 from generator.core.config import load_config
 from generator.organise.archive import build_archive
 from generator.search.index import doc_order
-from generator.search.shards import search_files
+from generator.search.shards import EXCERPTS_PER_SHARD, search_files
 from generator.search.stage import kept_index_files, terms_of
 from generator.search.update import IndexState
 
@@ -123,3 +123,12 @@ def test_adding_one_article_makes_only_the_files_holding_its_terms(archive):
     assert len(pages) - len(term_files) <= 6
     assert len(before) > 5 * len(pages)
     assert len(before - set(paths)) <= len(pages)
+
+
+def test_shards_with_the_same_data_are_one_file(archive):
+    same = [replace(a, body_html="<p>The same wire copy, word for word.</p>", summary="")
+            for a in archive.articles[:2 * EXCERPTS_PER_SHARD]]
+    manifest, pages = search_files(IndexState.from_articles(build_archive(same)).index)
+    paths = [page.path for page in pages]
+    assert len(paths) == len(set(paths))
+    assert sum(path.startswith("search/x/") for path in paths) == 1
