@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from generator.organise.archive import Archive
+from generator.core.model import Article
 from generator.search.codec import LAST_DIGITS, MORE_DIGITS, encode_postings
 from generator.search.index import SearchIndex, doc_row, month_starts
 from generator.search.scoring import IMPACT_SCALE, K1, corpus_norms, doc_weights, idf
@@ -67,15 +67,15 @@ def encode_pieces(numbers: np.ndarray, bounds: np.ndarray) -> list[str]:
     return [text[a:b] for a, b in zip(at, at[1:])]
 
 
-def index_streams(archive: Archive, streams: Iterable[tuple[int, int, list[str]]],
+def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, list[str]]],
                   filter_names: list[list[str]], texts: list[str] | None = None
-                  ) -> tuple[SearchIndex, list[tuple[int, int]], list[str]]:
-    """The index of `archive` from each article's (title words, text words, terms) — its terms in
-    order, one per word, with "" for stopwords and for the gap after the title — and from each
-    article's filter terms. Also each article's (title words, text words) and its terms, one per
-    line, which updating the index needs. The streams are read once and not kept. `texts`, when
-    given, holds each article's text once the streams are read (terms.article_text)."""
-    articles = archive.articles
+                  ) -> tuple[SearchIndex, list[tuple[int, int]], list[str], dict[str, int]]:
+    """The index of `articles` (in doc number order, search.index.doc_order) from each article's
+    (title words, text words, terms) — its terms in order, one per word, with "" for stopwords and
+    for the gap after the title — and from each article's filter terms. Also what updating the
+    index needs: each article's (title words, text words), its terms, one per line, and each term's
+    last doc number. The streams are read once and not kept. `texts`, when given, holds each
+    article's text once the streams are read (terms.article_text)."""
     numbers = _Numbers()
     flat = array("i")
     counts_per_doc = array("i")
@@ -127,7 +127,8 @@ def index_streams(archive: Archive, streams: Iterable[tuple[int, int, list[str]]
     term_first = np.flatnonzero(starts_term)
     del starts_term
     df = np.diff(np.append(term_first, len(first)))
-    idfs = np.array([idf(norms, n) for n in df.tolist()], np.float64)
+    frequencies, which = np.unique(df, return_inverse=True)
+    idfs = np.array([idf(norms, n) for n in frequencies.tolist()], np.float64)[which]
 
     # BM25F impacts, operation for operation as scoring.impact, so every rounding is the same.
     weights = np.array([doc_weights(norms, t, x) for t, x in lengths], np.float64).reshape(-1, 3)
@@ -150,7 +151,7 @@ def index_streams(archive: Archive, streams: Iterable[tuple[int, int, list[str]]
     steps[term_first] = pair_doc[term_first]
     flat_postings = np.empty(2 * len(first), np.int32)
     flat_postings[0::2], flat_postings[1::2] = steps, impacts
-    del steps, impacts, pair_doc
+    del steps, impacts
     term_bounds = np.append(term_first, len(first))
     posting_strings = encode_pieces(flat_postings, 2 * term_bounds)
     del flat_postings
@@ -171,6 +172,8 @@ def index_streams(archive: Archive, streams: Iterable[tuple[int, int, list[str]]
     del flat_positions, count_at
 
     word_terms = [names[alphabetical[r]] for r in pair_term[term_first].tolist()]
+    last = dict(zip(word_terms, pair_doc[term_bounds[1:] - 1].tolist()))
+    del pair_doc
     postings = dict(zip(word_terms, posting_strings))
     positions = dict(zip(word_terms, position_strings))
     counts = dict(zip(word_terms, df.tolist()))
@@ -183,10 +186,11 @@ def index_streams(archive: Archive, streams: Iterable[tuple[int, int, list[str]]
         postings[name] = encode_postings(docs, [0] * len(docs))
         positions[name] = "0" * len(docs)
         counts[name] = len(docs)
+        last[name] = docs[-1]
     order = list(postings)
     if word_terms and filters and word_terms[-1] > FILTER_PREFIX:  # words in scripts that sort after "~"
         order.sort()
         postings, positions, counts = ({t: table[t] for t in order} for table in (postings, positions, counts))
     index = SearchIndex(postings, positions, counts, [doc_row(a, t) for a, t in zip(articles, texts or [None] * len(articles))], month_starts(articles),
                         sorted({a.lang for a in articles}), norms, order)
-    return index, lengths, doc_terms
+    return index, lengths, doc_terms, last

@@ -25,8 +25,8 @@ class SearchIndex:
     postings: dict[str, str]  # term → encode_postings(doc numbers ascending, their impacts)
     positions: dict[str, str]  # term → encoded word positions in each article of its postings, joined
     df: dict[str, int]  # term → number of articles holding it
-    docs: list[list]  # doc number (newest first) → [path, title, date, source, lang, snippet, excerpt]
-    months: list[tuple[str, int]]  # (YYYY-MM, first doc number), newest first
+    docs: list[list]  # doc number (doc_order) → [path, title, date, source, lang, snippet, excerpt]
+    months: list[tuple[str, int]]  # (YYYY-MM, first doc number), oldest first
     languages: list[str]  # languages whose stemmer the query must apply
     norms: Norms
     order: list[str] = field(default_factory=list)  # every term, sorted
@@ -56,11 +56,19 @@ def doc_row(article: Article, text: str | None = None) -> list:
             _snippet(article, text), _excerpt(text)]
 
 
-def month_starts(articles: list[Article]) -> list[tuple[str, int]]:
-    """(YYYY-MM, its first doc number) for each month, newest first."""
-    months: list[tuple[str, int]] = []
-    for doc, article in enumerate(articles):
-        month = f"{article.date:%Y-%m}"
+def doc_order(archive) -> list[Article]:
+    """The archive's articles by doc number: oldest first, so that today's articles take the next
+    numbers and every other article keeps its own (search.update appends them)."""
+    return archive.articles[::-1]
+
+
+def month_starts(articles: list[Article], months: list[tuple[str, int]] | None = None,
+                 start: int = 0) -> list[tuple[str, int]]:
+    """(YYYY-MM, its first doc number) for each month, oldest first: `months` (those of the same
+    articles up to doc `start`) continued from `start`."""
+    months = [(month, doc) for month, doc in months or [] if doc < start]
+    for doc in range(start, len(articles)):
+        month = f"{articles[doc].date:%Y-%m}"
         if not months or months[-1][0] != month:
             months.append((month, doc))
     return months

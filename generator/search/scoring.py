@@ -1,7 +1,13 @@
 """How well an article matches a term: BM25F, quantised into the small integer impacts of postings.
 
 templates/static/search/ adds up the impacts of a query's words, and reads an article's length
-back from an impact (with K1, TEXT_B and IMPACT_SCALE, which the manifest carries) to weigh phrases.
+back from an impact (with K1, TEXT_B, IMPACT_SCALE and the rounded archive size, which the manifest
+carries) to weigh phrases.
+
+Every archive-wide figure an impact depends on is rounded onto a coarse grid: the archive's size,
+its average lengths and each term's document frequency. Adding an article then leaves the impacts
+of every other article as they were (but for the few terms whose frequency crosses a step), so the
+index of a grown archive is the old one with the new postings appended (search.update).
 """
 
 import math
@@ -15,22 +21,55 @@ TEXT_B = 0.9
 IMPACT_SCALE = 8  # quantised score steps per BM25 point: ranks survive, postings stay short
 
 
+# The archive's size is rounded up to the next power of 2 ** (1 / COUNT_STEPS): about 9 % apart, so
+# an archive grows by that much between two steps, where every impact changes (then the index is
+# made afresh); a small archive counts as MIN_COUNT, so that it too keeps its impacts. The averages are rounded to the nearest power of 2 ** (1 / AVERAGE_STEPS).
+COUNT_STEPS = 8
+MIN_COUNT = 64
+AVERAGE_STEPS = 16
+# A document frequency keeps its DF_BITS leading binary digits, rounded up (steps of 3 to 6 %):
+# templates/static/search/ranking.js rounds it the same way.
+DF_BITS = 5
+
+
 @dataclass(frozen=True)
 class Norms:
-    """The archive-wide figures every impact depends on, rounded so that an edit rarely changes
-    them: then an edit changes only the postings of its article's own terms."""
+    """The archive-wide figures every impact depends on, rounded so that adding, removing or editing
+    an article rarely changes them: then only the postings of that article's own terms change."""
 
-    count: int
+    count: int  # the number of articles, rounded up (rounded_count)
     avg_title: float
     avg_text: float
 
 
+def rounded_count(n: int) -> int:
+    n = max(n, MIN_COUNT)
+    k = math.ceil(COUNT_STEPS * math.log2(n))
+    while 2 ** (k / COUNT_STEPS) < n:  # log2's last bit must not round below n
+        k += 1
+    return math.ceil(2 ** (k / COUNT_STEPS))
+
+
+def _rounded_average(words: int, n: int) -> float:
+    if words <= 0:
+        return 1.0
+    return 2 ** (round(AVERAGE_STEPS * math.log2(words / n)) / AVERAGE_STEPS)
+
+
 def corpus_norms(count: int, title_words: int, text_words: int) -> Norms:
     n = max(count, 1)
-    return Norms(count, round(title_words / n, 1) or 1.0, float(round(text_words / n)) or 1.0)
+    return Norms(rounded_count(n), _rounded_average(title_words, n), _rounded_average(text_words, n))
+
+
+def rounded_df(df: int) -> int:
+    """`df` with its DF_BITS leading binary digits kept, rounded up: integer steps, so ranking.js
+    rounds it alike."""
+    shift = max(df.bit_length() - DF_BITS, 0)
+    return -(-df >> shift) << shift
 
 
 def idf(norms: Norms, df: int) -> float:
+    df = min(rounded_df(df), norms.count)
     return math.log(1 + (norms.count - df + 0.5) / (df + 0.5))
 
 

@@ -10,9 +10,11 @@ shows, for their snippets. templates/static/search/shards.js reads them.
 
 import hashlib
 import json
+from bisect import bisect_left
 
 from generator.core.model import Page
 from generator.search.index import SearchIndex
+from generator.search.layout import Cutter, Layout, Touched, recut
 from generator.search.scoring import IMPACT_SCALE, K1, TEXT_B
 from generator.search.terms import FILTER_PREFIX
 from generator.search.text import stemmer_of, stopwords
@@ -23,7 +25,12 @@ from generator.search.text import stemmer_of, stopwords
 # query light. A top ten spreads over several document shards whatever their size, so small ones
 # keep a query's bytes near its results' own (60 rather than 180 articles: the cold queries' p95
 # fell from 234 to 141 KiB, a 50-query session's bytes rose 3 %).
-TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard; its position shard is about as big
+TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard at most; its position shard is about as big
+# Runs are cut where the terms say (search.layout.Cutter), about every ANCHOR_SPACING times the
+# shard size, and in between wherever a run reaches that size: sizes then spread about as evenly
+# as one running total makes them (10,000 articles: a query word's term shard 17 KiB on average,
+# 216 shards, against 17 KiB and 194), while an added term moves only the cuts near it.
+ANCHOR_SPACING = 2
 DOCS_PER_SHARD = 60
 # Excerpts (the text a snippet is cut from) are loaded only for the results on show, one shard per
 # result at worst: small shards keep that near a result's own text (about 8.5 KiB gzipped per shard
@@ -51,85 +58,89 @@ def _shard(folder: str, data) -> tuple[str, Page]:
     return name, Page(f"search/{name}", f"__NA_SHARD({json.dumps(name)},{payload});\n".encode("utf-8"))
 
 
-def _term_shards(index: SearchIndex) -> list[list[str]]:
-    """Terms in sorted order, cut into runs of about TERM_SHARD_BYTES of postings."""
-    shards, current, size = [], [], 0
-    for term in index.order:
-        cost = len(term) + 2 * index.df[term] + 4
-        if current and size + cost > TERM_SHARD_BYTES:
-            shards.append(current)
-            current, size = [], 0
-        current.append(term)
-        size += cost
-    if current:
-        shards.append(current)
-    return shards
+def search_files(index: SearchIndex) -> tuple[str, list[Page]]:
+    """(manifest path, every search/ file): term, position and document shards plus the manifest."""
+    manifest, pages, _, _ = index_files(index)
+    return manifest, pages
 
 
-def _reverse_shards(index: SearchIndex) -> list[list[str]]:
-    """Word terms sorted by their reversed spelling, cut into runs of about REVERSE_SHARD_BYTES."""
-    shards, current, size = [], [], 0
-    for term in [t[::-1] for t in sorted(t[::-1] for t in index.order if t[0] != FILTER_PREFIX)]:
-        if current and size + len(term) + 3 > REVERSE_SHARD_BYTES:
-            shards.append(current)
-            current, size = [], 0
-        current.append(term)
-        size += len(term) + 3
-    if current:
-        shards.append(current)
-    return shards
-
-
-def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, list[Page]]:
-    """(manifest path, every search/ file): term, position and document shards plus the manifest.
-
-    `made`, when given, keeps the shards of this call for the next one: a shard whose terms and
-    strings are the very ones it was made from is not encoded and hashed again (the preview server
-    calls this after every edit, which changes a few hundred terms of tens of thousands).
-    """
+def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touched | None = None
+                ) -> tuple[str, list[Page], list[str], Layout]:
+    """(manifest path, the files made, the paths of every file, their layout). Given the `layout` of
+    the files last made and what was `touched` in the index since, only the files holding a touched
+    term or article are made; the others are as they were and keep their names."""
+    touched = touched or Touched()
     pages: list[Page] = []
-    kept: dict = {}
 
-    def add(folder: str, keys, values, data) -> str:
-        key = (folder, tuple(keys), tuple(values))
-        found = made.get(key) if made is not None else None
-        name, page = found or _shard(folder, data())
-        kept[key] = name, page
-        pages.append(page)
+    def make(folder: str, data) -> str:
+        name, page = _shard(folder, data)
+        pages.append(page)  # two shards with the same data are one file: the duplicate is dropped below
         return name
 
-    shards = _term_shards(index)
-    postings, positions, docs = index.postings, index.positions, index.docs
-    term_files, position_files = [], []
-    for terms in shards:
-        values = [postings[t] for t in terms]
-        term_files.append(add("t", terms, values, lambda: dict(zip(terms, values))))
-        values = [positions[t] for t in terms]
-        position_files.append(add("p", terms, values, lambda: dict(zip(terms, values))))
-    per_doc_shard, per_excerpt_shard = shard_sizes(len(docs))
+    postings, positions, df = index.postings, index.positions, index.df
+
+    cutter = Cutter(lambda term: len(term) + 2 * df[term] + 4, ANCHOR_SPACING * TERM_SHARD_BYTES, TERM_SHARD_BYTES)
+    firsts, term_files, position_files = [], [], []
+    for run in recut(index.order, layout.firsts if layout else [], touched.terms, cutter):
+        if isinstance(run, int):
+            firsts.append(layout.firsts[run])
+            term_files.append(layout.term_files[run])
+            position_files.append(layout.position_files[run])
+        else:
+            firsts.append(run[0])
+            term_files.append(make("t", {t: postings[t] for t in run}))
+            position_files.append(make("p", {t: positions[t] for t in run}))
+
+    # The index terms again, sorted by their reversed spelling: names only.
+    words = _words(index, layout, touched)
+    reverse_firsts, reverse_files = [], []
+    cutter = Cutter(lambda word: len(word) + 3, ANCHOR_SPACING * REVERSE_SHARD_BYTES, REVERSE_SHARD_BYTES)
+    for run in recut(words, layout.reverse_firsts if layout else [], [w[::-1] for w in touched.words], cutter):
+        if isinstance(run, int):
+            reverse_firsts.append(layout.reverse_firsts[run])
+            reverse_files.append(layout.reverse_files[run])
+        else:
+            reverse_firsts.append(run[0])
+            reverse_files.append(make("r", [w[::-1] for w in run]))
+
+    # Document and excerpt shards hold consecutive doc numbers: those holding no touched one are as
+    # they were.
+    docs = index.docs
+    sizes = per_doc_shard, per_excerpt_shard = shard_sizes(index.norms.count)  # rounded: stays as articles come
+    same = layout is not None and layout.sizes == sizes
+    remade = {doc // per_excerpt_shard for doc in touched.docs}
     excerpt_files = []
-    for i in range(0, len(docs), per_excerpt_shard):
-        texts = [row[6] for row in docs[i:i + per_excerpt_shard]]
-        excerpt_files.append(add("x", (), texts, lambda: texts))
+    for k, i in enumerate(range(0, len(docs), per_excerpt_shard)):
+        if same and k < len(layout.excerpt_files) and k not in remade:
+            excerpt_files.append(layout.excerpt_files[k])
+        else:
+            excerpt_files.append(make("x", [row[6] for row in docs[i:i + per_excerpt_shard]]))
+            remade.add(k)
     # A document shard names the excerpt shards its articles are in: the page reads them only for
     # results it shows, whose document shards it holds, and the manifest a first query loads
     # stays free of them.
     doc_files = []
-    for i in range(0, len(docs), per_doc_shard):
-        rows = [row[:6] for row in docs[i:i + per_doc_shard]]
-        names = excerpt_files[i // per_excerpt_shard:(i + len(rows) - 1) // per_excerpt_shard + 1]
-        doc_files.append(add("d", names, map(tuple, rows), lambda: {"docs": rows, "excerpts": names}))
-    reverse = _reverse_shards(index)
-    reverse_files = [add("r", terms, (), lambda: terms) for terms in reverse]
+    for k, i in enumerate(range(0, len(docs), per_doc_shard)):
+        end = min(i + per_doc_shard, len(docs))
+        held = range(i // per_excerpt_shard, (end - 1) // per_excerpt_shard + 1)
+        if same and k < len(layout.doc_files) and remade.isdisjoint(held):
+            doc_files.append(layout.doc_files[k])
+        else:
+            doc_files.append(make("d", {"docs": [row[:6] for row in docs[i:end]],
+                                        "excerpts": excerpt_files[held.start:held.stop]}))
+
+    layout = Layout(firsts, term_files, position_files, words, reverse_firsts, reverse_files, doc_files,
+                    excerpt_files, sizes)
     manifest = {
         "docs": len(docs),
         "docsPerShard": per_doc_shard,
-        "bm25": [K1, TEXT_B, IMPACT_SCALE],  # ranking.js reads an article's length back from an impact
-        "firstTerms": [terms[0] for terms in shards],
+        # ranking.js reads an article's length back from an impact, with the archive's rounded size.
+        "bm25": [K1, TEXT_B, IMPACT_SCALE, index.norms.count],
+        "firstTerms": firsts,
         "termFiles": term_files,
         "positionFiles": position_files,
         "docFiles": doc_files,
-        "reverseFirst": [terms[0][::-1] for terms in reverse],
+        "reverseFirst": reverse_firsts,
         "reverseFiles": reverse_files,
         "excerptsPerShard": per_excerpt_shard,
         "months": index.months,
@@ -137,8 +148,24 @@ def search_files(index: SearchIndex, made: dict | None = None) -> tuple[str, lis
         "stopwords": {lang: sorted(stopwords(lang)) for lang in index.languages if stopwords(lang)},
         "stemmers": {lang: stemmer_of(lang) for lang in index.languages if stemmer_of(lang)},
     }
-    pages.append(_shard("m", manifest)[1])
-    if made is not None:
-        made.clear()
-        made.update(kept)
-    return pages[-1].path, pages
+    name = make("m", manifest)
+    pages = list({page.path: page for page in pages}.values())
+    paths = dict.fromkeys(f"search/{name}" for name in term_files + position_files + excerpt_files + doc_files
+                          + reverse_files + [name])
+    return f"search/{name}", pages, list(paths), layout
+
+
+def _words(index: SearchIndex, layout: Layout | None, touched: Touched) -> list[str]:
+    """The word terms spelt backwards, sorted: the last layout's, with the words added or removed."""
+    if layout is None:
+        return sorted(t[::-1] for t in index.order if t[0] != FILTER_PREFIX)
+    words = layout.words[:]
+    for word in touched.words:
+        backwards = word[::-1]
+        at = bisect_left(words, backwards)
+        found = at < len(words) and words[at] == backwards
+        if word in index.df and not found:
+            words.insert(at, backwards)
+        elif found and word not in index.df:
+            del words[at]
+    return words

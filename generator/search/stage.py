@@ -17,13 +17,13 @@ from generator import lang
 from generator.organise import archive
 from generator.core.parallel import in_background
 from generator.lang import RECORDS
-from generator.search import arrays, codec, index, scoring, shards, terms, text, update
+from generator.search import arrays, codec, index, layout, scoring, shards, terms, text, update
 from generator.search.shards import search_files
 from generator.search.terms import ArticleTerms, article_terms
 from generator.search.update import IndexState
 
 # The code an index file's bytes depend on: parsing, then indexing.
-INDEX_CODE = PARSE_CODE + (lang, archive, arrays, codec, index, scoring, shards, terms, text, update)
+INDEX_CODE = PARSE_CODE + (lang, archive, arrays, codec, index, layout, scoring, shards, terms, text, update)
 
 
 def terms_key(config) -> str:
@@ -48,47 +48,49 @@ def current_state(state: IndexState | None, archive) -> IndexState:
     return IndexState.from_articles(archive)
 
 
-def _files(index, made: dict | None = None) -> tuple[str, dict[str, bytes], list[str]]:
-    manifest, pages = search_files(index, made)
-    return manifest, {page.path: page.body for page in pages}, index.languages
-
-
-def _made_index(archive) -> tuple[str, dict[str, bytes], list[str]]:
-    return _files(IndexState.from_articles(archive).index)
+def _made_index(archive) -> dict[str, bytes]:
+    return {page.path: page.body for page in search_files(IndexState.from_articles(archive).index)[1]}
 
 
 def start_search(site_root: Path, config, archive) -> Callable[[], SearchFiles]:
     """Begin the search stage; the function returned gives its files. When the articles changed,
-    the index is made in the background while the caller organises the other pages."""
+    the index is brought up to date in the background while the caller organises the other pages:
+    only the files holding what changed are made, the others keep their names (search.layout)."""
     memo, key = Memo(site_root, "search"), index_key(config, archive)
+    # A file the last build made but output/ lost (say, a tree deleted by hand) is made again with
+    # the whole index; in a render worker, which may not start workers of its own.
+    remade = functools.cache(lambda: _made_index(archive))
     reused = memo.get(key)
     if reused is not None:
         manifest, paths, languages = reused
-        # Only if output/ lost a file the memo says it holds (say, a tree deleted by hand); made in
-        # a render worker, which may not start workers of its own.
-        remade = functools.cache(lambda: _made_index(archive)[1])
-        jobs = [PageJob(path, path, lambda path=path: remade()[path]) for path in paths]
-        return lambda: SearchFiles(manifest, languages, jobs)
+        return lambda: _as_jobs(manifest, {}, paths, languages, remade)
 
     def made():
         tkey = terms_key(config)
         states = Memo(site_root, "search-state")
         state = current_state(states.get(tkey), archive)
+        manifest, pages, paths = state.files()
         states.put(tkey, state)
-        manifest, bodies, languages = _files(state.index)
-        memo.put(key, (manifest, list(bodies), languages))
-        return manifest, bodies, languages
+        memo.put(key, (manifest, paths, state.index.languages))
+        return manifest, {page.path: page.body for page in pages}, paths, state.index.languages
     pending = in_background(made)
-    return lambda: _as_jobs(*pending())
+    return lambda: _as_jobs(*pending(), remade)
 
 
 def kept_index_files(state: IndexState, made: dict) -> SearchFiles:
     """The search files of an index the caller kept (the preview server keeps it in memory), with
-    the shards `made` last time (see search_files)."""
-    return _as_jobs(*_files(state.index, made))
+    the bytes of those `made` before, which it keeps for the next call."""
+    manifest, pages, paths = state.files()
+    made.update((page.path, page.body) for page in pages)
+    for path in set(made) - set(paths):
+        del made[path]
+    return _as_jobs(manifest, made, paths, state.index.languages, None)
 
 
-def _as_jobs(manifest: str, bodies: dict[str, bytes], languages: list[str]) -> SearchFiles:
+def _as_jobs(manifest: str, bodies: dict[str, bytes], paths: list[str], languages: list[str],
+             remade: Callable[[], dict[str, bytes]] | None) -> SearchFiles:
     """Shards are named by their content, so the path is the key: a shard whose articles did not
     change is neither made again nor rewritten."""
-    return SearchFiles(manifest, languages, [PageJob(path, path, lambda body=body: body) for path, body in bodies.items()])
+    def body(path: str) -> Callable[[], bytes]:
+        return (lambda: bodies[path]) if path in bodies else (lambda: remade()[path])
+    return SearchFiles(manifest, languages, [PageJob(path, path, body(path)) for path in paths])

@@ -1,26 +1,38 @@
-"""The search index of the last build, brought up to date for a few edited articles.
+"""The search index of the last build, brought up to date for the articles added, removed or edited since.
 
-Re-weighting the whole index takes seconds on a large archive, yet an edit changes only the
-postings of its article's own terms, as long as the archive-wide norms stay as they were (they
-are rounded so that they do): a term the article kept changes in that article's entry alone; a
-term it gained or lost changes its document frequency and so every entry of that term. The result
-is exactly the index a full build makes, which the tests hold it to.
+Making the index afresh takes seconds on a large archive, yet a change touches only the postings
+of its articles' own terms, as long as the archive-wide norms stay as they were (they are rounded
+so that they do, search.scoring). Doc numbers count from the oldest article, so today's articles
+take new numbers at the end: their postings are appended to each term's list, and the other
+articles' impacts stay as they were unless a term's rounded document frequency steps up. An
+article added, removed or moved in the past shifts the numbers of every newer one: each shifted
+number is re-indexed as if its article were edited, so that costs more the further back it is.
+The result is exactly the index a full build makes, which the tests hold it to.
 """
 
 from array import array
 from bisect import bisect_left, insort
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.organise.archive import Archive
-from generator.core.model import Article
+from generator.core.model import Article, Page
 from generator.search.arrays import index_streams
-from generator.search.codec import decode_positions, decode_postings, encode_postings, number_tokens, token_value
-from generator.search.index import SearchIndex, doc_row
+from generator.search.codec import (decode_positions, decode_postings, encode_numbers, encode_postings,
+                                    number_tokens, token_value)
+from generator.search.index import SearchIndex, doc_order, doc_row, month_starts
+from generator.search.layout import Layout, Touched
 from generator.search.scoring import corpus_norms, doc_weights, idf, impact, posting_impact
+from generator.search.shards import index_files
 from generator.search.terms import FILTER_PREFIX, ArticleTerms, article_stream, article_text, filter_terms
 
-MAX_CHANGED = 64  # beyond this many edited articles, indexing afresh is as quick
+# Beyond this many doc numbers holding another article than before (edits, or the newer articles
+# shifted by one added or removed in the past), indexing afresh is as quick.
+MAX_CHANGED = 64
+# Articles appended at once (today's): each costs about its own terms, beyond this the arrays win.
+MAX_ADDED = 5000
+
+Entry = tuple[int, int, str]  # (occurrences in the title, occurrences, encoded positions)
 
 
 @dataclass
@@ -31,13 +43,23 @@ class IndexState:
     keys: list[tuple[str, str]]  # per doc: (path, content hash)
     lengths: list[tuple[int, int]]  # per doc: (title words, text words)
     terms: list[str]  # per doc: its terms, filter terms included, one per line
+    last: dict[str, int]  # per term: the last doc number in its postings
     # The postings of terms updated before, decoded: common words are in almost every edit.
     decoded: dict[str, tuple[array, array, list[str]]] = field(default_factory=dict)
+    layout: Layout | None = None  # the files last made of the index (search.shards)
+    touched: Touched = field(default_factory=Touched)  # what changed since
+
+    def files(self) -> tuple[str, list[Page], list[str]]:
+        """(manifest path, the files made, the path of every file): those the changes since the last
+        call touched, or all of them the first time."""
+        manifest, pages, paths, self.layout = index_files(self.index, self.layout, self.touched)
+        self.touched = Touched()
+        return manifest, pages, paths
 
     @classmethod
     def from_articles(cls, archive: Archive) -> "IndexState":
         """The index of the whole archive, made at once (search.arrays)."""
-        articles = archive.articles
+        articles = doc_order(archive)
         filters = [filter_terms(a) for a in articles]
         texts: list[str] = []  # each article's text, read once for its terms and its excerpt
 
@@ -45,47 +67,94 @@ class IndexState:
             for article in articles:
                 texts.append(article_text(article))
                 yield article_stream(article, texts[-1])
-        index, lengths, terms = index_streams(archive, streams(), filters, texts)
+        index, lengths, terms, last = index_streams(articles, streams(), filters, texts)
         return cls(index, [(a.path, a.content_hash) for a in articles], lengths,
-                   ["\n".join(filter(None, [doc_terms, *names])) for doc_terms, names in zip(terms, filters)])
+                   ["\n".join(filter(None, [doc_terms, *names])) for doc_terms, names in zip(terms, filters)], last)
+
+    def __getstate__(self) -> dict:
+        # Kept in .cache/ without the rows of index.docs, most of its bytes: they are made again
+        # from the articles when a document shard is (Rows). Nor with the decoded postings, which
+        # would grow with every build and take longer to read back than to decode again.
+        return {**self.__dict__, "index": replace(self.index, docs=None), "decoded": {}}
 
     def update(self, archive: Archive, terms_of: Callable[[list[Article]], list[ArticleTerms]]) -> bool:
-        """Take in the edits that made `archive`; False (and unchanged) when they are more than edits
-        of a few articles in place, or when they move the norms: then the caller indexes afresh."""
-        articles = archive.articles
-        if len(articles) != len(self.keys) or any(a.path != k[0] for a, k in zip(articles, self.keys)):
+        """Take in the changes that made `archive`; False (and unchanged) when they are too many, or
+        when they move the norms: then the caller indexes afresh."""
+        articles = doc_order(archive)
+        before, count = len(self.keys), len(articles)
+        # A doc number holding another article, or the same one edited, is re-indexed in place.
+        changed = [d for d, (a, k) in enumerate(zip(articles, self.keys)) if a.path != k[0] or a.content_hash != k[1]]
+        added = list(range(before, count))
+        if len(changed) + max(before - count, 0) > MAX_CHANGED or len(added) > MAX_ADDED:
             return False
-        changed = [d for d, (a, k) in enumerate(zip(articles, self.keys)) if a.content_hash != k[1]]
-        if len(changed) > MAX_CHANGED:
-            return False
-        if not changed:
+        if self.index.docs is None:
+            self.index.docs = Rows(articles)
+        if not changed and not added and before == count:
             return True
-        new = terms_of([articles[d] for d in changed])
-        lengths = self.lengths[:]
-        for d, c in zip(changed, new):
+        new = dict(zip(changed + added, terms_of([articles[d] for d in changed + added]) if changed or added else []))
+        lengths = self.lengths[:count] + [(0, 0)] * len(added)
+        for d, c in new.items():
             lengths[d] = (c.title_len, c.text_len)
-        norms = corpus_norms(len(lengths), sum(t for t, _ in lengths), sum(t for _, t in lengths))
+        norms = corpus_norms(count, sum(t for t, _ in lengths), sum(t for _, t in lengths))
         if norms != self.index.norms:
             return False
-        entries: dict[str, dict[int, tuple[int, int, str] | None]] = {}  # term → doc → new entry or None
-        for d, c in zip(changed, new):
+        entries: dict[str, dict[int, Entry | None]] = {}  # term → doc → new entry or None
+        for d in changed + list(range(count, before)):
             for term in self.terms[d].split("\n"):
                 entries.setdefault(term, {})[d] = None
+        for d, c in new.items():
             for term, in_title, occurrences, places in zip(c.terms, c.in_title, c.occurrences, c.positions):
                 entries.setdefault(term, {})[d] = (in_title, occurrences, places)
             for term in filter_terms(articles[d]):
                 entries.setdefault(term, {})[d] = (0, 0, "0")
         self.lengths = lengths
+        touched = self.touched
         for term, changes in entries.items():
-            self._update_term(term, changes)
+            existed = term in self.last
+            if existed and min(changes) <= self.last[term]:
+                self._update_term(term, changes)
+            else:
+                self._append_term(term, changes)
+            touched.terms.add(term)
+            if existed != (term in self.last) and not term.startswith(FILTER_PREFIX):
+                touched.words.add(term)
+        touched.docs.update(changed, added, range(count, before))
         index = self.index
-        for d, c in zip(changed, new):
+        del self.keys[count:], self.terms[count:]
+        self.keys += [("", "")] * len(added)
+        self.terms += [""] * len(added)
+        for d, c in new.items():
             self.keys[d] = (articles[d].path, articles[d].content_hash)
             self.terms[d] = "\n".join(c.terms + filter_terms(articles[d]))
-            index.docs[d] = doc_row(articles[d])
-        # index.months stay: an article's URL holds its date, and every URL is as it was.
-        index.languages = sorted({a.lang for a in articles})
+        index.docs = Rows(articles)
+        index.months = month_starts(articles, index.months, min(changed + added + [count]))
+        index.languages = _languages(index, articles)
         return True
+
+    def _append_term(self, term: str, changes: dict[int, Entry | None]) -> None:
+        """Postings after every one the term has: appended, unless they change its rounded document
+        frequency, and with it every impact of the term."""
+        index = self.index
+        df = index.df.get(term, 0)
+        is_filter = term.startswith(FILTER_PREFIX)
+        term_idf = idf(index.norms, df + len(changes))
+        if df and not is_filter and idf(index.norms, df) != term_idf:
+            self._update_term(term, changes)
+            return
+        numbers, pieces, last = [], [], self.last.get(term, 0)
+        for doc in sorted(changes):
+            in_title, occurrences, places = changes[doc]
+            numbers += (doc - last, 0 if is_filter else posting_impact(
+                impact(term_idf, in_title, occurrences, doc_weights(index.norms, *self.lengths[doc])), in_title))
+            pieces.append(places)
+            last = doc
+        if not df:
+            insort(index.order, term)
+        index.postings[term] = index.postings.get(term, "") + encode_numbers(numbers)
+        index.positions[term] = index.positions.get(term, "") + "".join(pieces)
+        index.df[term] = df + len(changes)
+        self.last[term] = last
+        self.decoded.pop(term, None)
 
     def _update_term(self, term: str, changes: dict[int, tuple[int, int, str] | None]) -> None:
         index = self.index
@@ -97,7 +166,7 @@ class IndexState:
                 del docs[i], scores[i], pieces[i]
         added = sorted((doc, entry) for doc, entry in changes.items() if entry)
         if not docs and not added:
-            for table in (index.postings, index.positions, index.df, self.decoded):
+            for table in (index.postings, index.positions, index.df, self.decoded, self.last):
                 table.pop(term, None)
             at = bisect_left(index.order, term)
             if at < len(index.order) and index.order[at] == term:
@@ -107,8 +176,8 @@ class IndexState:
             insort(index.order, term)
         is_filter = term.startswith(FILTER_PREFIX)
         term_idf = idf(index.norms, len(docs) + len(added))
-        if not is_filter and len(docs) + len(added) != before:
-            # A new document frequency: every article's impact for this term changes.
+        if not is_filter and term_idf != idf(index.norms, before):
+            # A new rounded document frequency: every article's impact for this term changes.
             scores = array("i", [self._impact_from(term_idf, doc, piece) for doc, piece in zip(docs, pieces)])
         for doc, (in_title, occurrences, places) in added:
             i = bisect_left(docs, doc)
@@ -120,6 +189,7 @@ class IndexState:
         index.postings[term] = encode_postings(docs, scores)
         index.positions[term] = "".join(pieces)
         index.df[term] = len(docs)
+        self.last[term] = docs[-1]
 
     def _decode(self, term: str) -> tuple[array, array, list[str]]:
         docs, impacts = decode_postings(self.index.postings.get(term, ""))
@@ -131,6 +201,34 @@ class IndexState:
         in_title = bisect_left(places, title_len)
         return posting_impact(impact(term_idf, in_title, len(places), doc_weights(self.index.norms, *self.lengths[doc])),
                               in_title)
+
+
+def _languages(index: SearchIndex, articles: list[Article]) -> list[str]:
+    """The articles' languages, read from the language filter terms when every article has one."""
+    order = index.order
+    names = order[bisect_left(order, f"{FILTER_PREFIX}l:"):bisect_left(order, f"{FILTER_PREFIX}l;")]
+    if sum(index.df[name] for name in names) == len(articles):
+        return [name[3:] for name in names]
+    return sorted({a.lang for a in articles})
+
+
+class Rows:
+    """index.docs made from the articles when asked for, row by row (index.doc_row)."""
+
+    def __init__(self, articles: list[Article]):
+        self.articles = articles
+        self.made: dict[int, list] = {}
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __getitem__(self, at):
+        if isinstance(at, slice):
+            return [self[i] for i in range(*at.indices(len(self)))]
+        row = self.made.get(at)
+        if row is None:
+            row = self.made[at] = doc_row(self.articles[at])
+        return row
 
 
 # One string object per distinct piece: most are a count of 1 and one small number.

@@ -62,7 +62,7 @@
     return loadDocs(m, head.concat(more)).then(function () {
       var rest = more.length ? hits.slice(RERANK).filter(function (h) { return more.indexOf(h) < 0; }) : hits.slice(RERANK);
       head = head.concat(more).map(function (h) { return [h[0] + titleBonus(m, docOf(m, h[1]), words), h[1]]; });
-      head.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+      head.sort(function (a, b) { return b[0] - a[0] || b[1] - a[1]; });
       return head.concat(rest);
     });
   }
@@ -182,9 +182,12 @@
      the article look shorter, which does no harm), its document frequency and how often it occurs. */
   function lengthRatio(m, impact, df, occurrences) {
     if (!m.bm25) return 1;  // a manifest cached from an older build: rank as an average article
-    var k1 = m.bm25[0], b = m.bm25[1], scale = m.bm25[2];
+    var k1 = m.bm25[0], b = m.bm25[1], scale = m.bm25[2], count = m.bm25[3] || m.docs;
+    // The document frequency rounded up to its 5 leading binary digits, as search/scoring.py idf does.
+    var shift = Math.max(32 - Math.clz32(df) - 5, 0);
+    df = Math.min(Math.ceil(df / Math.pow(2, shift)) * Math.pow(2, shift), count);
     // The term-frequency factor tends to k1 + 1 and never reaches it; rounding may overshoot.
-    var saturated = Math.min(impact / (scale * Math.log(1 + (m.docs - df + 0.5) / (df + 0.5))), k1 + 0.95);
+    var saturated = Math.min(impact / (scale * Math.log(1 + (count - df + 0.5) / (df + 0.5))), k1 + 0.95);
     var norm = k1 * saturated / ((k1 + 1 - saturated) * occurrences);
     return Math.max((1 / norm - (1 - b)) / b, 1 / 64);
   }
@@ -251,7 +254,7 @@
       hits = hits.filter(function (h) {
         return tests.every(function (phrase) { return phraseHolds(phrase, h[1]); });
       });
-      hits.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+      hits.sort(function (a, b) { return b[0] - a[0] || b[1] - a[1]; });
       // The length is read from the rarest word typed in full (a completion's impact is scaled).
       var rarest = -1;
       perWord.forEach(function (w, i) {

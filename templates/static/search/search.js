@@ -132,7 +132,7 @@
         }).then(function (kept) {
           return withoutPhrases(m, excludedPhrases, kept);
         }).then(function (kept) {
-          kept.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+          kept.sort(function (a, b) { return b[0] - a[0] || b[1] - a[1]; });
           return { hits: kept, words: required.concat(optional), terms: terms,
                    suggestion: suggestion(parsed, required, perWord, kept),
                    inTitle: function (doc) { return perWord.every(function (w) { return w.inTitle(doc); }); } };
@@ -141,8 +141,8 @@
         var queryWords = found.words.filter(function (i) { return !m.stop[i.word]; });
         var ranked = options.sort ? Promise.resolve(found.hits.slice()) : reranked(m, found.hits, queryWords, found.inTitle);
         return ranked.then(function (hits) {
-          if (options.sort === "newest") hits.sort(function (a, b) { return a[1] - b[1]; });  // doc 0 is the newest
-          else if (options.sort === "oldest") hits.sort(function (a, b) { return b[1] - a[1]; });
+          if (options.sort === "newest") hits.sort(function (a, b) { return b[1] - a[1]; });  // doc 0 is the oldest
+          else if (options.sort === "oldest") hits.sort(function (a, b) { return a[1] - b[1]; });
           var answer = { results: [], total: hits.length, common: false, words: found.words, terms: found.terms,
                          suggestion: found.suggestion, manifest: m };
           /* The next `n` results, loaded on demand: every hit can be shown, a page at a time. */
