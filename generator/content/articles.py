@@ -2,15 +2,18 @@
 
 import hashlib
 import os
+import posixpath
 import re
 import sys
 from functools import partial
 from datetime import date, datetime, time
 from pathlib import Path
+from urllib.parse import unquote
 
 import markdown
 import nh3
 
+from generator.core.bodies import PackWriter
 from generator.core.cache import ArticleCache, file_signature
 from generator.core.config import SiteConfig
 from generator.core.errors import SiteError
@@ -57,6 +60,28 @@ _ABSOLUTE = re.compile(r"(?:https?:|mailto:)", re.I)
 _WEB = re.compile(r"https?://[^/\s]", re.I)
 # A relative path to a Markdown file, as an author writes it to link another article of the archive.
 ARTICLE_FILE_LINK = re.compile(r"(?![a-z][a-z0-9+.-]*:|/)([^?#]+\.md)(#[^?]*)?\Z", re.I)
+HREF = re.compile(r'href="([^"]*)"')
+
+
+def linked_file(source_path: str, href: str) -> tuple[str, str] | None:
+    """(source path of the linked file, its #fragment) when `href` names a Markdown file inside the
+    article folder, resolved from the linking article's own file (`source_path`) as a Markdown editor does."""
+    match = ARTICLE_FILE_LINK.match(href.replace("&amp;", "&"))
+    if not match:
+        return None
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(source_path), unquote(match.group(1))))
+    if not path.startswith(ARTICLES_DIR.as_posix().rstrip("/") + "/"):
+        return None
+    return path, match.group(2) or ""
+
+
+def body_links(source_path: str, body_html: str) -> tuple[tuple[str, str], ...]:
+    """Every article file the body links, in order."""
+    if ".md" not in body_html:
+        return ()
+    return tuple(f for href in HREF.findall(body_html) if (f := linked_file(source_path, href)))
+
+
 # What nh3 leaves of a link whose target it removed, and of an image without a source: a link
 # without a target is no link (the checker rejects it), and an image without a source shows nothing.
 _DEAD_LINK = re.compile(r"<a((?: (?!href=)[a-z-]+=\"[^\"]*\")*)>(.*?)</a>", re.S)
@@ -247,6 +272,7 @@ def parse_article(text: str, path: Path, config: SiteConfig, content_hash: str |
         draft=_flag(data, "draft", path),
         extra={k: strip_invisible(v) if isinstance(v, str) else v for k, v in data.items() if k not in _KNOWN_KEYS},
         content_hash=content_hash,
+        links=body_links(path.as_posix(), body_html),
     )
 
 
@@ -271,18 +297,25 @@ def find_article_files(site_root: Path) -> list[Path]:
     return [Path(p) for p in sorted(found)]
 
 
-def parse_files(jobs, config: SiteConfig) -> list:
-    """(path, shown path) pairs → (Article or SiteError, content hash) each; runs inside a worker."""
+def parse_files(jobs, config: SiteConfig, bodies: Path | None = None) -> list:
+    """(path, shown path) pairs → Article or SiteError each; runs inside a worker. With `bodies`
+    (a folder), the articles' bodies go into a pack there (see core/bodies.py), not back in memory."""
     results = []
-    for path, shown in jobs:
-        try:
-            raw = path.read_bytes()
-            content_hash = hashlib.sha256(raw).hexdigest()
-            results.append(parse_article(decode(raw, shown), shown, config, content_hash))
-        except SiteError as exc:
-            results.append(exc)
-        except OSError as exc:
-            results.append(SiteError(shown, f"cannot be read: {exc.strerror}"))
+    pack = PackWriter(bodies) if bodies is not None else None
+    try:
+        for path, shown in jobs:
+            try:
+                raw = path.read_bytes()
+                content_hash = hashlib.sha256(raw).hexdigest()
+                article = parse_article(decode(raw, shown), shown, config, content_hash)
+                results.append(pack.keep(article) if pack else article)
+            except SiteError as exc:
+                results.append(exc)
+            except OSError as exc:
+                results.append(SiteError(shown, f"cannot be read: {exc.strerror}"))
+    finally:
+        if pack:
+            pack.close()
     return results
 
 
@@ -311,7 +344,7 @@ def load_articles(site_root: Path, config: SiteConfig, cache: ArticleCache | Non
                 articles.append(hit)
                 continue
         to_parse.append((path, shown))
-    parse = partial(parse_files, config=config)
+    parse = partial(parse_files, config=config, bodies=cache and cache.bodies)
     for (path, shown), result in zip(to_parse, map_slices(parse, to_parse)):
         if isinstance(result, SiteError):
             errors.append(result)

@@ -12,9 +12,12 @@ from pathlib import Path
 from types import ModuleType
 
 from generator.core.atomic import replacing
+from generator.core.bodies import tidy, valid
 from generator.core.errors import note
 from generator.core.model import Article
 from generator.core.paths import CACHE_DIR
+
+BODIES = "bodies"  # the folder of .cache/ that holds the parsed articles' bodies
 
 
 def code_fingerprint(modules: Iterable[ModuleType]) -> str:
@@ -54,18 +57,24 @@ def file_signature(path: Path) -> tuple:
 
 
 class ArticleCache:
-    """source path → (stat signature, content hash, Article), kept in .cache/ as one Memo."""
+    """source path → (stat signature, content hash, Article), kept in .cache/ as one Memo; the
+    articles' bodies are in the packs of `bodies` (see core/bodies.py)."""
 
-    def __init__(self, memo: "Memo", key: str, entries: dict | None = None):
+    def __init__(self, memo: "Memo", key: str, entries: dict | None = None, bodies: Path | None = None):
         self.memo, self.key = memo, key
         self.entries: dict[str, tuple[tuple, str, Article]] = entries or {}
+        self.bodies = bodies
         self.changed = False
         self.parsed: set[str] = set()  # the files read afresh (new or changed) by this run
 
     @classmethod
     def load(cls, site_root: Path, key: str) -> "ArticleCache":
         memo = Memo(site_root, "articles")
-        return cls(memo, key, memo.get(key))  # missing, unreadable or stale: a cold build, never an error
+        folder = site_root / CACHE_DIR / BODIES
+        entries = memo.get(key) or {}  # missing, unreadable or stale: a cold build, never an error
+        cache = cls(memo, key, valid(entries, folder), folder)
+        cache.changed = len(cache.entries) != len(entries) or tidy(cache.entries, folder)
+        return cache
 
     def by_stat(self, source_path: str, signature: tuple) -> Article | None:
         entry = self.entries.get(source_path)
