@@ -313,11 +313,17 @@ class Renderer:
     def home_feed(self) -> PageJob:
         return self.feed("feed.xml", "", self.config.title, self.archive.articles)
 
-    def jobs(self) -> Iterator[PageJob]:
-        """Every page and feed of the site."""
+    def jobs(self, kept: dict[str, str] | None = None) -> Iterator[PageJob]:
+        """Every page and feed of the site; an article page in `kept` (article path → key) keeps
+        that key without its inputs being worked out (see render/unchanged.py)."""
         archive = self.archive
+        kept = kept or {}
         for article in archive.articles:
-            yield self.article(article)
+            key = kept.get(article.path)
+            if key is None:
+                yield self.article(article)
+            else:
+                yield PageJob(article.path + "index.html", key, lambda article=article: self.article(article).make())
         for article, original in archive.copies:
             yield self.copy(article, original)
         for url, article in archive.moved.items():
