@@ -6,6 +6,7 @@ is unchanged, so a rebuild parses only what changed.
 
 import hashlib
 import marshal
+import os
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
@@ -49,10 +50,10 @@ def fingerprint(*parts) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def file_signature(path: Path) -> tuple:
+def file_signature(path: Path | str) -> tuple:
     """Changes whenever the file is written (or replaced): read before the file is, so that a save
     while it is read leaves an entry that no longer matches."""
-    st = path.stat()
+    st = os.stat(path)
     return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 

@@ -52,8 +52,11 @@ def _translation(article) -> str:
 
 def entries_of(archive: Archive) -> tuple[dict, dict]:
     """What a Record holds of `archive`, but for the related lists."""
-    articles = {a.path: (token(a), _order(a), a.source, _translation(a)) for a in archive.articles}
-    sources = {a.source_path: token(a) for a in [*archive.articles, *(c for c, _ in archive.copies)]}
+    articles, sources = {}, {}
+    for a in archive.articles:
+        sources[a.source_path] = shown = token(a)
+        articles[a.path] = (shown, _order(a), a.source, _translation(a))
+    sources.update((c.source_path, token(c)) for c, _ in archive.copies)
     return articles, sources
 
 
