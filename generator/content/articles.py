@@ -330,9 +330,9 @@ def load_articles(site_root: Path, config: SiteConfig, cache: ArticleCache | Non
     # Taken before the file is read: a save while it is parsed leaves the cache entry out of date,
     # so the next build reads the file again rather than keep the older text.
     signatures: dict[str, tuple] = {}
-    root = len(os.path.join(site_root, ""))
+    folder = str(site_root / ARTICLES_DIR)  # what every path found starts with
     for path in find_article_files(site_root):
-        key = path[root:].replace(os.sep, "/")  # the path shown, relative to the site
+        key = ARTICLES_DIR.as_posix() + path[len(folder):].replace(os.sep, "/")  # the path shown, relative to the site
         if cache is not None:
             signature = signatures[key] = file_signature(path)
             hit = cache.by_stat(key, signature)
