@@ -4,16 +4,19 @@
     python bench/build.py [--sizes 1000,10000,100000] [--runs 5] [--workdir DIR] [--anchors-up-to 10000]
 
 For each N it builds a site from `shared/corpus/build_corpus.py N` and times, as whole processes
-(wall clock around fork/exec/wait; peak RSS of the largest single process, from wait4):
+(wall clock around fork/exec/wait; peak RSS of the largest single process, from wait4; peak PSS
+summed over the process and all its children, sampled every 0.1 s from /proc):
   cold    a fresh site copy: no output, no cache
   noop    rebuild, nothing changed
   touch1  one sentence appended to one article, rebuild
-  new1    one new article added, rebuild
+  new1    one new article dated now (the newest) added, rebuild
+  new300  300 new articles dated today (the newest), added at once, rebuild
 Hugo (Debian's `hugo`) and Pelican (`pelican` on PATH, or $PELICAN) run the same scenarios with
 the anchor setups in shared/anchors/perf/, when installed and N <= --anchors-up-to. Medians of
 --runs runs after one warm-up (at 100,000: 1 cold run and 3 of the others, since a cold run there
 costs minutes of disk time to clean up). Prints a table with ratios, writes the figures to
-docs/perf/build.json and draws docs/perf/build-cost.svg (time and memory against N).
+docs/perf/build.json (the sizes not measured keep their figures there) and draws
+docs/perf/build-cost.svg (time and memory against N).
 """
 
 import argparse
@@ -23,7 +26,9 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from devdata import shared_folder
@@ -31,12 +36,29 @@ from devdata import shared_folder
 REPO = Path(__file__).resolve().parent.parent
 SHARED = shared_folder("corpus/build_corpus.py")
 ANCHORS = SHARED / "anchors" / "perf"
-SCENARIOS = ("cold", "noop", "touch1", "new1")
+SCENARIOS = ("cold", "noop", "touch1", "new1", "new300")
 SITE_YAML = 'title: "Bench"\nbase_url: "https://bench.example.org/"\nlanguage: en\nper_page: 20\n'
 
 
-def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
-    """(wall seconds, peak RSS MiB) of one whole process; fails loudly on a non-zero exit."""
+def tree_pss(pid: int) -> int:
+    """PSS in KiB summed over the process `pid` and all its descendants (those alive now)."""
+    total, todo = 0, [pid]
+    while todo:
+        proc = f"/proc/{todo.pop()}"
+        try:
+            with open(f"{proc}/smaps_rollup", "rb") as f:
+                total += next(int(line.split()[1]) for line in f if line.startswith(b"Pss:"))
+            for task in os.listdir(f"{proc}/task"):
+                with open(f"{proc}/task/{task}/children", "rb") as f:
+                    todo += [int(child) for child in f.read().split()]
+        except (OSError, StopIteration, ValueError):
+            pass  # ended meanwhile, or a zombie
+    return total
+
+
+def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS MiB of the largest single process, peak PSS MiB summed over the
+    process tree) of one whole command; fails loudly on a non-zero exit."""
     start = time.monotonic()
     pid = os.fork()
     if pid == 0:
@@ -50,11 +72,20 @@ def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
             os.execvp(cmd[0], cmd)
         finally:
             os._exit(127)
+    peak, done = [0], threading.Event()
+
+    def sample():
+        while not done.wait(0.1):
+            peak[0] = max(peak[0], tree_pss(pid))
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(pid, 0)
     wall = time.monotonic() - start
+    done.set()
+    sampler.join()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, peak[0] / 1024
 
 
 def tree_size(folder: Path) -> tuple[int, int]:
@@ -71,10 +102,18 @@ def touch(path: Path) -> None:
         f.write(f"\nKorrektur: Dieser Artikel wurde am {time.time_ns()} aktualisiert.\n")
 
 
-def add_article(folder: Path, corpus: Path, n: int) -> None:
-    source = sorted(corpus.glob("*.md"))[n % 97]
-    text = source.read_text(encoding="utf-8").replace('title: "', f'title: "Neu {time.time_ns()} ', 1)
-    (folder / f"zz-new-{time.time_ns()}.md").write_text(text, encoding="utf-8")
+def add_articles(folder: Path, corpus: Path, n: int, count: int = 1) -> None:
+    """`count` copies of corpus articles, each under a new title and dated just before now (the
+    newest of the archive), as a daily import adds them."""
+    sources = sorted(corpus.glob("*.md"))[:97]
+    stamp = time.time_ns()
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    for i in range(count):
+        text = sources[(n + i) % len(sources)].read_text(encoding="utf-8")
+        text = text.replace('title: "', f'title: "Neu {stamp} {i} ', 1)
+        date = (now - timedelta(seconds=count - i)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        text = "\n".join(f"date: {date}" if line.startswith("date: ") else line for line in text.split("\n"))
+        (folder / f"zz-new-{stamp}-{i:03d}.md").write_text(text, encoding="utf-8")
 
 
 class Tool:
@@ -90,9 +129,10 @@ class Tool:
     def scenario(self, scenario: str) -> list[str]:
         if scenario == "touch1":
             touch(self.articles / self.mid)
-        elif scenario == "new1":
-            self.added += 1
-            add_article(self.articles, self.corpus, self.added)
+        elif scenario in ("new1", "new300"):
+            count = 1 if scenario == "new1" else 300
+            add_articles(self.articles, self.corpus, self.added, count)
+            self.added += count
         return self.command(scenario)
 
 
@@ -168,10 +208,11 @@ def measure(tool: Tool, runs: int, cold_runs: int) -> dict:
     for scenario in SCENARIOS:
         count = cold_runs if scenario == "cold" else runs
         samples = [run(tool.scenario(scenario)) for _ in range(count + (scenario != "cold"))][-count:]
-        walls = [w for w, _ in samples]
+        walls = [w for w, _, _ in samples]
         figures[scenario] = {"median_s": round(statistics.median(walls), 3), "min_s": round(min(walls), 3),
                              "max_s": round(max(walls), 3), "runs": count,
-                             "peak_rss_mib": round(max(r for _, r in samples), 1)}
+                             "peak_rss_mib": round(max(r for _, r, _ in samples), 1),
+                             "peak_pss_mib": round(max(p for _, _, p in samples), 1)}
     files, size = tree_size(tool.output())
     figures["output"] = {"files": files, "bytes": size}
     # Cold runs keep their trees until now so no deletion ran beside a timed build.
@@ -185,7 +226,8 @@ def draw_svg(results: dict, path: Path) -> None:
     import math
     colours = {"newsarchive": "#1a56a8", "hugo": "#c0392b", "pelican": "#27ae60"}
     panels = [("cold build, seconds", lambda f: f["cold"]["median_s"]),
-              ("peak memory, MiB", lambda f: max(s["peak_rss_mib"] for k, s in f.items() if k in SCENARIOS))]
+              ("peak memory summed over the processes (PSS), MiB",
+               lambda f: max(s.get("peak_pss_mib", s["peak_rss_mib"]) for k, s in f.items() if k in SCENARIOS))]
     width, height, pad = 760, 320, 60
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
            '<rect width="100%" height="100%" fill="#fff"/>']
@@ -236,6 +278,12 @@ def main() -> int:
             os.environ["PATH"] = str(Path(os.environ["PELICAN"]).parent) + os.pathsep + os.environ["PATH"]
         tools.append(Pelican)
     results: dict[str, dict] = {t.name: {} for t in tools}
+    try:  # the sizes and tools not measured this time keep their figures
+        for tool, figures in json.loads((Path(args.out) / "build.json").read_text(encoding="utf-8")).items():
+            results.setdefault(tool, {}).update(figures)
+    except (OSError, ValueError):
+        pass
+    measured = set(args.sizes.split(","))
     for n in [int(s) for s in args.sizes.split(",")]:
         corpus = work / f"corpus-{n}"
         if not corpus.exists():
@@ -248,7 +296,7 @@ def main() -> int:
             print(f"# {tool.name} N={n} …", file=sys.stderr, flush=True)
             results[tool.name][str(n)] = measure(tool, 3 if big else args.runs, 1 if big else args.runs)
             save(results, Path(args.out))  # after each measurement: a long run that dies keeps what it measured
-    print_table(results)
+    print_table({t.name: {n: f for n, f in results[t.name].items() if n in measured} for t in tools})
     return 0
 
 
@@ -261,11 +309,13 @@ def save(results: dict, out: Path) -> None:
 
 def print_table(results: dict) -> None:
     ours = results["newsarchive"]
-    print("| N | scenario | newsarchive s | peak MiB | " + " | ".join(f"{t} s | ratio to {t}" for t in results if t != "newsarchive") + " |")
-    print("|---|---|---|---|" + "---|---|" * (len(results) - 1))
+    print("| N | scenario | newsarchive s | peak MiB (largest process) | peak MiB (PSS, all processes) | "
+          + " | ".join(f"{t} s | ratio to {t}" for t in results if t != "newsarchive") + " |")
+    print("|---|---|---|---|---|" + "---|---|" * (len(results) - 1))
     for n, figures in ours.items():
         for scenario in SCENARIOS:
-            row = [f"{int(n):,}", scenario, f"{figures[scenario]['median_s']:.2f}", f"{figures[scenario]['peak_rss_mib']:.0f}"]
+            row = [f"{int(n):,}", scenario, f"{figures[scenario]['median_s']:.2f}", f"{figures[scenario]['peak_rss_mib']:.0f}",
+                   f"{figures[scenario]['peak_pss_mib']:.0f}"]
             for tool, theirs in results.items():
                 if tool == "newsarchive":
                     continue
@@ -276,7 +326,7 @@ def print_table(results: dict) -> None:
                     row += ["–", "–"]
             print("| " + " | ".join(row) + " |")
         out = figures["output"]
-        print(f"| {int(n):,} | output | {out['bytes'] / 1e6:.0f} MB, {out['files']:,} files | | "
+        print(f"| {int(n):,} | output | {out['bytes'] / 1e6:.0f} MB, {out['files']:,} files | | | "
               + " | ".join(f"{theirs[n]['output']['bytes'] / 1e6:.0f} MB, {theirs[n]['output']['files']:,} files | "
                            if n in theirs else "– | " for t, theirs in results.items() if t != "newsarchive") + "|")
 

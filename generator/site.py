@@ -32,6 +32,7 @@ from generator.organise.topics import topic_signature
 from generator.organise.visibility import Visibility
 from generator.output.writer import update_output
 from generator.render.pages import Renderer
+from generator.render.unchanged import PageRecord, kept_keys
 from generator.render.workers import render_jobs
 from generator.search.stage import current_state, kept_index_files, start_search, terms_of
 from generator.search.update import IndexState
@@ -67,16 +68,22 @@ class Stages:
 
 
 @contextmanager
-def without_cycle_collection():
+def without_cycle_collection(after: Callable[[], None] | None = None):
     """The build makes hundreds of thousands of long-lived objects and almost no reference
     cycles; Python's cycle collector would re-scan them all many times (half the time of a
-    no-change rebuild at 100,000 articles). Render workers turn it back on."""
+    no-change rebuild at 100,000 articles). Render workers turn it back on.
+
+    `after` runs before the collector is turned back on: a one-off build passes gc.freeze,
+    so that the first collection after it does not scan everything the build made (a second at
+    100,000 articles) in a process about to end."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            if after is not None:
+                after()
             gc.enable()
 
 
@@ -106,7 +113,9 @@ def build_site(site_root: Path, output_dir: Path | None = None, overrides: dict 
     """Build the site at `site_root` into output/; raises BuildFailed, leaving output/ untouched, on bad input.
 
     `overrides` replace settings of site.yaml (`--base-url`)."""
-    return Site(site_root, output_dir, overrides=overrides, visibility=visibility).build()
+    site = Site(site_root, output_dir, overrides=overrides, visibility=visibility)
+    with without_cycle_collection(after=gc.freeze):
+        return site.build()
 
 
 class Site:
@@ -131,6 +140,7 @@ class Site:
         self.search: list[PageJob] = []  # the search page and index files
         self.extra: list[PageJob] = []  # sitemap, robots.txt, static files
         self.where: dict[str, int] = {}  # page path → its place in self.pages
+        self.record = PageRecord(root, self.paths.output)  # what the last build wrote, for the next one
         # A preview keeps the search index in memory, to update it for an edit in a moment;
         # a one-off build keeps it in .cache/ and makes it on the other core.
         self.keep_index = keep_index
@@ -172,13 +182,15 @@ class Site:
                                       choose=due)
             index = self.index_search(organised, search)  # on the other core, while the page jobs are made
             if organised == "all":
-                self.pages = list(self.renderer.jobs())
+                self.pages = list(self.renderer.jobs(self._kept_keys()))
                 self.where = {job.path: i for i, job in enumerate(self.pages)}
             stages.done("organise", f"{len(self.pages)} pages")
             archive = self.renderer.archive
             report.articles = len(archive.articles) + len(archive.copies)
             report.warnings.extend(archive.warnings)
             self.write(report, stages, self.late_jobs(index, bool(organised or changes and changes.static), stages))
+            if organised == "all":
+                self.record.save(self.renderer.archive, self._article_key())
             self._mark_repeats(report)
             self.in_sync = True
             return report
@@ -341,6 +353,13 @@ class Site:
         if seen != last:
             self.seen.put(URLS_SEEN, seen)
         return redirects(record, known, {a.path for a in everything})
+
+    def _article_key(self) -> str:
+        return self.renderer.site_key + self.renderer.template_keys["article.html"]
+
+    def _kept_keys(self) -> dict[str, str]:
+        """The article pages that keep the last build's key (see render/unchanged.py)."""
+        return kept_keys(self.record, self._article_key(), self.renderer.archive, 2 * self.config.related_items + 1)
 
     def _update_index(self) -> bool:
         """The kept index updated in place for edits (quick); False when the edits move the

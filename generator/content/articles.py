@@ -2,15 +2,18 @@
 
 import hashlib
 import os
+import posixpath
 import re
 import sys
 from functools import partial
 from datetime import date, datetime, time
 from pathlib import Path
+from urllib.parse import unquote
 
 import markdown
 import nh3
 
+from generator.core.bodies import PackWriter
 from generator.core.cache import ArticleCache, file_signature
 from generator.core.config import SiteConfig
 from generator.core.errors import SiteError
@@ -57,6 +60,28 @@ _ABSOLUTE = re.compile(r"(?:https?:|mailto:)", re.I)
 _WEB = re.compile(r"https?://[^/\s]", re.I)
 # A relative path to a Markdown file, as an author writes it to link another article of the archive.
 ARTICLE_FILE_LINK = re.compile(r"(?![a-z][a-z0-9+.-]*:|/)([^?#]+\.md)(#[^?]*)?\Z", re.I)
+HREF = re.compile(r'href="([^"]*)"')
+
+
+def linked_file(source_path: str, href: str) -> tuple[str, str] | None:
+    """(source path of the linked file, its #fragment) when `href` names a Markdown file inside the
+    article folder, resolved from the linking article's own file (`source_path`) as a Markdown editor does."""
+    match = ARTICLE_FILE_LINK.match(href.replace("&amp;", "&"))
+    if not match:
+        return None
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(source_path), unquote(match.group(1))))
+    if not path.startswith(ARTICLES_DIR.as_posix().rstrip("/") + "/"):
+        return None
+    return path, match.group(2) or ""
+
+
+def body_links(source_path: str, body_html: str) -> tuple[tuple[str, str], ...]:
+    """Every article file the body links, in order."""
+    if ".md" not in body_html:
+        return ()
+    return tuple(f for href in HREF.findall(body_html) if (f := linked_file(source_path, href)))
+
+
 # What nh3 leaves of a link whose target it removed, and of an image without a source: a link
 # without a target is no link (the checker rejects it), and an image without a source shows nothing.
 _DEAD_LINK = re.compile(r"<a((?: (?!href=)[a-z-]+=\"[^\"]*\")*)>(.*?)</a>", re.S)
@@ -247,6 +272,7 @@ def parse_article(text: str, path: Path, config: SiteConfig, content_hash: str |
         draft=_flag(data, "draft", path),
         extra={k: strip_invisible(v) if isinstance(v, str) else v for k, v in data.items() if k not in _KNOWN_KEYS},
         content_hash=content_hash,
+        links=body_links(path.as_posix(), body_html),
     )
 
 
@@ -262,27 +288,35 @@ def read_text(path: Path, shown: Path) -> str:
     return decode(path.read_bytes(), shown)
 
 
-def find_article_files(site_root: Path) -> list[Path]:
-    """All Markdown articles, in a stable order (by path, as text)."""
+def find_article_files(site_root: Path) -> list[str]:
+    """All Markdown articles, in a stable order (by path, as text). Strings, not Paths: making
+    100,000 Path objects took a second of every build."""
     found = []
     for folder, dirs, files in os.walk(site_root / ARTICLES_DIR):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found += [os.path.join(folder, f) for f in files if f.endswith(".md") and not f.startswith(".")]
-    return [Path(p) for p in sorted(found)]
+    return sorted(found)
 
 
-def parse_files(jobs, config: SiteConfig) -> list:
-    """(path, shown path) pairs → (Article or SiteError, content hash) each; runs inside a worker."""
+def parse_files(jobs, config: SiteConfig, bodies: Path | None = None) -> list:
+    """(path, shown path) pairs → Article or SiteError each; runs inside a worker. With `bodies`
+    (a folder), the articles' bodies go into a pack there (see core/bodies.py), not back in memory."""
     results = []
-    for path, shown in jobs:
-        try:
-            raw = path.read_bytes()
-            content_hash = hashlib.sha256(raw).hexdigest()
-            results.append(parse_article(decode(raw, shown), shown, config, content_hash))
-        except SiteError as exc:
-            results.append(exc)
-        except OSError as exc:
-            results.append(SiteError(shown, f"cannot be read: {exc.strerror}"))
+    pack = PackWriter(bodies) if bodies is not None else None
+    try:
+        for path, shown in jobs:
+            try:
+                raw = path.read_bytes()
+                content_hash = hashlib.sha256(raw).hexdigest()
+                article = parse_article(decode(raw, shown), shown, config, content_hash)
+                results.append(pack.keep(article) if pack else article)
+            except SiteError as exc:
+                results.append(exc)
+            except OSError as exc:
+                results.append(SiteError(shown, f"cannot be read: {exc.strerror}"))
+    finally:
+        if pack:
+            pack.close()
     return results
 
 
@@ -296,22 +330,22 @@ def load_articles(site_root: Path, config: SiteConfig, cache: ArticleCache | Non
     # Taken before the file is read: a save while it is parsed leaves the cache entry out of date,
     # so the next build reads the file again rather than keep the older text.
     signatures: dict[str, tuple] = {}
+    folder = str(site_root / ARTICLES_DIR)  # what every path found starts with
     for path in find_article_files(site_root):
-        shown = path.relative_to(site_root)
-        key = shown.as_posix()
+        key = ARTICLES_DIR.as_posix() + path[len(folder):].replace(os.sep, "/")  # the path shown, relative to the site
         if cache is not None:
             signature = signatures[key] = file_signature(path)
             hit = cache.by_stat(key, signature)
             if hit is None and key in cache.entries:
-                raw = path.read_bytes()  # touched but maybe unchanged (a checkout, an editor's save)
-                hit = cache.by_hash(key, hashlib.sha256(raw).hexdigest())
+                with open(path, "rb") as f:  # touched but maybe unchanged (a checkout, an editor's save)
+                    hit = cache.by_hash(key, hashlib.sha256(f.read()).hexdigest())
                 if hit is not None:
                     cache.put(key, signature, hit)
             if hit is not None:
                 articles.append(hit)
                 continue
-        to_parse.append((path, shown))
-    parse = partial(parse_files, config=config)
+        to_parse.append((Path(path), Path(key)))
+    parse = partial(parse_files, config=config, bodies=cache and cache.bodies)
     for (path, shown), result in zip(to_parse, map_slices(parse, to_parse)):
         if isinstance(result, SiteError):
             errors.append(result)

@@ -6,15 +6,19 @@ is unchanged, so a rebuild parses only what changed.
 
 import hashlib
 import marshal
+import os
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
 from generator.core.atomic import replacing
+from generator.core.bodies import tidy, valid
 from generator.core.errors import note
 from generator.core.model import Article
 from generator.core.paths import CACHE_DIR
+
+BODIES = "bodies"  # the folder of .cache/ that holds the parsed articles' bodies
 
 
 def code_fingerprint(modules: Iterable[ModuleType]) -> str:
@@ -46,26 +50,32 @@ def fingerprint(*parts) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def file_signature(path: Path) -> tuple:
+def file_signature(path: Path | str) -> tuple:
     """Changes whenever the file is written (or replaced): read before the file is, so that a save
     while it is read leaves an entry that no longer matches."""
-    st = path.stat()
+    st = os.stat(path)
     return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 class ArticleCache:
-    """source path → (stat signature, content hash, Article), kept in .cache/ as one Memo."""
+    """source path → (stat signature, content hash, Article), kept in .cache/ as one Memo; the
+    articles' bodies are in the packs of `bodies` (see core/bodies.py)."""
 
-    def __init__(self, memo: "Memo", key: str, entries: dict | None = None):
+    def __init__(self, memo: "Memo", key: str, entries: dict | None = None, bodies: Path | None = None):
         self.memo, self.key = memo, key
         self.entries: dict[str, tuple[tuple, str, Article]] = entries or {}
+        self.bodies = bodies
         self.changed = False
         self.parsed: set[str] = set()  # the files read afresh (new or changed) by this run
 
     @classmethod
     def load(cls, site_root: Path, key: str) -> "ArticleCache":
         memo = Memo(site_root, "articles")
-        return cls(memo, key, memo.get(key))  # missing, unreadable or stale: a cold build, never an error
+        folder = site_root / CACHE_DIR / BODIES
+        entries = memo.get(key) or {}  # missing, unreadable or stale: a cold build, never an error
+        cache = cls(memo, key, valid(entries, folder), folder)
+        cache.changed = len(cache.entries) != len(entries) or tidy(cache.entries, folder)
+        return cache
 
     def by_stat(self, source_path: str, signature: tuple) -> Article | None:
         entry = self.entries.get(source_path)

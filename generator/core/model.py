@@ -33,6 +33,9 @@ class Article:
     explicit_slug: bool = False  # the slug came from front matter, so a clash is the author's mistake
     extra: dict = field(default_factory=dict, compare=False)  # unknown front-matter keys, passed to templates
     content_hash: str = ""
+    # Where the body is kept when body_html is left empty: (pack file, offset, length); see core/bodies.py.
+    body_at: tuple[str, int, int] | None = None
+    links: tuple[tuple[str, str], ...] | None = None  # (source path, #fragment) of each article file the body links
     # Site-relative URL path of the article page, e.g. '2025/08/20/ukraine-und-russland/'; computed
     # once, since every listing, feed and related-article link asks for it.
     path: str = field(init=False, compare=False)

@@ -112,14 +112,19 @@ class Archive:
                 groups[key].append(article)
         return {key: sorted(group, key=lambda a: (a.lang, a.path)) for key, group in groups.items() if len(group) > 1}
 
-    def linking_to(self, paths: set[str], same_source: int = 0) -> set[str]:
-        """Paths of the articles whose pages link one of `paths` as neighbour or related article, or may
-        as one of the same source: those up to `same_source` places away in the source's list."""
+    def near_in_source(self, paths: set[str], distance: int) -> set[str]:
+        """Paths of the articles up to `distance` places away from one of `paths` in its source's list."""
         nearby = set()
         for path in paths:
             if path in self._source_positions:
                 term, at = self._source_positions[path]
-                nearby.update(a.path for a in term.articles[max(0, at - same_source): at + same_source + 1])
+                nearby.update(a.path for a in term.articles[max(0, at - distance): at + distance + 1])
+        return nearby
+
+    def linking_to(self, paths: set[str], same_source: int = 0) -> set[str]:
+        """Paths of the articles whose pages link one of `paths` as neighbour or related article, or may
+        as one of the same source: those up to `same_source` places away in the source's list."""
+        nearby = self.near_in_source(paths, same_source)
         if self._backlinks is None:
             self._backlinks = defaultdict(set)
             for path, (older, newer) in self._neighbours.items():

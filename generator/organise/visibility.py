@@ -24,4 +24,6 @@ class Visibility:
         return [self.marked(a) for a in articles if self.shows(a)]
 
     def marked(self, article: Article) -> Article:
-        return replace(article, scheduled=article.date > self.now)
+        scheduled = article.date > self.now
+        # The same object when the mark is as it was: copying 100,000 articles costs a second.
+        return article if article.scheduled == scheduled else replace(article, scheduled=scheduled)

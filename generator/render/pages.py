@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 from datetime import datetime
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import groupby
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,8 +20,8 @@ from generator.organise.pagination import paginate
 from generator.render.controls import INDEX_MOST_USED, month_contents, option_groups
 from generator.render.links import file_links, with_page_links
 from generator.render.metadata import json_script, language_tag, news_article, og_locale
-from generator.render.sitemap import robots_page, sitemap_pages
 from generator.render.scripts import static_jobs
+from generator.render.sitemap import robots_page, sitemap_pages, sitemap_paths
 from generator.render.theme import make_environment, static_files, template_error, template_fingerprints
 from generator.render.timeline import archive_bars, timeline_svg, year_bars
 from generator.render.wording import Wording
@@ -306,11 +306,17 @@ class Renderer:
     def home_feed(self) -> PageJob:
         return self.feed("feed.xml", "", self.config.title, self.archive.articles)
 
-    def jobs(self) -> Iterator[PageJob]:
-        """Every page and feed of the site."""
+    def jobs(self, kept: dict[str, str] | None = None) -> Iterator[PageJob]:
+        """Every page and feed of the site; an article page in `kept` (article path → key) keeps
+        that key without its inputs being worked out (see render/unchanged.py)."""
         archive = self.archive
+        kept = kept or {}
         for article in archive.articles:
-            yield self.article(article)
+            key = kept.get(article.path)
+            if key is None:
+                yield self.article(article)
+            else:
+                yield PageJob(article.path + "index.html", key, lambda article=article: self.article(article).make())
         for article, original in archive.copies:
             yield self.copy(article, original)
         for url, article in archive.moved.items():
@@ -346,7 +352,10 @@ class Renderer:
         elsewhere = {path + "index.html" for path in [*(a.path for a, _ in self.archive.copies), *self.archive.moved]}
         entries = [(j.path[: -len("index.html")], lastmod.get(j.path[: -len("index.html")]))
                    for j in jobs if j.path.endswith("index.html") and j.path not in elsewhere]
-        extra = [PageJob(p.path, None, lambda b=p.body: b) for p in sitemap_pages(base_url, entries)]
+        # Keyed by what they list: at 100,000 articles, writing the XML and hashing it took half a second.
+        key = fingerprint("sitemap", base_url, entries)
+        sitemap = cache(lambda: {p.path: p.body for p in sitemap_pages(base_url, entries)})
+        extra = [PageJob(path, key, lambda path=path: sitemap()[path]) for path in sitemap_paths(len(entries))]
         robots = robots_page(base_url)
         extra.append(PageJob(robots.path, None, lambda: robots.body))
         # Among these since the 404 page holds the stylesheet, which an edit changes without a new job.

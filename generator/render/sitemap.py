@@ -31,5 +31,12 @@ def sitemap_pages(base_url: str, entries: list[tuple[str, str | None]], max_urls
     return [Page("sitemap.xml", "".join(index).encode("utf-8"))] + pages
 
 
+def sitemap_paths(count: int, max_urls: int = MAX_URLS) -> list[str]:
+    """The files sitemap_pages makes of `count` entries."""
+    if count <= max_urls:
+        return ["sitemap.xml"]
+    return ["sitemap.xml"] + [f"sitemap-{n}.xml" for n in range(1, (count + max_urls - 1) // max_urls + 1)]
+
+
 def robots_page(base_url: str) -> Page:
     return Page("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n".encode("utf-8"))

@@ -8,6 +8,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 
+from generator.core.bodies import body_of
 from generator.core.model import Article
 from generator.core.slug import term_slug
 from generator.search.codec import ONCE_POSITIONS, decode_positions, encode_positions
@@ -46,7 +47,7 @@ class ArticleTerms:
 
 def article_text(article: Article) -> str:
     """The summary (unless it is the body's lead) and the body as plain text: what is indexed after the title."""
-    body = html_text(article.body_html)
+    body = html_text(body_of(article))
     # A generated summary is the body's lead paragraph; counting it twice would double the lead.
     if article.summary and article.summary.rstrip(" …") not in body[: len(article.summary) + 200]:
         return article.summary + " \n " + body

@@ -1,6 +1,8 @@
 import xml.etree.ElementTree as ET
 
-from generator.render.sitemap import sitemap_pages
+import pytest
+
+from generator.render.sitemap import sitemap_pages, sitemap_paths
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -26,3 +28,9 @@ def test_large_sitemap_becomes_an_index_of_parts():
 def test_urls_are_escaped():
     body = sitemap_pages("https://x.org/", [("tags/a&b/", None)])[0].body
     assert b"tags/a&amp;b/" in body
+
+
+@pytest.mark.parametrize("count", [0, 1, 3, 4, 5, 9])
+def test_the_files_a_sitemap_of_so_many_entries_takes_are_known_before_it_is_made(count):
+    entries = [(f"{n}/", None) for n in range(count)]
+    assert sitemap_paths(count, max_urls=4) == [p.path for p in sitemap_pages("https://x.org/", entries, max_urls=4)]

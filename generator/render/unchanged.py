@@ -1,0 +1,164 @@
+"""Article pages whose inputs cannot have changed since the last build keep that build's key.
+
+An article page's key covers the article and every article its page shows or links: its
+neighbours in time, its related articles, others of its source, its translations and the
+article files its body links. Working those out for each of 100,000 articles took seconds on
+every build, though an edit, or today's articles, changes a few dozen of them. So each build
+records, beside the output tree it wrote, each article's token and place; the next build works
+out from the differences which article pages can show something else, and every other article
+page takes its key from that tree's manifest (and is made, should it be needed, as before).
+"""
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from generator.core.cache import Memo
+from generator.core.slug import term_slug
+from generator.organise.archive import Archive
+from generator.output.writer import OutputTrees
+from generator.render.pages import token
+
+RECORD_KEY = "1"
+
+
+@dataclass
+class Record:
+    manifest: tuple  # the signature of the output tree's manifest written with this record
+    site: str  # what every article page's key depends on besides its articles
+    articles: dict[str, tuple]  # article path → (token, order key, source, translation key)
+    sources: dict[str, str]  # source path → token of every page a body may link (articles and copies)
+    related: dict[str, tuple[str, ...]]  # article path → paths of its related articles
+
+
+def _manifest_signature(output_dir) -> tuple | None:
+    trees = OutputTrees(output_dir)
+    name = trees.live_name()
+    try:
+        st = (trees.home / f"{name}.manifest").stat() if name else None
+    except OSError:
+        return None
+    dirty = (trees.home / f"{name}.dirty").exists()
+    return None if st is None or dirty else (name, st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _order(article) -> tuple:
+    return (article.date.timestamp(), article.source_path)
+
+
+def _translation(article) -> str:
+    key = article.extra.get("translation_key")
+    return str(key) if key not in (None, "") else ""
+
+
+def entries_of(archive: Archive) -> tuple[dict, dict]:
+    """What a Record holds of `archive`, but for the related lists."""
+    articles, sources = {}, {}
+    for a in archive.articles:
+        sources[a.source_path] = shown = token(a)
+        articles[a.path] = (shown, _order(a), a.source, _translation(a))
+    sources.update((c.source_path, token(c)) for c, _ in archive.copies)
+    return articles, sources
+
+
+def related_of(archive: Archive) -> dict[str, tuple[str, ...]]:
+    return {a.path: tuple(r.path for r in others) for a in archive.articles if (others := archive.related(a))}
+
+
+class PageRecord:
+    """The record of the last build that wrote `output_dir`, kept in .cache/."""
+
+    def __init__(self, site_root, output_dir):
+        self.memo = Memo(site_root, f"pages-{output_dir.name}")
+        self.output_dir = output_dir
+        self.last: Record | None = None
+        self.made: tuple | None = None  # (archive, its entries, its related lists or None) as worked out
+
+    def load(self, site: str) -> Record | None:
+        """The record, when the output tree is still the one it was written with, for the same site key."""
+        record = self.memo.get(RECORD_KEY)
+        if record is None or record.site != site or record.manifest != _manifest_signature(self.output_dir):
+            return None
+        self.last = record
+        return record
+
+    def save(self, archive: Archive, site: str) -> None:
+        """Recorded for the next build, after output/ was brought up to date with `archive`."""
+        signature = _manifest_signature(self.output_dir)
+        made = self.made if self.made and self.made[0] is archive else (archive, *entries_of(archive), None)
+        _, articles, sources, related = made
+        last = self.last
+        if last and last.manifest == signature and last.articles == articles and last.sources == sources:
+            return  # a rebuild without changes writes nothing
+        if related is None:
+            # The lists depend only on the articles' paths and topics (and the code and settings,
+            # which the site key covers): unchanged articles, unchanged lists.
+            same = last and last.articles == articles
+            related = last.related if same else related_of(archive)
+        self.memo.put(RECORD_KEY, Record(signature, site, articles, sources, related) if signature else None)
+
+
+def affected(record: Record, archive: Archive, now_entries: dict, sources: dict, same_source: int
+             ) -> tuple[set[str], dict | None]:
+    """Paths of the article pages whose inputs may differ from those of the `record`'s build,
+    and the related lists when they had to be worked out."""
+    before = record.articles
+    changed = {p for p, e in now_entries.items() if p not in before or before[p][0] != e[0]}
+    gone = [entry for p, entry in before.items() if p not in now_entries or p in changed]
+    pages, related = set(), None
+    if changed or gone:
+        related = related_of(archive)
+        # Related lists that differ, whichever article made them differ.
+        pages = {p for p in related.keys() | record.related.keys() if related.get(p) != record.related.get(p)}
+    if changed:
+        pages |= changed
+        # The pages that show a changed article: its neighbours, those listing it as related,
+        # those of its source nearby, its translations.
+        now = {a.path: a for a in archive.articles}
+        for path in changed:
+            pages.update(a.path for a in archive.neighbours(now[path]) if a is not None)
+            pages.update(t.path for t in archive.translations(now[path]))
+        pages.update(p for p, others in related.items() if any(r in changed for r in others))
+        pages |= archive.near_in_source(changed, same_source)
+    if gone:
+        pages |= _near_where_they_were(archive, gone, same_source)
+    # Pages whose body links an article file whose page changed, came or went.
+    moved = {s for s in sources.keys() | record.sources.keys() if sources.get(s) != record.sources.get(s)}
+    if moved:
+        pages.update(a.path for a in archive.articles if a.links and any(s in moved for s, _ in a.links))
+    return pages, related
+
+
+def _near_where_they_were(archive: Archive, gone: list[tuple], same_source: int) -> set[str]:
+    """Where an article was, its neighbours in time and in its source's list now show others."""
+    pages = set()
+    order = [(-a.date.timestamp(), a.source_path) for a in archive.articles]  # newest first: ascending so
+    by_source = {t.slug: t for t in archive.terms["sources"]}
+    members = {}
+    for (t, s), source, translation in (entry[1:4] for entry in gone):
+        at = bisect_left(order, (-t, s))
+        pages.update(a.path for a in archive.articles[max(0, at - 1): at + 1])
+        term = by_source.get(term_slug(source)) if source else None
+        if term is not None:
+            if term.slug not in members:
+                members[term.slug] = [(-a.date.timestamp(), a.source_path) for a in term.articles]
+            at = bisect_left(members[term.slug], (-t, s))
+            pages.update(a.path for a in term.articles[max(0, at - same_source - 1): at + same_source + 1])
+        if translation:
+            pages.update(a.path for a in archive.articles if _translation(a) == translation)
+    return pages
+
+
+def kept_keys(record: PageRecord, site: str, archive: Archive, same_source: int) -> dict[str, str]:
+    """Article path → its page's key in the last build, for the article pages that keep it."""
+    last = record.load(site)
+    if last is None:
+        return {}
+    manifest = OutputTrees(record.output_dir).read_manifest(last.manifest[0]) or {}
+    articles, sources = entries_of(archive)
+    pages, related = affected(last, archive, articles, sources, same_source)
+    record.made = (archive, articles, sources, related)
+    keys = {}
+    for a in archive.articles:
+        if a.path not in pages and (entry := manifest.get(a.path + "index.html")) and entry[0]:
+            keys[a.path] = entry[0]
+    return keys
