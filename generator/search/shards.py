@@ -50,12 +50,33 @@ def shard_sizes(docs: int) -> tuple[int, int]:
 REVERSE_SHARD_BYTES = 8_000
 
 
+def _payload(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=isinstance(data, dict))
+
+
+def _page(name: str, payload: str) -> Page:
+    return Page(f"search/{name}", f"__NA_SHARD({json.dumps(name)},{payload});\n".encode("utf-8"))
+
+
+def _digest(*payloads: str) -> str:
+    return hashlib.sha256("\n".join(payloads).encode("utf-8")).hexdigest()[:12]
+
+
 def _shard(folder: str, data) -> tuple[str, Page]:
     """(name, file) of a shard script named by its content, so a browser never mixes a cached shard
     with a newer manifest."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=isinstance(data, dict))
-    name = f"{folder}/{hashlib.sha256(payload.encode('utf-8')).hexdigest()[:12]}.js"
-    return name, Page(f"search/{name}", f"__NA_SHARD({json.dumps(name)},{payload});\n".encode("utf-8"))
+    payload = _payload(data)
+    name = f"{folder}/{_digest(payload)}.js"
+    return name, _page(name, payload)
+
+
+def _term_pair(postings: dict, positions: dict) -> tuple[str, Page, str, Page]:
+    """A run's term and position shards, named by the content of both: t/NAME.js and p/NAME.js, so
+    the manifest names one file for the two (at 100,000 articles its names are most of its bytes)."""
+    term_payload, position_payload = _payload(postings), _payload(positions)
+    digest = _digest(term_payload, position_payload)
+    term_name, position_name = f"t/{digest}.js", f"p/{digest}.js"
+    return term_name, _page(term_name, term_payload), position_name, _page(position_name, position_payload)
 
 
 def search_files(index: SearchIndex) -> tuple[str, list[Page]]:
@@ -88,8 +109,11 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
             position_files.append(layout.position_files[run])
         else:
             firsts.append(run[0])
-            term_files.append(make("t", {t: postings[t] for t in run}))
-            position_files.append(make("p", {t: positions[t] for t in run}))
+            term_name, term_page, position_name, position_page = _term_pair(
+                {t: postings[t] for t in run}, {t: positions[t] for t in run})
+            pages += [term_page, position_page]
+            term_files.append(term_name)
+            position_files.append(position_name)
 
     # The index terms again, sorted by their reversed spelling: names only.
     words = _words(index, layout, touched)
@@ -137,8 +161,7 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
         # ranking.js reads an article's length back from an impact, with the archive's rounded size.
         "bm25": [K1, TEXT_B, IMPACT_SCALE, index.norms.count],
         "firstTerms": firsts,
-        "termFiles": term_files,
-        "positionFiles": position_files,
+        "termFiles": term_files,  # each with its position shard: the same name in p/ (_term_pair)
         "docFiles": doc_files,
         "reverseFirst": reverse_firsts,
         "reverseFiles": reverse_files,

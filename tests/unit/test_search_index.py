@@ -78,7 +78,8 @@ def test_every_shard_is_a_classic_script_registering_its_own_name(tmp_path):
         assert page.path == "search/" + name
     _, manifest = shard_data(next(p for p in pages if p.path == manifest_path))
     excerpts = [n for page in pages if page.path.startswith("search/d/") for n in shard_data(page)[1]["excerpts"]]
-    listed = set(manifest["termFiles"] + manifest["positionFiles"] + manifest["docFiles"] + excerpts
+    positions = ["p/" + name[2:] for name in manifest["termFiles"]]  # named like their term shard
+    listed = set(manifest["termFiles"] + positions + manifest["docFiles"] + excerpts
                  + manifest["reverseFiles"])
     assert {p.path for p in pages} == {"search/" + n for n in listed} | {manifest_path}
 

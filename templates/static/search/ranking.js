@@ -6,8 +6,8 @@
   "use strict";
 
   var fold = S.fold, lowerWords = S.lowerWords, stemmerOf = S.stemmerOf, words = S.words,
-      base = S.base, has = S.has, load = S.load, positions = S.positions, shardOf = S.shardOf,
-      shards = S.shards, variants = S.variants;
+      base = S.base, has = S.has, load = S.load, positions = S.positions, positionFile = S.positionFile,
+      shardOf = S.shardOf, shards = S.shards, variants = S.variants;
 
   /* The top results are re-ranked by their headline (titleBonus; in impact units: IMPACT_SCALE
      per BM25 point). */
@@ -124,7 +124,7 @@
     });
     ids = Object.keys(ids).map(Number);
     return Promise.all(ids.map(function (i) {
-      return Promise.all([load(m.positionFiles[i]), load(m.termFiles[i])]);
+      return Promise.all([load(positionFile(m, i)), load(m.termFiles[i])]);
     })).then(function (pairs) {
       var byShard = {};
       ids.forEach(function (i, k) { byShard[i] = pairs[k]; });

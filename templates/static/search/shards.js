@@ -68,6 +68,9 @@
     return manifestPromise;
   }
 
+  /* A term shard's position shard has its name, in p/ (search/shards.py _term_pair). */
+  function positionFile(m, i) { return "p/" + m.termFiles[i].slice(2); }
+
   function shardOf(m, term) {
     var lo = 0, hi = m.firstTerms.length - 1;
     while (lo < hi) {
@@ -121,6 +124,7 @@
   S.has = has;
   S.load = load;
   S.manifest = manifest;
+  S.positionFile = positionFile;
   S.positions = positions;
   S.postings = postings;
   S.shardOf = shardOf;

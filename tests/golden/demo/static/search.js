@@ -148,6 +148,9 @@
     return manifestPromise;
   }
 
+  /* A term shard's position shard has its name, in p/ (search/shards.py _term_pair). */
+  function positionFile(m, i) { return "p/" + m.termFiles[i].slice(2); }
+
   function shardOf(m, term) {
     var lo = 0, hi = m.firstTerms.length - 1;
     while (lo < hi) {
@@ -201,6 +204,7 @@
   S.has = has;
   S.load = load;
   S.manifest = manifest;
+  S.positionFile = positionFile;
   S.positions = positions;
   S.postings = postings;
   S.shardOf = shardOf;
@@ -603,8 +607,8 @@
   "use strict";
 
   var fold = S.fold, lowerWords = S.lowerWords, stemmerOf = S.stemmerOf, words = S.words,
-      base = S.base, has = S.has, load = S.load, positions = S.positions, shardOf = S.shardOf,
-      shards = S.shards, variants = S.variants;
+      base = S.base, has = S.has, load = S.load, positions = S.positions, positionFile = S.positionFile,
+      shardOf = S.shardOf, shards = S.shards, variants = S.variants;
 
   /* The top results are re-ranked by their headline (titleBonus; in impact units: IMPACT_SCALE
      per BM25 point). */
@@ -721,7 +725,7 @@
     });
     ids = Object.keys(ids).map(Number);
     return Promise.all(ids.map(function (i) {
-      return Promise.all([load(m.positionFiles[i]), load(m.termFiles[i])]);
+      return Promise.all([load(positionFile(m, i)), load(m.termFiles[i])]);
     })).then(function (pairs) {
       var byShard = {};
       ids.forEach(function (i, k) { byShard[i] = pairs[k]; });
@@ -980,7 +984,7 @@
   "use strict";
 
   var fold = S.fold, lowerWords = S.lowerWords, termOf = S.termOf, words = S.words, has = S.has,
-      load = S.load, manifest = S.manifest, postings = S.postings, shardOf = S.shardOf,
+      load = S.load, manifest = S.manifest, positionFile = S.positionFile, postings = S.postings, shardOf = S.shardOf,
       parse = S.parse, prefixForms = S.prefixForms, shardsFor = S.shardsFor, variants = S.variants,
       typoEligible = S.typoEligible, typoLoad = S.typoLoad, wordScores = S.wordScores,
       applyPositions = S.applyPositions, lengthRatio = S.lengthRatio, reranked = S.reranked,
@@ -1046,7 +1050,7 @@
       if (required.length > 1) {  // positions are needed too: ask for them now, not one round trip later
         var requiredTerms = [];
         required.forEach(function (item) { requiredTerms = requiredTerms.concat(variants(m, item)); });
-        shardsFor(m, requiredTerms, null).forEach(function (i) { load(m.positionFiles[i]).catch(function () {}); });
+        shardsFor(m, requiredTerms, null).forEach(function (i) { load(positionFile(m, i)).catch(function () {}); });
       }
       var loaded = {};
       return Promise.all(need.map(function (i) { return load(m.termFiles[i]); })).then(function (list) {
