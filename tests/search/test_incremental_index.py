@@ -132,3 +132,11 @@ def test_shards_with_the_same_data_are_one_file(archive):
     paths = [page.path for page in pages]
     assert len(paths) == len(set(paths))
     assert sum(path.startswith("search/x/") for path in paths) == 1
+
+
+def test_a_larger_archive_takes_more_shifted_numbers_before_indexing_afresh(archive, monkeypatch):
+    between = archive.articles[80].date  # 80 newer articles shift: more than 64
+    past = build_archive(archive.articles + news(archive, 1, between))
+    assert not made(archive).update(past, terms_of)
+    monkeypatch.setattr("generator.search.update.CHANGED_SHARE", 10)  # as if the archive were ten times larger
+    assert updated(made(archive), past) == [81]
