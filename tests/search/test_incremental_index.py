@@ -44,7 +44,7 @@ def made(archive) -> IndexState:
 
 
 def kept_files(state: IndexState) -> dict[str, bytes]:
-    """Every search file of `state`: those its changes touched made now, the others kept."""
+    """Every search file of `state`: those its changes touched made in this call, the others kept."""
     return {job.path: job.make() for job in kept_index_files(state, state.kept).jobs}
 
 
@@ -91,7 +91,7 @@ def test_moving_an_article_to_another_url_or_date(archive):
     moved[3] = replace(moved[3], slug="a-new-slug", content_hash=moved[3].content_hash + "'")
     assert updated(state, build_archive(moved)) == [1]  # same date: same number, new URL
     moved[3] = replace(moved[3], date=archive.articles[0].date + timedelta(hours=1))
-    assert updated(state, build_archive(moved)) == [4]  # now the newest: the three newer ones shift
+    assert updated(state, build_archive(moved)) == [4]  # moved to be the newest: the three newer ones shift
 
 
 def test_changes_one_after_another_each_by_a_build_of_its_own(archive):
