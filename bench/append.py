@@ -84,8 +84,10 @@ def timed(site: Path, change) -> dict:
     change()
     seconds = build(site)
     after = search_files(site)
-    return {"seconds": round(seconds, 2), "search_written": len(after - before), "search_removed": len(before - after),
-            "search_files": len(after)}
+    result = {"seconds": round(seconds, 2), "search_written": len(after - before),
+              "search_removed": len(before - after), "search_files": len(after)}
+    print(json.dumps(result), file=sys.stderr)  # as it comes: a long run stopped early keeps its figures
+    return result
 
 
 def same_as_clean(site: Path, scratch: Path) -> bool:
@@ -100,7 +102,9 @@ def same_as_clean(site: Path, scratch: Path) -> bool:
     if names != search_files(scratch):
         return False
     match, mismatch, errors = filecmp.cmpfiles(ours, clean, sorted(names), shallow=False)
-    return not mismatch and not errors and filecmp.cmp(ours / "index.html", clean / "index.html", shallow=False)
+    same = not mismatch and not errors and filecmp.cmp(ours / "index.html", clean / "index.html", shallow=False)
+    shutil.rmtree(scratch)
+    return same
 
 
 def main() -> int:

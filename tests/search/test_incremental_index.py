@@ -44,7 +44,7 @@ def made(archive) -> IndexState:
 
 
 def kept_files(state: IndexState) -> dict[str, bytes]:
-    """Every search file of `state`: those its changes touched made now, the others kept."""
+    """Every search file of `state`: those its changes touched made in this call, the others kept."""
     return {job.path: job.make() for job in kept_index_files(state, state.kept).jobs}
 
 
@@ -91,7 +91,7 @@ def test_moving_an_article_to_another_url_or_date(archive):
     moved[3] = replace(moved[3], slug="a-new-slug", content_hash=moved[3].content_hash + "'")
     assert updated(state, build_archive(moved)) == [1]  # same date: same number, new URL
     moved[3] = replace(moved[3], date=archive.articles[0].date + timedelta(hours=1))
-    assert updated(state, build_archive(moved)) == [4]  # now the newest: the three newer ones shift
+    assert updated(state, build_archive(moved)) == [4]  # moved to be the newest: the three newer ones shift
 
 
 def test_changes_one_after_another_each_by_a_build_of_its_own(archive):
@@ -132,3 +132,11 @@ def test_shards_with_the_same_data_are_one_file(archive):
     paths = [page.path for page in pages]
     assert len(paths) == len(set(paths))
     assert sum(path.startswith("search/x/") for path in paths) == 1
+
+
+def test_a_larger_archive_takes_more_shifted_numbers_before_indexing_afresh(archive, monkeypatch):
+    between = archive.articles[80].date  # 80 newer articles shift: more than 64
+    past = build_archive(archive.articles + news(archive, 1, between))
+    assert not made(archive).update(past, terms_of)
+    monkeypatch.setattr("generator.search.update.CHANGED_SHARE", 10)  # as if the archive were ten times larger
+    assert updated(made(archive), past) == [81]
