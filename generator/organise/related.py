@@ -217,8 +217,8 @@ class RelatedCache:
         self.index = KeptMemo(site_root, "related-index")
 
 
-def related_table(articles: list[Article], limit: int, cache: RelatedCache | None) -> dict[str, list[Article]]:
-    """Each article's related articles by path; with a `cache`, a build ranks again only the
+def related_table(articles: list[Article], limit: int, cache: RelatedCache | None) -> dict[str, list[str]]:
+    """Each article's related articles, as paths by path; with a `cache`, a build ranks again only the
     articles whose list a change can alter, and a build without changes ranks nothing."""
     if limit == 0:
         return {}
@@ -232,5 +232,4 @@ def related_table(articles: list[Article], limit: int, cache: RelatedCache | Non
         table = index.lists()
         if cache:
             cache.lists.put(lists_key, table)
-    by_path = {a.path: a for a in articles}
-    return {path: [by_path[p] for p in others] for path, others in table.items()}
+    return table
