@@ -132,7 +132,7 @@ class Site:
         self.config: SiteConfig | None = None
         self.articles: dict[str, Article] = {}  # as parsed, by source path
         self.broken: dict[str, SiteError] = {}  # article files that do not parse, by source path
-        self.related = RelatedCache(root)
+        self.related = RelatedCache(root, keep=keep_index)
         self.urls: dict[str, list[str]] = {}  # content/urls.yaml as last read or written
         self.seen = Memo(root, "urls")  # each article's URL in the last build: how a move is noticed
         self.renderer: Renderer | None = None  # holds the archive output/ was last built from

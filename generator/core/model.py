@@ -7,9 +7,10 @@ from pathlib import Path
 from generator.core.plural import counted
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
-    """One news article, as parsed from its Markdown file."""
+    """One news article, as parsed from its Markdown file. Slots: an archive holds 100,000 of
+    them, and a __dict__ each was a third of their memory."""
 
     id: str
     title: str

@@ -52,9 +52,9 @@ class Archive:
     warnings: list[str] = field(default_factory=list)
     copies: list[tuple[Article, Article]] = field(default_factory=list)  # (near-duplicate, the article it copies)
     _neighbours: dict[str, tuple[Article | None, Article | None]] = field(default_factory=dict)
-    _related: dict[str, list[Article]] | None = None
+    _related: dict[str, list[str]] | None = None  # path → paths of its related articles, best first
     _backlinks: dict[str, set[str]] | None = None  # path → paths of the articles whose pages link it
-    _relate: Callable[[], dict[str, list[Article]]] | None = None  # makes _related when it is first needed
+    _relate: Callable[[], dict[str, list[str]]] | None = None  # makes _related when it is first needed
     moved: dict[str, Article] = field(default_factory=dict)  # an earlier URL → the article now elsewhere
 
     def years(self) -> list[tuple[int, list[Month]]]:
@@ -66,12 +66,17 @@ class Archive:
         return self._neighbours[article.path]
 
     def related(self, article: Article) -> list[Article]:
-        return self._related_by_path().get(article.path, [])
+        return [self._by_path[p] for p in self.related_paths().get(article.path, ())]
 
-    def _related_by_path(self) -> dict[str, list[Article]]:
+    def related_paths(self) -> dict[str, list[str]]:
+        """path → paths of its related articles, for the articles that have any."""
         if self._related is None:
             self._related = self._relate() if self._relate else {}
         return self._related
+
+    @cached_property
+    def _by_path(self) -> dict[str, Article]:
+        return {a.path: a for a in self.articles}
 
     def from_source(self, article: Article, limit: int, exclude=()) -> list[Article]:
         """Up to `limit` other articles of the same source, nearest in time first, then shown newest first."""
@@ -128,9 +133,12 @@ class Archive:
         if self._backlinks is None:
             self._backlinks = defaultdict(set)
             for path, (older, newer) in self._neighbours.items():
-                for other in (older, newer, *self._related_by_path().get(path, ())):
+                for other in (older, newer):
                     if other is not None:
                         self._backlinks[other.path].add(path)
+            for path, others in self.related_paths().items():
+                for other in others:
+                    self._backlinks[other].add(path)
         return nearby.union(*(self._backlinks.get(p, ()) for p in paths))
 
 
@@ -148,11 +156,9 @@ def with_contents(archive: Archive, edited: dict[str, Article]) -> Archive:
              for name in names_of(a)}
     months = {(a.date.year, a.date.month) for a in edited.values()}
     linking = archive.linking_to(set(edited))
-    neighbours, related = dict(archive._neighbours), dict(archive._related_by_path())
+    neighbours = dict(archive._neighbours)
     for path in linking | set(edited):
         neighbours[path] = tuple(map(swap, neighbours[path]))
-        if path in related:
-            related[path] = list(map(swap, related[path]))
     return Archive(
         [swap(a) for a in archive.articles],
         {kind: [replace(t, articles=tuple(map(swap, t.articles))) if (kind, t.slug) in terms else t for t in ts]
@@ -162,7 +168,7 @@ def with_contents(archive: Archive, edited: dict[str, Article]) -> Archive:
         archive.warnings,
         [(swap(copy), swap(original)) for copy, original in archive.copies],
         neighbours,
-        related,
+        archive.related_paths(),
         archive._backlinks,
         moved={url: swap(a) for url, a in archive.moved.items()},
     )
@@ -171,10 +177,9 @@ def with_contents(archive: Archive, edited: dict[str, Article]) -> Archive:
 def relate_again(archive: Archive, related_items: int, related_cache: RelatedCache | None) -> set[str]:
     """The archive's related lists made again after edits of titles, leads, tags or places that
     left every URL as it was; returns the paths of the articles whose list changed."""
-    before = {path: [a.path for a in others] for path, others in archive._related_by_path().items()}
-    archive._related = related_table(archive.articles, related_items, related_cache)
+    before = archive.related_paths()
+    archive._related = after = related_table(archive.articles, related_items, related_cache)
     archive._backlinks = None
-    after = {path: [a.path for a in others] for path, others in archive._related.items()}
     return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
 
 

@@ -24,7 +24,7 @@ import heapq
 import sys
 from pathlib import Path
 
-from generator.core.cache import KeptMemo, code_fingerprint, fingerprint
+from generator.core.cache import KeptMemo, Memo, code_fingerprint, fingerprint
 from generator.core.model import Article
 from generator.organise import topics as topics_module
 from generator.organise.topics import PLACE_PREFIX, topic_signature, topics
@@ -212,13 +212,15 @@ class RelatedCache:
     """What .cache/ keeps of related articles: the lists, valid while nothing they are made from
     changes (all a rebuild without changes reads), and the index that updates them after an edit."""
 
-    def __init__(self, site_root: Path):
+    def __init__(self, site_root: Path, keep: bool = True):
         self.lists = KeptMemo(site_root, "related")
-        self.index = KeptMemo(site_root, "related-index")
+        # Kept in memory only by a process that builds again and again (the preview server): at
+        # 100,000 articles the index is 350 MB that a one-off build's render workers would inherit.
+        self.index = KeptMemo(site_root, "related-index") if keep else Memo(site_root, "related-index")
 
 
-def related_table(articles: list[Article], limit: int, cache: RelatedCache | None) -> dict[str, list[Article]]:
-    """Each article's related articles by path; with a `cache`, a build ranks again only the
+def related_table(articles: list[Article], limit: int, cache: RelatedCache | None) -> dict[str, list[str]]:
+    """Each article's related articles, as paths by path; with a `cache`, a build ranks again only the
     articles whose list a change can alter, and a build without changes ranks nothing."""
     if limit == 0:
         return {}
@@ -232,5 +234,4 @@ def related_table(articles: list[Article], limit: int, cache: RelatedCache | Non
         table = index.lists()
         if cache:
             cache.lists.put(lists_key, table)
-    by_path = {a.path: a for a in articles}
-    return {path: [by_path[p] for p in others] for path, others in table.items()}
+    return table

@@ -167,18 +167,30 @@ class Renderer:
         key = fingerprint(self.site_key, self.template_keys[template], page_path, inputs)
         return PageJob(page_path, key, lambda: self.render(template, page_path, canonical, **context))
 
-    def article(self, article: Article) -> PageJob:
+    def _around(self, article: Article) -> tuple:
+        """(older, newer, related, same source, translations): the articles an article page shows."""
         older, newer = self.archive.neighbours(article)
         related = self.archive.related(article)
         same_source = self.archive.from_source(article, self.config.related_items, exclude=related)
-        translations = self.archive.translations(article)
+        return older, newer, related, same_source, self.archive.translations(article)
+
+    def article(self, article: Article) -> PageJob:
+        older, newer, related, same_source, translations = self._around(article)
         inputs = (token(article), token(older), token(newer), [token(r) for r in related],
                   [token(a) for a in same_source], [token(a) for a in translations], self.linked(article))
-        return self.job("article.html", article.path + "index.html", article.path, inputs,
-                        article=article, original=None, older=older, newer=newer, related=related,
-                        same_source=same_source, translations=translations,
-                        crumbs=Lazy(lambda: self.article_crumbs(article)),
-                        article_ld=self.article_ld(article, article))
+        page_path = article.path + "index.html"
+        key = fingerprint(self.site_key, self.template_keys["article.html"], page_path, inputs)
+        # What the page shows is worked out again when it is made: held for 100,000 pages at
+        # once, it took 250 MB of the main process, inherited by every render worker.
+        return PageJob(page_path, key, lambda: self._article_page(article))
+
+    def _article_page(self, article: Article) -> bytes:
+        older, newer, related, same_source, translations = self._around(article)
+        return self.render("article.html", article.path + "index.html", article.path,
+                           article=article, original=None, older=older, newer=newer, related=related,
+                           same_source=same_source, translations=translations,
+                           crumbs=Lazy(lambda: self.article_crumbs(article)),
+                           article_ld=self.article_ld(article, article))
 
     def copy(self, article: Article, original: Article) -> PageJob:
         """A near-duplicate's page: outside the archive's order, it names and links the original,

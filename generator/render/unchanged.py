@@ -27,7 +27,7 @@ class Record:
     site: str  # what every article page's key depends on besides its articles
     articles: dict[str, tuple]  # article path → (token, order key, source, translation key)
     sources: dict[str, str]  # source path → token of every page a body may link (articles and copies)
-    related: dict[str, tuple[str, ...]]  # article path → paths of its related articles
+    related: dict[str, list[str]]  # article path → paths of its related articles
 
 
 def _manifest_signature(output_dir) -> tuple | None:
@@ -60,8 +60,8 @@ def entries_of(archive: Archive) -> tuple[dict, dict]:
     return articles, sources
 
 
-def related_of(archive: Archive) -> dict[str, tuple[str, ...]]:
-    return {a.path: tuple(r.path for r in others) for a in archive.articles if (others := archive.related(a))}
+def related_of(archive: Archive) -> dict[str, list[str]]:
+    return archive.related_paths()
 
 
 class PageRecord:
