@@ -10,6 +10,7 @@ shows, for their snippets. templates/static/search/shards.js reads them.
 
 import hashlib
 import json
+import re
 from bisect import bisect_left
 
 from generator.core.model import Page
@@ -150,7 +151,7 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
         if same and k < len(layout.doc_files) and remade.isdisjoint(held):
             doc_files.append(layout.doc_files[k])
         else:
-            doc_files.append(make("d", {"docs": [row[:6] for row in docs[i:end]],
+            doc_files.append(make("d", {"docs": [[_stored_path(row), *row[1:6]] for row in docs[i:end]],
                                         "excerpts": excerpt_files[held.start:held.stop]}))
 
     layout = Layout(firsts, term_files, position_files, words, reverse_firsts, reverse_files, doc_files,
@@ -176,6 +177,18 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
     paths = dict.fromkeys(f"search/{name}" for name in term_files + position_files + excerpt_files + doc_files
                           + reverse_files + [name])
     return f"search/{name}", pages, list(paths), layout
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _stored_path(row: list) -> str:
+    """An article's path as its document shard holds it: "" when search/ranking.js makes the same
+    from its date and ASCII headline (pathOf), as it does for most: a fifth of the shard's bytes."""
+    path, title, date = row[0], row[1], row[2]
+    if title.isascii() and path == f"{date.replace('-', '/')}/{_NOT_SLUG.sub('-', title.lower()).strip('-')}/":
+        return ""
+    return path
 
 
 def _words(index: SearchIndex, layout: Layout | None, touched: Touched) -> list[str]:

@@ -5,11 +5,13 @@ fail; one serves the same files over HTTP like a static host.
 """
 
 import functools
+import html
 import math
 import http.server
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -192,6 +194,17 @@ def test_result_links_open_the_article_from_disk(page):
     page.locator("#search-results a").first.click()
     assert page.locator("h1").inner_text() == "Harbour ferry adds evening crossings"
     assert page.url.startswith("file://")
+
+
+def test_every_result_links_to_its_own_article_page(page, site):
+    """A document row leaves out the path its date and an ASCII headline make; the link is the same."""
+    page.goto(page.search_url)
+    for title in ("Harbour ferry adds evening crossings", "Neue Straße am Fluss eröffnet",
+                  "Ukraine und Russland: Verhandlungen in Sicht?", "Old bridge closes for repairs"):
+        found = page.evaluate("q => window.searchArchive(q)", title)
+        target = Path(unquote(urlsplit(found[0]["url"]).path))
+        assert target.is_relative_to(site) and target.is_file(), found[0]["url"]
+        assert f"<h1>{html.escape(title, quote=False)}</h1>" in target.read_text(encoding="utf-8")
 
 
 def test_the_header_search_box_leads_to_results(page, site):

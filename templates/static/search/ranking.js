@@ -67,12 +67,19 @@
     });
   }
 
+  /* An article's path, which its document row leaves out when the date and an ASCII headline
+     make it (search/shards.py _stored_path). */
+  function pathOf(doc) {
+    if (doc[0]) return doc[0];
+    return doc[2].replace(/-/g, "/") + "/" + doc[1].toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") + "/";
+  }
+
   function resultsOf(m, hits) {
     return loadDocs(m, hits).then(function () {
       return hits.map(function (h) {
         var doc = docOf(m, h[1]);
         return {
-          url: new URL(base + "../" + doc[0] + "index.html", location.href).href,
+          url: new URL(base + "../" + pathOf(doc) + "index.html", location.href).href,
           title: doc[1], date: doc[2], source: doc[3], lang: doc[4], snippet: doc[5], doc: h[1]
         };
       });
