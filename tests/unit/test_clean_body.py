@@ -60,6 +60,17 @@ def test_read_also_box_inside_the_article_is_dropped_and_the_article_goes_on():
     assert cleaned.paragraphs == tuple(DE)
 
 
+def test_a_long_box_of_links_between_paragraphs_neither_ends_the_article_nor_stays_in_it():
+    box = ["Mehr zum Thema",
+           "Radwege am Fluss: Die Stadt plant drei Kilometer neue Strecke", "- Von Anna Muster", "- Vor 2 Stunden",
+           "Schwimmbad: Die Sanierung dauert länger als geplant", "- Von Max Beispiel", "- Vor 5 Stunden",
+           "Haushalt: Der Stadtrat streitet über neue Schulden", "- Von Erika Muster", "- Gestern"]
+    last = ("Die Opposition im Stadtrat kündigte bereits an, dass sie eine Senkung der Gebühren für die "
+            "Müllabfuhr beantragen wird, um die Haushalte in der Stadt wenigstens an dieser Stelle zu entlasten.")
+    cleaned = clean_text(page(DE[0], DE[1], DE[2], *box, DE[3], last, *FOOTER))
+    assert cleaned.paragraphs == (*DE, last)
+
+
 def test_paragraph_after_an_advertisement_interstitial_is_kept():
     last = "Officials said the schedule would be published in the spring."
     text = "\n\n".join(["- Home", "- Local", "- Politics", "Council expands bus network", EN[0], EN[1], EN[2],

@@ -3,7 +3,7 @@ weight taken, and trimmed at markers after which only comments, links and footer
 
 import re
 
-from generator.ingest.clean.inline import captioned
+from generator.ingest.clean.inline import captioned, inset_boxes
 from generator.ingest.clean.lines import LIST_ITEM, LineInfo
 
 
@@ -166,10 +166,12 @@ def find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re
     article; `contents` are the entries of a table of contents, which cost nothing (they stand
     between an article's intro and its body).
 
-    Interstitials ("ADVERTISEMENT", "Thanks for watching!") and photo captions ending in their
-    credit are looked through: the paragraph after an ad slot or a picture is the article's, and
-    must not look like a lone teaser beyond furniture. `stop_min` is prose_weight's."""
-    seen = [i for i, line in enumerate(infos) if not (line.interstitial or _inset_caption(infos, i))]
+    Interstitials ("ADVERTISEMENT", "Thanks for watching!"), photo captions ending in their credit
+    and boxes of links between paragraphs ("Mehr zum Thema" and a few headlines) are looked
+    through: the paragraph after an ad slot, a picture or a box is the article's, and must not look
+    like a lone teaser beyond furniture. `stop_min` is prose_weight's."""
+    boxes = inset_boxes(infos)
+    seen = [i for i, line in enumerate(infos) if not (line.interstitial or _inset_caption(infos, i) or i in boxes)]
     if len(seen) == len(infos):
         return _find_article(infos, dropped, cut_after, contents, stop_min)
     position = {i: k for k, i in enumerate(seen)}
