@@ -71,6 +71,16 @@ def test_a_long_box_of_links_between_paragraphs_neither_ends_the_article_nor_sta
     assert cleaned.paragraphs == (*DE, last)
 
 
+def test_a_ticker_of_other_stories_above_the_article_is_left_out():
+    ticker = [f"- {town}: Der Gemeinderat hat am Abend beschlossen, die Gebühren für {what} im kommenden Jahr "
+              f"zu erhöhen, nachdem die Kosten der Verwaltung erneut gestiegen sind."
+              for town, what in [("Nordstadt", "Wasser"), ("Südheim", "Abwasser"), ("Westdorf", "die Müllabfuhr"),
+                                 ("Ostfeld", "die Kitas"), ("Mittelberg", "das Schwimmbad")]]
+    text = "\n\n".join([MENU, "Eilmeldungen", "\n".join(ticker), "Strompreise steigen deutlich", "20. November 2024",
+                         "Teilen", "- Facebook", *DE, *FOOTER])
+    assert clean_text(text).paragraphs == tuple(DE)
+
+
 def test_paragraph_after_an_advertisement_interstitial_is_kept():
     last = "Officials said the schedule would be published in the spring."
     text = "\n\n".join(["- Home", "- Local", "- Politics", "Council expands bus network", EN[0], EN[1], EN[2],

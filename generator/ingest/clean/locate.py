@@ -221,7 +221,26 @@ def _find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[r
     if start == end:
         return start, end
     start, end = join_neighbours(costed[:end] if told else costed, start, end)
+    start = _past_leading_list(weights, infos, start, end)
     return reach_lead(infos, start, stop_min), end
+
+
+def _past_leading_list(weights: list[float], infos: list[LineInfo], start: int, end: int,
+                       items: int = 4, gap: int = 3) -> int:
+    """The start moved past a list that opens the run and stands apart from the paragraphs after it
+    (`gap` lines or more that weigh nothing between them): a ticker of other stories' leads above
+    the article, which weighs as much as prose but is not the article's."""
+    i = start
+    while i < end and infos[i].listed:
+        i += 1
+    if i - start < items:
+        return start
+    j = i
+    while j < end and weights[j] <= 0:
+        j += 1
+    if j - i < gap or j == end:
+        return start
+    return j if sum(max(w, 0) for w in weights[j:end]) > sum(max(w, 0) for w in weights[start:i]) else start
 
 
 def reach_lead(infos: list[LineInfo], start: int, stop_min: float, gap: int = 4) -> int:
