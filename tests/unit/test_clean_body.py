@@ -40,6 +40,13 @@ def test_caption_with_a_glued_credit_is_dropped():
     assert cleaned.paragraphs == tuple(DE)
 
 
+def test_captions_placing_people_or_marking_a_stock_picture_are_dropped():
+    people = "Der Geschäftsführer Max Beispiel (l.) und die Bürgermeisterin Erika Muster vor dem Kraftwerk."
+    stock = "Ein Stromzähler in einem Keller (Symbolbild)."
+    cleaned = clean_text(page(DE[0], people, DE[1], DE[2], stock, DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
 def test_caption_whose_credit_follows_without_a_space_is_dropped_however_long():
     caption = ("Der Geschäftsführer der Stadtwerke vor dem Kraftwerk am Hafen.Foto: Max Beispiel. "
                "Mitarbeit: Erika Muster. Archiv: Stadtanzeiger")

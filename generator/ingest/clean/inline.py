@@ -5,7 +5,8 @@ articles ("Lesen Sie auch")."""
 import re
 
 from generator.ingest.clean.lang import any_language
-from generator.ingest.clean.lang.boilerplate import COUNTER_JOINS, GALLERY_WORDS, PICTURE_CREDITS, SOURCE_LABELS
+from generator.ingest.clean.lang.boilerplate import (CAPTION_MARKS, COUNTER_JOINS, GALLERY_WORDS, PICTURE_CREDITS,
+                                                    SOURCE_LABELS)
 from generator.ingest.clean.lines import LineInfo
 
 _PICTURE = "|".join(sorted(any_language(PICTURE_CREDITS)))
@@ -25,9 +26,18 @@ _COUNTER = re.compile(rf"(?i)^(?:(?:{'|'.join(sorted(any_language(GALLERY_WORDS)
                       rf"(?:/|{'|'.join(sorted(any_language(COUNTER_JOINS)))})\s*(\d{{1,3}})$")
 
 
+_MARKS = frozenset(mark.replace(" ", "") for mark in any_language(CAPTION_MARKS))
+_BRACKETED = re.compile(r"\(([^()]{1,16})\)")
+
+
 def captioned(line: LineInfo) -> bool:
-    """A picture's caption ending in its credit (or the credit alone)."""
-    return line.words < 30 and bool(_CREDIT.search(line.text)) or glued_credit(line)
+    """A picture's caption: ending in its credit (or the credit alone), or saying in brackets who
+    stands where in the picture or that it is a stock picture."""
+    return line.words < 30 and (bool(_CREDIT.search(line.text)) or _marked(line.text)) or glued_credit(line)
+
+
+def _marked(text: str) -> bool:
+    return "(" in text and any(m.group(1).replace(" ", "").lower() in _MARKS for m in _BRACKETED.finditer(text))
 
 
 def glued_credit(line: LineInfo, longest: int = 40) -> bool:
