@@ -60,6 +60,12 @@ def test_related_teaser_ending_in_more_inside_the_article_is_dropped():
     assert cleaned.paragraphs == tuple(DE)
 
 
+def test_a_read_also_link_on_one_line_inside_the_article_is_dropped():
+    cleaned = clean_text(page(DE[0], DE[1], "Lesen Sie auch: Schwimmbad bleibt im Winter geschlossen", DE[2], DE[3],
+                              *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
 def test_read_also_box_inside_the_article_is_dropped_and_the_article_goes_on():
     box = ["Lesen Sie auch", "Schwimmbad bleibt im Winter geschlossen",
            "Die Sanierung dauert länger als geplant."]
