@@ -84,6 +84,9 @@ def test_a_long_box_of_links_between_paragraphs_neither_ends_the_article_nor_sta
     assert cleaned.paragraphs == (*DE, last)
     # The article's last paragraph alone after the box is still the article's.
     assert clean_text(page(*DE, *box, last, *FOOTER)).paragraphs == (*DE, last)
+    # An ad label between the paragraphs before the box does not count.
+    assert clean_text(page(DE[0], DE[1], DE[2], "Anzeige", "Anzeige", DE[3], *box, last, *FOOTER)).paragraphs == \
+        (*DE, last)
 
 
 def test_a_ticker_of_other_stories_above_the_article_is_left_out():

@@ -92,14 +92,14 @@ def teaser_boxes(infos: list[LineInfo], start: int, end: int, blurb: int = 25, m
 def inset_boxes(infos: list[LineInfo], most: int = 20, blurb: int = 25) -> frozenset[int]:
     """Indexes of the boxes of links set between the article's paragraphs: a heading such as
     "Mehr zum Thema" right after a paragraph, at most `most` short lines (headlines, their authors
-    and dates, list items), then prose again. Two paragraphs among the three lines before it and
-    one among the three after make it the article's box (one paragraph before it may be an
+    and dates, list items), then prose again. Two paragraphs among the three lines before it (ad
+    labels not counted) and one among the three after make it the article's box (one paragraph before it may be an
     author's note above other articles' links); the article goes on after it, so the box neither
     ends it nor stays in it."""
     found: set[int] = set()
     for i, line in enumerate(infos):
-        if not line.teaser_heading or i < 2 or not _paragraph(infos[i - 1]) or \
-                sum(_paragraph(before) for before in infos[max(i - 3, 0):i]) < 2:
+        before = [other for other in infos[max(i - 6, 0):i] if not other.interstitial][-3:]
+        if not line.teaser_heading or i < 2 or not _paragraph(infos[i - 1]) or sum(map(_paragraph, before)) < 2:
             continue
         j = i + 1
         while j < len(infos) and j <= i + most and infos[j].words < blurb and (infos[j].listed or not infos[j].sentence):
