@@ -15,7 +15,8 @@ gives it less than --low, a left line is added when it gives it more than --high
 the kept lines; it is scored like score.py (shingle P/R/F1 per page, averaged; segments pooled),
 beside the rules' own decisions scored the same way. --oracle instead decides every labelled
 line as the truth says, inside the located run only and everywhere within reach: the most a
-per-line decision could gain.
+per-line decision could gain. --by-words weighs a body page's lines by their share of its words,
+so that the fit cares about what the page's F1 cares about.
 """
 
 import argparse
@@ -114,22 +115,26 @@ def fold_of(site: str, folds: int, draw: int) -> int:
     return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % folds
 
 
-def cross_validated(pages: list[dict], folds: int, draw: int, low: float, high: float) -> list[list[bool]]:
+def cross_validated(pages: list[dict], folds: int, draw: int, low: float, high: float,
+                    by_words: bool = False) -> list[list[bool]]:
     import numpy as np
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     decisions = [list(p["kept"]) for p in pages]
     for fold in range(folds):
-        x, y = [], []
+        x, y, weight = [], [], []
         for page in pages:
             if fold_of(page["site"], folds, draw) != fold:
+                labelled = sum(len(t.split()) for t, lab in zip(page["texts"], page["labels"]) if lab is not None)
                 for i, f in zip(page["index"], page["features"]):
                     if page["labels"][i] is not None:
                         x.append(f)
                         y.append(page["labels"][i])
+                        words = len(page["texts"][i].split())
+                        weight.append(50 * words / labelled if by_words and page["truth"].get("body") else 1.0)
         model = HistGradientBoostingClassifier(max_iter=60, max_depth=3, learning_rate=0.1, min_samples_leaf=40,
                                                early_stopping=False, random_state=0)
-        model.fit(np.array(x, dtype=float), np.array(y, dtype=int))
+        model.fit(np.array(x, dtype=float), np.array(y, dtype=int), sample_weight=np.array(weight))
         for page, keep in zip(pages, decisions):
             if fold_of(page["site"], folds, draw) == fold and page["features"]:
                 for i, p in zip(page["index"], model.predict_proba(np.array(page["features"], dtype=float))[:, 1]):
@@ -163,6 +168,8 @@ def main() -> None:
     parser.add_argument("--reach", type=int, default=12)
     parser.add_argument("--low", type=float, default=0.5)
     parser.add_argument("--high", type=float, default=0.5)
+    parser.add_argument("--by-words", action="store_true",
+                        help="weigh a body page's lines by their share of its words (string pages' lines weigh 1)")
     parser.add_argument("--oracle", action="store_true")
     args = parser.parse_args()
     pages = []
@@ -179,7 +186,7 @@ def main() -> None:
         return
     for draw in range(args.repeats):
         show(f"learned, site-grouped {args.folds}-fold CV, assignment {draw}",
-             figures(pages, cross_validated(pages, args.folds, draw, args.low, args.high)))
+             figures(pages, cross_validated(pages, args.folds, draw, args.low, args.high, args.by_words)))
 
 
 if __name__ == "__main__":
