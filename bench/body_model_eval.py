@@ -172,6 +172,10 @@ def main() -> None:
                         help="weigh a body page's lines by their share of its words (string pages' lines weigh 1)")
     parser.add_argument("--oracle", action="store_true")
     args = parser.parse_args()
+    if not args.oracle and importlib.util.find_spec("sklearn") is None:
+        print(f"{Path(sys.argv[0]).name}: needs scikit-learn (pip install scikit-learn); --oracle does not",
+              file=sys.stderr)
+        raise SystemExit(2)
     pages = []
     for set_name in SETS:
         for path in sorted((CORPUS / set_name / "truth").glob("*.json")):
