@@ -40,6 +40,13 @@ def test_caption_with_a_glued_credit_is_dropped():
     assert cleaned.paragraphs == tuple(DE)
 
 
+def test_captions_placing_people_or_marking_a_stock_picture_are_dropped():
+    people = "Der Geschäftsführer Max Beispiel (l.) und die Bürgermeisterin Erika Muster vor dem Kraftwerk."
+    stock = "Ein Stromzähler in einem Keller (Symbolbild)."
+    cleaned = clean_text(page(DE[0], people, DE[1], DE[2], stock, DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
 def test_caption_whose_credit_follows_without_a_space_is_dropped_however_long():
     caption = ("Der Geschäftsführer der Stadtwerke vor dem Kraftwerk am Hafen.Foto: Max Beispiel. "
                "Mitarbeit: Erika Muster. Archiv: Stadtanzeiger")
@@ -53,11 +60,43 @@ def test_related_teaser_ending_in_more_inside_the_article_is_dropped():
     assert cleaned.paragraphs == tuple(DE)
 
 
+def test_a_read_also_link_on_one_line_inside_the_article_is_dropped():
+    cleaned = clean_text(page(DE[0], DE[1], "Lesen Sie auch: Schwimmbad bleibt im Winter geschlossen", DE[2], DE[3],
+                              *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
 def test_read_also_box_inside_the_article_is_dropped_and_the_article_goes_on():
     box = ["Lesen Sie auch", "Schwimmbad bleibt im Winter geschlossen",
            "Die Sanierung dauert länger als geplant."]
     cleaned = clean_text(page(DE[0], DE[1], *box, DE[2], DE[3], *FOOTER))
     assert cleaned.paragraphs == tuple(DE)
+
+
+def test_a_long_box_of_links_between_paragraphs_neither_ends_the_article_nor_stays_in_it():
+    box = ["Mehr zum Thema",
+           "Radwege am Fluss: Die Stadt plant drei Kilometer neue Strecke", "- Von Anna Muster", "- Vor 2 Stunden",
+           "Schwimmbad: Die Sanierung dauert länger als geplant", "- Von Max Beispiel", "- Vor 5 Stunden",
+           "Haushalt: Der Stadtrat streitet über neue Schulden", "- Von Erika Muster", "- Gestern"]
+    last = ("Die Opposition im Stadtrat kündigte bereits an, dass sie eine Senkung der Gebühren für die "
+            "Müllabfuhr beantragen wird, um die Haushalte in der Stadt wenigstens an dieser Stelle zu entlasten.")
+    cleaned = clean_text(page(DE[0], DE[1], DE[2], *box, DE[3], last, *FOOTER))
+    assert cleaned.paragraphs == (*DE, last)
+    # The article's last paragraph alone after the box is still the article's.
+    assert clean_text(page(*DE, *box, last, *FOOTER)).paragraphs == (*DE, last)
+    # An ad label between the paragraphs before the box does not count.
+    assert clean_text(page(DE[0], DE[1], DE[2], "Anzeige", "Anzeige", DE[3], *box, last, *FOOTER)).paragraphs == \
+        (*DE, last)
+
+
+def test_a_ticker_of_other_stories_above_the_article_is_left_out():
+    ticker = [f"- {town}: Der Gemeinderat hat am Abend beschlossen, die Gebühren für {what} im kommenden Jahr "
+              f"zu erhöhen, nachdem die Kosten der Verwaltung erneut gestiegen sind."
+              for town, what in [("Nordstadt", "Wasser"), ("Südheim", "Abwasser"), ("Westdorf", "die Müllabfuhr"),
+                                 ("Ostfeld", "die Kitas"), ("Mittelberg", "das Schwimmbad")]]
+    text = "\n\n".join([MENU, "Eilmeldungen", "\n".join(ticker), "Strompreise steigen deutlich", "20. November 2024",
+                         "Teilen", "- Facebook", *DE, *FOOTER])
+    assert clean_text(text).paragraphs == tuple(DE)
 
 
 def test_paragraph_after_an_advertisement_interstitial_is_kept():

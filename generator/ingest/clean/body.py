@@ -3,7 +3,7 @@ and announcements of other pages are left out; sub-headings between paragraphs s
 
 from generator.ingest.clean.authors import is_byline
 from generator.ingest.clean.dates import find_date
-from generator.ingest.clean.inline import captioned, gallery_captions, glued_credit, teaser_boxes
+from generator.ingest.clean.inline import captioned, gallery_captions, inset_boxes, teaser_boxes
 from generator.ingest.clean.lines import LineInfo
 
 
@@ -12,7 +12,7 @@ def article_lines(infos: list[LineInfo], start: int, end: int, contents: frozens
     """The lines of `infos[start:end]` that are the article's text, without the entries of a table
     of contents (`contents`) and the lines a rule drops (`dropped`, one flag per line of `infos`);
     a page without prose keeps its table, if it has one."""
-    boxed = teaser_boxes(infos, start, end) | gallery_captions(infos, start, end)
+    boxed = teaser_boxes(infos, start, end) | gallery_captions(infos, start, end) | inset_boxes(infos)
     lines = [line for k, line in enumerate(infos[start:end], start) if k not in contents and k not in boxed
              and (_kept(line, dropped[k]) or _subheading(infos, k, dropped))]
     # A line printed twice inside the article is a caption or pull quote repeated by the layout.
@@ -25,7 +25,7 @@ def _subheading(infos: list[LineInfo], i: int, dropped: list[bool]) -> bool:
     """A word or two between two paragraphs of prose ("Hintergrund", "What next") heads a section."""
     line = infos[i]
     if not (0 < i < len(infos) - 1) or line.furniture or line.listed or dropped[i] or line.interstitial \
-            or find_date(line.text) or glued_credit(line):
+            or find_date(line.text) or captioned(line):
         return False
     return all(other.words >= 12 and other.sentence and not other.furniture for other in (infos[i - 1], infos[i + 1]))
 

@@ -5,7 +5,8 @@ articles ("Lesen Sie auch")."""
 import re
 
 from generator.ingest.clean.lang import any_language
-from generator.ingest.clean.lang.boilerplate import COUNTER_JOINS, GALLERY_WORDS, PICTURE_CREDITS, SOURCE_LABELS
+from generator.ingest.clean.lang.boilerplate import (CAPTION_MARKS, COUNTER_JOINS, GALLERY_WORDS, PICTURE_CREDITS,
+                                                    SOURCE_LABELS)
 from generator.ingest.clean.lines import LineInfo
 
 _PICTURE = "|".join(sorted(any_language(PICTURE_CREDITS)))
@@ -25,9 +26,18 @@ _COUNTER = re.compile(rf"(?i)^(?:(?:{'|'.join(sorted(any_language(GALLERY_WORDS)
                       rf"(?:/|{'|'.join(sorted(any_language(COUNTER_JOINS)))})\s*(\d{{1,3}})$")
 
 
+_MARKS = frozenset(mark.replace(" ", "") for mark in any_language(CAPTION_MARKS))
+_BRACKETED = re.compile(r"\(([^()]{1,16})\)")
+
+
 def captioned(line: LineInfo) -> bool:
-    """A picture's caption ending in its credit (or the credit alone)."""
-    return line.words < 30 and bool(_CREDIT.search(line.text)) or glued_credit(line)
+    """A picture's caption: ending in its credit (or the credit alone), or saying in brackets who
+    stands where in the picture or that it is a stock picture."""
+    return line.words < 30 and (bool(_CREDIT.search(line.text)) or _marked(line.text)) or glued_credit(line)
+
+
+def _marked(text: str) -> bool:
+    return "(" in text and any(m.group(1).replace(" ", "").lower() in _MARKS for m in _BRACKETED.finditer(text))
 
 
 def glued_credit(line: LineInfo, longest: int = 40) -> bool:
@@ -77,3 +87,27 @@ def teaser_boxes(infos: list[LineInfo], start: int, end: int, blurb: int = 25, m
         else:
             left = 0
     return frozenset(box)
+
+
+def inset_boxes(infos: list[LineInfo], most: int = 20, blurb: int = 25) -> frozenset[int]:
+    """Indexes of the boxes of links set between the article's paragraphs: a heading such as
+    "Mehr zum Thema" right after a paragraph, at most `most` short lines (headlines, their authors
+    and dates, list items), then prose again. Two paragraphs among the three lines before it (ad
+    labels not counted) and one among the three after make it the article's box (one paragraph before it may be an
+    author's note above other articles' links); the article goes on after it, so the box neither
+    ends it nor stays in it."""
+    found: set[int] = set()
+    for i, line in enumerate(infos):
+        before = [other for other in infos[max(i - 6, 0):i] if not other.interstitial][-3:]
+        if not line.teaser_heading or i < 2 or not _paragraph(infos[i - 1]) or sum(map(_paragraph, before)) < 2:
+            continue
+        j = i + 1
+        while j < len(infos) and j <= i + most and infos[j].words < blurb and (infos[j].listed or not infos[j].sentence):
+            j += 1
+        if j > i + 1 and sum(_paragraph(after) for after in infos[j:j + 3]) >= 1:
+            found.update(range(i, j))
+    return frozenset(found)
+
+
+def _paragraph(line: LineInfo) -> bool:
+    return line.words >= 20 and line.sentence and not (line.listed or line.furniture)

@@ -95,8 +95,10 @@ def describe_lines(lines: list[str], lang: str = "") -> list[LineInfo]:
         # Scripts written without spaces: about two characters make a word.
         count = len(words) + len(_CJK.findall(text)) // 2
         label = low.strip(_LABEL_MARKS) if count <= 8 and not listed else ""
-        # A blurb ending in "… mehr" links to another article.
-        teaser = low.rstrip(" .:»›>").endswith(_TEASER_TAILS)
+        # A blurb ending in "… mehr" links to another article, as does a headline after a teaser
+        # box's heading on the same line ("Lesen Sie auch: Neue Radwege am Fluss").
+        teaser = low.rstrip(" .:»›>").endswith(_TEASER_TAILS) or \
+            (count <= 20 and ":" in low and LIST_ITEM.sub("", low).split(":", 1)[0].strip(_LABEL_MARKS) in _TEASER_HEADINGS)
         infos.append(LineInfo(
             text=text, words=count,
             stop_ratio=stops / len(words) if words else 0.0,

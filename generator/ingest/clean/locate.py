@@ -3,7 +3,7 @@ weight taken, and trimmed at markers after which only comments, links and footer
 
 import re
 
-from generator.ingest.clean.inline import captioned
+from generator.ingest.clean.inline import captioned, inset_boxes
 from generator.ingest.clean.lines import LIST_ITEM, LineInfo
 
 
@@ -166,10 +166,12 @@ def find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re
     article; `contents` are the entries of a table of contents, which cost nothing (they stand
     between an article's intro and its body).
 
-    Interstitials ("ADVERTISEMENT", "Thanks for watching!") and photo captions ending in their
-    credit are looked through: the paragraph after an ad slot or a picture is the article's, and
-    must not look like a lone teaser beyond furniture. `stop_min` is prose_weight's."""
-    seen = [i for i, line in enumerate(infos) if not (line.interstitial or _inset_caption(infos, i))]
+    Interstitials ("ADVERTISEMENT", "Thanks for watching!"), photo captions ending in their credit
+    and boxes of links between paragraphs ("Mehr zum Thema" and a few headlines) are looked
+    through: the paragraph after an ad slot, a picture or a box is the article's, and must not look
+    like a lone teaser beyond furniture. `stop_min` is prose_weight's."""
+    boxes = inset_boxes(infos)
+    seen = [i for i, line in enumerate(infos) if not (line.interstitial or _inset_caption(infos, i) or i in boxes)]
     if len(seen) == len(infos):
         return _find_article(infos, dropped, cut_after, contents, stop_min)
     position = {i: k for k, i in enumerate(seen)}
@@ -219,7 +221,26 @@ def _find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[r
     if start == end:
         return start, end
     start, end = join_neighbours(costed[:end] if told else costed, start, end)
+    start = _past_leading_list(weights, infos, start, end)
     return reach_lead(infos, start, stop_min), end
+
+
+def _past_leading_list(weights: list[float], infos: list[LineInfo], start: int, end: int,
+                       items: int = 4, gap: int = 3) -> int:
+    """The start moved past a list that opens the run and stands apart from the paragraphs after it
+    (`gap` lines or more that weigh nothing between them): a ticker of other stories' leads above
+    the article, which weighs as much as prose but is not the article's."""
+    i = start
+    while i < end and infos[i].listed:
+        i += 1
+    if i - start < items:
+        return start
+    j = i
+    while j < end and weights[j] <= 0:
+        j += 1
+    if j - i < gap or j == end:
+        return start
+    return j if sum(max(w, 0) for w in weights[j:end]) > sum(max(w, 0) for w in weights[start:i]) else start
 
 
 def reach_lead(infos: list[LineInfo], start: int, stop_min: float, gap: int = 4) -> int:
