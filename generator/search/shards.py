@@ -59,8 +59,19 @@ def _page(name: str, payload: str) -> Page:
     return Page(f"search/{name}", f"__NA_SHARD({json.dumps(name)},{payload});\n".encode("utf-8"))
 
 
+# A file's name is 40 bits of its content's digest: a manifest names thousands of files, and at
+# 100,000 articles their names were most of its bytes (random hex that gzip cannot shrink).
+DIGEST_CHARS = 10
+
+
 def _digest(*payloads: str) -> str:
-    return hashlib.sha256("\n".join(payloads).encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha256("\n".join(payloads).encode("utf-8")).hexdigest()[:DIGEST_CHARS]
+
+
+def _joined(names: list[str]) -> str:
+    """Shard names as the manifest holds them: their digests run together, without the folder and
+    the ending each repeats (search/shards.js names them again)."""
+    return "".join(name[2:2 + DIGEST_CHARS] for name in names)
 
 
 def _shard(folder: str, data) -> tuple[str, Page]:
@@ -162,10 +173,10 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
         # ranking.js reads an article's length back from an impact, with the archive's rounded size.
         "bm25": [K1, TEXT_B, IMPACT_SCALE, index.norms.count],
         "firstTerms": firsts,
-        "termFiles": term_files,  # each with its position shard: the same name in p/ (_term_pair)
-        "docFiles": doc_files,
+        "termFiles": _joined(term_files),  # each with its position shard: the same name in p/ (_term_pair)
+        "docFiles": _joined(doc_files),
         "reverseFirst": reverse_firsts,
-        "reverseFiles": reverse_files,
+        "reverseFiles": _joined(reverse_files),
         "excerptsPerShard": per_excerpt_shard,
         "months": index.months,
         "languages": index.languages,
@@ -173,7 +184,12 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
         "stemmers": {lang: stemmer_of(lang) for lang in index.languages if stemmer_of(lang)},
     }
     name = make("m", manifest)
-    pages = list({page.path: page for page in pages}.values())
+    unique = {page.path: page for page in pages}
+    if len(unique) != len({page.body for page in pages}):
+        # Two shards whose contents differ share a digest: at 40 bits, about once in ten thousand
+        # builds of a million articles. Stop rather than let one stand for the other.
+        raise ValueError("two search shards of different contents have the same name")
+    pages = list(unique.values())
     paths = dict.fromkeys(f"search/{name}" for name in term_files + position_files + excerpt_files + doc_files
                           + reverse_files + [name])
     return f"search/{name}", pages, list(paths), layout

@@ -2,12 +2,14 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from generator.organise.archive import build_archive
 from generator.site import build_site
 from generator.core.config import load_config
 from generator.content.articles import load_articles
 from generator.search.codec import decode_numbers, encode_numbers
-from generator.search.shards import search_files, shard_sizes
+from generator.search.shards import DIGEST_CHARS, search_files, shard_sizes
 from generator.search.terms import article_terms
 from generator.search.update import IndexState
 
@@ -33,6 +35,13 @@ def shard_data(page):
     match = re.fullmatch(r'__NA_SHARD\("([^"]+)",(.*)\);\n', page.body.decode("utf-8"), re.S)
     assert match, page.path
     return match.group(1), json.loads(match.group(2))
+
+
+def files(manifest: dict, key: str) -> list[str]:
+    """The shard names the manifest runs together under `key` (search/shards.js names())."""
+    folder = {"termFiles": "t/", "docFiles": "d/", "reverseFiles": "r/"}[key]
+    joined, size = manifest[key], DIGEST_CHARS
+    return [f"{folder}{joined[i:i + size]}.js" for i in range(0, len(joined), size)]
 
 
 def test_article_terms_leave_out_stopwords_but_count_their_place(tmp_path):
@@ -78,9 +87,9 @@ def test_every_shard_is_a_classic_script_registering_its_own_name(tmp_path):
         assert page.path == "search/" + name
     _, manifest = shard_data(next(p for p in pages if p.path == manifest_path))
     excerpts = [n for page in pages if page.path.startswith("search/d/") for n in shard_data(page)[1]["excerpts"]]
-    positions = ["p/" + name[2:] for name in manifest["termFiles"]]  # named like their term shard
-    listed = set(manifest["termFiles"] + positions + manifest["docFiles"] + excerpts
-                 + manifest["reverseFiles"])
+    positions = ["p/" + name[2:] for name in files(manifest, "termFiles")]  # named like their term shard
+    listed = set(files(manifest, "termFiles") + positions + files(manifest, "docFiles") + excerpts
+                 + files(manifest, "reverseFiles"))
     assert {p.path for p in pages} == {"search/" + n for n in listed} | {manifest_path}
 
 
@@ -88,8 +97,8 @@ def test_postings_list_every_article_holding_a_term(tmp_path):
     _, pages = search_files(index_of(archive_of(make_search_site(tmp_path))))
     shards = dict(shard_data(p) for p in pages)
     manifest = next(d for n, d in shards.items() if n.startswith("m/"))
-    terms = {t: v for n in manifest["termFiles"] for t, v in shards[n].items()}
-    docs = [d for n in manifest["docFiles"] for d in shards[n]["docs"]]
+    terms = {t: v for n in files(manifest, "termFiles") for t, v in shards[n].items()}
+    docs = [d for n in files(manifest, "docFiles") for d in shards[n]["docs"]]
     numbers = decode_numbers(terms["evening"])
     found, doc = [], 0
     for delta in numbers[::2]:
@@ -139,7 +148,7 @@ def shards_of(tmp_path):
 
 def test_each_result_names_the_excerpt_its_snippet_is_cut_from(tmp_path):
     shards, manifest = shards_of(tmp_path)
-    first = shards[manifest["docFiles"][0]]
+    first = shards[files(manifest, "docFiles")[0]]
     excerpts = [text for name in first["excerpts"] for text in shards[name]]
     titles = [row[1] for row in first["docs"]]
     harbour = excerpts[titles.index("Harbour ferry adds evening crossings")]
@@ -150,8 +159,8 @@ def test_each_result_names_the_excerpt_its_snippet_is_cut_from(tmp_path):
 
 def test_a_posting_says_whether_its_word_is_in_the_headline(tmp_path):
     shards, manifest = shards_of(tmp_path)
-    terms = {t: v for n in manifest["termFiles"] for t, v in shards[n].items()}
-    docs = [row[1] for n in manifest["docFiles"] for row in shards[n]["docs"]]
+    terms = {t: v for n in files(manifest, "termFiles") for t, v in shards[n].items()}
+    docs = [row[1] for n in files(manifest, "docFiles") for row in shards[n]["docs"]]
     numbers, doc, flags = decode_numbers(terms["ferri"]), 0, {}  # "ferry", stemmed
     for delta, value in zip(numbers[::2], numbers[1::2]):
         doc += delta
@@ -161,14 +170,23 @@ def test_a_posting_says_whether_its_word_is_in_the_headline(tmp_path):
 
 def test_reverse_shards_list_every_word_term_by_its_end(tmp_path):
     shards, manifest = shards_of(tmp_path)
-    words = sorted(t for n in manifest["termFiles"] for t in shards[n] if not t.startswith("~"))
-    listed = [t for n in manifest["reverseFiles"] for t in shards[n]]
+    words = sorted(t for n in files(manifest, "termFiles") for t in shards[n] if not t.startswith("~"))
+    listed = [t for n in files(manifest, "reverseFiles") for t in shards[n]]
     assert sorted(listed) == words
     assert listed == sorted(listed, key=lambda t: t[::-1])
-    assert manifest["reverseFirst"] == [shards[n][0][::-1] for n in manifest["reverseFiles"]]
+    assert manifest["reverseFirst"] == [shards[n][0][::-1] for n in files(manifest, "reverseFiles")]
 
 
 def test_a_large_archive_gets_larger_shards_not_more_files():
     assert shard_sizes(10_000) == (60, 20)
     docs, excerpts = shard_sizes(100_000)
     assert 100_000 / docs <= 1000 and 100_000 / excerpts <= 1000
+
+
+def test_two_shards_of_different_contents_never_share_a_name(tmp_path, monkeypatch):
+    """Names are short digests: a clash must stop the build, not let one shard stand for another."""
+    index = index_of(archive_of(make_search_site(tmp_path)))
+    monkeypatch.setattr("generator.search.shards.TERM_SHARD_BYTES", 100)  # many term shards
+    monkeypatch.setattr("generator.search.shards.DIGEST_CHARS", 1)  # and 16 names for them
+    with pytest.raises(ValueError, match="same name"):
+        search_files(index)

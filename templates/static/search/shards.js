@@ -53,11 +53,22 @@
     return out.subarray(0, k);
   }
 
+  /* The manifest runs the digests of a kind of shard together (search/shards.py _joined). */
+  var DIGEST_CHARS = 10;
+  function names(joined, folder) {
+    var out = [];
+    for (var i = 0; i < joined.length; i += DIGEST_CHARS) out.push(folder + joined.slice(i, i + DIGEST_CHARS) + ".js");
+    return out;
+  }
+
   var manifestPromise = null;
   function manifest() {
     if (!manifestPromise) {
       var name = manifestUrl.slice(base.length);
       manifestPromise = load(name).then(function (m) {
+        m.termFiles = names(m.termFiles, "t/");
+        m.docFiles = names(m.docFiles, "d/");
+        m.reverseFiles = names(m.reverseFiles, "r/");
         m.stop = Object.create(null);
         Object.keys(m.stopwords).forEach(function (lang) {
           m.stopwords[lang].forEach(function (w) { m.stop[w] = true; });
