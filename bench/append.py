@@ -14,7 +14,8 @@ one build with nothing changed:
   remove1  the article `past1` added, removed again
 For each: the wall time, and the files under output/search/ that the build wrote afresh (a name
 that was not there before) and removed. Last, unless --no-clean-check, a copy of the articles is
-built from nothing and its output/search/ compared byte for byte with the site's.
+built from nothing and its output/search/ (with --whole-output, all of output/) compared byte for
+byte with the site's.
 """
 
 import argparse
@@ -90,21 +91,23 @@ def timed(site: Path, change) -> dict:
     return result
 
 
-def same_as_clean(site: Path, scratch: Path) -> bool:
-    """Whether a clean build of the site's articles gives the same output/search/, byte for byte."""
+def differences(site: Path, scratch: Path, folder: str) -> list[str]:
+    """The files under output/`folder` in which the site differs from a clean build of its articles
+    (made in `scratch`): missing on either side, or other bytes."""
     shutil.rmtree(scratch, ignore_errors=True)
     (scratch / "content").mkdir(parents=True)
     shutil.copy(site / "site.yaml", scratch / "site.yaml")
     subprocess.run(["cp", "-al", str(site / "content" / "articles"), str(scratch / "content" / "articles")], check=True)
     build(scratch)
-    ours, clean = site / "output" / "search", scratch / "output" / "search"
-    names = search_files(site)
-    if names != search_files(scratch):
-        return False
-    match, mismatch, errors = filecmp.cmpfiles(ours, clean, sorted(names), shallow=False)
-    same = not mismatch and not errors and filecmp.cmp(ours / "index.html", clean / "index.html", shallow=False)
+    ours, clean = (site / "output" / folder).resolve(), (scratch / "output" / folder).resolve()
+
+    def listed(root: Path) -> set[str]:
+        return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+    names = listed(ours)
+    other = listed(clean)
+    _, mismatch, errors = filecmp.cmpfiles(ours, clean, sorted(names & other), shallow=False)
     shutil.rmtree(scratch)
-    return same
+    return sorted((names ^ other) | set(mismatch) | set(errors))
 
 
 def main() -> int:
@@ -114,6 +117,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--adds", type=int, default=300)
     parser.add_argument("--no-clean-check", action="store_true")
+    parser.add_argument("--whole-output", action="store_true",
+                        help="compare every output file with the clean build's, not only output/search/")
     args = parser.parse_args()
     site = args.site.resolve()
     if not site.exists():
@@ -129,7 +134,9 @@ def main() -> int:
     results["past1"] = timed(site, lambda: added.append(articles.add(articles.middle)))
     results["remove1"] = timed(site, lambda: added.pop().unlink())
     if not args.no_clean_check:
-        results["equals_clean_build"] = same_as_clean(site, site.parent / (site.name + "-clean"))
+        differ = differences(site, site.parent / (site.name + "-clean"), "" if args.whole_output else "search")
+        results["equals_clean_build"] = not differ
+        results["differing_files"] = {"count": len(differ), "first": differ[:20]}
     print(json.dumps(results, indent=1))
     return 0 if results.get("equals_clean_build", True) else 1
 
