@@ -71,7 +71,8 @@ class ArticleCache:
     @classmethod
     def load(cls, site_root: Path, key: str) -> "ArticleCache":
         memo = Memo(site_root, "articles")
-        folder = site_root / CACHE_DIR / BODIES
+        # Resolved: the articles name their packs by this path, whatever the folder the next build runs in.
+        folder = (site_root / CACHE_DIR / BODIES).resolve()
         entries = memo.get(key) or {}  # missing, unreadable or stale: a cold build, never an error
         cache = cls(memo, key, valid(entries, folder), folder)
         cache.changed = len(cache.entries) != len(entries) or tidy(cache.entries, folder)
