@@ -26,6 +26,7 @@ from pathlib import Path
 
 from generator.core.cache import KeptMemo, Memo, code_fingerprint, fingerprint
 from generator.core.model import Article
+from generator.lang import text as text_module
 from generator.organise import topics as topics_module
 from generator.organise.topics import PLACE_PREFIX, topic_signature, topics
 
@@ -199,8 +200,9 @@ class RelatedIndex:
 
 
 def _code_key(limit: int) -> str:
-    """Changes with the ranking code and the list length: a kept index made otherwise is not used."""
-    return f"{code_fingerprint([topics_module, sys.modules[__name__]])}:{limit}"
+    """Changes with the ranking code (topics stem words with lang/text.py) and the list length: a
+    kept index made otherwise is not used."""
+    return f"{code_fingerprint([text_module, topics_module, sys.modules[__name__]])}:{limit}"
 
 
 def _lists_key(articles: list[Article], code_key: str) -> str:

@@ -17,7 +17,7 @@ from babel import UnknownLocaleError
 from generator.core.model import Article
 from generator.core.slug import term_slug
 from generator.lang.cldr import locale
-from generator.search.text import text_terms
+from generator.lang.text import text_terms
 
 # A shared tag says more than a shared word of the headline or name of the lead.
 TAG_WEIGHT, PLACE_WEIGHT, TITLE_WEIGHT, NAME_WEIGHT = 3, 2, 2, 2

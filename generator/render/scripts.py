@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.core.model import PageJob
 from generator.render.theme import static_files
-from generator.search.text import stemmer_of
+from generator.lang.text import stemmer_of
 
 SEARCH_SCRIPT = "static/search.js"
 SEARCH_PARTS = "static/search/"

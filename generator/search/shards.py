@@ -18,7 +18,7 @@ from generator.search.index import SearchIndex
 from generator.search.layout import Cutter, Layout, Touched, recut
 from generator.search.scoring import IMPACT_SCALE, K1, TEXT_B
 from generator.search.terms import FILTER_PREFIX
-from generator.search.text import stemmer_of, stopwords
+from generator.lang.text import stemmer_of, stopwords
 
 # Shard sizes balance three costs (measured with the search harness, 10,000 articles): the bytes of a
 # first query (a term and a position shard per word, the document shards of its top ten), the

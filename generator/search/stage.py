@@ -16,8 +16,8 @@ from generator.core.model import PageJob, SearchFiles
 from generator import lang
 from generator.organise import archive
 from generator.core.parallel import in_background
-from generator.lang import RECORDS
-from generator.search import arrays, codec, index, layout, scoring, shards, terms, text, update
+from generator.lang import RECORDS, text
+from generator.search import arrays, codec, index, layout, scoring, shards, terms, update
 from generator.search.shards import search_files
 from generator.search.terms import ArticleTerms, article_terms
 from generator.search.update import IndexState

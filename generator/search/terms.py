@@ -12,7 +12,7 @@ from generator.core.bodies import body_of
 from generator.core.model import Article
 from generator.core.slug import term_slug
 from generator.search.codec import ONCE_POSITIONS, decode_positions, encode_positions
-from generator.search.text import html_text, text_terms
+from generator.lang.text import html_text, text_terms
 
 FILTER_PREFIX = "~"  # filter terms (~s:source, ~t:tag, ~l:lang) sort after every word
 

@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright
 
 from generator.site import build_site
 from generator.search.scoring import IMPACT_SCALE, K1, TEXT_B, corpus_norms, doc_weights, idf, impact
-from generator.search.text import fold, lower_words, query_term, stemmer_of, text_terms, words
+from generator.lang.text import fold, lower_words, query_term, stemmer_of, text_terms, words
 
 from helpers.search_site import ARTICLES, make_search_site
 
@@ -232,7 +232,7 @@ def test_search_works_from_a_static_http_server(site, browser):
 
 
 def test_browser_folding_and_stemming_match_the_index(page):
-    """search/text.js repeats search_text.py; any difference would hide articles from some queries."""
+    """search/text.js repeats lang/text.py; any difference would hide articles from some queries."""
     text = " ".join(ARTICLES.values()) + (
         " Häuser Bäume Überweisungen Verhandlungen Sanktionen größten Systeme Kenntnisse Geschäftsführerinnen"
         " fröhlichkeit ärztlich Ergebnissen Abteilungen crossings generously happily skies dying relational"

@@ -90,7 +90,7 @@ def test_cleaning_never_invents_text(page):
 def test_search_tokenizer_never_crashes_and_yields_plain_terms(text, lang):
     """Terms are folded (lower case, umlauts spelled out, no accents) words of the text, and stemming
     keeps one term per word; folding twice changes nothing."""
-    from generator.search.text import fold, html_text, stem_words, words
+    from generator.lang.text import fold, html_text, stem_words, words
     found = words(text)
     assert all(term and term == fold(term) and not any(c.isspace() for c in term) for term in found)
     assert fold(fold(text)) == fold(text)
@@ -105,7 +105,7 @@ def test_search_words_of_ascii_text_come_out_as_the_regex_finds_them(text):
     import re
     import unicodedata
 
-    from generator.search.text import fold, words
+    from generator.lang.text import fold, words
     folded = fold(text)
     if not any("\u3040" <= c for c in folded) and all(unicodedata.category(c)[0] != "M" for c in folded):
         assert words(text) == re.findall(r"[^\W_]{2,}", folded)

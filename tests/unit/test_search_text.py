@@ -1,4 +1,4 @@
-from generator.search.text import fold, html_text, index_terms, stem_words, words
+from generator.lang.text import fold, html_text, index_terms, stem_words, words
 
 
 def test_umlauts_and_their_ascii_spellings_fold_alike():
@@ -48,7 +48,7 @@ def test_index_terms_are_stems_with_stopwords_and_gaps_left_blank():
 
 
 def test_french_and_spanish_inflections_share_a_term_stemmed_with_their_accents():
-    from generator.search.text import query_term, text_terms
+    from generator.lang.text import query_term, text_terms
     assert text_terms("fr", "Les élections") == ["", "elect"]
     assert text_terms("fr", "élection")[0] == text_terms("fr", "élections")[0] == query_term("fr", "elections")
     assert text_terms("es", "la educación")[1] == text_terms("es", "educaciones")[0]
@@ -56,7 +56,7 @@ def test_french_and_spanish_inflections_share_a_term_stemmed_with_their_accents(
 
 
 def test_any_snowball_language_stems_and_cyrillic_keeps_its_letters():
-    from generator.search.text import text_terms
+    from generator.lang.text import text_terms
     assert text_terms("ru", "Новый президент")[0] == text_terms("ru", "новая")[0] == "нов"
     assert text_terms("da", "husene huset") == ["hus", "hus"]
 
@@ -75,7 +75,7 @@ def test_marks_stay_inside_their_word():
 
 
 def test_a_query_word_looks_up_the_term_its_article_word_is_indexed_under():
-    from generator.search.text import lower_words, query_term, stopwords, text_terms
+    from generator.lang.text import lower_words, query_term, stopwords, text_terms
     text = "Les élections présidentielles. Die Häuser der Verhandlungen. Новый президент"
     for lang in ("fr", "de", "ru", "ja"):
         read = lower_words(text) if lang in ("fr", "ru") else words(text)

@@ -25,7 +25,7 @@ import pytest
 import snowballstemmer
 from snowballstemmer.basestemmer import BaseStemmer
 
-from generator.search.text import fold, stem_words
+from generator.lang.text import fold, stem_words
 from helpers.sites import REPO
 
 STEM = REPO / "templates" / "static" / "stem"

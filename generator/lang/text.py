@@ -1,4 +1,5 @@
-"""Search text normalisation: the exact rules the browser's search scripts repeat for queries.
+"""Text normalisation for search and related articles: the exact rules the browser's search
+scripts repeat for queries.
 
 Index and query must agree term for term, so every rule here has a twin in
 templates/static/search/text.js (fold, words, termOf); tests/unit/test_search_text.py and the browser
