@@ -184,11 +184,12 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
         "stemmers": {lang: stemmer_of(lang) for lang in index.languages if stemmer_of(lang)},
     }
     name = make("m", manifest)
-    unique = {page.path: page for page in pages}
-    if len(unique) != len({page.body for page in pages}):
-        # Two shards whose contents differ share a digest: at 40 bits, about once in ten thousand
-        # builds of a million articles. Stop rather than let one stand for the other.
-        raise ValueError("two search shards of different contents have the same name")
+    unique: dict[str, Page] = {}
+    for page in pages:
+        if unique.setdefault(page.path, page).body != page.body:
+            # Two shards whose contents differ share a digest: at 40 bits, about once in ten
+            # thousand builds of a million articles. Stop rather than let one stand for the other.
+            raise ValueError("two search shards of different contents have the same name")
     pages = list(unique.values())
     paths = dict.fromkeys(f"search/{name}" for name in term_files + position_files + excerpt_files + doc_files
                           + reverse_files + [name])
