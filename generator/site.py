@@ -23,10 +23,11 @@ from generator.core.config import SiteConfig, read_config
 from generator.core.errors import BuildFailed, SiteError
 from generator.core.model import Article, BuildReport, Changes, PageJob, SearchFiles
 from generator.core.paths import SitePaths
+from generator import inputs
 from generator.ingest.new_raw import import_new_raw
 from generator.core.clock import now
 from generator.organise.archive import Archive, build_archive, relate_again, resolve_slugs, with_contents
-from generator.organise.moved import by_identity, present_urls, read_urls, redirects, with_moves, write_urls
+from generator.organise.moved import URLS_FILE, by_identity, present_urls, read_urls, redirects, with_moves, write_urls
 from generator.organise.related import RelatedCache
 from generator.organise.topics import topic_signature
 from generator.organise.visibility import Visibility
@@ -108,14 +109,33 @@ def remember_shown(site_root: Path, warnings: frozenset[str]) -> None:
         memo.put(WARNINGS_KEY, warnings)
 
 
+def repeated(site_root: Path, warnings: list[str], touched: set[str]) -> frozenset[str]:
+    """A warning shown before (`remember_shown`) about a file that has not changed since (is not
+    `touched`) is a repeat: every build and publish would otherwise print the same slug warnings again."""
+    before = Memo(site_root, "warnings").get(WARNINGS_KEY) or frozenset()
+    # A warning starts with the file it is about ("content/articles/x.md: slug 'x' …").
+    return frozenset(w for w in warnings if w in before and w.split(": ", 1)[0] not in touched)
+
+
 def build_site(site_root: Path, output_dir: Path | None = None, overrides: dict | None = None,
                visibility: Visibility | None = None) -> BuildReport:
     """Build the site at `site_root` into output/; raises BuildFailed, leaving output/ untouched, on bad input.
 
     `overrides` replace settings of site.yaml (`--base-url`)."""
+    visibility = visibility or Visibility(now())
+    start = time.perf_counter()
+    output = output_dir or SitePaths.of(site_root).output
+    stamp = inputs.current_stamp(site_root, output, overrides or {}, visibility.drafts, visibility.future)
+    report = inputs.unchanged_report(site_root, stamp, visibility.now)
+    if report is not None:
+        report.stages["check"] = time.perf_counter() - start
+        report.repeats = repeated(site_root, report.warnings, touched=set())
+        return report
     site = Site(site_root, output_dir, overrides=overrides, visibility=visibility)
     with without_cycle_collection(after=gc.freeze):
-        return site.build()
+        report = site.build()
+    inputs.remember(site_root, stamp, report, site.next_due, [job.path for job in site.extra], site.wrote)
+    return report
 
 
 class Site:
@@ -149,6 +169,7 @@ class Site:
         self.search_stale = False  # an edit was built without re-indexing
         self.in_sync = False  # the last build succeeded: output/ matches self.renderer
         self.touched: set[str] = set()  # the files this build read afresh: articles, raw files
+        self.wrote: set[Path] = set()  # the files in content/ a build wrote itself (the URL record)
         self.next_due = None  # the earliest date after "now" of an article: it is then published, or loses its mark
 
     @property
@@ -332,11 +353,7 @@ class Site:
         return sorted(broken, key=lambda e: str(e.path)) + clashes
 
     def _mark_repeats(self, report: BuildReport) -> None:
-        """A warning shown before (`remember_shown`) about a file that has not changed since is a
-        repeat: every build and publish would otherwise print the same slug warnings again."""
-        before = Memo(self.root, "warnings").get(WARNINGS_KEY) or frozenset()
-        # A warning starts with the file it is about ("content/articles/x.md: slug 'x' …").
-        report.repeats = frozenset(w for w in report.warnings if w in before and w.split(": ", 1)[0] not in self.touched)
+        report.repeats = repeated(self.root, report.warnings, self.touched)
 
     def _record_urls(self, archive: Archive) -> dict[str, Article]:
         """Articles that moved since the last build recorded in content/urls.yaml; the earlier
@@ -347,6 +364,7 @@ class Site:
         record = with_moves(self.urls, last, known)
         if record != self.urls:
             write_urls(self.root, record)
+            self.wrote.add(self.root / URLS_FILE)
             self.urls = record
         # An article left out for now (a draft, one not yet due) keeps its last URL for its return.
         seen = {**last, **present_urls(known)}
