@@ -128,16 +128,18 @@ def unchanged_report(site_root: Path, stamp: Stamp, now: datetime) -> BuildRepor
 
 
 def remember(site_root: Path, before: Stamp, report: BuildReport, due: datetime | None, samples: list[str],
-             wrote: set[Path]) -> None:
-    """Keep the stamp of a successful build, unless its inputs changed while it ran (a save in an
-    editor, an import): then the next build reads them all again. The files the build `wrote`
-    itself (the URL record) are taken as they are now."""
+             wrote: set[Path], imported: bool) -> None:
+    """Keep the stamp of a successful build: the files as they were before it read them (one saved
+    during the build differs from it, and the next build reads it), those it `wrote` itself (the URL
+    record) as they are now. A build that imported raw files keeps none: the next one reads all."""
     memo = Memo(site_root, "inputs")
-    after = current_stamp(site_root, Path(before.settings[0]), dict(before.settings[1]), *before.settings[2:4])
-    own = {str(path.resolve()) for path in wrote}
-    if ({k: v for k, v in after.files.items() if k not in own} != {k: v for k, v in before.files.items() if k not in own}
-            or after.output is None):
+    output = _output_state(Path(before.settings[0]))
+    if imported or output is None:
         memo.put(STAMP_KEY, None)
         return
-    memo.put(STAMP_KEY, replace(after, due=due, report=replace(report, stages={}), samples=samples))
-
+    files = dict(before.files)
+    for path in wrote:
+        st = path.stat()
+        files[str(path.resolve())] = (st.st_size, st.st_mtime_ns)
+    memo.put(STAMP_KEY, replace(before, files=files, output=output, due=due, report=replace(report, stages={}),
+                                samples=samples))

@@ -134,7 +134,8 @@ def build_site(site_root: Path, output_dir: Path | None = None, overrides: dict 
     site = Site(site_root, output_dir, overrides=overrides, visibility=visibility)
     with without_cycle_collection(after=gc.freeze):
         report = site.build()
-    inputs.remember(site_root, stamp, report, site.next_due, [job.path for job in site.extra], site.wrote)
+    inputs.remember(site_root, stamp, report, site.next_due, [job.path for job in site.extra], site.wrote,
+                    site.imported)
     return report
 
 
@@ -170,6 +171,7 @@ class Site:
         self.in_sync = False  # the last build succeeded: output/ matches self.renderer
         self.touched: set[str] = set()  # the files this build read afresh: articles, raw files
         self.wrote: set[Path] = set()  # the files in content/ a build wrote itself (the URL record)
+        self.imported = False  # raw files were imported: the build wrote articles of its own
         self.next_due = None  # the earliest date after "now" of an article: it is then published, or loses its mark
 
     @property
@@ -342,6 +344,7 @@ class Site:
         report.raw_failed = len(failed)
         report.warnings.extend(str(error) for error in failed)
         if imported is not None:
+            self.imported = True
             report.warnings.extend(imported.notes)
             self.touched |= {str(error.path) for error in imported.errors}
             self.touched |= {note.split(": ", 1)[0] for note in imported.notes}

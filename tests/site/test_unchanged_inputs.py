@@ -89,3 +89,24 @@ def _page(out, title):
         if f"<h1>{title}</h1>" in text or f">{title}</h1>" in text:
             return text
     raise AssertionError(f"no page with the headline {title!r}")
+
+
+def test_a_save_during_a_build_is_built_by_the_next_one(site, monkeypatch):
+    from generator.site import Site
+
+    build_site(site)
+    path = site / "content" / "articles" / "a.md"
+    organise = Site.organise
+
+    def saved_meanwhile(self, *args, **kwargs):
+        # The article was read; the editor saves it again before the build ends.
+        path.write_text(path.read_text(encoding="utf-8").replace("Tee", "Kuchen"), encoding="utf-8")
+        return organise(self, *args, **kwargs)
+
+    path.write_text(path.read_text(encoding="utf-8").replace("Kaffee", "Tee"), encoding="utf-8")
+    monkeypatch.setattr(Site, "organise", saved_meanwhile)
+    build_site(site)
+    monkeypatch.setattr(Site, "organise", organise)
+    assert "Tee" in _page(site / "output", "Verhandlungen in Genf")
+    build_site(site)
+    assert "Kuchen" in _page(site / "output", "Verhandlungen in Genf")
