@@ -16,7 +16,7 @@ from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
-from generator.core.cache import Memo
+from generator.core.cache import Memo, fingerprint
 from generator.core.model import BuildReport
 from generator.core.paths import SitePaths
 from generator.output.writer import OutputTrees
@@ -101,16 +101,24 @@ class Stamp:
     the first article it left for later becomes due, and its report."""
 
     settings: tuple
-    files: Signatures
+    files: Signatures  # in memory only: what is kept is their digest
     output: tuple | None
     samples: list[str] = field(default_factory=list)  # files of output/ looked at to see it is still whole (as writer.update_output does)
     due: datetime | None = None
     report: BuildReport | None = None
+    digest: str = ""
+
+
+def _digest(files: Signatures) -> str:
+    # Sorted, since a folder lists its files in no fixed order; one digest, not the 100,000 entries,
+    # is what .cache/ keeps (loading those took longer than looking at the files).
+    return fingerprint(sorted(files.items()))
 
 
 def current_stamp(site_root: Path, output_dir: Path, overrides: dict, drafts: bool, future: bool) -> Stamp:
     settings = (str(output_dir.absolute()), sorted(overrides.items()), drafts, future, _libraries())
-    return Stamp(settings, read_signatures(site_root), _output_state(output_dir))
+    files = read_signatures(site_root)
+    return Stamp(settings, files, _output_state(output_dir), digest=_digest(files))
 
 
 def unchanged_report(site_root: Path, stamp: Stamp, now: datetime) -> BuildReport | None:
@@ -118,7 +126,7 @@ def unchanged_report(site_root: Path, stamp: Stamp, now: datetime) -> BuildRepor
     None when the build has work to do."""
     last: Stamp | None = Memo(site_root, "inputs").get(STAMP_KEY)
     if (last is None or last.report is None or last.settings != stamp.settings or last.output != stamp.output
-            or last.files != stamp.files or (last.due is not None and last.due <= now)):
+            or last.digest != stamp.digest or (last.due is not None and last.due <= now)):
         return None
     output = Path(stamp.settings[0])
     # Files deleted by hand from output/: the tree no longer holds what its manifest says.
@@ -141,5 +149,6 @@ def remember(site_root: Path, before: Stamp, report: BuildReport, due: datetime 
     for path in wrote:
         st = path.stat()
         files[str(path.resolve())] = (st.st_size, st.st_mtime_ns)
-    memo.put(STAMP_KEY, replace(before, files=files, output=output, due=due, report=replace(report, stages={}),
+    memo.put(STAMP_KEY, replace(before, files={}, digest=_digest(files), output=output, due=due,
+                                report=replace(report, stages={}),
                                 samples=samples))
