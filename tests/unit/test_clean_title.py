@@ -76,3 +76,10 @@ def test_a_headline_starting_with_a_byline_word_does_not_count_as_a_byline():
                 for text, features in title_evidence(infos, lines.index(LEAD), "\n".join([LEAD, *BODY]), LEAD)}
     assert evidence[headline]["starts_like_byline"] == 0
     assert evidence["Von Anna Beispiel"]["starts_like_byline"] == 1
+
+
+def test_a_breadcrumbs_last_item_names_the_article_over_the_shortened_headline_below_it():
+    title = "Energiekosten: Stadtwerke erhöhen zum Jahreswechsel Preise für Strom und Gas"
+    crumb = "\n".join(f"- {item}" for item in ["Start", "Wirtschaft", title])
+    text = "\n\n".join([MENU, crumb, HEADLINE, "Von Anna Beispiel", LEAD, *BODY])
+    assert clean_text(text).title.text == title

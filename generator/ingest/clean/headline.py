@@ -59,7 +59,7 @@ FEATURES = ("body_overlap", "length", "nearness", "short", "echoed", "followed_b
             "furniture", "has_date", "starts_like_byline", "colon_kicker_cut", "one_word", "sentence",
             "quoted_elsewhere", "repeated_far", "ends_colon", "long", "stop_ratio", "after_menu", "clear",
             "lead_next_clear", "after_menu_clear", "lead_overlap_sq", "service",
-            "has_kicker", "kicker_length", "kicker_shorter", "domain",
+            "has_kicker", "kicker_length", "kicker_shorter", "domain", "crumb_twin",
             # relative to the page's other candidates (`_ranked`)
             "most_body_overlap", "most_lead_overlap")
 _KICKER = re.compile(r"^(.{3,80}?)\s[-–—|/]\s(.{12,})$")
@@ -128,7 +128,23 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
         # 'Kicker - Headline' has the longer part last; 'Headline - Site name' the shorter.
         float(kind > 0 and 2 * words > len(WORD_RUN.findall(headline_text(line)))),
         float(bool(_WEB_ADDRESS.search(text))),
+        float(kind == 0 and _crumb_twin(infos, i, key, keys, offset)),
     )
+
+
+def _crumb_twin(infos: list[LineInfo], i: int, key: str, keys: list[str], offset: int) -> bool:
+    """Line `i` ends a breadcrumb trail (a list) and a headline below it says nearly the same:
+    the trail's last item is the page's own title, which the visible headline may shorten or
+    reword ('BIP: Diese Grafiken zeigen …' above 'Diese zwei Grafiken zeigen …'). On the dev pages
+    with such a pair the trail's item was the title 43 times, the line below it never alone."""
+    words = set(key.split())
+    if not infos[i].listed or len(words) < 3:
+        return False
+    for j in range(i + 1 - offset, len(keys)):
+        other = set(keys[j].split())
+        if not infos[offset + j].listed and len(words & other) >= 0.5 * len(words | other):
+            return True
+    return False
 
 
 def _starts_like_byline(text: str) -> bool:
