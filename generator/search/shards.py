@@ -1,11 +1,10 @@
-"""The search index cut into the files the browser loads: term, position and document shards and
-the manifest that names them.
+"""The search index cut into the files the browser loads: term shards (postings with their
+positions), document shards and the manifest that names them.
 
 Every shard is a classic script calling `__NA_SHARD(name, data)`: no fetch and no modules, so the
 search works from a static host and from file:// alike. A query loads the manifest, the term shards
-holding its words (with their position shards when it has several words) and the document shards
-holding its top results, nothing else; the page then loads the excerpt shards of the results it
-shows, for their snippets. templates/static/search/shards.js reads them.
+holding its words and the document shards holding its top results, nothing else; the page then
+loads the excerpt shards of the results it shows, for their snippets. templates/static/search/shards.js reads them.
 """
 
 import hashlib
@@ -21,12 +20,12 @@ from generator.search.terms import FILTER_PREFIX
 from generator.lang.text import stemmer_of, stopwords
 
 # Shard sizes balance three costs (measured with the search harness, 10,000 articles): the bytes of a
-# first query (a term and a position shard per word, the document shards of its top ten), the
+# first query (a term shard per word, the document shards of its top ten), the
 # requests a later query still has to make, and the number of files. Small term shards keep a first
 # query light. A top ten spreads over several document shards whatever their size, so small ones
 # keep a query's bytes near its results' own (60 rather than 180 articles: the cold queries' p95
 # fell from 234 to 141 KiB, a 50-query session's bytes rose 3 %).
-TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard at most; its position shard is about as big
+TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard at most; their positions are about as many more
 # Runs are cut where the terms say (search.layout.Cutter), about every ANCHOR_SPACING times the
 # shard size, and in between wherever a run reaches that size: sizes then spread about as evenly
 # as one running total makes them (10,000 articles: a query word's term shard 17 KiB on average,
@@ -82,17 +81,16 @@ def _shard(folder: str, data) -> tuple[str, Page]:
     return name, _page(name, payload)
 
 
-def _term_pair(postings: dict, positions: dict) -> tuple[str, Page, str, Page]:
-    """A run's term and position shards, named by the content of both: t/NAME.js and p/NAME.js, so
-    the manifest names one file for the two (at 100,000 articles its names are most of its bytes)."""
-    term_payload, position_payload = _payload(postings), _payload(positions)
-    digest = _digest(term_payload, position_payload)
-    term_name, position_name = f"t/{digest}.js", f"p/{digest}.js"
-    return term_name, _page(term_name, term_payload), position_name, _page(position_name, position_payload)
+def _term_shard(postings: dict, positions: dict) -> tuple[str, Page]:
+    """A run's term shard: its terms' postings and their positions in one file, [postings, positions].
+    A query of several words needs both, and one request per word rather than two is what a fresh
+    visit's latency turns on (the requests, not their bytes); a one-word query or a typo correction
+    loads positions it does not read."""
+    return _shard("t", [postings, positions])
 
 
 def search_files(index: SearchIndex) -> tuple[str, list[Page]]:
-    """(manifest path, every search/ file): term, position and document shards plus the manifest."""
+    """(manifest path, every search/ file): term, document, excerpt and reverse shards plus the manifest."""
     manifest, pages, _, _ = index_files(index)
     return manifest, pages
 
@@ -113,19 +111,16 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
     postings, positions, df = index.postings, index.positions, index.df
 
     cutter = Cutter(lambda term: len(term) + 2 * df[term] + 4, ANCHOR_SPACING * TERM_SHARD_BYTES, TERM_SHARD_BYTES)
-    firsts, term_files, position_files = [], [], []
+    firsts, term_files = [], []
     for run in recut(index.order, layout.firsts if layout else [], touched.terms, cutter):
         if isinstance(run, int):
             firsts.append(layout.firsts[run])
             term_files.append(layout.term_files[run])
-            position_files.append(layout.position_files[run])
         else:
             firsts.append(run[0])
-            term_name, term_page, position_name, position_page = _term_pair(
-                {t: postings[t] for t in run}, {t: positions[t] for t in run})
-            pages += [term_page, position_page]
+            term_name, term_page = _term_shard({t: postings[t] for t in run}, {t: positions[t] for t in run})
+            pages.append(term_page)
             term_files.append(term_name)
-            position_files.append(position_name)
 
     # The index terms again, sorted by their reversed spelling: names only.
     words = _words(index, layout, touched)
@@ -165,7 +160,7 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
             doc_files.append(make("d", {"docs": [[_stored_path(row), *row[1:6]] for row in docs[i:end]],
                                         "excerpts": excerpt_files[held.start:held.stop]}))
 
-    layout = Layout(firsts, term_files, position_files, words, reverse_firsts, reverse_files, doc_files,
+    layout = Layout(firsts, term_files, words, reverse_firsts, reverse_files, doc_files,
                     excerpt_files, sizes)
     manifest = {
         "docs": len(docs),
@@ -173,7 +168,7 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
         # ranking.js reads an article's length back from an impact, with the archive's rounded size.
         "bm25": [K1, TEXT_B, IMPACT_SCALE, index.norms.count],
         "firstTerms": firsts,
-        "termFiles": _joined(term_files),  # each with its position shard: the same name in p/ (_term_pair)
+        "termFiles": _joined(term_files),
         "docFiles": _joined(doc_files),
         "reverseFirst": reverse_firsts,
         "reverseFiles": _joined(reverse_files),
@@ -191,7 +186,7 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
             # thousand builds of a million articles. Stop rather than let one stand for the other.
             raise ValueError("two search shards of different contents have the same name")
     pages = list(unique.values())
-    paths = dict.fromkeys(f"search/{name}" for name in term_files + position_files + excerpt_files + doc_files
+    paths = dict.fromkeys(f"search/{name}" for name in term_files + excerpt_files + doc_files
                           + reverse_files + [name])
     return f"search/{name}", pages, list(paths), layout
 
