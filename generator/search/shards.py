@@ -20,24 +20,26 @@ from generator.search.terms import FILTER_PREFIX
 from generator.lang.text import stemmer_of, stopwords
 
 # Shard sizes balance three costs (measured with the search harness, 10,000 articles): the bytes of a
-# first query (a term shard per word, the document shards of its top ten), the
-# requests a later query still has to make, and the number of files. Small term shards keep a first
-# query light. A top ten spreads over several document shards whatever their size, so small ones
-# keep a query's bytes near its results' own (60 rather than 180 articles: the cold queries' p95
-# fell from 234 to 141 KiB, a 50-query session's bytes rose 3 %).
+# first query (a term shard per word, the document shards of its top ten), the requests a later
+# query still has to make, and the number of files. Small term shards keep a first query light. A
+# top ten spreads over several document shards whatever their size; the fewer the shards, the sooner
+# a visit holds those its next queries need, and the requests a query makes are what its time
+# follows. A document row is only what a result's heading shows (about 31 bytes gzipped; its snippet
+# comes from the excerpt shards), so 200 of them cost what 60 rows with a lead did.
 TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard at most; their positions are about as many more
 # Runs are cut where the terms say (search.layout.Cutter), about every ANCHOR_SPACING times the
 # shard size, and in between wherever a run reaches that size: sizes then spread about as evenly
 # as one running total makes them (10,000 articles: a query word's term shard 17 KiB on average,
 # 216 shards, against 17 KiB and 194), while an added term moves only the cuts near it.
 ANCHOR_SPACING = 2
-DOCS_PER_SHARD = 60
+DOCS_PER_SHARD = 200
 # Excerpts (the text a snippet is cut from) are loaded only for the results on show, one shard per
 # result at worst: small shards keep that near a result's own text (about 8.5 KiB gzipped per shard
 # at 10,000 articles), at one file per EXCERPTS_PER_SHARD articles.
 EXCERPTS_PER_SHARD = 20
-# A large archive gets larger document and excerpt shards rather than more files: at most about
-# this many of each (at 100,000 articles, 100 articles a shard: about 11 and 48 KiB gzipped).
+# A large archive gets larger excerpt shards (and, beyond 200,000 articles, document shards) rather
+# than more files: at most about this many of each (at 100,000 articles, 100 articles an excerpt
+# shard: about 48 KiB gzipped).
 MOST_SHARD_FILES = 1000
 
 
@@ -145,7 +147,7 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
         if same and k < len(layout.excerpt_files) and k not in remade:
             excerpt_files.append(layout.excerpt_files[k])
         else:
-            excerpt_files.append(make("x", [row[6] for row in docs[i:i + per_excerpt_shard]]))
+            excerpt_files.append(make("x", [row[5] for row in docs[i:i + per_excerpt_shard]]))
             remade.add(k)
     # A document shard names the excerpt shards its articles are in: the page reads them only for
     # results it shows, whose document shards it holds, and the manifest a first query loads
@@ -157,7 +159,7 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
         if same and k < len(layout.doc_files) and remade.isdisjoint(held):
             doc_files.append(layout.doc_files[k])
         else:
-            doc_files.append(make("d", {"docs": [[_stored_path(row), *row[1:6]] for row in docs[i:end]],
+            doc_files.append(make("d", {"docs": [[_stored_path(row), *row[1:5]] for row in docs[i:end]],
                                         "excerpts": excerpt_files[held.start:held.stop]}))
 
     layout = Layout(firsts, term_files, words, reverse_firsts, reverse_files, doc_files,

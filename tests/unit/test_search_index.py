@@ -177,7 +177,7 @@ def test_reverse_shards_list_every_word_term_by_its_end(tmp_path):
 
 
 def test_a_large_archive_gets_larger_shards_not_more_files():
-    assert shard_sizes(10_000) == (60, 20)
+    assert shard_sizes(10_000) == (200, 20)
     docs, excerpts = shard_sizes(100_000)
     assert 100_000 / docs <= 1000 and 100_000 / excerpts <= 1000
 
