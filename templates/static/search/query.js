@@ -73,7 +73,8 @@
     var need = {};
     terms.forEach(function (t) { need[shardOf(m, t)] = true; });
     (prefixes || []).forEach(function (prefix) {
-      var from = prefix.length >= 4 ? prefix.slice(0, -2) : prefix;
+      // From the shortest term it may be a longer form of (completions: 5 letters or more).
+      var from = prefix.length >= 5 ? prefix.slice(0, -2) : prefix;
       for (var i = shardOf(m, from); i <= shardOf(m, prefix + "\uffff"); i++) need[i] = true;
     });
     return Object.keys(need).map(Number);
