@@ -21,23 +21,27 @@ from generator.lang.text import stemmer_of, stopwords
 
 # Shard sizes balance three costs (measured with the search harness, 10,000 articles): the bytes of a
 # first query (a term shard per word, the document shards of its top ten), the requests a later
-# query still has to make, and the number of files. Small term shards keep a first query light. A
-# top ten spreads over several document shards whatever their size; the fewer the shards, the sooner
-# a visit holds those its next queries need, and the requests a query makes are what its time
-# follows. A document row is only what a result's heading shows (about 31 bytes gzipped; its snippet
-# comes from the excerpt shards), so 200 of them cost what 60 rows with a lead did.
+# query still has to make, and the number of files. Small term shards keep a first query light.
 TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard at most; their positions are about as many more
 # Runs are cut where the terms say (search.layout.Cutter), about every ANCHOR_SPACING times the
 # shard size, and in between wherever a run reaches that size: sizes then spread about as evenly
 # as one running total makes them (10,000 articles: a query word's term shard 17 KiB on average,
 # 216 shards, against 17 KiB and 194), while an added term moves only the cuts near it.
 ANCHOR_SPACING = 2
+# A top ten spreads over several document shards whatever their size. While there are few of them
+# (up to SHARED_DOC_SHARDS), a visit soon holds those its next queries need, and the requests a
+# query makes are what its time follows: DOCS_PER_SHARD articles each (10,000 articles: 50 shards,
+# 5 KiB gzipped; a row is only what a result's heading shows, its snippet comes from the excerpt
+# shards). In a larger archive a visit's queries seldom share a shard whatever their size, and
+# the bytes of its own results count: LARGE_DOCS_PER_SHARD (100,000 articles: 3.5 KiB gzipped).
 DOCS_PER_SHARD = 200
+SHARED_DOC_SHARDS = 100
+LARGE_DOCS_PER_SHARD = 100
 # Excerpts (the text a snippet is cut from) are loaded only for the results on show, one shard per
 # result at worst: small shards keep that near a result's own text (about 8.5 KiB gzipped per shard
 # at 10,000 articles), at one file per EXCERPTS_PER_SHARD articles.
 EXCERPTS_PER_SHARD = 20
-# A large archive gets larger excerpt shards (and, beyond 200,000 articles, document shards) rather
+# A large archive gets larger excerpt shards (and, beyond 100,000 articles, document shards) rather
 # than more files: at most about this many of each (at 100,000 articles, 100 articles an excerpt
 # shard: about 48 KiB gzipped).
 MOST_SHARD_FILES = 1000
@@ -46,7 +50,8 @@ MOST_SHARD_FILES = 1000
 def shard_sizes(docs: int) -> tuple[int, int]:
     """(articles per document shard, articles per excerpt shard) for an archive of `docs`."""
     most = -(-docs // MOST_SHARD_FILES)
-    return max(DOCS_PER_SHARD, most), max(EXCERPTS_PER_SHARD, most)
+    per_doc_shard = DOCS_PER_SHARD if docs <= SHARED_DOC_SHARDS * DOCS_PER_SHARD else max(LARGE_DOCS_PER_SHARD, most)
+    return per_doc_shard, max(EXCERPTS_PER_SHARD, most)
 # The index terms again, sorted by their reversed spelling: a word mistyped in its first letters is
 # looked up by its end, where its correction sorts near it (search/typos.js nearTerms). Names only.
 REVERSE_SHARD_BYTES = 8_000

@@ -180,6 +180,14 @@ def test_a_large_archive_gets_larger_shards_not_more_files():
     assert shard_sizes(10_000) == (200, 20)
     docs, excerpts = shard_sizes(100_000)
     assert 100_000 / docs <= 1000 and 100_000 / excerpts <= 1000
+    assert shard_sizes(1_000_000) == (1000, 1000)
+
+
+def test_a_large_archive_gets_smaller_document_shards_than_a_visit_would_share():
+    """Up to about 100 document shards a visit's queries soon hold most results in those already
+    loaded; beyond, their rows are loaded for a query's own results, and small shards cost less."""
+    assert shard_sizes(20_000)[0] == 200
+    assert shard_sizes(40_000)[0] == shard_sizes(100_000)[0] == 100
 
 
 def test_two_shards_of_different_contents_never_share_a_name(tmp_path, monkeypatch):
