@@ -4,7 +4,8 @@ positions), document shards and the manifest that names them.
 Every shard is a classic script calling `__NA_SHARD(name, data)`: no fetch and no modules, so the
 search works from a static host and from file:// alike. A query loads the manifest, the term shards
 holding its words and the document shards holding its top results, nothing else; the page then
-loads the excerpt shards of the results it shows, for their snippets. templates/static/search/shards.js reads them.
+loads the excerpt shards of the results it shows, for their snippets.
+templates/static/search/shards.js reads them.
 """
 
 import hashlib
@@ -25,8 +26,8 @@ from generator.lang.text import stemmer_of, stopwords
 TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard at most; their positions are about as many more
 # Runs are cut where the terms say (search.layout.Cutter), about every ANCHOR_SPACING times the
 # shard size, and in between wherever a run reaches that size: sizes then spread about as evenly
-# as one running total makes them (10,000 articles: a query word's term shard 17 KiB on average,
-# 216 shards, against 17 KiB and 194), while an added term moves only the cuts near it.
+# as one running total makes them (10,000 articles: 17 KiB of postings in a query word's term shard
+# on average, 216 shards, against 17 KiB and 194), while an added term moves only the cuts near it.
 ANCHOR_SPACING = 2
 # A top ten spreads over several document shards whatever their size. While there are few of them
 # (up to SHARED_DOC_SHARDS), a visit soon holds those its next queries need, and the requests a
