@@ -1229,7 +1229,7 @@
   var serial = 0;
   var PAGE = 30;  // results shown at first, and added by each "Show more"
   var FIRST_SNIPPETS = 6;  // about a screen of results
-  var SNIPPET_WAIT = 250;
+  var SNIPPET_WAIT = 250;  // ms
 
   function currentFilters() {
     var f = {};
