@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Bytes a typing mistake costs: each typo probe of make_probes.py and its control (the query typed
-right) run once on a cold cache, counting the gzipped term shards (search/t/) and files of term and
-position shards (t/, p/) loaded.
+right) run once on a cold cache, counting the gzipped term shards (search/t/, postings with their
+positions) and their files.
 
     python bench/search_typo_bytes.py SITE_OUTPUT PROBES.json --harness HARNESS_COPY
 
@@ -41,11 +41,11 @@ def main() -> int:
                     context = browser.new_context()
                     page = context.new_page()
                     page.goto(f"http://127.0.0.1:{port}/search/")
-                    sizes = {"t": 0, "p": 0, "files": 0}
+                    sizes = {"t": 0, "files": 0}
 
                     def count(response, sizes=sizes):
                         name = response.url.split("/search/")[-1]
-                        if name[:2] in ("t/", "p/"):
+                        if name[:2] == "t/":  # postings with their positions
                             sizes[name[0]] += int(response.headers.get("content-length", 0))
                             sizes["files"] += 1
                     page.on("response", count)
@@ -61,10 +61,10 @@ def main() -> int:
     print(f"{len(rows)} typo probes, term shards on a cold cache (KiB, gzip): typo median {statistics.median(typo):.1f} "
           f"mean {statistics.mean(typo):.1f}; control median {statistics.median(control):.1f} "
           f"mean {statistics.mean(control):.1f}")
-    print(f"term and position shard files: typo mean {statistics.mean(r[0]['files'] for r in rows):.2f}, "
+    print(f"term shard files: typo mean {statistics.mean(r[0]['files'] for r in rows):.2f}, "
           f"control mean {statistics.mean(r[1]['files'] for r in rows):.2f}")
-    print("typo probes loading more term and position bytes than their control: "
-          f"{sum(1 for r in rows if r[0]['t'] + r[0]['p'] > r[1]['t'] + r[1]['p'])}")
+    print("typo probes loading more term shard bytes than their control: "
+          f"{sum(1 for r in rows if r[0]['t'] > r[1]['t'])}")
     return 0
 
 

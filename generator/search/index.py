@@ -13,10 +13,10 @@ from generator.search.codec import decode_postings
 from generator.search.scoring import Norms
 from generator.search.terms import article_text
 
-SNIPPET_CHARS = 120  # about twenty words; the snippets are most of a document shard
-# The text a result's snippet is cut from around the query's words (search/snippets.js passage): the whole
-# text of most news articles, kept apart from the document shards (search.shards) and loaded only
-# for the results on show. A longer article's passage comes from its first EXCERPT_CHARS.
+# The text a result's snippet is cut from around the query's words (search/snippets.js passage), or
+# its lead when no word is there: the whole text of most news articles, kept apart from the document
+# shards (search.shards) and loaded only for the results on show. A longer article's passage comes
+# from its first EXCERPT_CHARS.
 EXCERPT_CHARS = 3000
 
 
@@ -25,7 +25,7 @@ class SearchIndex:
     postings: dict[str, str]  # term → encode_postings(doc numbers ascending, their impacts)
     positions: dict[str, str]  # term → encoded word positions in each article of its postings, joined
     df: dict[str, int]  # term → number of articles holding it
-    docs: list[list]  # doc number (doc_order) → [path, title, date, source, lang, snippet, excerpt]
+    docs: list[list]  # doc number (doc_order) → [path, title, date, source, lang, excerpt]
     months: list[tuple[str, int]]  # (YYYY-MM, first doc number), oldest first
     languages: list[str]  # languages whose stemmer the query must apply
     norms: Norms
@@ -33,13 +33,6 @@ class SearchIndex:
 
     def pairs(self, term: str) -> list[tuple[int, int]]:
         return list(zip(*decode_postings(self.postings.get(term, ""))))
-
-
-def _snippet(article: Article, text: str) -> str:
-    text = " ".join((article.summary or text).split())
-    if len(text) <= SNIPPET_CHARS:
-        return text
-    return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 def _excerpt(text: str) -> str:
@@ -53,7 +46,7 @@ def doc_row(article: Article, text: str | None = None) -> list:
     """`text`: article_text(article), when the caller has it already."""
     text = article_text(article) if text is None else text  # the body's text when there is no summary
     return [article.path, article.title, article.date.date().isoformat(), article.source, article.lang,
-            _snippet(article, text), _excerpt(text)]
+            _excerpt(text)]
 
 
 def doc_order(archive) -> list[Article]:

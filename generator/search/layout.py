@@ -21,8 +21,7 @@ class Layout:
     """The files of an index as last made: per run of terms, its first term and its files."""
 
     firsts: list[str]
-    term_files: list[str]
-    position_files: list[str]
+    term_files: list[str]  # each holding its terms' postings and positions (search.shards)
     words: list[str]  # the word terms spelt backwards, sorted: the reverse shards' order
     reverse_firsts: list[str]  # spelt backwards too
     reverse_files: list[str]

@@ -1,11 +1,11 @@
-"""The search index cut into the files the browser loads: term, position and document shards and
-the manifest that names them.
+"""The search index cut into the files the browser loads: term shards (postings with their
+positions), document shards and the manifest that names them.
 
 Every shard is a classic script calling `__NA_SHARD(name, data)`: no fetch and no modules, so the
 search works from a static host and from file:// alike. A query loads the manifest, the term shards
-holding its words (with their position shards when it has several words) and the document shards
-holding its top results, nothing else; the page then loads the excerpt shards of the results it
-shows, for their snippets. templates/static/search/shards.js reads them.
+holding its words and the document shards holding its top results, nothing else; the page then
+loads the excerpt shards of the results it shows, for their snippets.
+templates/static/search/shards.js reads them.
 """
 
 import hashlib
@@ -21,31 +21,38 @@ from generator.search.terms import FILTER_PREFIX
 from generator.lang.text import stemmer_of, stopwords
 
 # Shard sizes balance three costs (measured with the search harness, 10,000 articles): the bytes of a
-# first query (a term and a position shard per word, the document shards of its top ten), the
-# requests a later query still has to make, and the number of files. Small term shards keep a first
-# query light. A top ten spreads over several document shards whatever their size, so small ones
-# keep a query's bytes near its results' own (60 rather than 180 articles: the cold queries' p95
-# fell from 234 to 141 KiB, a 50-query session's bytes rose 3 %).
-TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard at most; its position shard is about as big
+# first query (a term shard per word, the document shards of its top ten), the requests a later
+# query still has to make, and the number of files. Small term shards keep a first query light.
+TERM_SHARD_BYTES = 12_000  # raw bytes of postings per term shard at most; their positions are about as many more
 # Runs are cut where the terms say (search.layout.Cutter), about every ANCHOR_SPACING times the
 # shard size, and in between wherever a run reaches that size: sizes then spread about as evenly
-# as one running total makes them (10,000 articles: a query word's term shard 17 KiB on average,
-# 216 shards, against 17 KiB and 194), while an added term moves only the cuts near it.
+# as one running total makes them (10,000 articles: 17 KiB of postings in a query word's term shard
+# on average, 216 shards, against 17 KiB and 194), while an added term moves only the cuts near it.
 ANCHOR_SPACING = 2
-DOCS_PER_SHARD = 60
+# A top ten spreads over several document shards whatever their size. While there are few of them
+# (up to SHARED_DOC_SHARDS), a visit soon holds those its next queries need, and the requests a
+# query makes are what its time follows: DOCS_PER_SHARD articles each (10,000 articles: 50 shards,
+# 5 KiB gzipped; a row is only what a result's heading shows, its snippet comes from the excerpt
+# shards). In a larger archive a visit's queries seldom share a shard whatever their size, and
+# the bytes of its own results count: LARGE_DOCS_PER_SHARD (100,000 articles: 3.5 KiB gzipped).
+DOCS_PER_SHARD = 200
+SHARED_DOC_SHARDS = 100
+LARGE_DOCS_PER_SHARD = 100
 # Excerpts (the text a snippet is cut from) are loaded only for the results on show, one shard per
 # result at worst: small shards keep that near a result's own text (about 8.5 KiB gzipped per shard
 # at 10,000 articles), at one file per EXCERPTS_PER_SHARD articles.
 EXCERPTS_PER_SHARD = 20
-# A large archive gets larger document and excerpt shards rather than more files: at most about
-# this many of each (at 100,000 articles, 100 articles a shard: about 11 and 48 KiB gzipped).
+# A large archive gets larger excerpt shards (and, beyond 100,000 articles, document shards) rather
+# than more files: at most about this many of each (at 100,000 articles, 100 articles an excerpt
+# shard: about 48 KiB gzipped).
 MOST_SHARD_FILES = 1000
 
 
 def shard_sizes(docs: int) -> tuple[int, int]:
     """(articles per document shard, articles per excerpt shard) for an archive of `docs`."""
     most = -(-docs // MOST_SHARD_FILES)
-    return max(DOCS_PER_SHARD, most), max(EXCERPTS_PER_SHARD, most)
+    per_doc_shard = DOCS_PER_SHARD if docs <= SHARED_DOC_SHARDS * DOCS_PER_SHARD else max(LARGE_DOCS_PER_SHARD, most)
+    return per_doc_shard, max(EXCERPTS_PER_SHARD, most)
 # The index terms again, sorted by their reversed spelling: a word mistyped in its first letters is
 # looked up by its end, where its correction sorts near it (search/typos.js nearTerms). Names only.
 REVERSE_SHARD_BYTES = 8_000
@@ -82,17 +89,16 @@ def _shard(folder: str, data) -> tuple[str, Page]:
     return name, _page(name, payload)
 
 
-def _term_pair(postings: dict, positions: dict) -> tuple[str, Page, str, Page]:
-    """A run's term and position shards, named by the content of both: t/NAME.js and p/NAME.js, so
-    the manifest names one file for the two (at 100,000 articles its names are most of its bytes)."""
-    term_payload, position_payload = _payload(postings), _payload(positions)
-    digest = _digest(term_payload, position_payload)
-    term_name, position_name = f"t/{digest}.js", f"p/{digest}.js"
-    return term_name, _page(term_name, term_payload), position_name, _page(position_name, position_payload)
+def _term_shard(postings: dict, positions: dict) -> tuple[str, Page]:
+    """A run's term shard: its terms' postings and their positions in one file, [postings, positions].
+    A query of several words needs both, and one request per word rather than two is what a fresh
+    visit's latency turns on (the requests, not their bytes); a one-word query or a typo correction
+    loads positions it does not read."""
+    return _shard("t", [postings, positions])
 
 
 def search_files(index: SearchIndex) -> tuple[str, list[Page]]:
-    """(manifest path, every search/ file): term, position and document shards plus the manifest."""
+    """(manifest path, every search/ file): term, document, excerpt and reverse shards plus the manifest."""
     manifest, pages, _, _ = index_files(index)
     return manifest, pages
 
@@ -113,19 +119,16 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
     postings, positions, df = index.postings, index.positions, index.df
 
     cutter = Cutter(lambda term: len(term) + 2 * df[term] + 4, ANCHOR_SPACING * TERM_SHARD_BYTES, TERM_SHARD_BYTES)
-    firsts, term_files, position_files = [], [], []
+    firsts, term_files = [], []
     for run in recut(index.order, layout.firsts if layout else [], touched.terms, cutter):
         if isinstance(run, int):
             firsts.append(layout.firsts[run])
             term_files.append(layout.term_files[run])
-            position_files.append(layout.position_files[run])
         else:
             firsts.append(run[0])
-            term_name, term_page, position_name, position_page = _term_pair(
-                {t: postings[t] for t in run}, {t: positions[t] for t in run})
-            pages += [term_page, position_page]
+            term_name, term_page = _term_shard({t: postings[t] for t in run}, {t: positions[t] for t in run})
+            pages.append(term_page)
             term_files.append(term_name)
-            position_files.append(position_name)
 
     # The index terms again, sorted by their reversed spelling: names only.
     words = _words(index, layout, touched)
@@ -150,7 +153,7 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
         if same and k < len(layout.excerpt_files) and k not in remade:
             excerpt_files.append(layout.excerpt_files[k])
         else:
-            excerpt_files.append(make("x", [row[6] for row in docs[i:i + per_excerpt_shard]]))
+            excerpt_files.append(make("x", [row[5] for row in docs[i:i + per_excerpt_shard]]))
             remade.add(k)
     # A document shard names the excerpt shards its articles are in: the page reads them only for
     # results it shows, whose document shards it holds, and the manifest a first query loads
@@ -162,10 +165,10 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
         if same and k < len(layout.doc_files) and remade.isdisjoint(held):
             doc_files.append(layout.doc_files[k])
         else:
-            doc_files.append(make("d", {"docs": [[_stored_path(row), *row[1:6]] for row in docs[i:end]],
+            doc_files.append(make("d", {"docs": [[_stored_path(row), *row[1:5]] for row in docs[i:end]],
                                         "excerpts": excerpt_files[held.start:held.stop]}))
 
-    layout = Layout(firsts, term_files, position_files, words, reverse_firsts, reverse_files, doc_files,
+    layout = Layout(firsts, term_files, words, reverse_firsts, reverse_files, doc_files,
                     excerpt_files, sizes)
     manifest = {
         "docs": len(docs),
@@ -173,7 +176,7 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
         # ranking.js reads an article's length back from an impact, with the archive's rounded size.
         "bm25": [K1, TEXT_B, IMPACT_SCALE, index.norms.count],
         "firstTerms": firsts,
-        "termFiles": _joined(term_files),  # each with its position shard: the same name in p/ (_term_pair)
+        "termFiles": _joined(term_files),
         "docFiles": _joined(doc_files),
         "reverseFirst": reverse_firsts,
         "reverseFiles": _joined(reverse_files),
@@ -191,7 +194,7 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
             # thousand builds of a million articles. Stop rather than let one stand for the other.
             raise ValueError("two search shards of different contents have the same name")
     pages = list(unique.values())
-    paths = dict.fromkeys(f"search/{name}" for name in term_files + position_files + excerpt_files + doc_files
+    paths = dict.fromkeys(f"search/{name}" for name in term_files + excerpt_files + doc_files
                           + reverse_files + [name])
     return f"search/{name}", pages, list(paths), layout
 

@@ -104,7 +104,7 @@ def test_the_order_by_date_is_kept_in_the_address(tab):
 
 
 def snippet(tab, query):
-    """The top result's snippet once its passage has replaced the lead (or after a while, the lead)."""
+    """The top result's snippet, with its marks."""
     tab.goto(tab.url_of("?q=" + query))
     answered(tab, query)
     tab.wait_for_function("() => document.querySelector('#search-results p.summary mark')", timeout=3000)
@@ -128,5 +128,22 @@ def test_an_article_whose_words_are_only_in_its_headline_shows_it_in_the_snippet
 def test_the_api_gives_passages_when_asked(tab):
     tab.goto(tab.url_of())
     found = tab.evaluate("() => window.searchArchive('lantern keeper', {passages: true})")
-    lead = tab.evaluate("() => window.searchArchive('lantern keeper')")
-    assert "lantern" in found[0]["snippet"] and "lantern" not in lead[0]["snippet"]
+    quick = tab.evaluate("() => window.searchArchive('lantern keeper')")
+    assert "lantern" in found[0]["snippet"] and quick[0]["snippet"] == ""
+    assert quick[0]["title"] == found[0]["title"]
+
+
+def test_the_first_results_show_with_their_passages(tab):
+    """No lead shown first and replaced a moment later: the list comes once, with its snippets."""
+    tab.goto(tab.url_of())
+    first = tab.evaluate("""() => new Promise(done => {
+        const list = document.getElementById('search-results');
+        new MutationObserver(() => {
+            const p = list.querySelector('li p.summary');
+            if (p) done(p.textContent);
+        }).observe(list, {childList: true, subtree: true});
+        const input = document.getElementById('search-q');
+        input.value = 'lantern keeper';
+        input.dispatchEvent(new Event('input'));
+    })""")
+    assert "lighthouse keeper asked for a new lantern" in first

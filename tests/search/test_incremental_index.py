@@ -115,11 +115,10 @@ def test_adding_one_article_makes_only_the_files_holding_its_terms(archive):
     assert state.update(build_archive(archive.articles + article), terms_of)
     manifest, pages, paths = state.files()
     terms = set(terms_of(article)[0].terms)
-    term_files = {page.path for page in pages if page.path.startswith(("search/t/", "search/p/"))}
-    # A term shard and its position shard for each of the article's ten or so terms (a new term may
-    # cut a shard in two), the last document and excerpt shards, a reverse shard for its new word,
-    # the manifest.
-    assert len(term_files) <= 2 * (len(terms) + 1)
+    term_files = {page.path for page in pages if page.path.startswith("search/t/")}
+    # A term shard for each of the article's ten or so terms (a new term may cut a shard in two),
+    # the last document and excerpt shards, a reverse shard for its new word, the manifest.
+    assert len(term_files) <= len(terms) + 1
     assert len(pages) - len(term_files) <= 6
     assert len(before) > 5 * len(pages)
     assert len(before - set(paths)) <= len(pages)

@@ -87,8 +87,7 @@ def test_every_shard_is_a_classic_script_registering_its_own_name(tmp_path):
         assert page.path == "search/" + name
     _, manifest = shard_data(next(p for p in pages if p.path == manifest_path))
     excerpts = [n for page in pages if page.path.startswith("search/d/") for n in shard_data(page)[1]["excerpts"]]
-    positions = ["p/" + name[2:] for name in files(manifest, "termFiles")]  # named like their term shard
-    listed = set(files(manifest, "termFiles") + positions + files(manifest, "docFiles") + excerpts
+    listed = set(files(manifest, "termFiles") + files(manifest, "docFiles") + excerpts
                  + files(manifest, "reverseFiles"))
     assert {p.path for p in pages} == {"search/" + n for n in listed} | {manifest_path}
 
@@ -97,7 +96,7 @@ def test_postings_list_every_article_holding_a_term(tmp_path):
     _, pages = search_files(index_of(archive_of(make_search_site(tmp_path))))
     shards = dict(shard_data(p) for p in pages)
     manifest = next(d for n, d in shards.items() if n.startswith("m/"))
-    terms = {t: v for n in files(manifest, "termFiles") for t, v in shards[n].items()}
+    terms = {t: v for n in files(manifest, "termFiles") for t, v in shards[n][0].items()}
     docs = [d for n in files(manifest, "docFiles") for d in shards[n]["docs"]]
     numbers = decode_numbers(terms["evening"])
     found, doc = [], 0
@@ -118,7 +117,7 @@ def test_the_index_is_byte_identical_for_the_same_archive(tmp_path):
 def test_navigation_text_is_not_indexed(tmp_path):
     _, pages = search_files(index_of(archive_of(make_search_site(tmp_path))))
     shards = dict(shard_data(p) for p in pages)
-    terms = {t for n, d in shards.items() if n.startswith("t/") for t in d}
+    terms = {t for n, d in shards.items() if n.startswith("t/") for t in d[0]}
     assert not {"startseit", "archiv", "schlagwort"} & terms  # UI words of the German theme
 
 
@@ -159,7 +158,7 @@ def test_each_result_names_the_excerpt_its_snippet_is_cut_from(tmp_path):
 
 def test_a_posting_says_whether_its_word_is_in_the_headline(tmp_path):
     shards, manifest = shards_of(tmp_path)
-    terms = {t: v for n in files(manifest, "termFiles") for t, v in shards[n].items()}
+    terms = {t: v for n in files(manifest, "termFiles") for t, v in shards[n][0].items()}
     docs = [row[1] for n in files(manifest, "docFiles") for row in shards[n]["docs"]]
     numbers, doc, flags = decode_numbers(terms["ferri"]), 0, {}  # "ferry", stemmed
     for delta, value in zip(numbers[::2], numbers[1::2]):
@@ -170,7 +169,7 @@ def test_a_posting_says_whether_its_word_is_in_the_headline(tmp_path):
 
 def test_reverse_shards_list_every_word_term_by_its_end(tmp_path):
     shards, manifest = shards_of(tmp_path)
-    words = sorted(t for n in files(manifest, "termFiles") for t in shards[n] if not t.startswith("~"))
+    words = sorted(t for n in files(manifest, "termFiles") for t in shards[n][0] if not t.startswith("~"))
     listed = [t for n in files(manifest, "reverseFiles") for t in shards[n]]
     assert sorted(listed) == words
     assert listed == sorted(listed, key=lambda t: t[::-1])
@@ -178,9 +177,17 @@ def test_reverse_shards_list_every_word_term_by_its_end(tmp_path):
 
 
 def test_a_large_archive_gets_larger_shards_not_more_files():
-    assert shard_sizes(10_000) == (60, 20)
+    assert shard_sizes(10_000) == (200, 20)
     docs, excerpts = shard_sizes(100_000)
     assert 100_000 / docs <= 1000 and 100_000 / excerpts <= 1000
+    assert shard_sizes(1_000_000) == (1000, 1000)
+
+
+def test_a_large_archive_gets_smaller_document_shards_than_a_visit_would_share():
+    """Up to about 100 document shards a visit's queries soon hold most results in those already
+    loaded; beyond, their rows are loaded for a query's own results, and small shards cost less."""
+    assert shard_sizes(20_000)[0] == 200
+    assert shard_sizes(40_000)[0] == shard_sizes(100_000)[0] == 100
 
 
 def test_two_shards_of_different_contents_never_share_a_name(tmp_path, monkeypatch):

@@ -42,6 +42,8 @@
   window.searchArchive.format = { counted: counted, longDate: longDate };
   var serial = 0;
   var PAGE = 30;  // results shown at first, and added by each "Show more"
+  var FIRST_SNIPPETS = 6;  // about a screen of results
+  var SNIPPET_WAIT = 250;  // ms
 
   function currentFilters() {
     var f = {};
@@ -120,19 +122,19 @@
     return li;
   }
 
-  /* A row's lead replaced by its passage once its excerpt is loaded: for the rows in view, or
-     about to be (the excerpts of a page of results are most of its bytes). */
+  /* A row's snippet filled in once its excerpt is loaded: for the rows in view, or about to be
+     (the excerpts of a page of results are most of its bytes). */
   function upgrade(found, rows, mine) {
     withPassages(found, rows).then(function () {
       if (mine !== serial) return;
       rows.forEach(function (r) {
-        if (!r.passage || !r.snippetElement) return;
+        if (!r.passage || !r.snippetElement || r.snippetElement.textContent === r.passage) return;
         var snippet = highlighted(document.createElement("p"), r.passage, found.isMatch, r.lang);
         snippet.className = "summary";
         r.snippetElement.replaceWith(snippet);
         r.snippetElement = snippet;
       });
-    }, function () { /* the leads stay */ });
+    }, function () { /* the snippets stay empty */ });
   }
 
   var nearView = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
@@ -214,6 +216,12 @@
        from loaded shards within a frame, and "Searching …" only shows for a slow one. */
     var slow = setTimeout(function () { if (mine === serial) status.textContent = strings.loading; }, 300);
     search(query, { limit: PAGE, filters: filters, sort: sort }).then(function (found) {
+      /* The first results come with their snippets, so that the list is shown once, complete
+         (unless their excerpts take longer than SNIPPET_WAIT ms). */
+      var snippets = withPassages(found, found.results.slice(0, FIRST_SNIPPETS)).catch(function () {});
+      return Promise.race([snippets, new Promise(function (done) { setTimeout(done, SNIPPET_WAIT); })])
+        .then(function () { return found; });
+    }).then(function (found) {
       clearTimeout(slow);
       if (mine === serial) show(found, query, mine);
     }, function () {

@@ -73,8 +73,9 @@
     var need = {};
     terms.forEach(function (t) { need[shardOf(m, t)] = true; });
     (prefixes || []).forEach(function (prefix) {
-      var from = prefix.length >= 4 ? prefix.slice(0, -2) : prefix;
-      for (var i = shardOf(m, from); i <= shardOf(m, prefix + "\uffff"); i++) need[i] = true;
+      // The terms it may be a longer form of (completions) are looked for only in the shards its
+      // own terms load: they are most often its stem, and their own shard would be one more request.
+      for (var i = shardOf(m, prefix); i <= shardOf(m, prefix + "\uffff"); i++) need[i] = true;
     });
     return Object.keys(need).map(Number);
   }

@@ -74,13 +74,14 @@
     return doc[2].replace(/-/g, "/") + "/" + doc[1].toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") + "/";
   }
 
+  /* The results' records; a snippet comes with the excerpts (snippets.js withPassages). */
   function resultsOf(m, hits) {
     return loadDocs(m, hits).then(function () {
       return hits.map(function (h) {
         var doc = docOf(m, h[1]);
         return {
           url: new URL(base + "../" + pathOf(doc) + "index.html", location.href).href,
-          title: doc[1], date: doc[2], source: doc[3], lang: doc[4], snippet: doc[5], doc: h[1]
+          title: doc[1], date: doc[2], source: doc[3], lang: doc[4], snippet: "", doc: h[1]
         };
       });
     });

@@ -6,7 +6,7 @@
   "use strict";
 
   var fold = S.fold, lowerWords = S.lowerWords, termOf = S.termOf, words = S.words, has = S.has,
-      load = S.load, manifest = S.manifest, positionFile = S.positionFile, postings = S.postings, shardOf = S.shardOf,
+      load = S.load, manifest = S.manifest, postings = S.postings, shardOf = S.shardOf,
       parse = S.parse, prefixForms = S.prefixForms, shardsFor = S.shardsFor, variants = S.variants,
       typoEligible = S.typoEligible, typoLoad = S.typoLoad, wordScores = S.wordScores,
       applyPositions = S.applyPositions, lengthRatio = S.lengthRatio, reranked = S.reranked,
@@ -69,11 +69,6 @@
       var fTerms = filterTerms(filters);
       var prefixes = required.filter(function (i) { return i.prefix; }).map(function (i) { return prefixForms(m, i.word); });
       var need = shardsFor(m, terms.concat(fTerms, excludedTerms), prefixes[0]);
-      if (required.length > 1) {  // positions are needed too: ask for them now, not one round trip later
-        var requiredTerms = [];
-        required.forEach(function (item) { requiredTerms = requiredTerms.concat(variants(m, item)); });
-        shardsFor(m, requiredTerms, null).forEach(function (i) { load(positionFile(m, i)).catch(function () {}); });
-      }
       var loaded = {};
       return Promise.all(need.map(function (i) { return load(m.termFiles[i]); })).then(function (list) {
         need.forEach(function (i, k) { loaded[i] = list[k]; });

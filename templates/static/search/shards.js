@@ -12,13 +12,22 @@
   var shards = {};
   var pending = {};
 
+  /* A term shard t/NAME.js holds [postings, positions] (search/shards.py _term_shard): the
+     positions are kept as p/NAME.js, the name the code asks for them by. */
   window.__NA_SHARD = function (name, data) {
+    if (name.slice(0, 2) === "t/") {
+      shards["p/" + name.slice(2)] = data[1];
+      data = data[0];
+    }
     shards[name] = data;
   };
 
   /* A shard by name, loaded once by a <script> element. */
   function load(name) {
     if (shards[name]) return Promise.resolve(shards[name]);
+    if (name.slice(0, 2) === "p/") {
+      return load("t/" + name.slice(2)).then(function () { return shards[name]; });
+    }
     if (!pending[name]) {
       pending[name] = new Promise(function (resolve, reject) {
         var el = document.createElement("script");
@@ -79,7 +88,7 @@
     return manifestPromise;
   }
 
-  /* A term shard's position shard has its name, in p/ (search/shards.py _term_pair). */
+  /* The positions of a term shard's terms: loaded with them (__NA_SHARD). */
   function positionFile(m, i) { return "p/" + m.termFiles[i].slice(2); }
 
   function shardOf(m, term) {

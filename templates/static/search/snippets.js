@@ -63,6 +63,14 @@
     return (from > 0 ? "… " : "") + text.slice(from, to).trim() + (to < text.length ? " …" : "");
   }
 
+  /* The start of a text, cut like a passage: the snippet of an article none of whose words
+     are marked (a correction, a word form the marks do not know). */
+  function lead(text) {
+    if (text.length <= PASSAGE_CHARS) return text;
+    var cut = text.lastIndexOf(" ", PASSAGE_CHARS);
+    return text.slice(0, cut > 0 ? cut : PASSAGE_CHARS) + " …";
+  }
+
   /* Named by the document shard of `doc`, which a result shown has loaded (search/shards.py). */
   function excerptShard(m, doc) {
     var first = Math.floor(doc / m.docsPerShard) * m.docsPerShard;  // the document shard's first article
@@ -70,7 +78,7 @@
   }
 
   /* Each result's snippet made its best passage, once the excerpt shards of `results` are loaded;
-     a result whose headline and text hold no query word keeps its lead. */
+     a result whose headline and text hold no query word gets its lead. */
   function withPassages(found, results) {
     var m = found.manifest;
     if (!m || !m.excerptsPerShard || !results.length) return Promise.resolve(results);
@@ -83,8 +91,8 @@
         var text = shards[excerptShard(m, r.doc)][r.doc % m.excerptsPerShard] || "";
         // A text holding none of the words (a ticker, an earnings table) leaves the headline as
         // the only place they match: the snippet starts with it, as the index reads them together.
-        r.passage = passage(text, isMatch) || (r.title ? passage(r.title + " · " + text, isMatch) : null);
-        if (r.passage) r.snippet = r.passage;
+        r.passage = passage(text, isMatch) || (r.title ? passage(r.title + " · " + text, isMatch) : null) || lead(text);
+        r.snippet = r.passage;
       });
       return results;
     });

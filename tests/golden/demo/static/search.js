@@ -92,13 +92,22 @@
   var shards = {};
   var pending = {};
 
+  /* A term shard t/NAME.js holds [postings, positions] (search/shards.py _term_shard): the
+     positions are kept as p/NAME.js, the name the code asks for them by. */
   window.__NA_SHARD = function (name, data) {
+    if (name.slice(0, 2) === "t/") {
+      shards["p/" + name.slice(2)] = data[1];
+      data = data[0];
+    }
     shards[name] = data;
   };
 
   /* A shard by name, loaded once by a <script> element. */
   function load(name) {
     if (shards[name]) return Promise.resolve(shards[name]);
+    if (name.slice(0, 2) === "p/") {
+      return load("t/" + name.slice(2)).then(function () { return shards[name]; });
+    }
     if (!pending[name]) {
       pending[name] = new Promise(function (resolve, reject) {
         var el = document.createElement("script");
@@ -159,7 +168,7 @@
     return manifestPromise;
   }
 
-  /* A term shard's position shard has its name, in p/ (search/shards.py _term_pair). */
+  /* The positions of a term shard's terms: loaded with them (__NA_SHARD). */
   function positionFile(m, i) { return "p/" + m.termFiles[i].slice(2); }
 
   function shardOf(m, term) {
@@ -296,8 +305,9 @@
     var need = {};
     terms.forEach(function (t) { need[shardOf(m, t)] = true; });
     (prefixes || []).forEach(function (prefix) {
-      var from = prefix.length >= 4 ? prefix.slice(0, -2) : prefix;
-      for (var i = shardOf(m, from); i <= shardOf(m, prefix + "\uffff"); i++) need[i] = true;
+      // The terms it may be a longer form of (completions) are looked for only in the shards its
+      // own terms load: they are most often its stem, and their own shard would be one more request.
+      for (var i = shardOf(m, prefix); i <= shardOf(m, prefix + "\uffff"); i++) need[i] = true;
     });
     return Object.keys(need).map(Number);
   }
@@ -686,13 +696,14 @@
     return doc[2].replace(/-/g, "/") + "/" + doc[1].toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") + "/";
   }
 
+  /* The results' records; a snippet comes with the excerpts (snippets.js withPassages). */
   function resultsOf(m, hits) {
     return loadDocs(m, hits).then(function () {
       return hits.map(function (h) {
         var doc = docOf(m, h[1]);
         return {
           url: new URL(base + "../" + pathOf(doc) + "index.html", location.href).href,
-          title: doc[1], date: doc[2], source: doc[3], lang: doc[4], snippet: doc[5], doc: h[1]
+          title: doc[1], date: doc[2], source: doc[3], lang: doc[4], snippet: "", doc: h[1]
         };
       });
     });
@@ -964,6 +975,14 @@
     return (from > 0 ? "… " : "") + text.slice(from, to).trim() + (to < text.length ? " …" : "");
   }
 
+  /* The start of a text, cut like a passage: the snippet of an article none of whose words
+     are marked (a correction, a word form the marks do not know). */
+  function lead(text) {
+    if (text.length <= PASSAGE_CHARS) return text;
+    var cut = text.lastIndexOf(" ", PASSAGE_CHARS);
+    return text.slice(0, cut > 0 ? cut : PASSAGE_CHARS) + " …";
+  }
+
   /* Named by the document shard of `doc`, which a result shown has loaded (search/shards.py). */
   function excerptShard(m, doc) {
     var first = Math.floor(doc / m.docsPerShard) * m.docsPerShard;  // the document shard's first article
@@ -971,7 +990,7 @@
   }
 
   /* Each result's snippet made its best passage, once the excerpt shards of `results` are loaded;
-     a result whose headline and text hold no query word keeps its lead. */
+     a result whose headline and text hold no query word gets its lead. */
   function withPassages(found, results) {
     var m = found.manifest;
     if (!m || !m.excerptsPerShard || !results.length) return Promise.resolve(results);
@@ -984,8 +1003,8 @@
         var text = shards[excerptShard(m, r.doc)][r.doc % m.excerptsPerShard] || "";
         // A text holding none of the words (a ticker, an earnings table) leaves the headline as
         // the only place they match: the snippet starts with it, as the index reads them together.
-        r.passage = passage(text, isMatch) || (r.title ? passage(r.title + " · " + text, isMatch) : null);
-        if (r.passage) r.snippet = r.passage;
+        r.passage = passage(text, isMatch) || (r.title ? passage(r.title + " · " + text, isMatch) : null) || lead(text);
+        r.snippet = r.passage;
       });
       return results;
     });
@@ -1002,7 +1021,7 @@
   "use strict";
 
   var fold = S.fold, lowerWords = S.lowerWords, termOf = S.termOf, words = S.words, has = S.has,
-      load = S.load, manifest = S.manifest, positionFile = S.positionFile, postings = S.postings, shardOf = S.shardOf,
+      load = S.load, manifest = S.manifest, postings = S.postings, shardOf = S.shardOf,
       parse = S.parse, prefixForms = S.prefixForms, shardsFor = S.shardsFor, variants = S.variants,
       typoEligible = S.typoEligible, typoLoad = S.typoLoad, wordScores = S.wordScores,
       applyPositions = S.applyPositions, lengthRatio = S.lengthRatio, reranked = S.reranked,
@@ -1065,11 +1084,6 @@
       var fTerms = filterTerms(filters);
       var prefixes = required.filter(function (i) { return i.prefix; }).map(function (i) { return prefixForms(m, i.word); });
       var need = shardsFor(m, terms.concat(fTerms, excludedTerms), prefixes[0]);
-      if (required.length > 1) {  // positions are needed too: ask for them now, not one round trip later
-        var requiredTerms = [];
-        required.forEach(function (item) { requiredTerms = requiredTerms.concat(variants(m, item)); });
-        shardsFor(m, requiredTerms, null).forEach(function (i) { load(positionFile(m, i)).catch(function () {}); });
-      }
       var loaded = {};
       return Promise.all(need.map(function (i) { return load(m.termFiles[i]); })).then(function (list) {
         need.forEach(function (i, k) { loaded[i] = list[k]; });
@@ -1214,6 +1228,8 @@
   window.searchArchive.format = { counted: counted, longDate: longDate };
   var serial = 0;
   var PAGE = 30;  // results shown at first, and added by each "Show more"
+  var FIRST_SNIPPETS = 6;  // about a screen of results
+  var SNIPPET_WAIT = 250;  // ms
 
   function currentFilters() {
     var f = {};
@@ -1292,19 +1308,19 @@
     return li;
   }
 
-  /* A row's lead replaced by its passage once its excerpt is loaded: for the rows in view, or
-     about to be (the excerpts of a page of results are most of its bytes). */
+  /* A row's snippet filled in once its excerpt is loaded: for the rows in view, or about to be
+     (the excerpts of a page of results are most of its bytes). */
   function upgrade(found, rows, mine) {
     withPassages(found, rows).then(function () {
       if (mine !== serial) return;
       rows.forEach(function (r) {
-        if (!r.passage || !r.snippetElement) return;
+        if (!r.passage || !r.snippetElement || r.snippetElement.textContent === r.passage) return;
         var snippet = highlighted(document.createElement("p"), r.passage, found.isMatch, r.lang);
         snippet.className = "summary";
         r.snippetElement.replaceWith(snippet);
         r.snippetElement = snippet;
       });
-    }, function () { /* the leads stay */ });
+    }, function () { /* the snippets stay empty */ });
   }
 
   var nearView = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
@@ -1386,6 +1402,12 @@
        from loaded shards within a frame, and "Searching …" only shows for a slow one. */
     var slow = setTimeout(function () { if (mine === serial) status.textContent = strings.loading; }, 300);
     search(query, { limit: PAGE, filters: filters, sort: sort }).then(function (found) {
+      /* The first results come with their snippets, so that the list is shown once, complete
+         (unless their excerpts take longer than SNIPPET_WAIT ms). */
+      var snippets = withPassages(found, found.results.slice(0, FIRST_SNIPPETS)).catch(function () {});
+      return Promise.race([snippets, new Promise(function (done) { setTimeout(done, SNIPPET_WAIT); })])
+        .then(function () { return found; });
+    }).then(function (found) {
       clearTimeout(slow);
       if (mine === serial) show(found, query, mine);
     }, function () {
