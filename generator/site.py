@@ -211,7 +211,10 @@ class Site:
             archive = self.renderer.archive
             report.articles = len(archive.articles) + len(archive.copies)
             report.warnings.extend(archive.warnings)
-            self.write(report, stages, self.late_jobs(index, bool(organised or changes and changes.static), stages))
+            # An edit in place ("contents") leaves the sitemap, robots.txt and static files as they were:
+            # what they list (URLs, dates, languages) is what decides that an edit is one.
+            self.write(report, stages, self.late_jobs(index, bool(organised == "all" or changes and changes.static),
+                                                      stages))
             if organised == "all":
                 self.record.save(self.renderer.archive, self._article_key())
             self._mark_repeats(report)
