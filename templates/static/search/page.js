@@ -161,6 +161,13 @@
     moreButton(found, mine);
   }
 
+  /* The passages of `rows`, or after SNIPPET_WAIT ms without them: rows shown with theirs do not
+     grow under the reader's pointer (the "Show more" button below them moving away). */
+  function withSnippets(found, rows) {
+    var snippets = withPassages(found, rows).catch(function () {});
+    return Promise.race([snippets, new Promise(function (done) { setTimeout(done, SNIPPET_WAIT); })]);
+  }
+
   /* "Show more results" under the list while hits remain: PAGE more each time, up to all of them. */
   function moreButton(found, mine) {
     var button = document.getElementById("search-more");
@@ -176,6 +183,8 @@
     button.onclick = function () {
       button.disabled = true;
       found.more(PAGE).then(function (rows) {
+        return withSnippets(found, rows).then(function () { return rows; });
+      }).then(function (rows) {
         button.disabled = false;
         if (mine === serial) append(found, rows, mine);
       }, function () { button.disabled = false; status.textContent = strings.failed; });
@@ -218,9 +227,7 @@
     search(query, { limit: PAGE, filters: filters, sort: sort }).then(function (found) {
       /* The first results come with their snippets, so that the list is shown once, complete
          (unless their excerpts take longer than SNIPPET_WAIT ms). */
-      var snippets = withPassages(found, found.results.slice(0, FIRST_SNIPPETS)).catch(function () {});
-      return Promise.race([snippets, new Promise(function (done) { setTimeout(done, SNIPPET_WAIT); })])
-        .then(function () { return found; });
+      return withSnippets(found, found.results.slice(0, FIRST_SNIPPETS)).then(function () { return found; });
     }).then(function (found) {
       clearTimeout(slow);
       if (mine === serial) show(found, query, mine);
