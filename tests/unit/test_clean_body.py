@@ -54,6 +54,18 @@ def test_caption_whose_credit_follows_without_a_space_is_dropped_however_long():
     assert cleaned.paragraphs == tuple(DE)
 
 
+def test_caption_over_a_credit_line_is_dropped_though_it_reads_like_a_sentence():
+    caption = "Ein Techniker der Stadtwerke liest am Montag in einem Keller in der Altstadt einen Stromzähler ab."
+    cleaned = clean_text(page(DE[0], DE[1], caption, "picture alliance/dpa | Anna Muster", DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
+def test_caption_under_its_credit_is_dropped_and_the_paragraph_above_the_credit_kept():
+    caption = "Ein Techniker der Stadtwerke liest in einem Keller in der Altstadt einen Stromzähler ab"
+    cleaned = clean_text(page(DE[0], DE[1], "Image copyright Reuters", caption, DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
 def test_related_teaser_ending_in_more_inside_the_article_is_dropped():
     teaser = "Neue Radwege am Fluss: Die Stadt plant drei Kilometer zusätzliche Strecke bis zum Sommer … mehr"
     cleaned = clean_text(page(DE[0], DE[1], teaser, DE[2], DE[3], *FOOTER))

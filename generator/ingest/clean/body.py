@@ -3,7 +3,7 @@ and announcements of other pages are left out; sub-headings between paragraphs s
 
 from generator.ingest.clean.authors import is_byline
 from generator.ingest.clean.dates import find_date
-from generator.ingest.clean.inline import captioned, gallery_captions, inset_boxes, teaser_boxes
+from generator.ingest.clean.inline import captioned, captions_over_credits, gallery_captions, inset_boxes, teaser_boxes
 from generator.ingest.clean.lines import LineInfo
 
 
@@ -12,7 +12,8 @@ def article_lines(infos: list[LineInfo], start: int, end: int, contents: frozens
     """The lines of `infos[start:end]` that are the article's text, without the entries of a table
     of contents (`contents`) and the lines a rule drops (`dropped`, one flag per line of `infos`);
     a page without prose keeps its table, if it has one."""
-    boxed = teaser_boxes(infos, start, end) | gallery_captions(infos, start, end) | inset_boxes(infos)
+    boxed = teaser_boxes(infos, start, end) | gallery_captions(infos, start, end) | inset_boxes(infos) | \
+        captions_over_credits(infos, start, end)
     lines = [line for k, line in enumerate(infos[start:end], start) if k not in contents and k not in boxed
              and (_kept(line, dropped[k]) or _subheading(infos, k, dropped))]
     # A line printed twice inside the article is a caption or pull quote repeated by the layout.
