@@ -66,6 +66,13 @@ def test_caption_under_its_credit_is_dropped_and_the_paragraph_above_the_credit_
     assert cleaned.paragraphs == tuple(DE)
 
 
+def test_note_on_the_author_closing_the_article_is_dropped():
+    note = "Anna Beispiel ist Redakteurin im Lokalressort und schreibt seit 2019 über Energie und Verkehr in der Stadt."
+    cleaned = clean_text(page("Von Anna Beispiel", *DE, note, *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+    assert cleaned.authors == ("Anna Beispiel",)
+
+
 def test_related_teaser_ending_in_more_inside_the_article_is_dropped():
     teaser = "Neue Radwege am Fluss: Die Stadt plant drei Kilometer zusätzliche Strecke bis zum Sommer … mehr"
     cleaned = clean_text(page(DE[0], DE[1], teaser, DE[2], DE[3], *FOOTER))

@@ -1,7 +1,9 @@
 """Which lines inside the article's run are its text: share bars, credits, bylines, labels, date stamps
 and announcements of other pages are left out; sub-headings between paragraphs stay."""
 
-from generator.ingest.clean.authors import is_byline
+import re
+
+from generator.ingest.clean.authors import find_authors, is_byline
 from generator.ingest.clean.dates import find_date
 from generator.ingest.clean.inline import captioned, captions_over_credits, gallery_captions, inset_boxes, teaser_boxes
 from generator.ingest.clean.lines import LineInfo
@@ -19,7 +21,29 @@ def article_lines(infos: list[LineInfo], start: int, end: int, contents: frozens
     # A line printed twice inside the article is a caption or pull quote repeated by the layout.
     seen: set[str] = set()
     lines = [line for line in lines if not (line.text in seen or seen.add(line.text))]
+    lines = cut_author_note(lines, find_authors(infos, start, end))
     return cut_announcement(lines) or tables_only(infos, dropped)
+
+
+_NAME_PART = re.compile(r"\w{3,}")
+
+
+def cut_author_note(lines: list[LineInfo], authors: tuple[str, ...], last: int = 3, longest: int = 80,
+                    opening: int = 4, share: float = 3.0) -> list[LineInfo]:
+    """The article without the note on its author that closes it ("Jeff Foust is the editor of …",
+    "Korrespondent Ulrich Exner ist bei WELT für …"): a paragraph among the `last` ones that names
+    one of the byline's authors within its first `opening` words, and what follows it, when the
+    text before them is at least `share` times as long."""
+    parts = {part.casefold() for name in authors for part in _NAME_PART.findall(name)}
+    if not parts:
+        return lines
+    for i in range(max(len(lines) - last, 2), len(lines)):
+        line = lines[i]
+        if line.words <= longest and any(w.casefold() in parts for w in _NAME_PART.findall(line.text)[:opening]):
+            # A note is short beside the article; a closing third that names the author is the article's.
+            if sum(other.words for other in lines[:i]) >= share * sum(other.words for other in lines[i:]):
+                return lines[:i]
+    return lines
 
 
 def _subheading(infos: list[LineInfo], i: int, dropped: list[bool]) -> bool:
