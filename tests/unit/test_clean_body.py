@@ -73,6 +73,12 @@ def test_note_on_the_author_closing_the_article_is_dropped():
     assert cleaned.authors == ("Anna Beispiel",)
 
 
+def test_calls_to_sign_up_or_install_the_app_between_paragraphs_are_dropped():
+    cleaned = clean_text(page(EN[0], "Get the Daily Courier delivered to your inbox", EN[1],
+                              "Mehr Lesekomfort mit der Stadtanzeiger App!", EN[2], *FOOTER))
+    assert cleaned.paragraphs == tuple(EN)
+
+
 def test_related_teaser_ending_in_more_inside_the_article_is_dropped():
     teaser = "Neue Radwege am Fluss: Die Stadt plant drei Kilometer zusätzliche Strecke bis zum Sommer … mehr"
     cleaned = clean_text(page(DE[0], DE[1], teaser, DE[2], DE[3], *FOOTER))
