@@ -79,6 +79,13 @@ def test_calls_to_sign_up_or_install_the_app_between_paragraphs_are_dropped():
     assert cleaned.paragraphs == tuple(EN)
 
 
+def test_caption_opening_with_its_label_is_dropped_however_long():
+    caption = ("Legende: Ein Techniker der Stadtwerke liest am Montag in einem Keller in der Altstadt einen der "
+               "neuen Stromzähler ab, die bis zum Ende des kommenden Jahres in allen Haushalten eingebaut sein sollen.")
+    cleaned = clean_text(page(DE[0], DE[1], caption, DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
 def test_related_teaser_ending_in_more_inside_the_article_is_dropped():
     teaser = "Neue Radwege am Fluss: Die Stadt plant drei Kilometer zusätzliche Strecke bis zum Sommer … mehr"
     cleaned = clean_text(page(DE[0], DE[1], teaser, DE[2], DE[3], *FOOTER))

@@ -5,7 +5,7 @@ articles ("Lesen Sie auch")."""
 import re
 
 from generator.ingest.clean.lang import any_language
-from generator.ingest.clean.lang.boilerplate import (CAPTION_MARKS, COUNTER_JOINS, GALLERY_WORDS, PICTURE_CREDITS,
+from generator.ingest.clean.lang.boilerplate import (CAPTION_LABELS, CAPTION_MARKS, COUNTER_JOINS, GALLERY_WORDS, PICTURE_CREDITS,
                                                     SOURCE_LABELS)
 from generator.ingest.clean.lines import LineInfo
 
@@ -32,10 +32,19 @@ _MARKS = frozenset(mark.replace(" ", "") for mark in any_language(CAPTION_MARKS)
 _BRACKETED = re.compile(r"\(([^()]{1,16})\)")
 
 
-def captioned(line: LineInfo) -> bool:
-    """A picture's caption: ending in its credit (or the credit alone), or saying in brackets who
-    stands where in the picture or that it is a stock picture."""
-    return line.words < 30 and (bool(_CREDIT.search(line.text)) or _marked(line.text)) or glued_credit(line)
+# A caption's label opening the line: "Legende: …", "Image caption …", "Media captionWho is …".
+_LABELS = sorted(any_language(CAPTION_LABELS), key=len, reverse=True)
+_CAPTION_LABEL = re.compile(
+    "(?i)^(?:" + "|".join(re.escape(label) + (r"(?::|\s|(?-i:(?=[A-Z])))" if " " in label else r"\s*:")
+                          for label in _LABELS) + ")")
+
+
+def captioned(line: LineInfo, longest: int = 60) -> bool:
+    """A picture's caption: ending in its credit (or the credit alone), saying in brackets who
+    stands where in the picture or that it is a stock picture, or opening with a caption's label
+    (up to `longest` words)."""
+    return line.words < 30 and (bool(_CREDIT.search(line.text)) or _marked(line.text)) or glued_credit(line) \
+        or line.words < longest and bool(_CAPTION_LABEL.match(line.text))
 
 
 def _marked(text: str) -> bool:
