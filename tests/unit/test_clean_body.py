@@ -86,6 +86,13 @@ def test_caption_opening_with_its_label_is_dropped_however_long():
     assert cleaned.paragraphs == tuple(DE)
 
 
+def test_signature_of_an_embedded_post_the_article_quotes_is_kept():
+    post = "The new routes will finally connect the north of the city with its center. Great news for riders!"
+    signature = "— Jane Rider (@janerides) November 18, 2019"
+    cleaned = clean_text(page(EN[0], EN[1], post, signature, EN[2], *FOOTER))
+    assert cleaned.paragraphs == (EN[0], EN[1], post, signature, EN[2])
+
+
 def test_related_teaser_ending_in_more_inside_the_article_is_dropped():
     teaser = "Neue Radwege am Fluss: Die Stadt plant drei Kilometer zusätzliche Strecke bis zum Sommer … mehr"
     cleaned = clean_text(page(DE[0], DE[1], teaser, DE[2], DE[3], *FOOTER))

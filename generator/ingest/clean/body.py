@@ -55,11 +55,17 @@ def _subheading(infos: list[LineInfo], i: int, dropped: list[bool]) -> bool:
     return all(other.words >= 12 and other.sentence and not other.furniture for other in (infos[i - 1], infos[i + 1]))
 
 
+# The signature under an embedded post: "— Anna Muster (@amuster) November 18, 2019".
+_EMBED_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},?\s+\d{4}$")
+
+
 def _kept(line: LineInfo, dropped: bool) -> bool:
     """False for lines inside the article that are still furniture: share bars, photo credits,
     labels such as "Video" or "1 min", and date stamps."""
     if dropped or line.interstitial or line.teaser:
         return False
+    if _EMBED_SIGNATURE.match(line.text):
+        return True  # an embedded post quoted by the article, signed by its author and dated
     if line.words <= 2 and not line.sentence:
         return False
     if line.words <= 8 and not line.sentence and find_date(line.text):
