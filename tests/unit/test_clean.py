@@ -195,6 +195,17 @@ def test_reader_comment_after_the_comment_header_does_not_outweigh_a_short_artic
     assert clean_text(page).paragraphs == (LEAD, PARAGRAPHS[0])
 
 
+def test_comment_thread_under_its_heading_is_cut_even_after_a_one_paragraph_post():
+    comments = ["Danke für den Hinweis, das wusste ich noch nicht und werde es gleich an meine Nachbarn in der "
+                "Siedlung weitergeben, die sich seit Wochen über die Rechnungen der Stadtwerke ärgern.",
+                "Bei uns im Viertel haben die Stadtwerke die Abschläge schon im Herbst erhöht, ohne dass jemand "
+                "einen Brief bekommen hätte, und auf Nachfrage hieß es nur, das stehe alles im Internet."]
+    page = "\n\n".join([MENU, "Strom und Gas werden teurer", LEAD, "Teilen",
+                        "2 Gedanken zu „Strom und Gas werden teurer“", "- Erna", "3. März 2024 um 10:12", comments[0],
+                        "Antworten", "- Paul", "3. März 2024 um 11:40", comments[1], "Antworten"])
+    assert clean_text(page).paragraphs == (LEAD,)
+
+
 def test_list_announced_by_a_colon_stays_in_the_article():
     items = [f"- {kind}: {change}" for kind, change in [
         ("Strom", "zwölf Prozent mehr"), ("Gas", "acht Prozent mehr"), ("Fernwärme", "bleibt unverändert"),

@@ -54,6 +54,45 @@ def test_caption_whose_credit_follows_without_a_space_is_dropped_however_long():
     assert cleaned.paragraphs == tuple(DE)
 
 
+def test_caption_over_a_credit_line_is_dropped_though_it_reads_like_a_sentence():
+    caption = "Ein Techniker der Stadtwerke liest am Montag in einem Keller in der Altstadt einen Stromzähler ab."
+    cleaned = clean_text(page(DE[0], DE[1], caption, "picture alliance/dpa | Anna Muster", DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
+def test_caption_under_its_credit_is_dropped_and_the_paragraph_above_the_credit_kept():
+    caption = "Ein Techniker der Stadtwerke liest in einem Keller in der Altstadt einen Stromzähler ab"
+    cleaned = clean_text(page(DE[0], DE[1], "Image copyright Reuters", caption, DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
+def test_note_on_the_author_closing_the_article_is_dropped():
+    note = "Anna Beispiel ist Redakteurin im Lokalressort und schreibt seit 2019 über Energie und Verkehr in der Stadt."
+    cleaned = clean_text(page("Von Anna Beispiel", *DE, note, *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+    assert cleaned.authors == ("Anna Beispiel",)
+
+
+def test_calls_to_sign_up_or_install_the_app_between_paragraphs_are_dropped():
+    cleaned = clean_text(page(EN[0], "Get the Daily Courier delivered to your inbox", EN[1],
+                              "Mehr Lesekomfort mit der Stadtanzeiger App!", EN[2], *FOOTER))
+    assert cleaned.paragraphs == tuple(EN)
+
+
+def test_caption_opening_with_its_label_is_dropped_however_long():
+    caption = ("Legende: Ein Techniker der Stadtwerke liest am Montag in einem Keller in der Altstadt einen der "
+               "neuen Stromzähler ab, die bis zum Ende des kommenden Jahres in allen Haushalten eingebaut sein sollen.")
+    cleaned = clean_text(page(DE[0], DE[1], caption, DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
+def test_signature_of_an_embedded_post_the_article_quotes_is_kept():
+    post = "The new routes will finally connect the north of the city with its center. Great news for riders!"
+    signature = "— Jane Rider (@janerides) November 18, 2019"
+    cleaned = clean_text(page(EN[0], EN[1], post, signature, EN[2], *FOOTER))
+    assert cleaned.paragraphs == (EN[0], EN[1], post, signature, EN[2])
+
+
 def test_related_teaser_ending_in_more_inside_the_article_is_dropped():
     teaser = "Neue Radwege am Fluss: Die Stadt plant drei Kilometer zusätzliche Strecke bis zum Sommer … mehr"
     cleaned = clean_text(page(DE[0], DE[1], teaser, DE[2], DE[3], *FOOTER))

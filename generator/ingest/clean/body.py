@@ -1,9 +1,11 @@
 """Which lines inside the article's run are its text: share bars, credits, bylines, labels, date stamps
 and announcements of other pages are left out; sub-headings between paragraphs stay."""
 
-from generator.ingest.clean.authors import is_byline
+import re
+
+from generator.ingest.clean.authors import find_authors, is_byline
 from generator.ingest.clean.dates import find_date
-from generator.ingest.clean.inline import captioned, gallery_captions, inset_boxes, teaser_boxes
+from generator.ingest.clean.inline import captioned, captions_over_credits, gallery_captions, inset_boxes, teaser_boxes
 from generator.ingest.clean.lines import LineInfo
 
 
@@ -12,13 +14,36 @@ def article_lines(infos: list[LineInfo], start: int, end: int, contents: frozens
     """The lines of `infos[start:end]` that are the article's text, without the entries of a table
     of contents (`contents`) and the lines a rule drops (`dropped`, one flag per line of `infos`);
     a page without prose keeps its table, if it has one."""
-    boxed = teaser_boxes(infos, start, end) | gallery_captions(infos, start, end) | inset_boxes(infos)
+    boxed = teaser_boxes(infos, start, end) | gallery_captions(infos, start, end) | inset_boxes(infos) | \
+        captions_over_credits(infos, start, end)
     lines = [line for k, line in enumerate(infos[start:end], start) if k not in contents and k not in boxed
              and (_kept(line, dropped[k]) or _subheading(infos, k, dropped))]
     # A line printed twice inside the article is a caption or pull quote repeated by the layout.
     seen: set[str] = set()
     lines = [line for line in lines if not (line.text in seen or seen.add(line.text))]
+    lines = cut_author_note(lines, find_authors(infos, start, end))
     return cut_announcement(lines) or tables_only(infos, dropped)
+
+
+_NAME_PART = re.compile(r"\w{3,}")
+
+
+def cut_author_note(lines: list[LineInfo], authors: tuple[str, ...], last: int = 3, longest: int = 80,
+                    opening: int = 4, share: float = 3.0) -> list[LineInfo]:
+    """The article without the note on its author that closes it ("Jeff Foust is the editor of …",
+    "Korrespondent Ulrich Exner ist bei WELT für …"): a paragraph among the `last` ones that names
+    one of the byline's authors within its first `opening` words, and what follows it, when the
+    text before them is at least `share` times as long."""
+    parts = {part.casefold() for name in authors for part in _NAME_PART.findall(name)}
+    if not parts:
+        return lines
+    for i in range(max(len(lines) - last, 2), len(lines)):
+        line = lines[i]
+        if line.words <= longest and any(w.casefold() in parts for w in _NAME_PART.findall(line.text)[:opening]):
+            # A note is short beside the article; a closing third that names the author is the article's.
+            if sum(other.words for other in lines[:i]) >= share * sum(other.words for other in lines[i:]):
+                return lines[:i]
+    return lines
 
 
 def _subheading(infos: list[LineInfo], i: int, dropped: list[bool]) -> bool:
@@ -30,11 +55,17 @@ def _subheading(infos: list[LineInfo], i: int, dropped: list[bool]) -> bool:
     return all(other.words >= 12 and other.sentence and not other.furniture for other in (infos[i - 1], infos[i + 1]))
 
 
+# The signature under an embedded post: "— Anna Muster (@amuster) November 18, 2019".
+_EMBED_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},?\s+\d{4}$")
+
+
 def _kept(line: LineInfo, dropped: bool) -> bool:
     """False for lines inside the article that are still furniture: share bars, photo credits,
     labels such as "Video" or "1 min", and date stamps."""
     if dropped or line.interstitial or line.teaser:
         return False
+    if _EMBED_SIGNATURE.match(line.text):
+        return True  # an embedded post quoted by the article, signed by its author and dated
     if line.words <= 2 and not line.sentence:
         return False
     if line.words <= 8 and not line.sentence and find_date(line.text):

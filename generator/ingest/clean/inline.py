@@ -5,7 +5,7 @@ articles ("Lesen Sie auch")."""
 import re
 
 from generator.ingest.clean.lang import any_language
-from generator.ingest.clean.lang.boilerplate import (CAPTION_MARKS, COUNTER_JOINS, GALLERY_WORDS, PICTURE_CREDITS,
+from generator.ingest.clean.lang.boilerplate import (CAPTION_LABELS, CAPTION_MARKS, COUNTER_JOINS, GALLERY_WORDS, PICTURE_CREDITS,
                                                     SOURCE_LABELS)
 from generator.ingest.clean.lines import LineInfo
 
@@ -18,6 +18,8 @@ _CREDIT = re.compile(rf"(?i)(?:©|\b(?:{_PICTURE})s?[:/])[^.!?©]{{0,60}}$")
 # in einer Klinik.Friso Gentsch/dpa", "Kleid von GIVENCHY.Foto: Nikolai von Bismarck".
 _GLUED_SENTENCE = re.compile(r"[\w)\"”»’][.!?][\"”»’]?(?=[A-ZÄÖÜ])")
 _CREDIT_WORD = re.compile(rf"(?i)^(?:{_CREDIT_LABELS})s?:")
+# A credit word opening a line: "Foto: Name", "Image copyright Agency" (not "Image 1 of 5").
+_PICTURE_WORD = re.compile(rf"(?i)^(?:{_PICTURE})s?(?::|\s+(?:copyright|credit)\b)")
 # A credit glued to a caption without even a full stop: "… Ekaterina DuntzovaBild: Alexander Z./AP".
 _GLUED_WORD = re.compile(rf"[a-zäöüß](?:{'|'.join(w.capitalize() for w in _CREDIT_LABELS.split('|'))})s?:")
 
@@ -30,10 +32,19 @@ _MARKS = frozenset(mark.replace(" ", "") for mark in any_language(CAPTION_MARKS)
 _BRACKETED = re.compile(r"\(([^()]{1,16})\)")
 
 
-def captioned(line: LineInfo) -> bool:
-    """A picture's caption: ending in its credit (or the credit alone), or saying in brackets who
-    stands where in the picture or that it is a stock picture."""
-    return line.words < 30 and (bool(_CREDIT.search(line.text)) or _marked(line.text)) or glued_credit(line)
+# A caption's label opening the line: "Legende: …", "Image caption …", "Media captionWho is …".
+_LABELS = sorted(any_language(CAPTION_LABELS), key=len, reverse=True)
+_CAPTION_LABEL = re.compile(
+    "(?i)^(?:" + "|".join(re.escape(label) + (r"(?::|\s|(?-i:(?=[A-Z])))" if " " in label else r"\s*:")
+                          for label in _LABELS) + ")")
+
+
+def captioned(line: LineInfo, longest: int = 60) -> bool:
+    """A picture's caption: ending in its credit (or the credit alone), saying in brackets who
+    stands where in the picture or that it is a stock picture, or opening with a caption's label
+    (up to `longest` words)."""
+    return line.words < 30 and (bool(_CREDIT.search(line.text)) or _marked(line.text)) or glued_credit(line) \
+        or line.words < longest and bool(_CAPTION_LABEL.match(line.text))
 
 
 def _marked(text: str) -> bool:
@@ -55,6 +66,40 @@ def glued_credit(line: LineInfo, longest: int = 40) -> bool:
     if _CREDIT_WORD.match(tail):
         return True
     return len(tail.split()) <= 6 and ("/" in tail or "©" in tail) and "://" not in tail
+
+
+# Picture agencies, named alone on a credit line under a caption ("picture alliance/dpa | Name",
+# "Reuters, Name", "IMAGO/ZUMA Press"): names, the same in every language.
+_AGENCIES = ("dpa", "afp", "ap", "reuters", "getty", "imago", "picture alliance", "keystone", "epa", "bloomberg",
+             "shutterstock", "istock", "zuma", "xinhua", "anadolu", "courtesy of")
+_AGENCY_NAMES = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in _AGENCIES)
+_AGENCY = re.compile(rf"(?i)(?:^|[\s/(|,])(?:{_AGENCY_NAMES})(?:$|[\s/)|,])")
+
+
+def credit_line(line: LineInfo, most: int = 8) -> bool:
+    """A picture's credit on a line of its own: a credit word and what follows ("Foto: Name"), or a
+    short line naming an agency ("Name/dpa", "Reuters, Name", "New York Police via AP")."""
+    if line.words > most or line.sentence or line.listed:
+        return False
+    return bool(_PICTURE_WORD.match(line.text) or _AGENCY.search(line.text))
+
+
+def captions_over_credits(infos: list[LineInfo], start: int, end: int, longest: int = 40) -> frozenset[int]:
+    """Indexes in [start, end) of credit lines and the captions beside them: the line under the credit when that
+    is a caption's short line without a sentence end, else the line above it, which a paragraph of
+    the text never is: what a picture's credit stands under is its caption, however much it reads
+    like a sentence of the text."""
+    found = set()
+    for i in range(start, end):
+        if not credit_line(infos[i]):
+            continue
+        found.add(i)
+        under = infos[i + 1] if i + 1 < end else None
+        if under is not None and not under.sentence and under.words < longest and not under.listed:
+            found.add(i + 1)
+        elif i > start and infos[i - 1].words < longest and not infos[i - 1].listed and not credit_line(infos[i - 1]):
+            found.add(i - 1)
+    return frozenset(found)
 
 
 def gallery_captions(infos: list[LineInfo], start: int, end: int, longest: int = 40) -> frozenset[int]:

@@ -31,7 +31,11 @@ _FURNITURE_PHRASES = ("©", "log in", "sign up", "sign in", "terms of use", "ter
                       "jetzt testen", "jetzt kaufen", "jetzt bestellen", "jetzt sichern", "jetzt abonnieren",
                       "artikel anhören", "artikel teilen", "artikel drucken", "artikel verschenken", "listen to this",
                       "exklusiv für", "für abonnenten", "reading time", "min read", "min. lesezeit", "minuten lesezeit",
-                      "http://", "https://", "www.")
+                      "http://", "https://", "www.",
+                      # calls to subscribe, install an app, give or write in, set inside the text
+                      "to your inbox", "in your inbox", "delivered to your", "news alerts", "click here", "clicking here",
+                      "hier klicken", "email address", "e-mail-adresse", "ihr feedback", "lesekomfort", "mit der app",
+                      "supporting our")
 
 
 # Words of consent texts (cookie banners, newsletter sign-ups): a line using two of them is

@@ -144,15 +144,22 @@ def announced_lists(weights: list[float], infos: list[LineInfo]) -> list[float]:
     return out
 
 
+# The heading over a blog's comment thread, naming the post: "3 Responses to …", "10 thoughts on
+# “…”" (WordPress's own), "12 Kommentare zu …", "2 Gedanken zu „…“".
+_THREAD_HEADING = re.compile(r"(?i)^(?:\d+|one|ein|eine|einen)\s+(?:thoughts?|responses?|replies|comments?|kommentare?|"
+                             r"gedanken|antworten|reaktionen)\s+(?:on|to|zu|auf)\s.+$")
 # A reader comment's header: "3 Responses to …", "Anna says:", "12 Kommentare zu …".
 _COMMENT_START = re.compile(r"(?i)^(?:[-*]\s*)?(?:\d+\s+(?:responses?|comments?|kommentare?|antworten|reaktionen|replies)\b.*|.{1,40}\s(?:says|said|sagt|schreibt|meint):)$")
 
 
 def damp_comments(weights: list[float], infos: list[LineInfo], prose: float = 20.0, factor: float = 0.3) -> list[float]:
     """Shrink the prose after a comment section begins, once enough prose came before it: a long
-    reader comment must not outweigh a short article."""
+    reader comment must not outweigh a short article. After a thread's heading naming the post,
+    nothing is the article's."""
     seen = 0.0
     for i, line in enumerate(infos):
+        if seen > 0 and _THREAD_HEADING.match(line.text):
+            return weights[:i] + [-8.0] * (len(weights) - i)  # the heading names the post: all after is the thread
         if seen >= prose and _COMMENT_START.match(line.text):
             return weights[:i] + [w * factor if w > 0 else w for w in weights[i:]]
         seen += max(weights[i], 0)

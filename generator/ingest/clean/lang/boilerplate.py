@@ -16,6 +16,8 @@ PICTURE_CREDITS = recorded_words("boilerplate", "picture_credits")
 # What a caption says in brackets about its picture: who stands where ("Anna Muster (l.) und …"),
 # or that it is a stock or archive picture ("(Symbolbild)"). Spaces inside do not count: "v. l.".
 CAPTION_MARKS = recorded_words("boilerplate", "caption_marks")
+# Labels that open a caption: "Legende: …", "Image caption …" (a label of two words needs no colon).
+CAPTION_LABELS = recorded_words("boilerplate", "caption_labels")
 # Labels of where a caption's material comes from, credits too when glued to a caption's end.
 SOURCE_LABELS = recorded_words("boilerplate", "source_labels")
 # A gallery's counter above each caption: "Image 2 of 5", "Bild 3 von 12" (the word may be left out).
