@@ -133,17 +133,25 @@ def test_the_api_gives_passages_when_asked(tab):
     assert quick[0]["title"] == found[0]["title"]
 
 
-def test_the_first_results_show_with_their_passages(tab):
-    """No lead shown first and replaced a moment later: the list comes once, with its snippets."""
+def test_a_passage_fills_in_its_place_without_moving_what_is_below(tab):
+    """The list is shown once its headings are loaded; each passage arrives a moment later, in the
+    room kept for it, so that no result moves under the reader's eyes or pointer."""
     tab.goto(tab.url_of())
-    first = tab.evaluate("""() => new Promise(done => {
+    shown = tab.evaluate("""() => new Promise(done => {
         const list = document.getElementById('search-results');
-        new MutationObserver(() => {
-            const p = list.querySelector('li p.summary');
-            if (p) done(p.textContent);
-        }).observe(list, {childList: true, subtree: true});
+        new MutationObserver((_, observer) => {
+            const items = list.querySelectorAll('li');
+            if (!items.length) return;
+            observer.disconnect();
+            done({bottoms: [...items].map(li => li.getBoundingClientRect().bottom),
+                  snippet: items[0].querySelector('p.summary').textContent});
+        }).observe(list, {childList: true});
         const input = document.getElementById('search-q');
         input.value = 'lantern keeper';
         input.dispatchEvent(new Event('input'));
     })""")
-    assert "lighthouse keeper asked for a new lantern" in first
+    tab.wait_for_function("() => document.querySelector('#search-results li p.summary').textContent.includes('lantern')")
+    passage = tab.locator("#search-results li p.summary").first.text_content()
+    assert "lighthouse keeper asked for a new lantern" in passage and shown["snippet"] != passage
+    bottoms = tab.evaluate("() => [...document.querySelectorAll('#search-results li')].map(li => li.getBoundingClientRect().bottom)")
+    assert bottoms == shown["bottoms"]

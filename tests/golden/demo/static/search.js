@@ -1228,8 +1228,6 @@
   window.searchArchive.format = { counted: counted, longDate: longDate };
   var serial = 0;
   var PAGE = 30;  // results shown at first, and added by each "Show more"
-  var FIRST_SNIPPETS = 6;  // about a screen of results
-  var SNIPPET_WAIT = 250;  // ms
 
   function currentFilters() {
     var f = {};
@@ -1347,13 +1345,6 @@
     moreButton(found, mine);
   }
 
-  /* The passages of `rows`, or after SNIPPET_WAIT ms without them: rows shown with theirs do not
-     grow under the reader's pointer (the "Show more" button below them moving away). */
-  function withSnippets(found, rows) {
-    var snippets = withPassages(found, rows).catch(function () {});
-    return Promise.race([snippets, new Promise(function (done) { setTimeout(done, SNIPPET_WAIT); })]);
-  }
-
   /* "Show more results" under the list while hits remain: PAGE more each time, up to all of them. */
   function moreButton(found, mine) {
     var button = document.getElementById("search-more");
@@ -1369,8 +1360,6 @@
     button.onclick = function () {
       button.disabled = true;
       found.more(PAGE).then(function (rows) {
-        return withSnippets(found, rows).then(function () { return rows; });
-      }).then(function (rows) {
         button.disabled = false;
         if (mine === serial) append(found, rows, mine);
       }, function () { button.disabled = false; status.textContent = strings.failed; });
@@ -1410,11 +1399,9 @@
     /* The list and its count stay until the new ones are ready: while typing, most queries answer
        from loaded shards within a frame, and "Searching …" only shows for a slow one. */
     var slow = setTimeout(function () { if (mine === serial) status.textContent = strings.loading; }, 300);
+    /* The list is shown as soon as its headings are loaded; each snippet fills in its place, of a
+       fixed height (style.css), when the passage is there: nothing below it moves. */
     search(query, { limit: PAGE, filters: filters, sort: sort }).then(function (found) {
-      /* The first results come with their snippets, so that the list is shown once, complete
-         (unless their excerpts take longer than SNIPPET_WAIT ms). */
-      return withSnippets(found, found.results.slice(0, FIRST_SNIPPETS)).then(function () { return found; });
-    }).then(function (found) {
       clearTimeout(slow);
       if (mine === serial) show(found, query, mine);
     }, function () {
