@@ -7,6 +7,8 @@ nothing but the slice indices and the results cross a process boundary.
 import gc
 import multiprocessing
 import os
+import pickle
+import tempfile
 from collections.abc import Callable, Sequence
 
 MIN_ITEMS = 400  # below this, starting workers costs more than it saves
@@ -99,38 +101,43 @@ def in_background(func: Callable[[], object]) -> Callable[[], object]:
     returned waits for its result (and raises what func raised). Without fork or a second core,
     func simply runs when its result is asked for.
 
-    A plain child process rather than a pool worker, so that func may itself use map_slices.
+    A plain child process rather than a pool worker, so that func may itself use map_slices. The
+    result comes back through an unnamed temporary file rather than a pipe: the child ends as soon
+    as func returns, instead of waiting, with everything it made (the search index: a gigabyte at
+    100,000 articles), until the caller reads a pipe at the end of the build.
     """
     if workers() <= 1:
         return func
     context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
+    spool = tempfile.TemporaryFile()
 
     def run() -> None:
-        # Hold no read end: if the parent is killed, the send below fails instead of blocking forever.
-        receive.close()
         _collecting_worker()
         try:
             result = (True, func())
         except BaseException as exc:  # handed to the parent, which raises it
             result = (False, exc)
         try:
-            send.send(result)
-        except BrokenPipeError:
-            pass  # the parent is gone, and nobody wants the result
+            pickle.dump(result, spool, pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # an exception that does not pickle, or a full disk
+            spool.seek(0)
+            spool.truncate()
+            pickle.dump((False, RuntimeError(f"the background worker's result was lost: {exc!r}")), spool)
+        spool.flush()
 
     child = context.Process(target=run)
     child.start()
     _background[:] = [c for c in _background if c.is_alive()] + [child]
-    send.close()
 
     def result():
+        child.join()
         try:
-            ok, value = receive.recv()
-        except EOFError:
-            raise RuntimeError("the background worker died") from None
+            if child.exitcode != 0:
+                raise RuntimeError("the background worker died")
+            spool.seek(0)
+            ok, value = pickle.load(spool)
         finally:
-            child.join()
+            spool.close()
         if not ok:
             raise value
         return value
