@@ -4,6 +4,7 @@ Forking (not spawning) lets workers inherit the parsed archive and the template 
 nothing but the slice indices and the results cross a process boundary.
 """
 
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -19,7 +20,9 @@ MIN_ITEMS = 400  # below this, starting workers costs more than it saves
 # of a 7 s build of 10,000 articles).
 YIELD_TO_BACKGROUND = 10
 AHEAD = 4  # chunks per worker made ahead of the caller
-CHUNKS_PER_WORKER = int(os.environ.get("NEWSARCHIVE_CHUNKS_PER_WORKER", "0")) or None
+# A render worker is a fresh fork after this many chunks (see stream_chunks): at 100,000 articles
+# its copy of the main process's heap stayed near 300 MB rather than growing to 420.
+CHUNKS_PER_WORKER = 16
 _work: tuple[Callable, Sequence] | None = None
 _background: list = []  # the processes in_background started
 
@@ -110,6 +113,20 @@ def _yielding_worker() -> None:
     os.nice(YIELD_TO_BACKGROUND)
 
 
+def _return_freed_memory() -> None:
+    """Large blocks (arrays, long lists) mapped on their own, so that freeing one gives its memory
+    back at once. glibc otherwise raises that size limit to the largest block freed so far (up to
+    32 MB), and later arrays below it stay in the heap after they are freed: the search stage's
+    arrays kept 200 MB more at 100,000 articles. Elsewhere than glibc, nothing changes."""
+    try:
+        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, 1 << 20)
+    except (OSError, AttributeError):
+        pass
+
+
+_M_MMAP_THRESHOLD = -3  # glibc's malloc.h
+
+
 def in_background(func: Callable[[], object]) -> Callable[[], object]:
     """Start func() in a forked process, on the other core while this one goes on; the function
     returned waits for its result (and raises what func raised). Without fork or a second core,
@@ -127,6 +144,7 @@ def in_background(func: Callable[[], object]) -> Callable[[], object]:
 
     def run() -> None:
         _collecting_worker()
+        _return_freed_memory()
         try:
             result = (True, func())
         except BaseException as exc:  # handed to the parent, which raises it
