@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.content.articles import PARSE_CODE
 from generator.core.cache import Memo, code_fingerprint, files_fingerprint, fingerprint
 from generator.core.model import Page, PageJob, SearchFiles
+from generator.core.paths import CACHE_DIR
 from generator import lang
 from generator.organise import archive
 from generator.core.parallel import in_background
@@ -67,7 +68,7 @@ def start_search(site_root: Path, config, archive) -> Callable[[], SearchFiles]:
         manifest, paths, languages = reused
         return lambda: _as_jobs(manifest, {}, paths, languages, remade)
 
-    spool = Spool()
+    spool = Spool(site_root / CACHE_DIR)
 
     def made():
         tkey = terms_key(config)
@@ -87,10 +88,15 @@ def start_search(site_root: Path, config, archive) -> Callable[[], SearchFiles]:
 
 class Spool:
     """The made search files' bytes in an unnamed temporary file, read back one file at a time when
-    written: at 100,000 articles they are 175 MB, which the build's main process need not hold."""
+    written: at 100,000 articles they are 175 MB, which the build's main process need not hold.
+    Kept in .cache/, on the site's disk: /tmp may be memory."""
 
-    def __init__(self):
-        self.file = tempfile.TemporaryFile()
+    def __init__(self, folder: Path):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.file = tempfile.TemporaryFile(dir=folder)
+        except OSError:  # a read-only .cache/
+            self.file = tempfile.TemporaryFile()
 
     def kept(self, pages: list[Page]) -> dict[str, tuple[int, int]]:
         """Write the pages' bytes (in whichever process made them); path → (offset, length)."""
