@@ -178,7 +178,8 @@ def in_background(func: Callable[[], object]) -> Callable[[], object]:
             if child.exitcode != 0:
                 raise RuntimeError("the background worker died")
             spool.seek(0)
-            ok, value = pickle.load(spool)
+            # Written by the child this process forked, into a file no other process can name.
+            ok, value = pickle.load(spool)  # nosec B301
         finally:
             spool.close()
         if not ok:
