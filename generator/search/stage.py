@@ -6,13 +6,16 @@ right, so the stage reuses their names from .cache/ and computes nothing.
 """
 
 import functools
+import os
+import tempfile
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
 from generator.content.articles import PARSE_CODE
 from generator.core.cache import Memo, code_fingerprint, files_fingerprint, fingerprint
-from generator.core.model import PageJob, SearchFiles
+from generator.core.model import Page, PageJob, SearchFiles
+from generator.core.paths import CACHE_DIR
 from generator import lang
 from generator.organise import archive
 from generator.core.parallel import in_background
@@ -65,6 +68,8 @@ def start_search(site_root: Path, config, archive) -> Callable[[], SearchFiles]:
         manifest, paths, languages = reused
         return lambda: _as_jobs(manifest, {}, paths, languages, remade)
 
+    spool = Spool(site_root / CACHE_DIR)
+
     def made():
         tkey = terms_key(config)
         states = Memo(site_root, "search-state")
@@ -72,9 +77,52 @@ def start_search(site_root: Path, config, archive) -> Callable[[], SearchFiles]:
         manifest, pages, paths = state.files()
         states.put(tkey, state)
         memo.put(key, (manifest, paths, state.index.languages))
-        return manifest, {page.path: page.body for page in pages}, paths, state.index.languages
+        return manifest, spool.kept(pages), paths, state.index.languages
     pending = in_background(made)
-    return lambda: _as_jobs(*pending(), remade)
+
+    def files() -> SearchFiles:
+        manifest, places, paths, languages = pending()
+        return _as_jobs(manifest, spool.reader(places), paths, languages, remade)
+    return files
+
+
+class Spool:
+    """The made search files' bytes in an unnamed temporary file, read back one file at a time when
+    written: at 100,000 articles they are 175 MB, which the build's main process need not hold.
+    Kept in .cache/, on the site's disk: /tmp may be memory."""
+
+    def __init__(self, folder: Path):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.file = tempfile.TemporaryFile(dir=folder)
+        except OSError:  # a read-only .cache/
+            self.file = tempfile.TemporaryFile()
+
+    def kept(self, pages: list[Page]) -> dict[str, tuple[int, int]]:
+        """Write the pages' bytes (in whichever process made them); path → (offset, length)."""
+        places = {}
+        for page in pages:
+            places[page.path] = (self.file.tell(), len(page.body))
+            self.file.write(page.body)
+        self.file.flush()
+        return places
+
+    def reader(self, places: dict[str, tuple[int, int]]) -> "SpooledBodies":
+        return SpooledBodies(self.file, places)
+
+
+class SpooledBodies:
+    """path → bytes, read from the spool when asked for."""
+
+    def __init__(self, file, places: dict[str, tuple[int, int]]):
+        self.file, self.places = file, places
+
+    def __contains__(self, path: str) -> bool:
+        return path in self.places
+
+    def __getitem__(self, path: str) -> bytes:
+        offset, length = self.places[path]
+        return os.pread(self.file.fileno(), length, offset)
 
 
 def kept_index_files(state: IndexState, made: dict) -> SearchFiles:

@@ -46,3 +46,33 @@ def test_stream_workers_give_way_to_background_work_only_while_it_runs():
     after = {n for chunk in stream_chunks(_niceness, items) for n in chunk}
     assert during == {min(own + YIELD_TO_BACKGROUND, 19)}  # 19 is the lowest priority there is
     assert after == {own}
+
+
+@pytest.mark.skipif(workers() <= 1, reason="needs a second core")
+def test_background_work_ends_when_its_result_is_ready_not_when_the_caller_reads_it():
+    # A result larger than a pipe holds: the process that made it must not wait for the caller,
+    # keeping everything it made alive meanwhile (the search index, at 100,000 articles a gigabyte).
+    import time
+    from generator.core import parallel
+    pending = in_background(lambda: b"x" * 5_000_000)
+    child = parallel._background[-1]
+    deadline = time.monotonic() + 30
+    while child.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not child.is_alive()
+    assert pending() == b"x" * 5_000_000
+
+
+def _pids(items):
+    return [os.getpid() for _ in items]
+
+
+@pytest.mark.skipif(workers() <= 1, reason="needs a second core")
+def test_stream_workers_are_forked_afresh_after_a_bounded_number_of_chunks():
+    # Each worker copies the parent's memory it touches: a fresh one every few chunks keeps that bounded.
+    from generator.core.parallel import CHUNKS_PER_WORKER, MIN_ITEMS, stream_chunks
+    chunks = 4 * CHUNKS_PER_WORKER * workers()
+    items = list(range(max(MIN_ITEMS, chunks)))
+    pids = [pid for chunk in stream_chunks(_pids, items, chunk=len(items) // chunks) for pid in chunk]
+    assert len(pids) == len(items)
+    assert len(set(pids)) > workers()

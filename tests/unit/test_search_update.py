@@ -4,6 +4,7 @@ import copy
 from dataclasses import replace
 from datetime import timedelta
 
+import numpy as np
 import pytest
 
 from generator.organise.archive import Archive, build_archive
@@ -123,3 +124,15 @@ def test_the_index_made_at_once_handles_long_texts_stopword_only_texts_and_large
 def test_the_index_of_an_empty_archive(corpus_articles):
     archive = build_archive([])
     assert_same_index(IndexState.from_articles(archive), reference_index(archive))
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 1 << 22])
+def test_pieces_cut_across_blocks_are_each_their_own_numbers_encoded(block, monkeypatch):
+    # Pieces are cut block by block: one may begin in a block and end several blocks later, or be empty.
+    from generator.search.arrays import encode_pieces
+    from generator.search.codec import encode_numbers
+    monkeypatch.setattr("generator.search.arrays.BLOCK", block)
+    numbers = [0, 31, 32, 1 << 20, 5, 7, 1023, 1024, 3, 0]
+    bounds = [0, 0, 1, 4, 4, 9, 10, 10]
+    pieces = encode_pieces(np.array(numbers, np.int32), np.array(bounds))
+    assert pieces == [encode_numbers(numbers[a:b]) for a, b in zip(bounds, bounds[1:])]
