@@ -80,21 +80,6 @@ def read_signatures(site_root: Path) -> Signatures:
     return found
 
 
-def _output_state(output_dir: Path) -> tuple | None:
-    """Which tree output/ shows and the manifest that says what it holds; None without one."""
-    trees = OutputTrees(output_dir)
-    if not output_dir.is_symlink():  # none yet, or a folder from elsewhere that a build adopts
-        return None
-    name = Path(os.readlink(output_dir)).name
-    try:
-        st = (trees.home / f"{name}.manifest").stat()
-    except FileNotFoundError:
-        return None
-    if (trees.home / f"{name}.dirty").exists():
-        return None
-    return name, st.st_ino, st.st_mtime_ns, st.st_size
-
-
 @dataclass
 class Stamp:
     """What the last successful build read and made: its settings, the files' signatures, when
@@ -118,7 +103,7 @@ def _digest(files: Signatures) -> str:
 def current_stamp(site_root: Path, output_dir: Path, overrides: dict, drafts: bool, future: bool) -> Stamp:
     settings = (str(output_dir.absolute()), sorted(overrides.items()), drafts, future, _libraries())
     files = read_signatures(site_root)
-    return Stamp(settings, files, _output_state(output_dir), digest=_digest(files))
+    return Stamp(settings, files, OutputTrees(output_dir).signature(), digest=_digest(files))
 
 
 def unchanged_report(site_root: Path, stamp: Stamp, now: datetime) -> BuildReport | None:
@@ -141,7 +126,7 @@ def remember(site_root: Path, before: Stamp, report: BuildReport, due: datetime 
     during the build differs from it, and the next build reads it), those it `wrote` itself (the URL
     record) as they are now. A build that imported raw files keeps none: the next one reads all."""
     memo = Memo(site_root, "inputs")
-    output = _output_state(Path(before.settings[0]))
+    output = OutputTrees(Path(before.settings[0])).signature()
     if imported or output is None:
         memo.put(STAMP_KEY, None)
         return

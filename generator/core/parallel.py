@@ -114,28 +114,30 @@ def _yielding_worker() -> None:
     os.nice(YIELD_TO_BACKGROUND)
 
 
+_M_MMAP_THRESHOLD = -3  # glibc's malloc.h
+
+
+def _glibc(function: str, *args: int) -> None:
+    """Call one of glibc's malloc functions; a no-op where the C library has none."""
+    try:
+        getattr(ctypes.CDLL(None), function)(*args)
+    except (OSError, AttributeError):
+        pass
+
+
 def _return_freed_memory() -> None:
     """Large blocks (arrays, long lists) mapped on their own, so that freeing one gives its memory
     back at once. glibc otherwise raises that size limit to the largest block freed so far (up to
     32 MB), and later arrays below it stay in the heap after they are freed: the search stage's
-    arrays kept 200 MB more at 100,000 articles. Elsewhere than glibc, nothing changes."""
-    try:
-        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, 1 << 20)
-    except (OSError, AttributeError):
-        pass
+    arrays kept 200 MB more at 100,000 articles."""
+    _glibc("mallopt", _M_MMAP_THRESHOLD, 1 << 20)
 
 
 def _trim() -> None:
     """Give the system back the free pages of the heap before forking: workers would inherit them
     as part of the parent. The related-articles index, made and dropped before the pages render,
-    left 100 MB of them at 100,000 articles. A no-op elsewhere than glibc; it takes milliseconds."""
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-
-
-_M_MMAP_THRESHOLD = -3  # glibc's malloc.h
+    left 100 MB of them at 100,000 articles. It takes milliseconds."""
+    _glibc("malloc_trim", 0)
 
 
 def in_background(func: Callable[[], object]) -> Callable[[], object]:

@@ -75,6 +75,21 @@ class OutputTrees:
             return target
         return None
 
+    def signature(self) -> tuple | None:
+        """Which tree output/ shows, and its manifest's inode, time and size: different after every
+        build that changed output/. None without a tree, or while a build has marked it dirty; it
+        adopts nothing (see live_name), so it may be asked before any build."""
+        if not self.link.is_symlink():
+            return None
+        name = Path(os.readlink(self.link)).name
+        if name not in TREES or self._dirty_path(name).exists():
+            return None
+        try:
+            st = self._manifest_path(name).stat()
+        except OSError:
+            return None
+        return name, st.st_ino, st.st_mtime_ns, st.st_size
+
     def _manifest_path(self, name: str) -> Path:
         return self.home / f"{name}.manifest"
 

@@ -30,17 +30,6 @@ class Record:
     related: dict[str, list[str]]  # article path → paths of its related articles
 
 
-def _manifest_signature(output_dir) -> tuple | None:
-    trees = OutputTrees(output_dir)
-    name = trees.live_name()
-    try:
-        st = (trees.home / f"{name}.manifest").stat() if name else None
-    except OSError:
-        return None
-    dirty = (trees.home / f"{name}.dirty").exists()
-    return None if st is None or dirty else (name, st.st_ino, st.st_mtime_ns, st.st_size)
-
-
 def _order(article) -> tuple:
     return (article.date.timestamp(), article.source_path)
 
@@ -76,14 +65,14 @@ class PageRecord:
     def load(self, site: str) -> Record | None:
         """The record, when the output tree is still the one it was written with, for the same site key."""
         record = self.memo.get(RECORD_KEY)
-        if record is None or record.site != site or record.manifest != _manifest_signature(self.output_dir):
+        if record is None or record.site != site or record.manifest != OutputTrees(self.output_dir).signature():
             return None
         self.last = record
         return record
 
     def save(self, archive: Archive, site: str) -> None:
         """Recorded for the next build, after output/ was brought up to date with `archive`."""
-        signature = _manifest_signature(self.output_dir)
+        signature = OutputTrees(self.output_dir).signature()
         made = self.made if self.made and self.made[0] is archive else (archive, *entries_of(archive), None)
         _, articles, sources, related = made
         last = self.last

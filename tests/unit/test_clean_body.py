@@ -4,6 +4,8 @@ and the paragraphs an ad slot or a teaser box interrupts are all kept."""
 import json
 from pathlib import Path
 
+import pytest
+
 from generator.ingest.clean.page import clean_text
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
@@ -47,22 +49,21 @@ def test_captions_placing_people_or_marking_a_stock_picture_are_dropped():
     assert cleaned.paragraphs == tuple(DE)
 
 
-def test_caption_whose_credit_follows_without_a_space_is_dropped_however_long():
-    caption = ("Der Geschäftsführer der Stadtwerke vor dem Kraftwerk am Hafen.Foto: Max Beispiel. "
-               "Mitarbeit: Erika Muster. Archiv: Stadtanzeiger")
-    cleaned = clean_text(page(DE[0], DE[1], caption, DE[2], DE[3], *FOOTER))
-    assert cleaned.paragraphs == tuple(DE)
-
-
-def test_caption_over_a_credit_line_is_dropped_though_it_reads_like_a_sentence():
-    caption = "Ein Techniker der Stadtwerke liest am Montag in einem Keller in der Altstadt einen Stromzähler ab."
-    cleaned = clean_text(page(DE[0], DE[1], caption, "picture alliance/dpa | Anna Muster", DE[2], DE[3], *FOOTER))
-    assert cleaned.paragraphs == tuple(DE)
-
-
-def test_caption_under_its_credit_is_dropped_and_the_paragraph_above_the_credit_kept():
-    caption = "Ein Techniker der Stadtwerke liest in einem Keller in der Altstadt einen Stromzähler ab"
-    cleaned = clean_text(page(DE[0], DE[1], "Image copyright Reuters", caption, DE[2], DE[3], *FOOTER))
+@pytest.mark.parametrize("furniture", [
+    # A credit following its caption without a space, however long.
+    ("Der Geschäftsführer der Stadtwerke vor dem Kraftwerk am Hafen.Foto: Max Beispiel. "
+     "Mitarbeit: Erika Muster. Archiv: Stadtanzeiger",),
+    # A caption over its credit line, though it reads like a sentence.
+    ("Ein Techniker der Stadtwerke liest am Montag in einem Keller in der Altstadt einen Stromzähler ab.",
+     "picture alliance/dpa | Anna Muster"),
+    # A caption under its credit, the paragraph above the credit kept.
+    ("Image copyright Reuters", "Ein Techniker der Stadtwerke liest in einem Keller in der Altstadt einen Stromzähler ab"),
+    # A caption opening with its label, however long.
+    ("Legende: Ein Techniker der Stadtwerke liest am Montag in einem Keller in der Altstadt einen der "
+     "neuen Stromzähler ab, die bis zum Ende des kommenden Jahres in allen Haushalten eingebaut sein sollen.",),
+], ids=["credit-glued", "credit-below", "credit-above", "labelled"])
+def test_picture_captions_and_credits_between_paragraphs_are_dropped(furniture):
+    cleaned = clean_text(page(DE[0], DE[1], *furniture, DE[2], DE[3], *FOOTER))
     assert cleaned.paragraphs == tuple(DE)
 
 
@@ -77,13 +78,6 @@ def test_calls_to_sign_up_or_install_the_app_between_paragraphs_are_dropped():
     cleaned = clean_text(page(EN[0], "Get the Daily Courier delivered to your inbox", EN[1],
                               "Mehr Lesekomfort mit der Stadtanzeiger App!", EN[2], *FOOTER))
     assert cleaned.paragraphs == tuple(EN)
-
-
-def test_caption_opening_with_its_label_is_dropped_however_long():
-    caption = ("Legende: Ein Techniker der Stadtwerke liest am Montag in einem Keller in der Altstadt einen der "
-               "neuen Stromzähler ab, die bis zum Ende des kommenden Jahres in allen Haushalten eingebaut sein sollen.")
-    cleaned = clean_text(page(DE[0], DE[1], caption, DE[2], DE[3], *FOOTER))
-    assert cleaned.paragraphs == tuple(DE)
 
 
 def test_signature_of_an_embedded_post_the_article_quotes_is_kept():
