@@ -2,7 +2,7 @@
 """The title errors on the development pages under site-grouped cross-validation, each with the
 page's headline candidates and their scores, sorted into kinds.
 
-    python bench/title_errors.py [--folds 5] [--draw 0] [--set cleaning-dev] [--quiet]
+    python bench/title_errors.py [--folds 5] [--draw 0] [--repeats 1] [--set cleaning-dev] [--quiet]
 
 The sites are split into folds as bench/cleaner_eval.py splits them (assignment --draw); the
 headline weights are fitted on the other folds' pages (bench/train_headline.py) and each page
@@ -20,7 +20,11 @@ lines). A title is right when score.py's normalisation makes it equal to the tru
   no headline     no candidate scored above zero, and the teaser or lead fallback is wrong
 
 Every error is printed with its five best candidates (score, a `*` on the right one), then the
-count of each kind. --quiet prints only the counts.
+count of each kind. --quiet prints only the counts. --repeats N does the same for N assignments
+of sites to folds from --draw on, a line of counts each, and the mean title figure: the title
+figure of `cleaner_eval.py --repeats N` in seconds instead of minutes, for trying changes to the
+headline scorer (it cleans each page alone, where the import drops lines a source repeats on its
+other pages, so the two can differ by a page or two).
 """
 
 import argparse
@@ -88,15 +92,24 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--draw", type=int, default=0, help="which assignment of sites to folds (cleaner_eval --repeats)")
     parser.add_argument("--set", default="cleaning-dev", choices=cleaner_eval.SETS)
+    parser.add_argument("--repeats", type=int, default=1, help="this many assignments of sites to folds, from --draw on")
     parser.add_argument("--quiet", action="store_true", help="only the count of each kind")
     args = parser.parse_args()
-    norm = train_headline._norm_title()
     pages = [p for s in cleaner_eval.SETS for p in cleaner_eval.dev_pages(s)]
+    figures = [_draw(pages, args, draw) for draw in range(args.draw, args.draw + max(args.repeats, 1))]
+    if len(figures) > 1:
+        print(f"{args.set}: title {sum(figures) / len(figures):.4f} on average over {len(figures)} assignments "
+              f"(from {min(figures):.3f} to {max(figures):.3f})")
+
+
+def _draw(pages, args, draw: int) -> float:
+    """The errors of one assignment of sites to folds, printed; its title figure."""
+    norm = train_headline._norm_title()
     counts = dict.fromkeys(KINDS, 0)
     titled = right = 0
     for fold in range(args.folds):
-        held_out = [p for p in pages if cleaner_eval.fold_of(p.site, args.folds, args.draw) == fold]
-        weights = train_headline.train([p for p in pages if cleaner_eval.fold_of(p.site, args.folds, args.draw) != fold])
+        held_out = [p for p in pages if cleaner_eval.fold_of(p.site, args.folds, draw) == fold]
+        weights = train_headline.train([p for p in pages if cleaner_eval.fold_of(p.site, args.folds, draw) != fold])
         for page in held_out:
             truth = page.truth.get("title")
             if page.set_name != args.set or not truth:
@@ -114,8 +127,9 @@ def main() -> None:
                 print(f"{page.stem} {page.site} [{kind}]\n  truth: {truth!r}\n  chose: {title!r}")
                 for score, text in scored[:5]:
                     print(f"    {score:6.2f} {'*' if norm(text) == norm(truth) else ' '} {text[:100]!r}")
-    print(f"{args.set}, draw {args.draw}: {right} of {titled} titles right ({right / max(titled, 1):.3f}); errors by kind: "
+    print(f"{args.set}, draw {draw}: {right} of {titled} titles right ({right / max(titled, 1):.3f}); errors by kind: "
           + ", ".join(f"{k} {n}" for k, n in counts.items()))
+    return right / max(titled, 1)
 
 
 if __name__ == "__main__":

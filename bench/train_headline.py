@@ -18,6 +18,7 @@ on no line of its own.
 import argparse
 import json
 import sys
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +33,7 @@ from generator.ingest.clean.title import comment_title, first_sentence, quoted_t
 from generator.ingest.read import read_raw  # noqa: E402
 
 MODEL = "headline"
-L2 = 0.003
+L2 = 0.001
 STEPS = 1500
 
 
@@ -43,9 +44,11 @@ def _norm_title():
     return cleaner_eval._score_module().norm_title
 
 
+@cache
 def page_candidates(path: Path) -> tuple[list[tuple[str, tuple[float, ...]]], str] | None:
     """The page's headline candidates with their features, and the title chosen when none is
-    taken; None when a quote names the article."""
+    taken; None when a quote names the article. Kept once read: no weight changes them, and a
+    cross-validation asks for every page once per fold (the answer is shared; do not change it)."""
     docs, _ = read_raw(path, path.name)
     if not docs or docs[0].is_html:
         return None

@@ -83,3 +83,17 @@ def test_a_breadcrumbs_last_item_names_the_article_over_the_shortened_headline_b
     crumb = "\n".join(f"- {item}" for item in ["Start", "Wirtschaft", title])
     text = "\n\n".join([MENU, crumb, HEADLINE, "Von Anna Beispiel", LEAD, *BODY])
     assert clean_text(text).title.text == title
+
+
+
+
+def test_the_headline_whose_date_follows_a_few_lines_below_wins_over_a_section_name_above_it():
+    headline = "So teuer war Energie lange nicht"  # fewer of the lead's words than the section name
+    text = page("Strom und Gas", headline, "Bild: Anna Beispiel", "Anna Beispiel", "12.03.2024")
+    assert clean_text(text).title.text == headline
+
+
+def test_a_line_starting_in_lower_case_below_the_headline_is_not_the_title():
+    headline = "So teuer war Energie lange nicht"
+    text = page("Energie", headline, "und warum die Stadtwerke Strom und Gas teurer machen")
+    assert clean_text(text).title.text == headline

@@ -2,6 +2,7 @@
 layout evidence with weights fitted on the dev pages."""
 
 import re
+from collections.abc import Callable
 
 from generator.ingest.clean.authors import byline_names
 from generator.ingest.clean.dates import DATE_ONLY, MONTH_NUMBER, find_date
@@ -59,7 +60,8 @@ FEATURES = ("body_overlap", "length", "nearness", "short", "echoed", "followed_b
             "furniture", "has_date", "starts_like_byline", "colon_kicker_cut", "one_word", "sentence",
             "quoted_elsewhere", "repeated_far", "ends_colon", "long", "stop_ratio", "after_menu", "clear",
             "lead_next_clear", "after_menu_clear", "lead_overlap_sq", "service",
-            "has_kicker", "kicker_length", "kicker_shorter", "domain", "crumb_twin",
+            "has_kicker", "kicker_length", "kicker_shorter", "domain", "crumb_twin", "byline_below",
+            "lowercase_start",
             # relative to the page's other candidates (`_ranked`)
             "most_body_overlap", "most_lead_overlap")
 _KICKER = re.compile(r"^(.{3,80}?)\s[-–—|/]\s(.{12,})$")
@@ -99,7 +101,7 @@ def _overlap(a: str, body_words: set[str]) -> float:
 
 def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: int,
                    body_words: set[str], lead_words: set[str], keys: list[str], offset: int,
-                   page: dict[str, int], echoes: "PageEchoes") -> tuple[float, ...]:
+                   page: dict[str, int], echoes: "PageEchoes", stamped: Callable[[int], bool]) -> tuple[float, ...]:
     """The evidence that `text` (from line `i`) is the headline, named by FEATURES."""
     line = infos[i]
     words = len(WORD_RUN.findall(text))
@@ -129,7 +131,25 @@ def title_features(infos: list[LineInfo], start: int, i: int, text: str, kind: i
         float(kind > 0 and 2 * words > len(WORD_RUN.findall(headline_text(line)))),
         float(bool(_WEB_ADDRESS.search(text))),
         float(kind == 0 and _crumb_twin(infos, i, key, keys, offset)),
+        float(any(stamped(j) for j in range(i + 1, min(i + 4, len(infos))))),
+        # A line that starts in lower case goes on from another or is a menu of abbreviations
+        # ('eic kyf msh nnz'); a headline starts with a capital, a digit or a quote.
+        float(text[:1].islower()),
     )
+
+
+def _stamps(infos: list[LineInfo]) -> Callable[[int], bool]:
+    """Whether line j carries a date or starts like a byline: a headline's byline block (date,
+    author, often after a deck or a picture credit) follows it within a few lines. Each line is
+    read once, however many candidates ask."""
+    seen: dict[int, bool] = {}
+
+    def stamped(j: int) -> bool:
+        if j not in seen:
+            text = infos[j].text
+            seen[j] = bool(_BYLINE_START.search(text) or find_date(text))
+        return seen[j]
+    return stamped
 
 
 def _crumb_twin(infos: list[LineInfo], i: int, key: str, keys: list[str], offset: int) -> bool:
@@ -184,7 +204,9 @@ def title_evidence(infos: list[LineInfo], start: int, body: str, lead: str,
         page[line.text] = page.get(line.text, 0) + 1
     candidates = [c for c in title_candidates(infos, start) if infos[c[0]].text not in repeated]
     echoes = PageEchoes(infos, start) if candidates else None
-    found = [(text, title_features(infos, start, i, text, kind, body_words, lead_words, keys, max(0, start - 40), page, echoes))
+    stamped = _stamps(infos)
+    found = [(text, title_features(infos, start, i, text, kind, body_words, lead_words, keys, max(0, start - 40), page,
+                                   echoes, stamped))
              for i, text, kind in candidates if len(WORD_RUN.findall(text)) <= 18]
     return _ranked(found)
 
