@@ -1,0 +1,77 @@
+"""What the search loads while its reader reads: nothing for a visit's first question, however long it
+takes to type; from its second question on, the headings of every article, so that a later query
+shows its results after loading only the term shards of its words."""
+
+import datetime
+
+import pytest
+
+from generator.search import shards
+from generator.site import build_site
+
+from helpers.sites import make_site, write_article
+
+REPORTS = 60
+PER_SHARD = 5  # 13 document shards: a query's top ten are in a few of them
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = make_site(tmp_path_factory.mktemp("site"), language="en", per_page=50)
+    start = datetime.date(2020, 1, 1)
+    write_article(root, "lantern.md", """
+        title: "Lantern festival planned"
+        date: "2019-05-01"
+        lang: en
+    """, "The town celebrates the autumn with music and lanterns.\n")
+    for n in range(REPORTS):
+        write_article(root, f"h{n:04d}.md", f"""
+            title: "Harbour report number {n}"
+            date: "{(start + datetime.timedelta(days=n)).isoformat()}"
+            lang: en
+        """, f"The harbour office wrote its report {n}.\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shards, "DOCS_PER_SHARD", PER_SHARD)
+        build_site(root)
+    return root / "output" / "search" / "index.html"
+
+
+@pytest.fixture
+def tab(chromium, site):
+    context = chromium.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site.as_uri())
+    yield page
+    context.close()
+    assert not errors
+
+
+def document_shards_loaded(tab):
+    return tab.evaluate("document.querySelectorAll('script[src*=\"/d/\"]').length")
+
+
+def ask(tab, query):
+    return [r["title"] for r in tab.evaluate("q => window.searchArchive(q)", query)]
+
+
+def test_a_first_question_loads_only_the_headings_of_its_own_results(tab):
+    assert ask(tab, "lant") == ["Lantern festival planned"]
+    assert ask(tab, "lantern festival") == ["Lantern festival planned"]  # the same question, typed on
+    tab.wait_for_timeout(500)
+    assert document_shards_loaded(tab) == 1
+
+
+def test_from_a_second_question_on_every_heading_is_loaded_while_the_reader_reads(tab):
+    ask(tab, "lantern")
+    assert ask(tab, "harbour report 17") == ["Harbour report number 17"]
+    files = tab.evaluate("window.newsarchiveSearch.manifest().then(m => m.docFiles.length)")
+    assert files == REPORTS // PER_SHARD + 1
+    tab.wait_for_function("n => document.querySelectorAll('script[src*=\"/d/\"]').length === n", arg=files,
+                          timeout=5000)
+    # Every result of a later query is shown from what is loaded: only its words' term shards come.
+    before = tab.evaluate("document.scripts.length")
+    assert len(ask(tab, "harbour office")) == 10
+    assert document_shards_loaded(tab) == files
+    assert tab.evaluate("document.scripts.length") == before
