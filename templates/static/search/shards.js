@@ -58,7 +58,7 @@
       idleRunning++;
       load(name).then(null, function () { /* a query loads it again if it needs it */ }).then(function () {
         idleRunning--;
-        whenIdle(pump);
+        pump();  // at once: the reader is still reading, and a search that began holds it back
       });
     }
   }
