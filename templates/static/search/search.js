@@ -39,15 +39,15 @@
   /* A visit that asks a second question is browsing the archive: while its reader reads, every
      document shard is loaded (at 10,000 articles, 50 of about 5 KiB gzipped), so that a later
      query's results need no second round of requests after their term shards. Only where the
-     document shards are few (a visit's queries share them); a visit that asks one question,
-     however long it takes to type, loads only what its answers need. */
+     document shards are few (search/shards.py SHARED_DOC_SHARDS: a visit's queries share them); a
+     visit that asks one question, however long it takes to type, loads only what its answers need. */
   var IDLE_DOC_SHARDS = 100;
   var questions = 0, lastQuery = null;
   function afterAnswer(m, query) {
     query = query.trim().toLowerCase();
     if (lastQuery === null || !(query.indexOf(lastQuery) === 0 || lastQuery.indexOf(query) === 0)) questions++;
     lastQuery = query;
-    if (questions >= 2 && m.docFiles.length <= IDLE_DOC_SHARDS) S.prefetch(m.docFiles);
+    if (questions >= 2 && m.docFiles.length <= IDLE_DOC_SHARDS) S.prefetch(m.docFiles.slice().reverse());  // newest first
   }
 
   function search(query, options) {

@@ -63,8 +63,10 @@
     }
   }
 
-  /* Load `names` in idle time, instead of whatever was asked before. */
+  /* Load `names` in idle time, instead of whatever was asked before; nothing for a reader who asked
+     the browser to save data. */
   function prefetch(names) {
+    if (navigator.connection && navigator.connection.saveData) return;
     wanted = names.filter(function (name) { return !shards[name] && !pending[name]; });
     if (wanted.length) whenIdle(pump);
   }
