@@ -1100,7 +1100,7 @@
 
   function search(query, options) {
     S.searchRuns(true);
-    return find(query, options).then(function (answer) {
+    return Promise.resolve().then(function () { return find(query, options); }).then(function (answer) {
       S.searchRuns(false);
       if (answer.manifest) afterAnswer(answer.manifest, String(query));
       return answer;
