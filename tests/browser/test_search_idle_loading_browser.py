@@ -1,6 +1,7 @@
 """What the search loads while its reader reads: nothing for a visit's first question, however long it
 takes to type; from its second question on, the headings of every article, so that a later query
-shows its results after loading only the term shards of its words."""
+shows its results after loading only the term shards of its words; from its third, every term shard
+too, so that a later query needs no request."""
 
 import datetime
 
@@ -13,6 +14,7 @@ from helpers.sites import make_site, write_article
 
 REPORTS = 60
 PER_SHARD = 5  # 13 document shards: a query's top ten are in a few of them
+TERM_BYTES = 40  # a term index of many shards, as a large archive's
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +34,7 @@ def site(tmp_path_factory):
         """, f"The harbour office wrote its report {n}.\n")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(shards, "DOCS_PER_SHARD", PER_SHARD)
+        patch.setattr(shards, "TERM_SHARD_BYTES", TERM_BYTES)
         build_site(root)
     return root / "output" / "search" / "index.html"
 
@@ -52,6 +55,14 @@ def document_shards_loaded(tab):
     return tab.evaluate("document.querySelectorAll('script[src*=\"/d/\"]').length")
 
 
+def term_shards_loaded(tab):
+    return tab.evaluate("document.querySelectorAll('script[src*=\"/t/\"]').length")
+
+
+def shard_files(tab, kind):
+    return tab.evaluate("k => window.newsarchiveSearch.manifest().then(m => m[k].length)", kind)
+
+
 def ask(tab, query):
     return [r["title"] for r in tab.evaluate("q => window.searchArchive(q)", query)]
 
@@ -66,12 +77,26 @@ def test_a_first_question_loads_only_the_headings_of_its_own_results(tab):
 def test_from_a_second_question_on_every_heading_is_loaded_while_the_reader_reads(tab):
     ask(tab, "lantern")
     assert ask(tab, "harbour report 17") == ["Harbour report number 17"]
-    files = tab.evaluate("window.newsarchiveSearch.manifest().then(m => m.docFiles.length)")
+    files = shard_files(tab, "docFiles")
     assert files == REPORTS // PER_SHARD + 1
     tab.wait_for_function("n => document.querySelectorAll('script[src*=\"/d/\"]').length === n", arg=files,
                           timeout=5000)
     # Every result of a later query is shown from what is loaded: only its words' term shards come.
-    before = tab.evaluate("document.scripts.length")
     assert len(ask(tab, "harbour office")) == 10
     assert document_shards_loaded(tab) == files
+
+
+def test_from_a_third_question_on_every_term_shard_is_loaded_too(tab):
+    ask(tab, "lantern")
+    ask(tab, "harbour report 17")
+    terms = shard_files(tab, "termFiles")
+    assert terms > 5
+    tab.wait_for_timeout(500)
+    assert term_shards_loaded(tab) < terms  # two questions: their own term shards only
+    assert ask(tab, "autumn music") == ["Lantern festival planned"]
+    tab.wait_for_function("n => document.querySelectorAll('script[src*=\"/t/\"]').length === n", arg=terms,
+                          timeout=5000)
+    # A later query, whatever its words, loads nothing.
+    before = tab.evaluate("document.scripts.length")
+    assert ask(tab, "office wrote") and ask(tab, "celebrates town")
     assert tab.evaluate("document.scripts.length") == before
