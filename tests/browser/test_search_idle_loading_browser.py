@@ -100,3 +100,17 @@ def test_from_a_third_question_on_every_term_shard_is_loaded_too(tab):
     before = tab.evaluate("document.scripts.length")
     assert ask(tab, "office wrote") and ask(tab, "celebrates town")
     assert tab.evaluate("document.scripts.length") == before
+
+
+def test_a_slow_connection_loads_only_what_its_answers_need(tab):
+    cdp = tab.context.new_cdp_session(tab)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 400, "downloadThroughput": 50_000,
+                                                  "uploadThroughput": 50_000, "connectionType": "cellular3g"})
+    tab.reload()
+    assert tab.evaluate("navigator.connection.effectiveType") == "3g"
+    ask(tab, "lantern")
+    ask(tab, "harbour report 17")
+    ask(tab, "autumn music")
+    tab.wait_for_timeout(1000)
+    assert document_shards_loaded(tab) == 2
