@@ -144,9 +144,10 @@
   }
 
   /* Load `names` in idle time, instead of whatever was asked before; nothing for a reader who asked
-     the browser to save data. */
+     the browser to save data, or whose connection the browser rates as slow (2G or 3G). */
   function prefetch(names) {
-    if (navigator.connection && navigator.connection.saveData) return;
+    var connection = navigator.connection;
+    if (connection && (connection.saveData || /2g|3g/.test(connection.effectiveType || ""))) return;
     wanted = names.filter(function (name) { return !shards[name] && !pending[name]; });
     if (wanted.length) whenIdle(pump);
   }
