@@ -46,6 +46,38 @@
     return pending[name];
   }
 
+  /* Shards loaded while the visitor reads: a few at a time, and none while a search runs, so
+     that they never stand in a query's way (a browser opens about six connections to a host). */
+  var IDLE_LOADS = 2;
+  var wanted = [], idleRunning = 0, searching = 0;
+  var whenIdle = window.requestIdleCallback || function (f) { return setTimeout(f, 1); };
+  function pump() {
+    while (!searching && idleRunning < IDLE_LOADS && wanted.length) {
+      var name = wanted.shift();
+      if (shards[name] || pending[name]) continue;
+      idleRunning++;
+      load(name).then(null, function () { /* a query loads it again if it needs it */ }).then(function () {
+        idleRunning--;
+        pump();  // at once: the reader is still reading, and a search that began holds it back
+      });
+    }
+  }
+
+  /* Load `names` in idle time, instead of whatever was asked before; nothing for a reader who asked
+     the browser to save data, or whose connection the browser rates as slow (2G or 3G). */
+  function prefetch(names) {
+    var connection = navigator.connection;
+    if (connection && (connection.saveData || /2g|3g/.test(connection.effectiveType || ""))) return;
+    wanted = names.filter(function (name) { return !shards[name] && !pending[name]; });
+    if (wanted.length) whenIdle(pump);
+  }
+
+  /* A search runs (`true`) or has answered (`false`): idle loading waits for none to run. */
+  function searchRuns(on) {
+    searching += on ? 1 : -1;
+    if (!searching && wanted.length) whenIdle(pump);
+  }
+
   /* ---- index access ---- */
 
   var LAST = "0123456789abcdefghijklmnopqrstuv";
@@ -146,6 +178,8 @@
   S.manifest = manifest;
   S.positionFile = positionFile;
   S.positions = positions;
+  S.prefetch = prefetch;
+  S.searchRuns = searchRuns;
   S.postings = postings;
   S.shardOf = shardOf;
   S.shards = shards;

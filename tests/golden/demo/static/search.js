@@ -126,6 +126,38 @@
     return pending[name];
   }
 
+  /* Shards loaded while the visitor reads: a few at a time, and none while a search runs, so
+     that they never stand in a query's way (a browser opens about six connections to a host). */
+  var IDLE_LOADS = 2;
+  var wanted = [], idleRunning = 0, searching = 0;
+  var whenIdle = window.requestIdleCallback || function (f) { return setTimeout(f, 1); };
+  function pump() {
+    while (!searching && idleRunning < IDLE_LOADS && wanted.length) {
+      var name = wanted.shift();
+      if (shards[name] || pending[name]) continue;
+      idleRunning++;
+      load(name).then(null, function () { /* a query loads it again if it needs it */ }).then(function () {
+        idleRunning--;
+        pump();  // at once: the reader is still reading, and a search that began holds it back
+      });
+    }
+  }
+
+  /* Load `names` in idle time, instead of whatever was asked before; nothing for a reader who asked
+     the browser to save data, or whose connection the browser rates as slow (2G or 3G). */
+  function prefetch(names) {
+    var connection = navigator.connection;
+    if (connection && (connection.saveData || /2g|3g/.test(connection.effectiveType || ""))) return;
+    wanted = names.filter(function (name) { return !shards[name] && !pending[name]; });
+    if (wanted.length) whenIdle(pump);
+  }
+
+  /* A search runs (`true`) or has answered (`false`): idle loading waits for none to run. */
+  function searchRuns(on) {
+    searching += on ? 1 : -1;
+    if (!searching && wanted.length) whenIdle(pump);
+  }
+
   /* ---- index access ---- */
 
   var LAST = "0123456789abcdefghijklmnopqrstuv";
@@ -226,6 +258,8 @@
   S.manifest = manifest;
   S.positionFile = positionFile;
   S.positions = positions;
+  S.prefetch = prefetch;
+  S.searchRuns = searchRuns;
   S.postings = postings;
   S.shardOf = shardOf;
   S.shards = shards;
@@ -1051,7 +1085,39 @@
     };
   }
 
+  /* A visit that asks a second question is browsing the archive: while its reader reads, every
+     document shard is loaded (at 10,000 articles, 50 of about 5 KiB gzipped), so that a later
+     query's results need no second round of requests after their term shards; from its third
+     question on, every term shard too (at 10,000 articles, 216 of about 20 KiB), so that a later
+     query's results need no request (a word found nowhere still loads a reverse shard). Only where the shards are few: document shards that a visit's
+     queries share (search/shards.py SHARED_DOC_SHARDS), a term index of about 5 MiB at most. A
+     visit that asks one question, however long it takes to type, loads only what its answers need. */
+  var IDLE_DOC_SHARDS = 100;
+  var IDLE_TERM_SHARDS = 250;
+  var questions = 0, lastQuery = null;
+  function afterAnswer(m, query) {
+    query = query.trim().toLowerCase();
+    if (lastQuery === null || !(query.indexOf(lastQuery) === 0 || lastQuery.indexOf(query) === 0)) questions++;
+    lastQuery = query;
+    if (questions < 2 || m.docFiles.length > IDLE_DOC_SHARDS) return;
+    var names = m.docFiles.slice().reverse();  // newest first
+    if (questions >= 3 && m.termFiles.length <= IDLE_TERM_SHARDS) names = names.concat(m.termFiles);
+    S.prefetch(names);
+  }
+
   function search(query, options) {
+    S.searchRuns(true);
+    return Promise.resolve().then(function () { return find(query, options); }).then(function (answer) {
+      S.searchRuns(false);
+      if (answer.manifest) afterAnswer(answer.manifest, String(query));
+      return answer;
+    }, function (error) {
+      S.searchRuns(false);
+      throw error;
+    });
+  }
+
+  function find(query, options) {
     options = options || {};
     var limit = Math.max(1, Number(options.limit) || 10);
     var filters = options.filters || {};
