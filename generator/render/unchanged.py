@@ -117,20 +117,21 @@ def affected(record: Record, archive: Archive, now_entries: dict, sources: dict,
     return pages, related
 
 
+def _newest_first(article) -> tuple:
+    return (-article.date.timestamp(), article.source_path)
+
+
 def _near_where_they_were(archive: Archive, gone: list[tuple], same_source: int) -> set[str]:
     """Where an article was, its neighbours in time and in its source's list now show others."""
     pages = set()
-    order = [(-a.date.timestamp(), a.source_path) for a in archive.articles]  # newest first: ascending so
     by_source = {t.slug: t for t in archive.terms["sources"]}
-    members = {}
     for (t, s), source, translation in (entry[1:4] for entry in gone):
-        at = bisect_left(order, (-t, s))
+        # Newest first is ascending in this key; bisect works it out for the few articles it looks at.
+        at = bisect_left(archive.articles, (-t, s), key=_newest_first)
         pages.update(a.path for a in archive.articles[max(0, at - 1): at + 1])
         term = by_source.get(term_slug(source)) if source else None
         if term is not None:
-            if term.slug not in members:
-                members[term.slug] = [(-a.date.timestamp(), a.source_path) for a in term.articles]
-            at = bisect_left(members[term.slug], (-t, s))
+            at = bisect_left(term.articles, (-t, s), key=_newest_first)
             pages.update(a.path for a in term.articles[max(0, at - same_source - 1): at + same_source + 1])
         if translation:
             pages.update(a.path for a in archive.articles if _translation(a) == translation)

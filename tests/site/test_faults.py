@@ -228,6 +228,7 @@ def truncated(path: Path) -> None:
 STATE_FILES = {
     "manifest": ".output/*.manifest",
     "article cache": ".cache/articles.pickle",
+    "article cache journal": ".cache/articles-journal.pickle",
     "search state": ".cache/search-state.pickle",
     "search memo": ".cache/search.pickle",
     "import state": "content/.imports.json",
