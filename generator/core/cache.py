@@ -15,12 +15,11 @@ from types import ModuleType
 from generator.core.atomic import replacing
 from generator.core.bodies import tidy, valid
 from generator.core.errors import note
+from generator.core.journal import SHARE, Journal, signature_of
 from generator.core.model import Article
 from generator.core.paths import CACHE_DIR
 
 BODIES = "bodies"  # the folder of .cache/ that holds the parsed articles' bodies
-# The parse cache's journal is replayed while it is under 1/JOURNAL_SHARE of the Memo it follows.
-JOURNAL_SHARE = 8
 
 
 def code_fingerprint(modules: Iterable[ModuleType]) -> str:
@@ -60,14 +59,9 @@ def file_signature(path: Path | str) -> tuple:
 
 
 class ArticleCache:
-    """source path → (stat signature, content hash, Article), kept in .cache/ as one Memo; the
-    articles' bodies are in the packs of `bodies` (see core/bodies.py).
-
-    Rewriting the whole Memo for a few changed files took a second at 100,000 articles, so the
-    changes of a build that parsed few files are appended to a journal beside it instead, and the
-    next load replays them. The journal names the Memo file it follows (its size and modification
-    time): one left over from an earlier Memo is not replayed. An entry is checked against its
-    file before use anyway, so a journal record lost or replayed out of turn costs a parse, never
+    """source path → (stat signature, content hash, Article), kept in .cache/ as one Memo and its
+    journal (core/journal.py); the articles' bodies are in the packs of `bodies` (see core/bodies.py).
+    An entry is checked against its file before use, so a journal record lost costs a parse, never
     a wrong article."""
 
     def __init__(self, memo: "Memo", key: str, entries: dict | None = None, bodies: Path | None = None):
@@ -76,52 +70,29 @@ class ArticleCache:
         self.bodies = bodies
         self.changed = False
         self.parsed: set[str] = set()  # the files read afresh (new or changed) by this run
-        self.journal = memo.path.with_name(memo.path.stem + "-journal.pickle")
+        self.journal = Journal(memo.path, key)
         self.since: dict[str, tuple | None] = {}  # entries put or dropped since the load: what a journal record holds
-        self.base: tuple | None = None  # the signature of the Memo file the entries were loaded from
-        self.journalled = 0  # bytes of journal replayed at the load
 
     @classmethod
     def load(cls, site_root: Path, key: str) -> "ArticleCache":
         memo = Memo(site_root, "articles")
         # Resolved: the articles name their packs by this path, whatever the folder the next build runs in.
         folder = (site_root / CACHE_DIR / BODIES).resolve()
-        base = _signature_of(memo.path)
+        base = signature_of(memo.path)
         entries = memo.get(key) or {}  # missing, unreadable or stale: a cold build, never an error
         cache = cls(memo, key, None, folder)
-        if entries and base is not None:
-            cache.base = base
-            cache.journalled = cache._replay(entries)
+        for changes in cache.journal.read(base if entries else None):
+            for path, entry in changes.items():
+                if entry is None:
+                    entries.pop(path, None)
+                else:
+                    entries[path] = entry
         cache.entries = valid(entries, folder)
         cache.changed = len(cache.entries) != len(entries) or tidy(cache.entries, folder)
-        if cache.changed or (cache.journalled and cache.journalled > base[0] // JOURNAL_SHARE):
-            # Entries dropped or moved to another pack, or a journal grown long: written whole.
-            cache.base, cache.changed = None, True
+        if cache.changed or not cache.journal.worth_keeping():
+            # Entries dropped or moved to another pack, or a journal damaged or grown long: written whole.
+            cache.journal.base, cache.changed = None, True
         return cache
-
-    def _replay(self, entries: dict) -> int:
-        """Apply the journal's records that follow the Memo file loaded; the bytes read (a damaged
-        journal counts as a long one, so that the next save writes the Memo whole)."""
-        try:
-            with open(self.journal, "rb") as f:
-                while True:
-                    try:
-                        # The same trusted .cache/ as Memo's.
-                        base, key, changes = pickle.load(f)  # nosec B301
-                    except EOFError:
-                        return f.tell()
-                    if base != self.base or key != self.key:
-                        continue
-                    for path, entry in changes.items():
-                        if entry is None:
-                            entries.pop(path, None)
-                        else:
-                            entries[path] = entry
-        except FileNotFoundError:
-            return 0
-        except Exception as exc:  # a record cut short by a crash, or junk
-            note(f"{CACHE_DIR.name}/{self.journal.name} is unreadable ({type(exc).__name__}); made afresh")
-            return 1 << 62
 
     def by_stat(self, source_path: str, signature: tuple) -> Article | None:
         entry = self.entries.get(source_path)
@@ -144,40 +115,10 @@ class ArticleCache:
     def save(self) -> None:
         if not self.changed:
             return
-        if not (self.base is not None and len(self.since) <= len(self.entries) // JOURNAL_SHARE and self._append()):
+        if not (len(self.since) <= len(self.entries) // SHARE and self.journal.append(self.since)):
             self.memo.put(self.key, self.entries)
-            try:
-                self.journal.unlink(missing_ok=True)
-            except OSError:
-                pass
-        self.base, self.journalled, self.since = _signature_of(self.memo.path), 0, {}
-        self.changed = False
-
-    def _append(self) -> bool:
-        """The changes since the load as one journal record; False when the Memo is to be written
-        whole instead (the journal has grown to a share of it, or cannot be written)."""
-        record = pickle.dumps((self.base, self.key, self.since), protocol=pickle.HIGHEST_PROTOCOL)
-        if self.journalled + len(record) > self.base[0] // JOURNAL_SHARE:
-            return False
-        try:
-            fd = os.open(self.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                # One write of the whole record: a build running beside this one appends its own whole.
-                written = os.write(fd, record)
-            finally:
-                os.close(fd)
-        except OSError:
-            return False
-        self.journalled += written
-        return written == len(record)
-
-
-def _signature_of(path: Path) -> tuple | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+            self.journal.written_whole()
+        self.since, self.changed = {}, False
 
 
 class Memo:

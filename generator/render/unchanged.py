@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from generator.core.cache import Memo
+from generator.core.journal import DAMAGED, SHARE, Journal, signature_of
 from generator.core.slug import term_slug
 from generator.organise.archive import Archive
 from generator.output.writer import OutputTrees
@@ -54,17 +55,29 @@ def related_of(archive: Archive) -> dict[str, list[str]]:
 
 
 class PageRecord:
-    """The record of the last build that wrote `output_dir`, kept in .cache/."""
+    """The record of the last build that wrote `output_dir`, kept in .cache/ as a Memo and its
+    journal (core/journal.py): an edit changes a few of its 100,000 entries. Unlike the parse
+    cache's, its entries are trusted as they are; what keeps a wrong one out is the output tree's
+    signature, which each journal record carries: a record lost leaves the last one replayed
+    naming a tree other than output/'s, and the record is not used."""
 
     def __init__(self, site_root, output_dir):
         self.memo = Memo(site_root, f"pages-{output_dir.name}")
+        self.journal = Journal(self.memo.path, RECORD_KEY)
         self.output_dir = output_dir
         self.last: Record | None = None
         self.made: tuple | None = None  # (archive, its entries, its related lists or None) as worked out
 
     def load(self, site: str) -> Record | None:
         """The record, when the output tree is still the one it was written with, for the same site key."""
+        base = signature_of(self.memo.path)
         record = self.memo.get(RECORD_KEY)
+        for manifest, articles, sources, related in self.journal.read(base if record is not None else None):
+            record.manifest = manifest
+            for table, changes in ((record.articles, articles), (record.sources, sources), (record.related, related)):
+                _apply(table, changes)
+        if self.journal.size == DAMAGED:
+            return None
         if record is None or record.site != site or record.manifest != OutputTrees(self.output_dir).signature():
             return None
         self.last = record
@@ -83,7 +96,30 @@ class PageRecord:
             # which the site key covers): unchanged articles, unchanged lists.
             same = last and last.articles == articles
             related = last.related if same else related_of(archive)
+        if last is not None and signature and last.site == site:
+            changes = (signature, _changes(last.articles, articles), _changes(last.sources, sources),
+                       _changes(last.related, related) if related is not last.related else {})
+            if sum(map(len, changes[1:])) <= len(articles) // SHARE and self.journal.append(changes):
+                return
         self.memo.put(RECORD_KEY, Record(signature, site, articles, sources, related) if signature else None)
+        self.journal.written_whole()
+
+
+def _changes(before: dict, now: dict) -> dict:
+    """The entries of `now` that differ from `before`'s, and None for those `now` lacks."""
+    if before == now:
+        return {}
+    changes = {key: value for key, value in now.items() if before.get(key) != value}
+    changes.update((key, None) for key in before.keys() - now.keys())
+    return changes
+
+
+def _apply(table: dict, changes: dict) -> None:
+    for key, value in changes.items():
+        if value is None:
+            table.pop(key, None)
+        else:
+            table[key] = value
 
 
 def affected(record: Record, archive: Archive, now_entries: dict, sources: dict, same_source: int

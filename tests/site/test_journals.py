@@ -1,6 +1,7 @@
-"""A build that parsed a few article files appends them to the parse cache's journal rather than
-write the whole cache again; every later build, in a process of its own, reads the articles as
-they are on disk and gives the site a clean build gives."""
+"""A build that parsed a few article files appends them to the parse cache's journal, and the
+pages it changed to the page record's, rather than write either whole again; every later build,
+in a process of its own, reads the articles as they are on disk, keeps the page keys the record
+allows, and gives the site a clean build gives."""
 
 import subprocess
 import sys
@@ -11,6 +12,8 @@ from helpers.sites import clean_build_snapshot, make_site, snapshot, write_artic
 
 CACHE = ".cache/articles.pickle"
 JOURNAL = ".cache/articles-journal.pickle"
+RECORD = ".cache/pages-output.pickle"
+RECORD_JOURNAL = ".cache/pages-output-journal.pickle"
 
 
 def build(site: Path) -> None:
@@ -27,13 +30,15 @@ def test_edits_adds_and_removals_go_to_the_journal_and_every_build_equals_a_clea
     site = make_site(tmp_path / "site", language="en", per_page=5)
     newsgen.write(60, site / "content/articles")
     build(site)
-    whole = (site / CACHE).stat()
+    whole, record = (site / CACHE).stat(), (site / RECORD).stat()
 
     first, second, third = articles(site)[:3]
     first.write_text(first.read_text(encoding="utf-8") + "\nA paragraph added later.\n", encoding="utf-8")
     build(site)
-    assert (site / JOURNAL).is_file()
-    assert (site / CACHE).stat().st_mtime_ns == whole.st_mtime_ns  # not written again for one file
+    assert (site / JOURNAL).is_file() and (site / RECORD_JOURNAL).is_file()
+    # Not written again for one file.
+    assert (site / CACHE).stat().st_mtime_ns == whole.st_mtime_ns
+    assert (site / RECORD).stat().st_mtime_ns == record.st_mtime_ns
 
     write_article(site, "late.md", 'title: "Filed late"\ndate: "2026-03-01T08:00:00Z"', "Late news.\n")
     second.unlink()
