@@ -15,6 +15,7 @@ from types import ModuleType
 from generator.core.atomic import replacing
 from generator.core.bodies import tidy, valid
 from generator.core.errors import note
+from generator.core.journal import SHARE, Journal, signature_of
 from generator.core.model import Article
 from generator.core.paths import CACHE_DIR
 
@@ -58,8 +59,10 @@ def file_signature(path: Path | str) -> tuple:
 
 
 class ArticleCache:
-    """source path → (stat signature, content hash, Article), kept in .cache/ as one Memo; the
-    articles' bodies are in the packs of `bodies` (see core/bodies.py)."""
+    """source path → (stat signature, content hash, Article), kept in .cache/ as one Memo and its
+    journal (core/journal.py); the articles' bodies are in the packs of `bodies` (see core/bodies.py).
+    An entry is checked against its file before use, so a journal record lost costs a parse, never
+    a wrong article."""
 
     def __init__(self, memo: "Memo", key: str, entries: dict | None = None, bodies: Path | None = None):
         self.memo, self.key = memo, key
@@ -67,15 +70,28 @@ class ArticleCache:
         self.bodies = bodies
         self.changed = False
         self.parsed: set[str] = set()  # the files read afresh (new or changed) by this run
+        self.journal = Journal(memo.path, key)
+        self.since: dict[str, tuple | None] = {}  # entries put or dropped since the load: what a journal record holds
 
     @classmethod
     def load(cls, site_root: Path, key: str) -> "ArticleCache":
         memo = Memo(site_root, "articles")
         # Resolved: the articles name their packs by this path, whatever the folder the next build runs in.
         folder = (site_root / CACHE_DIR / BODIES).resolve()
+        base = signature_of(memo.path)
         entries = memo.get(key) or {}  # missing, unreadable or stale: a cold build, never an error
-        cache = cls(memo, key, valid(entries, folder), folder)
+        cache = cls(memo, key, None, folder)
+        for changes in cache.journal.read(base if entries else None):
+            for path, entry in changes.items():
+                if entry is None:
+                    entries.pop(path, None)
+                else:
+                    entries[path] = entry
+        cache.entries = valid(entries, folder)
         cache.changed = len(cache.entries) != len(entries) or tidy(cache.entries, folder)
+        if cache.changed or not cache.journal.worth_keeping():
+            # Entries dropped or moved to another pack, or a journal damaged or grown long: written whole.
+            cache.journal.base, cache.changed = None, True
         return cache
 
     def by_stat(self, source_path: str, signature: tuple) -> Article | None:
@@ -87,18 +103,22 @@ class ArticleCache:
         return entry[2] if entry and entry[1] == content_hash else None
 
     def put(self, source_path: str, signature: tuple, article: Article) -> None:
-        self.entries[source_path] = (signature, article.content_hash, article)
+        self.entries[source_path] = self.since[source_path] = (signature, article.content_hash, article)
         self.changed = True
 
     def keep_only(self, source_paths: set[str]) -> None:
         for gone in set(self.entries) - source_paths:
             del self.entries[gone]
+            self.since[gone] = None
             self.changed = True
 
     def save(self) -> None:
-        if self.changed:
+        if not self.changed:
+            return
+        if not (len(self.since) <= len(self.entries) // SHARE and self.journal.append(self.since)):
             self.memo.put(self.key, self.entries)
-            self.changed = False
+            self.journal.written_whole()
+        self.since, self.changed = {}, False
 
 
 class Memo:

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from generator.core.cache import Memo
+from generator.core.journal import DAMAGED, SHARE, Journal, signature_of
 from generator.core.slug import term_slug
 from generator.organise.archive import Archive
 from generator.output.writer import OutputTrees
@@ -54,17 +55,29 @@ def related_of(archive: Archive) -> dict[str, list[str]]:
 
 
 class PageRecord:
-    """The record of the last build that wrote `output_dir`, kept in .cache/."""
+    """The record of the last build that wrote `output_dir`, kept in .cache/ as a Memo and its
+    journal (core/journal.py): an edit changes a few of its 100,000 entries. Unlike the parse
+    cache's, its entries are trusted as they are; what keeps a wrong one out is the output tree's
+    signature, which each journal record carries: a record lost leaves the last one replayed
+    naming a tree other than output/'s, and the record is not used."""
 
     def __init__(self, site_root, output_dir):
         self.memo = Memo(site_root, f"pages-{output_dir.name}")
+        self.journal = Journal(self.memo.path, RECORD_KEY)
         self.output_dir = output_dir
         self.last: Record | None = None
         self.made: tuple | None = None  # (archive, its entries, its related lists or None) as worked out
 
     def load(self, site: str) -> Record | None:
         """The record, when the output tree is still the one it was written with, for the same site key."""
+        base = signature_of(self.memo.path)
         record = self.memo.get(RECORD_KEY)
+        for manifest, articles, sources, related in self.journal.read(base if record is not None else None):
+            record.manifest = manifest
+            for table, changes in ((record.articles, articles), (record.sources, sources), (record.related, related)):
+                _apply(table, changes)
+        if self.journal.size == DAMAGED:
+            return None
         if record is None or record.site != site or record.manifest != OutputTrees(self.output_dir).signature():
             return None
         self.last = record
@@ -83,7 +96,30 @@ class PageRecord:
             # which the site key covers): unchanged articles, unchanged lists.
             same = last and last.articles == articles
             related = last.related if same else related_of(archive)
+        if last is not None and signature and last.site == site:
+            changes = (signature, _changes(last.articles, articles), _changes(last.sources, sources),
+                       _changes(last.related, related) if related is not last.related else {})
+            if sum(map(len, changes[1:])) <= len(articles) // SHARE and self.journal.append(changes):
+                return
         self.memo.put(RECORD_KEY, Record(signature, site, articles, sources, related) if signature else None)
+        self.journal.written_whole()
+
+
+def _changes(before: dict, now: dict) -> dict:
+    """The entries of `now` that differ from `before`'s, and None for those `now` lacks."""
+    if before == now:
+        return {}
+    changes = {key: value for key, value in now.items() if before.get(key) != value}
+    changes.update((key, None) for key in before.keys() - now.keys())
+    return changes
+
+
+def _apply(table: dict, changes: dict) -> None:
+    for key, value in changes.items():
+        if value is None:
+            table.pop(key, None)
+        else:
+            table[key] = value
 
 
 def affected(record: Record, archive: Archive, now_entries: dict, sources: dict, same_source: int
@@ -96,41 +132,65 @@ def affected(record: Record, archive: Archive, now_entries: dict, sources: dict,
     pages, related = set(), None
     if changed or gone:
         related = related_of(archive)
-        # Related lists that differ, whichever article made them differ.
-        pages = {p for p in related.keys() | record.related.keys() if related.get(p) != record.related.get(p)}
+        # Related lists that differ, whichever article made them differ (compared whole first:
+        # most changes leave every list as it was).
+        if related != record.related:
+            pages = {p for p in related.keys() | record.related.keys() if related.get(p) != record.related.get(p)}
     if changed:
         pages |= changed
         # The pages that show a changed article: its neighbours, those listing it as related,
         # those of its source nearby, its translations.
-        now = {a.path: a for a in archive.articles}
+        now = {a.path: a for a in archive.articles if a.path in changed}
         for path in changed:
             pages.update(a.path for a in archive.neighbours(now[path]) if a is not None)
-            pages.update(t.path for t in archive.translations(now[path]))
-        pages.update(p for p, others in related.items() if any(r in changed for r in others))
-        pages |= archive.near_in_source(changed, same_source)
+            if _translation(now[path]):
+                pages.update(t.path for t in archive.translations(now[path]))
+        pages.update(p for p, others in related.items() if not changed.isdisjoint(others))
+        pages |= _near_in_source(archive, [now[p] for p in changed], same_source)
     if gone:
         pages |= _near_where_they_were(archive, gone, same_source)
     # Pages whose body links an article file whose page changed, came or went.
-    moved = {s for s in sources.keys() | record.sources.keys() if sources.get(s) != record.sources.get(s)}
+    moved = {s for s in sources.keys() | record.sources.keys() if sources.get(s) != record.sources.get(s)
+             } if sources != record.sources else set()
     if moved:
         pages.update(a.path for a in archive.articles if a.links and any(s in moved for s, _ in a.links))
     return pages, related
 
 
+def _newest_first(article) -> tuple:
+    return (-article.date.timestamp(), article.source_path)
+
+
+def _near_in_source(archive: Archive, articles: list, distance: int) -> set[str]:
+    """archive.near_in_source for a few articles, without placing all 100,000 in their sources'
+    lists: each is found by bisecting its list (newest first) on the time, then among those of
+    the same second by its path."""
+    by_source = {t.slug: t for t in archive.terms["sources"]}
+    nearby = set()
+    for article in articles:
+        term = by_source.get(term_slug(article.source)) if article.source else None
+        if term is None:
+            continue
+        members = term.articles
+        at = bisect_left(members, -article.date.timestamp(), key=lambda a: -a.date.timestamp())
+        while at < len(members) and members[at].path != article.path:
+            at += 1
+        if at < len(members):
+            nearby.update(a.path for a in members[max(0, at - distance): at + distance + 1])
+    return nearby
+
+
 def _near_where_they_were(archive: Archive, gone: list[tuple], same_source: int) -> set[str]:
     """Where an article was, its neighbours in time and in its source's list now show others."""
     pages = set()
-    order = [(-a.date.timestamp(), a.source_path) for a in archive.articles]  # newest first: ascending so
     by_source = {t.slug: t for t in archive.terms["sources"]}
-    members = {}
     for (t, s), source, translation in (entry[1:4] for entry in gone):
-        at = bisect_left(order, (-t, s))
+        # Newest first is ascending in this key; bisect works it out for the few articles it looks at.
+        at = bisect_left(archive.articles, (-t, s), key=_newest_first)
         pages.update(a.path for a in archive.articles[max(0, at - 1): at + 1])
         term = by_source.get(term_slug(source)) if source else None
         if term is not None:
-            if term.slug not in members:
-                members[term.slug] = [(-a.date.timestamp(), a.source_path) for a in term.articles]
-            at = bisect_left(members[term.slug], (-t, s))
+            at = bisect_left(term.articles, (-t, s), key=_newest_first)
             pages.update(a.path for a in term.articles[max(0, at - same_source - 1): at + same_source + 1])
         if translation:
             pages.update(a.path for a in archive.articles if _translation(a) == translation)

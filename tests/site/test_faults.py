@@ -228,6 +228,9 @@ def truncated(path: Path) -> None:
 STATE_FILES = {
     "manifest": ".output/*.manifest",
     "article cache": ".cache/articles.pickle",
+    "article cache journal": ".cache/articles-journal.pickle",
+    "page record": ".cache/pages-output.pickle",
+    "page record journal": ".cache/pages-output-journal.pickle",
     "search state": ".cache/search-state.pickle",
     "search memo": ".cache/search.pickle",
     "import state": "content/.imports.json",
