@@ -16,7 +16,7 @@ import numpy as np
 
 from generator.core.model import Article
 from generator.search.codec import LAST_DIGITS, MORE_DIGITS, encode_postings
-from generator.search.index import SearchIndex, doc_row, month_starts
+from generator.search.index import Rows, SearchIndex, month_starts
 from generator.search.scoring import IMPACT_SCALE, K1, corpus_norms, doc_weights, idf
 from generator.search.terms import FILTER_PREFIX
 
@@ -85,14 +85,13 @@ def encode_pieces(numbers: np.ndarray, bounds: np.ndarray) -> list[str]:
 
 
 def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, list[str]]],
-                  filter_names: list[list[str]], texts: list[str] | None = None
-                  ) -> tuple[SearchIndex, list[tuple[int, int]], list[str], dict[str, int]]:
+                  filter_names: list[list[str]]) -> tuple[SearchIndex, list[tuple[int, int]], list[str], dict[str, int]]:
     """The index of `articles` (in doc number order, search.index.doc_order) from each article's
     (title words, text words, terms) — its terms in order, one per word, with "" for stopwords and
     for the gap after the title — and from each article's filter terms. Also what updating the
     index needs: each article's (title words, text words), its terms, one per line, and each term's
-    last doc number. The streams are read once and not kept. `texts`, when given, holds each
-    article's text once the streams are read (terms.article_text)."""
+    last doc number. The streams are read once and not kept; the result rows are made from the
+    articles when a shard needs them (index.Rows)."""
     numbers = _Numbers()
     flat = array("i")
     counts_per_doc = array("i")
@@ -216,6 +215,6 @@ def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, lis
     if word_terms and filters and word_terms[-1] > FILTER_PREFIX:  # words in scripts that sort after "~"
         order.sort()
         postings, positions, counts = ({t: table[t] for t in order} for table in (postings, positions, counts))
-    index = SearchIndex(postings, positions, counts, [doc_row(a, t) for a, t in zip(articles, texts or [None] * len(articles))], month_starts(articles),
+    index = SearchIndex(postings, positions, counts, Rows(articles), month_starts(articles),
                         sorted({a.lang for a in articles}), norms, order)
     return index, lengths, doc_terms, last
