@@ -301,12 +301,14 @@ def find_article_files(site_root: Path) -> list[str]:
 
 
 def parse_files(jobs, config: SiteConfig, bodies: Path | None = None) -> list:
-    """(path, shown path) pairs → Article or SiteError each; runs inside a worker. With `bodies`
-    (a folder), the articles' bodies go into a pack there (see core/bodies.py), not back in memory."""
+    """(path, shown path) pairs (Paths or strings) → Article or SiteError each; runs inside a
+    worker. With `bodies` (a folder), the articles' bodies go into a pack there (see
+    core/bodies.py), not back in memory."""
     results = []
     pack = PackWriter(bodies) if bodies is not None else None
     try:
         for path, shown in jobs:
+            path, shown = Path(path), Path(shown)
             try:
                 raw = path.read_bytes()
                 content_hash = hashlib.sha256(raw).hexdigest()
@@ -346,7 +348,7 @@ def load_articles(site_root: Path, config: SiteConfig, cache: ArticleCache | Non
             if hit is not None:
                 articles.append(hit)
                 continue
-        to_parse.append((Path(path), Path(key)))
+        to_parse.append((path, key))  # strings: two Paths an article were 600 MB at 1,000,000
     parse = partial(parse_files, config=config, bodies=cache and cache.bodies)
     for (path, shown), result in zip(to_parse, map_slices(parse, to_parse)):
         if isinstance(result, SiteError):
@@ -354,8 +356,8 @@ def load_articles(site_root: Path, config: SiteConfig, cache: ArticleCache | Non
             continue
         articles.append(result)
         if cache is not None:
-            cache.put(shown.as_posix(), signatures[shown.as_posix()], result)
-            cache.parsed.add(shown.as_posix())
+            cache.put(shown, signatures[shown], result)
+            cache.parsed.add(shown)
     if cache is not None:
         cache.keep_only({a.source_path for a in articles})
     articles.sort(key=lambda a: a.source_path)
