@@ -107,20 +107,33 @@ def _stemmer(lang: str):
     return snowballstemmer.stemmer(algorithm).stemWord if algorithm else None
 
 
+# Words a language's memo of terms holds at most (about 100 bytes each). An archive's vocabulary
+# grows with it (names, numbers, typos: 700,000 words at 100,000 articles); past this the memo
+# starts again, and the words in common use are soon back in it.
+MEMO_WORDS = 1 << 18
+
+
 class _TermCache(dict):
     """word → index term for one language: "" for a stopword (and for ""), else its stem.
-    Each distinct word is stemmed once per process. German and English (stem_folded) get folded
-    words and stem them; other languages get lower-case words, stem them with their accents and
-    fold the stem."""
+    A word is stemmed once while the memo holds it (MEMO_WORDS). German and English (stem_folded)
+    get folded words and stem them; other languages get lower-case words, stem them with their
+    accents and fold the stem."""
 
     def __init__(self, lang: str):
-        super().__init__(**{"": ""})
+        super().__init__()
         self.stops = stopwords(lang)
         self.stem = _stemmer(lang) or str
         self.stem_first = bool(language(lang).snowball) and not language(lang).stem_folded
+        self._start()
+
+    def _start(self) -> None:
+        self.clear()
+        self[""] = ""
         self.update({word: "" for word in self.stops})
 
     def __missing__(self, word: str) -> str:
+        if len(self) >= MEMO_WORDS:
+            self._start()
         stop = self.stem_first and fold(word) in self.stops  # folded words' stopwords are keys already
         term = self[word] = "" if stop else self.term(word)
         return term

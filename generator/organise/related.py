@@ -42,7 +42,8 @@ def periods_of(date) -> tuple[str, str]:
     """The windows a common topic falls back to, widest first: the month, and the week within it
     (so that each week's articles are all of one month, and relate alike)."""
     month = "%04d-%02d" % (date.year, date.month)
-    return month, "%s-W%02d" % (month, date.isocalendar()[1])
+    # One string object per period for the whole archive, not two per article.
+    return sys.intern(month), sys.intern("%s-W%02d" % (month, date.isocalendar()[1]))
 
 
 class RelatedIndex:
@@ -55,10 +56,25 @@ class RelatedIndex:
         self.when: dict[str, float] = {}  # path → timestamp
         self.periods: dict[str, tuple[str, str]] = {}  # path → periods_of() its date
         self.postings: dict[str, dict[str, int]] = {}  # topic → path → weight
-        # topic → (by month, by week): period → path → weight; made for a common topic when first asked for
-        self.windows: dict[str, tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]] = {}
+        # topic → (by month, by week): period → paths (their weights are in postings); made for a
+        # common topic when first asked for. Lists, not dicts: a common topic has a window for
+        # every month and week of the archive, most of them of a few articles.
+        self.windows: dict[str, tuple[dict[str, list[str]], dict[str, list[str]]]] = {}
         self.ranked: dict[str, list[tuple]] = {}  # path → its related articles' ranking keys, best first
-        self.listed_by: dict[str, set[str]] = {}  # path → paths of the articles listing it
+        # path → paths of the articles listing it: made from `ranked` when an update first needs it
+        # (a first build never does), and not kept in .cache/ (46 MB at 100,000 articles).
+        self.listed_by: dict[str, set[str]] | None = None
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "listed_by": None}
+
+    def _listing(self) -> dict[str, set[str]]:
+        if self.listed_by is None:
+            self.listed_by = {}
+            for path, keys in self.ranked.items():
+                for key in keys:
+                    self.listed_by.setdefault(key[2], set()).add(path)
+        return self.listed_by
 
     def lists(self) -> dict[str, list[str]]:
         """path → paths of its related articles, best first (articles without any left out)."""
@@ -75,7 +91,7 @@ class RelatedIndex:
         dirty: set[str] = set()
         counts_before: dict[str, int] = {}
         for path in removed + [a.path for a in changed if a.path in self.signatures]:
-            dirty |= self.listed_by.get(path, set())
+            dirty |= self._listing().get(path, set())
             self._forget(path, counts_before)
         # Into an empty index (a first build) without noting counts: every list is ranked anyway.
         noting = counts_before if self.signatures else None
@@ -86,7 +102,7 @@ class RelatedIndex:
             dirty = set(self.signatures)  # every rarity moved
         else:
             for key, before in counts_before.items():
-                members = (self.windows.get(key[0], ({}, {}))[key[1]].get(key[2], {})
+                members = (self.windows.get(key[0], ({}, {}))[key[1]].get(key[2], ())
                            if isinstance(key, tuple) else self.postings.get(key, {}))
                 if len(members).bit_length() != before.bit_length():
                     dirty.update(members)
@@ -97,17 +113,21 @@ class RelatedIndex:
             del self.ranked[path]
         for path in sorted(dirty):
             self._set_ranked(path, heapq.nsmallest(self.limit, self._candidates(path)))
-        for path in removed:
-            self.listed_by.pop(path, None)
+        if self.listed_by is not None:
+            for path in removed:
+                self.listed_by.pop(path, None)
         return dirty
 
     def _forget(self, path: str, counts_before: dict) -> None:
         periods = self.periods.pop(path)
         for topic in self.topics.pop(path):
-            for key, members in self._groups(topic, periods):
-                counts_before.setdefault(key, len(members))
-                del members[path]
-            if not self.postings[topic]:
+            members = self.postings[topic]
+            counts_before.setdefault(topic, len(members))
+            del members[path]
+            for key, window in self._window_groups(topic, periods):
+                counts_before.setdefault(key, len(window))
+                window.remove(path)
+            if not members:
                 del self.postings[topic]
                 self.windows.pop(topic, None)
         del self.signatures[path], self.when[path]
@@ -123,32 +143,33 @@ class RelatedIndex:
             if counts_before is None:
                 postings.setdefault(topic, {})[path] = weight
                 continue
-            if topic not in postings:
-                postings[topic] = {}
-            for key, members in self._groups(topic, periods):
-                counts_before.setdefault(key, len(members))
-                members[path] = weight
+            members = postings.setdefault(topic, {})
+            counts_before.setdefault(topic, len(members))
+            members[path] = weight
+            for key, window in self._window_groups(topic, periods):
+                counts_before.setdefault(key, len(window))
+                window.append(path)
 
-    def _groups(self, topic: str, periods: tuple[str, str]) -> list[tuple]:
-        """(count key, members) of the groups of `topic` an article of `periods` belongs to."""
-        groups = [(topic, self.postings[topic])]
-        if topic in self.windows:
-            groups += [((topic, i, period), window.setdefault(period, {}))
-                       for i, (window, period) in enumerate(zip(self.windows[topic], periods))]
-        return groups
+    def _window_groups(self, topic: str, periods: tuple[str, str]) -> list[tuple]:
+        """(count key, paths) of the windows of `topic` that an article of `periods` belongs to,
+        when they have been made."""
+        if topic not in self.windows:
+            return []
+        return [((topic, i, period), window.setdefault(period, []))
+                for i, (window, period) in enumerate(zip(self.windows[topic], periods))]
 
     def _windows(self, topic: str) -> tuple[dict, dict]:
         """The articles with `topic` by month and by week (periods_of())."""
         if topic not in self.windows:
             self.windows[topic] = windows = ({}, {})
-            for path, weight in self.postings[topic].items():
+            for path in self.postings[topic]:
                 for window, its_period in zip(windows, self.periods[path]):
-                    window.setdefault(its_period, {})[path] = weight
+                    window.setdefault(its_period, []).append(path)
         return self.windows[topic]
 
-    def _in_window(self, topic: str, i: int, period: str) -> dict[str, int]:
+    def _in_window(self, topic: str, i: int, period: str) -> list[str]:
         """The articles with `topic` of one period (periods_of()[i])."""
-        return self._windows(topic)[i].get(period, {})
+        return self._windows(topic)[i].get(period, [])
 
     def _entered(self, changed: list[Article]) -> set[str]:
         """Articles whose list a changed article may now enter: it ranks above their last one,
@@ -171,7 +192,7 @@ class RelatedIndex:
         # loop is most of the time a build spends on related articles.
         sums: dict[str, int] = {}
         for topic, weight in self.topics[path].items():
-            members = self.postings[topic]
+            members = weights = self.postings[topic]
             level = len(members).bit_length()
             if level >= size_level:
                 continue  # in half the archive or more: says nothing
@@ -184,19 +205,21 @@ class RelatedIndex:
             rarity = (size_level - level) ** 2
             counted = _PLACE if topic.startswith(PLACE_PREFIX) else _WORD
             step = [weight * w * rarity + counted for w in range(4)]  # by the other article's weight
-            for other, other_weight in members.items():
-                sums[other] = sums.get(other, 0) + step[other_weight]
+            for other in members:
+                sums[other] = sums.get(other, 0) + step[weights[other]]
         sums.pop(path, None)
         when, times = self.when[path], self.when
         return [(-(total & _SCORE), abs(times[other] - when), other) for other, total in sums.items()
                 if total >= _RELATED]
 
     def _set_ranked(self, path: str, keys: list[tuple]) -> None:
-        for key in self.ranked.get(path, ()):
-            self.listed_by[key[2]].discard(path)
+        listed_by = self.listed_by
+        if listed_by is not None:
+            for key in self.ranked.get(path, ()):
+                listed_by[key[2]].discard(path)
+            for key in keys:
+                listed_by.setdefault(key[2], set()).add(path)
         self.ranked[path] = keys
-        for key in keys:
-            self.listed_by.setdefault(key[2], set()).add(path)
 
 
 def _code_key(limit: int) -> str:

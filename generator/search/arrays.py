@@ -16,7 +16,7 @@ import numpy as np
 
 from generator.core.model import Article
 from generator.search.codec import LAST_DIGITS, MORE_DIGITS, encode_postings
-from generator.search.index import SearchIndex, doc_row, month_starts
+from generator.search.index import Rows, SearchIndex, month_starts
 from generator.search.scoring import IMPACT_SCALE, K1, corpus_norms, doc_weights, idf
 from generator.search.terms import FILTER_PREFIX
 
@@ -84,15 +84,23 @@ def encode_pieces(numbers: np.ndarray, bounds: np.ndarray) -> list[str]:
     return pieces
 
 
+def _impacts(d: np.ndarray, n: np.ndarray, t: np.ndarray, term_idf: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """BM25F impacts of (term, doc) pairs, given each one's doc, occurrences, occurrences in the
+    title and term's idf, operation for operation as scoring.impact, so every rounding is the same."""
+    tf = t * weights[d, 0] + (n - t) * weights[d, 1]
+    score = np.where((n == 1) & (t == 0), term_idf * weights[d, 2] * IMPACT_SCALE,
+                     term_idf * tf * (K1 + 1) / (K1 + tf) * IMPACT_SCALE)
+    return np.rint(score)
+
+
 def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, list[str]]],
-                  filter_names: list[list[str]], texts: list[str] | None = None
-                  ) -> tuple[SearchIndex, list[tuple[int, int]], list[str], dict[str, int]]:
+                  filter_names: list[list[str]]) -> tuple[SearchIndex, list[tuple[int, int]], list[str], dict[str, int]]:
     """The index of `articles` (in doc number order, search.index.doc_order) from each article's
     (title words, text words, terms) — its terms in order, one per word, with "" for stopwords and
     for the gap after the title — and from each article's filter terms. Also what updating the
     index needs: each article's (title words, text words), its terms, one per line, and each term's
-    last doc number. The streams are read once and not kept. `texts`, when given, holds each
-    article's text once the streams are read (terms.article_text)."""
+    last doc number. The streams are read once and not kept; the result rows are made from the
+    articles when a shard needs them (index.Rows)."""
     numbers = _Numbers()
     flat = array("i")
     counts_per_doc = array("i")
@@ -110,7 +118,7 @@ def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, lis
     norms = corpus_norms(len(articles), sum(t for t, _ in lengths), sum(x for _, x in lengths))
 
     # Every indexed word as (term rank, doc, position), grouped by term in sorted order, then by doc.
-    alphabetical = sorted(range(len(names)), key=names.__getitem__)
+    alphabetical = np.array(sorted(range(len(names)), key=names.__getitem__), np.int32)
     rank = np.empty(len(names), np.int32)
     rank[alphabetical] = np.arange(len(names), dtype=np.int32)
     per_doc = np.array(counts_per_doc, np.int32)
@@ -155,17 +163,13 @@ def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, lis
     frequencies, which = np.unique(df, return_inverse=True)
     idfs = np.array([idf(norms, n) for n in frequencies.tolist()], np.float64)[which]
 
-    # BM25F impacts, operation for operation as scoring.impact, so every rounding is the same.
+    # BM25F impacts (_impacts), block by block.
     weights = np.array([doc_weights(norms, t, x) for t, x in lengths], np.float64).reshape(-1, 3)
     pair_rank = np.repeat(np.arange(len(df), dtype=np.int32), df)  # each pair's term, counted in order
     impacts = np.empty(len(first), np.int32)
-    for start in range(0, len(first), BLOCK):  # in blocks: each line makes temporary arrays
+    for start in range(0, len(first), BLOCK):  # in blocks: each step makes temporary arrays
         part = slice(start, start + BLOCK)
-        d, n, t, term_idf = pair_doc[part], occurrences[part], in_title[part], idfs[pair_rank[part]]
-        tf = t * weights[d, 0] + (n - t) * weights[d, 1]
-        score = np.where((n == 1) & (t == 0), term_idf * weights[d, 2] * IMPACT_SCALE,
-                         term_idf * tf * (K1 + 1) / (K1 + tf) * IMPACT_SCALE)
-        impacts[part] = np.rint(score)
+        impacts[part] = _impacts(pair_doc[part], occurrences[part], in_title[part], idfs[pair_rank[part]], weights)
     impacts[impacts == 0] = 1
     impacts = impacts * 2 + (in_title > 0)  # as scoring.posting_impact
     del in_title, weights, pair_rank
@@ -196,7 +200,7 @@ def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, lis
     position_strings = encode_pieces(flat_positions, np.append(count_at, len(flat_positions))[term_bounds])
     del flat_positions, count_at
 
-    word_terms = [names[alphabetical[r]] for r in term_ranks.tolist()]
+    word_terms = [names[r] for r in alphabetical[term_ranks].tolist()]
     last = dict(zip(word_terms, pair_doc[term_bounds[1:] - 1].tolist()))
     del pair_doc
     postings = dict(zip(word_terms, posting_strings))
@@ -216,6 +220,6 @@ def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, lis
     if word_terms and filters and word_terms[-1] > FILTER_PREFIX:  # words in scripts that sort after "~"
         order.sort()
         postings, positions, counts = ({t: table[t] for t in order} for table in (postings, positions, counts))
-    index = SearchIndex(postings, positions, counts, [doc_row(a, t) for a, t in zip(articles, texts or [None] * len(articles))], month_starts(articles),
+    index = SearchIndex(postings, positions, counts, Rows(articles), month_starts(articles),
                         sorted({a.lang for a in articles}), norms, order)
     return index, lengths, doc_terms, last

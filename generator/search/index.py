@@ -25,7 +25,7 @@ class SearchIndex:
     postings: dict[str, str]  # term → encode_postings(doc numbers ascending, their impacts)
     positions: dict[str, str]  # term → encoded word positions in each article of its postings, joined
     df: dict[str, int]  # term → number of articles holding it
-    docs: list[list]  # doc number (doc_order) → [path, title, date, source, lang, excerpt]
+    docs: "Rows | list[list]"  # doc number (doc_order) → [path, title, date, source, lang, excerpt]
     months: list[tuple[str, int]]  # (YYYY-MM, first doc number), oldest first
     languages: list[str]  # languages whose stemmer the query must apply
     norms: Norms
@@ -42,11 +42,27 @@ def _excerpt(text: str) -> str:
     return text[:EXCERPT_CHARS].rsplit(" ", 1)[0]
 
 
-def doc_row(article: Article, text: str | None = None) -> list:
-    """`text`: article_text(article), when the caller has it already."""
-    text = article_text(article) if text is None else text  # the body's text when there is no summary
+def doc_row(article: Article) -> list:
+    text = article_text(article)  # the body's text when there is no summary
     return [article.path, article.title, article.date.date().isoformat(), article.source, article.lang,
             _excerpt(text)]
+
+
+class Rows:
+    """index.docs made from the articles row by row when asked for (doc_row), never all held: with
+    their excerpts, the rows of 100,000 articles are about 100 MB, which only the document and
+    excerpt shards read, each row once (search.shards)."""
+
+    def __init__(self, articles: list[Article]):
+        self.articles = articles
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __getitem__(self, at):
+        if isinstance(at, slice):
+            return [doc_row(article) for article in self.articles[at]]
+        return doc_row(self.articles[at])
 
 
 def doc_order(archive) -> list[Article]:

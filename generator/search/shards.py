@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from generator.core.model import Page
 from generator.search.index import SearchIndex
@@ -99,21 +100,41 @@ def _term_shard(postings: dict, positions: dict) -> tuple[str, Page]:
 
 def search_files(index: SearchIndex) -> tuple[str, list[Page]]:
     """(manifest path, every search/ file): term, document, excerpt and reverse shards plus the manifest."""
-    manifest, pages, _, _ = index_files(index)
+    pages: list[Page] = []
+    manifest, _, _ = index_files(index, pages.append)
     return manifest, pages
 
 
-def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touched | None = None
-                ) -> tuple[str, list[Page], list[str], Layout]:
-    """(manifest path, the files made, the paths of every file, their layout). Given the `layout` of
-    the files last made and what was `touched` in the index since, only the files holding a touched
-    term or article are made; the others are as they were and keep their names."""
+class _Made:
+    """The files made, each passed on once as it is made (two shards with the same data are one
+    file), rather than all held: at 100,000 articles they are 175 MB."""
+
+    def __init__(self, put: Callable[[Page], None]):
+        self.put = put
+        self.digests: dict[str, bytes] = {}
+
+    def add(self, page: Page) -> None:
+        digest, known = hashlib.blake2b(page.body, digest_size=16).digest(), self.digests.get(page.path)
+        if known is None:
+            self.digests[page.path] = digest
+            self.put(page)
+        elif known != digest:
+            # Two shards whose contents differ share a digest: at 40 bits, about once in ten
+            # thousand builds of a million articles. Stop rather than let one stand for the other.
+            raise ValueError("two search shards of different contents have the same name")
+
+
+def index_files(index: SearchIndex, put: Callable[[Page], None], layout: Layout | None = None,
+                touched: Touched | None = None) -> tuple[str, list[str], Layout]:
+    """(manifest path, the paths of every file, their layout); `put` takes each file made. Given the
+    `layout` of the files last made and what was `touched` in the index since, only the files
+    holding a touched term or article are made; the others are as they were and keep their names."""
     touched = touched or Touched()
-    pages: list[Page] = []
+    made = _Made(put)
 
     def make(folder: str, data) -> str:
         name, page = _shard(folder, data)
-        pages.append(page)  # two shards with the same data are one file: the duplicate is dropped below
+        made.add(page)
         return name
 
     postings, positions, df = index.postings, index.positions, index.df
@@ -127,7 +148,7 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
         else:
             firsts.append(run[0])
             term_name, term_page = _term_shard({t: postings[t] for t in run}, {t: positions[t] for t in run})
-            pages.append(term_page)
+            made.add(term_page)
             term_files.append(term_name)
 
     # The index terms again, sorted by their reversed spelling: names only.
@@ -143,18 +164,27 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
             reverse_files.append(make("r", [w[::-1] for w in run]))
 
     # Document and excerpt shards hold consecutive doc numbers: those holding no touched one are as
-    # they were.
+    # they were. Each row is made once (index.Rows reads the article's text), for its excerpt
+    # shard; what its document shard takes of it waits in `heads` until that shard is made, which
+    # follows the excerpt shards it names.
     docs = index.docs
     sizes = per_doc_shard, per_excerpt_shard = shard_sizes(index.norms.count)  # rounded: stays as articles come
     same = layout is not None and layout.sizes == sizes
     remade = {doc // per_excerpt_shard for doc in touched.docs}
-    excerpt_files = []
-    for k, i in enumerate(range(0, len(docs), per_excerpt_shard)):
-        if same and k < len(layout.excerpt_files) and k not in remade:
-            excerpt_files.append(layout.excerpt_files[k])
-        else:
-            excerpt_files.append(make("x", [row[5] for row in docs[i:i + per_excerpt_shard]]))
+    excerpt_files: list[str] = []
+    heads: dict[int, list] = {}
+
+    def excerpts_up_to(stop: int) -> None:
+        for k in range(len(excerpt_files), stop):
+            if same and k < len(layout.excerpt_files) and k not in remade:
+                excerpt_files.append(layout.excerpt_files[k])
+                continue
+            start = k * per_excerpt_shard
+            rows = docs[start:start + per_excerpt_shard]
+            excerpt_files.append(make("x", [row[5] for row in rows]))
+            heads.update((start + i, _head(row)) for i, row in enumerate(rows))
             remade.add(k)
+
     # A document shard names the excerpt shards its articles are in: the page reads them only for
     # results it shows, whose document shards it holds, and the manifest a first query loads
     # stays free of them.
@@ -162,10 +192,13 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
     for k, i in enumerate(range(0, len(docs), per_doc_shard)):
         end = min(i + per_doc_shard, len(docs))
         held = range(i // per_excerpt_shard, (end - 1) // per_excerpt_shard + 1)
+        excerpts_up_to(held.stop)
         if same and k < len(layout.doc_files) and remade.isdisjoint(held):
             doc_files.append(layout.doc_files[k])
+            for doc in range(i, end):
+                heads.pop(doc, None)
         else:
-            doc_files.append(make("d", {"docs": [[_stored_path(row), *row[1:5]] for row in docs[i:end]],
+            doc_files.append(make("d", {"docs": [heads.pop(doc, None) or _head(docs[doc]) for doc in range(i, end)],
                                         "excerpts": excerpt_files[held.start:held.stop]}))
 
     layout = Layout(firsts, term_files, words, reverse_firsts, reverse_files, doc_files,
@@ -187,16 +220,14 @@ def index_files(index: SearchIndex, layout: Layout | None = None, touched: Touch
         "stemmers": {lang: stemmer_of(lang) for lang in index.languages if stemmer_of(lang)},
     }
     name = make("m", manifest)
-    unique: dict[str, Page] = {}
-    for page in pages:
-        if unique.setdefault(page.path, page).body != page.body:
-            # Two shards whose contents differ share a digest: at 40 bits, about once in ten
-            # thousand builds of a million articles. Stop rather than let one stand for the other.
-            raise ValueError("two search shards of different contents have the same name")
-    pages = list(unique.values())
     paths = dict.fromkeys(f"search/{name}" for name in term_files + excerpt_files + doc_files
                           + reverse_files + [name])
-    return f"search/{name}", pages, list(paths), layout
+    return f"search/{name}", list(paths), layout
+
+
+def _head(row: list) -> list:
+    """What a document shard holds of a result row: all but its excerpt."""
+    return [_stored_path(row), *row[1:5]]
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

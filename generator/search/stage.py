@@ -74,10 +74,10 @@ def start_search(site_root: Path, config, archive) -> Callable[[], SearchFiles]:
         tkey = terms_key(config)
         states = Memo(site_root, "search-state")
         state = current_state(states.get(tkey), archive)
-        manifest, pages, paths = state.files()
+        manifest, _, paths = state.files(spool.put)
         states.put(tkey, state)
         memo.put(key, (manifest, paths, state.index.languages))
-        return manifest, spool.kept(pages), paths, state.index.languages
+        return manifest, spool.places, paths, state.index.languages
     pending = in_background(made)
 
     def files() -> SearchFiles:
@@ -97,15 +97,13 @@ class Spool:
             self.file = tempfile.TemporaryFile(dir=folder)
         except OSError:  # a read-only .cache/
             self.file = tempfile.TemporaryFile()
+        self.places: dict[str, tuple[int, int]] = {}  # path → (offset, length) of the bytes written
 
-    def kept(self, pages: list[Page]) -> dict[str, tuple[int, int]]:
-        """Write the pages' bytes (in whichever process made them); path → (offset, length)."""
-        places = {}
-        for page in pages:
-            places[page.path] = (self.file.tell(), len(page.body))
-            self.file.write(page.body)
+    def put(self, page: Page) -> None:
+        """Write a page's bytes (in whichever process made it), at once: it is read back by offset."""
+        self.places[page.path] = (self.file.tell(), len(page.body))
+        self.file.write(page.body)
         self.file.flush()
-        return places
 
     def reader(self, places: dict[str, tuple[int, int]]) -> "SpooledBodies":
         return SpooledBodies(self.file, places)

@@ -20,7 +20,7 @@ from generator.core.model import Article, Page
 from generator.search.arrays import index_streams
 from generator.search.codec import (decode_positions, decode_postings, encode_numbers, encode_postings,
                                     number_tokens, token_value)
-from generator.search.index import SearchIndex, doc_order, doc_row, month_starts
+from generator.search.index import Rows, SearchIndex, doc_order, month_starts
 from generator.search.layout import Layout, Touched
 from generator.search.scoring import corpus_norms, doc_weights, idf, impact, posting_impact
 from generator.search.shards import index_files
@@ -52,10 +52,12 @@ class IndexState:
     layout: Layout | None = None  # the files last made of the index (search.shards)
     touched: Touched = field(default_factory=Touched)  # what changed since
 
-    def files(self) -> tuple[str, list[Page], list[str]]:
+    def files(self, put: Callable[[Page], None] | None = None) -> tuple[str, list[Page], list[str]]:
         """(manifest path, the files made, the path of every file): those the changes since the last
-        call touched, or all of them the first time."""
-        manifest, pages, paths, self.layout = index_files(self.index, self.layout, self.touched)
+        call touched, or all of them the first time. Given `put`, each file made goes to it as it is
+        made instead of into the list returned (empty then)."""
+        pages: list[Page] = []
+        manifest, paths, self.layout = index_files(self.index, put or pages.append, self.layout, self.touched)
         self.touched = Touched()
         return manifest, pages, paths
 
@@ -64,9 +66,8 @@ class IndexState:
         """The index of the whole archive, made at once (search.arrays)."""
         articles = doc_order(archive)
         filters = [filter_terms(a) for a in articles]
-        # Each article's text is read again for its result row (doc_row) once the arrays are
-        # freed, rather than kept meanwhile: at 100,000 articles reading it costs under a second,
-        # keeping it 100 MB at the stage's peak.
+        # Each article's text is read again for its result row when its shards are made (Rows),
+        # rather than kept: at 100,000 articles reading it costs under a second, keeping it 100 MB.
         index, lengths, terms, last = index_streams(articles, map(article_stream, articles), filters)
         return cls(index, [(a.path, a.content_hash) for a in articles], lengths,
                    ["\n".join(filter(None, [doc_terms, *names])) for doc_terms, names in zip(terms, filters)], last)
@@ -210,25 +211,6 @@ def _languages(index: SearchIndex, articles: list[Article]) -> list[str]:
     if sum(index.df[name] for name in names) == len(articles):
         return [name[3:] for name in names]
     return sorted({a.lang for a in articles})
-
-
-class Rows:
-    """index.docs made from the articles when asked for, row by row (index.doc_row)."""
-
-    def __init__(self, articles: list[Article]):
-        self.articles = articles
-        self.made: dict[int, list] = {}
-
-    def __len__(self) -> int:
-        return len(self.articles)
-
-    def __getitem__(self, at):
-        if isinstance(at, slice):
-            return [self[i] for i in range(*at.indices(len(self)))]
-        row = self.made.get(at)
-        if row is None:
-            row = self.made[at] = doc_row(self.articles[at])
-        return row
 
 
 # One string object per distinct piece: most are a count of 1 and one small number.

@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from generator.core import parallel
 from generator.core.parallel import in_background, workers
 
 
@@ -76,3 +77,13 @@ def test_stream_workers_are_forked_afresh_after_a_bounded_number_of_chunks():
     pids = [pid for chunk in stream_chunks(_pids, items, chunk=len(items) // chunks) for pid in chunk]
     assert len(pids) == len(items)
     assert len(set(pids)) > workers()
+
+
+
+@pytest.mark.skipif(workers() <= 1, reason="needs a second core")
+def test_many_items_are_mapped_in_slices_small_enough_for_a_worker_to_hold_in_order(monkeypatch):
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "2")
+    monkeypatch.setattr(parallel, "SLICE_ITEMS", 100)
+    items = list(range(1000))
+    # Two workers, four slices each at most: slices of 125 items.
+    assert parallel.map_slices(lambda part: [(i, len(part)) for i in part], items) == [(i, 125) for i in items]

@@ -81,3 +81,14 @@ def test_a_query_word_looks_up_the_term_its_article_word_is_indexed_under():
         read = lower_words(text) if lang in ("fr", "ru") else words(text)
         assert [t for t in text_terms(lang, text)] == \
             ["" if fold(w) in stopwords(lang) else query_term(lang, w) for w in read]
+
+
+def test_a_vast_vocabulary_keeps_its_terms_while_the_memo_of_them_stays_bounded(monkeypatch):
+    from generator.lang import text
+    monkeypatch.setattr(text, "MEMO_WORDS", 1000)
+    monkeypatch.setattr(text, "_term_caches", {})
+    first = text.text_terms("en", "The negotiations and the talks")
+    names = " ".join(f"Name{n}son" for n in range(5000))
+    assert text.text_terms("en", names) == [f"name{n}son" for n in range(5000)]
+    assert len(text._cache("en")) <= 1000
+    assert text.text_terms("en", "The negotiations and the talks") == first == ["", "negoti", "", "", "talk"]

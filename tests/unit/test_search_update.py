@@ -48,7 +48,7 @@ def assert_same_index(state: IndexState, fresh: SearchIndex):
     assert state.index.postings == fresh.postings
     assert state.index.positions == fresh.positions
     assert state.index.df == fresh.df and state.index.order == fresh.order
-    assert (state.index.docs[:], state.index.months, state.index.languages) == (fresh.docs, fresh.months, fresh.languages)
+    assert (state.index.docs[:], state.index.months, state.index.languages) == (fresh.docs[:], fresh.months, fresh.languages)
     assert [p.body for p in search_files(state.index)[1]] == [p.body for p in search_files(fresh)[1]]
 
 
