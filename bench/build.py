@@ -40,20 +40,26 @@ SCENARIOS = ("cold", "noop", "touch1", "new1", "new300")
 SITE_YAML = 'title: "Bench"\nbase_url: "https://bench.example.org/"\nlanguage: en\nper_page: 20\n'
 
 
+def processes(root: int) -> list[tuple[int, int, int]]:
+    """(pid, depth, PSS KiB) of `root` and each of its descendants alive now."""
+    found, todo = [], [(root, 0)]
+    while todo:
+        pid, depth = todo.pop()
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+                pss = next(int(line.split()[1]) for line in f if line.startswith(b"Pss:"))
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children", "rb") as f:
+                    todo += [(int(child), depth + 1) for child in f.read().split()]
+        except (OSError, StopIteration, ValueError):
+            continue  # ended meanwhile, or a zombie
+        found.append((pid, depth, pss))
+    return found
+
+
 def tree_pss(pid: int) -> int:
     """PSS in KiB summed over the process `pid` and all its descendants (those alive now)."""
-    total, todo = 0, [pid]
-    while todo:
-        proc = f"/proc/{todo.pop()}"
-        try:
-            with open(f"{proc}/smaps_rollup", "rb") as f:
-                total += next(int(line.split()[1]) for line in f if line.startswith(b"Pss:"))
-            for task in os.listdir(f"{proc}/task"):
-                with open(f"{proc}/task/{task}/children", "rb") as f:
-                    todo += [int(child) for child in f.read().split()]
-        except (OSError, StopIteration, ValueError):
-            pass  # ended meanwhile, or a zombie
-    return total
+    return sum(pss for _, _, pss in processes(pid))
 
 
 def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, float]:

@@ -22,38 +22,14 @@ import threading
 import time
 from pathlib import Path
 
+from build import processes, tree_size
+
 REPO = Path(__file__).resolve().parent.parent
-
-
-def processes(root: int) -> list[tuple[int, int, int]]:
-    """(pid, depth, PSS KiB) of `root` and each of its descendants alive now."""
-    found, todo = [], [(root, 0)]
-    while todo:
-        pid, depth = todo.pop()
-        try:
-            with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
-                pss = next(int(line.split()[1]) for line in f if line.startswith(b"Pss:"))
-            for task in os.listdir(f"/proc/{pid}/task"):
-                with open(f"/proc/{pid}/task/{task}/children", "rb") as f:
-                    todo += [(int(child), depth + 1) for child in f.read().split()]
-        except (OSError, StopIteration, ValueError):
-            continue  # ended meanwhile, or a zombie
-        found.append((pid, depth, pss))
-    return found
 
 
 def available_gib() -> float:
     with open("/proc/meminfo") as f:
         return next(int(line.split()[1]) for line in f if line.startswith("MemAvailable:")) / 2**20
-
-
-def output_size(folder: Path) -> tuple[int, int]:
-    files = size = 0
-    for root, _, names in os.walk(folder, followlinks=True):
-        for name in names:
-            files += 1
-            size += os.path.getsize(os.path.join(root, name))
-    return files, size
 
 
 def main() -> int:
@@ -106,7 +82,7 @@ def main() -> int:
     wall = time.monotonic() - start
     done.set()
     sampler.join()
-    files, size = output_size(site / "output") if (site / "output").exists() else (0, 0)
+    files, size = tree_size(site / "output") if (site / "output").exists() else (0, 0)
     print(json.dumps({"site": str(site), "exit": os.waitstatus_to_exitcode(status), "wall_s": round(wall, 1),
                       "peak_pss_mib": peak["pss_mib"], "peak_at_s": peak["at_s"],
                       "largest_process_pss_mib": peak["largest_pss_mib"],

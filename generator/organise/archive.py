@@ -1,5 +1,6 @@
 """The archive: articles in order, their groupings and neighbours, built once per build."""
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -118,12 +119,24 @@ class Archive:
         return {key: sorted(group, key=lambda a: (a.lang, a.path)) for key, group in groups.items() if len(group) > 1}
 
     def near_in_source(self, paths: set[str], distance: int) -> set[str]:
-        """Paths of the articles up to `distance` places away from one of `paths` in its source's list."""
+        """Paths of the articles up to `distance` places away from one of `paths` in its source's list.
+
+        For the few articles an edit changes: each is found by bisecting its source's list (newest
+        first) on its time, then among those of the same second by its path, rather than by placing
+        every article of the archive in its source's list."""
+        by_source = {t.slug: t for t in self.terms["sources"]}
         nearby = set()
         for path in paths:
-            if path in self._source_positions:
-                term, at = self._source_positions[path]
-                nearby.update(a.path for a in term.articles[max(0, at - distance): at + distance + 1])
+            article = self._by_path.get(path)
+            term = by_source.get(term_slug(article.source)) if article is not None and article.source else None
+            if term is None:
+                continue
+            members = term.articles
+            at = bisect_left(members, -article.date.timestamp(), key=lambda a: -a.date.timestamp())
+            while at < len(members) and members[at].path != path:
+                at += 1
+            if at < len(members):
+                nearby.update(a.path for a in members[max(0, at - distance): at + distance + 1])
         return nearby
 
     def linking_to(self, paths: set[str], same_source: int = 0) -> set[str]:

@@ -146,7 +146,7 @@ def affected(record: Record, archive: Archive, now_entries: dict, sources: dict,
             if _translation(now[path]):
                 pages.update(t.path for t in archive.translations(now[path]))
         pages.update(p for p, others in related.items() if not changed.isdisjoint(others))
-        pages |= _near_in_source(archive, [now[p] for p in changed], same_source)
+        pages |= archive.near_in_source(changed, same_source)
     if gone:
         pages |= _near_where_they_were(archive, gone, same_source)
     # Pages whose body links an article file whose page changed, came or went.
@@ -159,25 +159,6 @@ def affected(record: Record, archive: Archive, now_entries: dict, sources: dict,
 
 def _newest_first(article) -> tuple:
     return (-article.date.timestamp(), article.source_path)
-
-
-def _near_in_source(archive: Archive, articles: list, distance: int) -> set[str]:
-    """archive.near_in_source for a few articles, without placing all 100,000 in their sources'
-    lists: each is found by bisecting its list (newest first) on the time, then among those of
-    the same second by its path."""
-    by_source = {t.slug: t for t in archive.terms["sources"]}
-    nearby = set()
-    for article in articles:
-        term = by_source.get(term_slug(article.source)) if article.source else None
-        if term is None:
-            continue
-        members = term.articles
-        at = bisect_left(members, -article.date.timestamp(), key=lambda a: -a.date.timestamp())
-        while at < len(members) and members[at].path != article.path:
-            at += 1
-        if at < len(members):
-            nearby.update(a.path for a in members[max(0, at - distance): at + distance + 1])
-    return nearby
 
 
 def _near_where_they_were(archive: Archive, gone: list[tuple], same_source: int) -> set[str]:

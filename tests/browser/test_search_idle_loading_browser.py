@@ -10,6 +10,7 @@ import pytest
 from generator.search import shards
 from generator.site import build_site
 
+from helpers.browser import page_without_errors
 from helpers.sites import make_site, write_article
 
 REPORTS = 60
@@ -41,14 +42,8 @@ def site(tmp_path_factory):
 
 @pytest.fixture
 def tab(chromium, site):
-    context = chromium.new_context()
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(site.as_uri())
-    yield page
-    context.close()
-    assert not errors
+    with page_without_errors(chromium, site.as_uri()) as page:
+        yield page
 
 
 def document_shards_loaded(tab):

@@ -5,6 +5,7 @@ import pytest
 
 from generator.site import build_site
 
+from helpers.browser import page_without_errors
 from helpers.multilingual import make_multilingual_site
 from helpers.sites import make_site, write_article
 
@@ -13,12 +14,8 @@ from helpers.sites import make_site, write_article
 def tab(tmp_path_factory, chromium):
     root = make_multilingual_site(tmp_path_factory.mktemp("site"), language="fr")
     build_site(root)
-    page = chromium.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto((root / "output" / "search" / "index.html").as_uri())
-    yield page
-    assert not errors
+    with page_without_errors(chromium, (root / "output" / "search" / "index.html").as_uri()) as page:
+        yield page
 
 
 def titles(tab, query):

@@ -8,6 +8,7 @@ import pytest
 from generator.search import shards
 from generator.site import build_site
 
+from helpers.browser import page_without_errors
 from helpers.sites import make_site, write_article
 
 HITS = 520  # more than any fixed ceiling a result list might have
@@ -46,14 +47,9 @@ def site(tmp_path_factory):
 
 @pytest.fixture
 def tab(chromium, site):
-    context = chromium.new_context()
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.url_of = lambda query="": site.as_uri() + query
-    yield page
-    context.close()
-    assert not errors
+    with page_without_errors(chromium) as page:
+        page.url_of = lambda query="": site.as_uri() + query
+        yield page
 
 
 def answered(tab, query):

@@ -10,6 +10,7 @@ import pytest
 
 from generator.site import build_site
 
+from helpers.browser import page_without_errors
 from helpers.sites import make_site, write_article
 
 
@@ -35,13 +36,9 @@ def tab(tmp_path_factory, chromium):
             lang: en
         """, " ".join(next(words) for _ in range(40)) + "\n")
     build_site(root)
-    page = chromium.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto((root / "output" / "search" / "index.html").as_uri())
-    page.root = root
-    yield page
-    assert not errors
+    with page_without_errors(chromium, (root / "output" / "search" / "index.html").as_uri()) as page:
+        page.root = root
+        yield page
 
 
 def titles(tab, query):

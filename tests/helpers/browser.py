@@ -32,6 +32,23 @@ def browser():
             chromium.close()
 
 
+@contextmanager
+def page_without_errors(chromium, url: str | None = None):
+    """A page in a context of its own (no cache or storage shared with other tests), opened at
+    `url`; the test fails if a script on it threw."""
+    context = chromium.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    if url:
+        page.goto(url)
+    try:
+        yield page
+    finally:
+        context.close()
+    assert not errors, errors
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
