@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.demo_site import CHROMIUM_FLAGS, REPO, page_urls, served  # noqa: E402
 from bench.devdata import shared_folder  # noqa: E402
-from generator.site import build_site  # noqa: E402
+from generator.build import build_site  # noqa: E402
 
 WIDTHS = {"phone": (390, 844), "desktop": (1366, 900)}
 BIG_ARTICLES = 10_000

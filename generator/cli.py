@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.core.paths import OUTPUT_DIR
+from generator.shown import remember_shown
 from generator.status import recorded_build
 from generator.core.config import load_config
 from generator.core.errors import BuildFailed, SiteError, os_error_text, say
@@ -41,8 +42,6 @@ def cmd_init(args) -> int:
 
 def _print_report(report, args) -> None:
     """Warnings, then the summary line, all on stderr: stdout is kept for what a script reads."""
-    from generator.site import remember_shown
-
     fresh = [w for w in report.warnings if w not in report.repeats]
     shown = [] if args.quiet else report.warnings if args.verbose else fresh[:MAX_WARNINGS]
     remember_shown(Path(args.site), report.repeats | frozenset(shown))

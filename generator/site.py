@@ -23,7 +23,6 @@ from generator.core.config import SiteConfig, read_config
 from generator.core.errors import BuildFailed, SiteError
 from generator.core.model import Article, BuildReport, Changes, PageJob, SearchFiles
 from generator.core.paths import SitePaths
-from generator import inputs
 from generator.ingest.new_raw import import_new_raw
 from generator.core.clock import now
 from generator.organise.archive import Archive, build_archive, relate_again, resolve_slugs, with_contents
@@ -31,6 +30,7 @@ from generator.organise.moved import URLS_FILE, by_identity, present_urls, read_
 from generator.organise.related import RelatedCache
 from generator.organise.topics import topic_signature
 from generator.organise.visibility import Visibility
+from generator.shown import repeated
 from generator.output.writer import update_output
 from generator.render.pages import Renderer
 from generator.render.unchanged import PageRecord, kept_keys
@@ -39,7 +39,6 @@ from generator.search.stage import current_state, kept_index_files, start_search
 from generator.search.update import IndexState
 
 PROGRESS_AFTER = 2.0  # seconds; quicker builds print only their summary line
-WARNINGS_KEY = "the last build's warnings"
 URLS_SEEN = "1"  # the key of .cache/urls.pickle: its contents never go stale, only grow
 
 
@@ -99,44 +98,6 @@ def _placement(article: Article) -> tuple:
     return (article.path, article.explicit_slug, article.date.isoformat(),
             article.updated and article.updated.isoformat(), article.tags, article.locations, article.source,
             article.lang, article.extra.get("translation_key"), article.draft)
-
-
-def remember_shown(site_root: Path, warnings: frozenset[str]) -> None:
-    """The warnings of a build that the user has seen (or had counted as repeats): the next build
-    counts them instead of printing them again. Those a -q build left out are not among them."""
-    memo = Memo(site_root, "warnings")
-    if memo.get(WARNINGS_KEY) != warnings:
-        memo.put(WARNINGS_KEY, warnings)
-
-
-def repeated(site_root: Path, warnings: list[str], touched: set[str]) -> frozenset[str]:
-    """A warning shown before (`remember_shown`) about a file that has not changed since (is not
-    `touched`) is a repeat: every build and publish would otherwise print the same slug warnings again."""
-    before = Memo(site_root, "warnings").get(WARNINGS_KEY) or frozenset()
-    # A warning starts with the file it is about ("content/articles/x.md: slug 'x' …").
-    return frozenset(w for w in warnings if w in before and w.split(": ", 1)[0] not in touched)
-
-
-def build_site(site_root: Path, output_dir: Path | None = None, overrides: dict | None = None,
-               visibility: Visibility | None = None) -> BuildReport:
-    """Build the site at `site_root` into output/; raises BuildFailed, leaving output/ untouched, on bad input.
-
-    `overrides` replace settings of site.yaml (`--base-url`)."""
-    visibility = visibility or Visibility(now())
-    start = time.perf_counter()
-    output = output_dir or SitePaths.of(site_root).output
-    stamp = inputs.current_stamp(site_root, output, overrides or {}, visibility.drafts, visibility.future)
-    report = inputs.unchanged_report(site_root, stamp, visibility.now)
-    if report is not None:
-        report.stages["check"] = time.perf_counter() - start
-        report.repeats = repeated(site_root, report.warnings, touched=set())
-        return report
-    site = Site(site_root, output_dir, overrides=overrides, visibility=visibility)
-    with without_cycle_collection(after=gc.freeze):
-        report = site.build()
-    inputs.remember(site_root, stamp, report, site.next_due, [job.path for job in site.extra], site.wrote,
-                    site.imported)
-    return report
 
 
 class Site:

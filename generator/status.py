@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.core.atomic import write_atomic
 from generator.core.errors import SiteError, note, os_error_text
-from generator.site import build_site
+from generator.build import build_site
 from generator.core.model import BuildReport
 from generator.core.paths import CACHE_DIR, CONFIG_NAME
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import build_site
+from generator.build import build_site
 from helpers import newsgen
 from helpers.sites import copy_demo_site, make_site, readable_folder, write_article
 

@@ -33,7 +33,8 @@ from generator.core.paths import OUTPUT_DIR, PREVIEW_DIR, SitePaths
 from generator.organise.visibility import Visibility
 from generator.output.writer import prepare_spare, seed_from
 from generator.preview.watch import Inotify, classify
-from generator.site import Site, remember_shown
+from generator.shown import remember_shown
+from generator.site import Site
 from generator.status import record_outcome
 
 DEBOUNCE = 0.05  # seconds of quiet before rebuilding: an editor or a script often saves several files at once

@@ -9,7 +9,7 @@ import pytest
 
 from generator.lang import cldr
 from generator.render.wording import Wording
-from generator.site import build_site
+from generator.build import build_site
 from helpers.browser import browser as chromium
 from helpers.multilingual import write_samples
 from helpers.sites import make_site, write_article

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from generator.site import build_site
+from generator.build import build_site
 from generator.search.scoring import IMPACT_SCALE, K1, TEXT_B, corpus_norms, doc_weights, idf, impact
 from generator.lang.text import fold, lower_words, query_term, stemmer_of, text_terms, words
 

@@ -3,7 +3,7 @@ first, wherever the word scores alone put it among the matches."""
 
 import pytest
 
-from generator.site import build_site
+from generator.build import build_site
 
 from helpers.sites import make_site, write_article
 

@@ -3,7 +3,7 @@ generated Snowball stemmers as the index was, so inflected forms find each other
 
 import pytest
 
-from generator.site import build_site
+from generator.build import build_site
 
 from helpers.browser import page_without_errors
 from helpers.multilingual import make_multilingual_site

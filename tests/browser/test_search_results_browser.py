@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from generator.search import shards
-from generator.site import build_site
+from generator.build import build_site
 
 from helpers.browser import page_without_errors
 from helpers.sites import make_site, write_article

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.site import build_site
+from generator.build import build_site
 from helpers.sites import REPO, copy_demo_site, snapshot
 
 GOLDEN = REPO / "tests" / "golden" / "demo"

@@ -5,7 +5,7 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from generator.site import build_site
+from generator.build import build_site
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -1,7 +1,7 @@
 """Builds after articles are added, removed or moved write the very search files a clean build of
 the same articles writes."""
 
-from generator.site import build_site
+from generator.build import build_site
 from helpers import newsgen
 from helpers.sites import clean_build_snapshot, make_site, snapshot, write_article
 

@@ -6,7 +6,7 @@ import os
 import pytest
 
 import generator.content.articles as articles
-from generator.site import build_site
+from generator.build import build_site
 from helpers import newsgen
 from helpers.sites import clean_build_snapshot, make_site, snapshot
 

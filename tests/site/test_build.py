@@ -6,7 +6,7 @@ import pytest
 
 from helpers.sites import REPO, copy_demo_site, make_site, snapshot, write_article
 from helpers.sitecheck import active_content, broken_links
-from generator.site import build_site
+from generator.build import build_site
 from generator.core.errors import BuildFailed, SiteError
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from helpers import newsgen
 from helpers.sites import clean_build_snapshot, make_site, snapshot, write_article
-from generator.site import build_site
+from generator.build import build_site
 
 KILLS = 8
 

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from helpers.sites import make_site
-from generator.site import build_site
+from generator.build import build_site
 from helpers.sitecheck import active_content, broken_links
 
 ATTACKS = [

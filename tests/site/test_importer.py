@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.ingest import read as ingest
-from generator.site import build_site
+from generator.build import build_site
 from generator.cli import main
 from generator.core.config import load_config
 from generator.content.articles import parse_article

@@ -3,7 +3,7 @@
 
 import pytest
 
-from generator.site import build_site
+from generator.build import build_site
 from helpers.changes import CHANGES, config
 from helpers.sites import clean_build_snapshot, make_site, snapshot, write_article
 

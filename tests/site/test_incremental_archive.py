@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from generator.site import build_site
+from generator.build import build_site
 from helpers import newsgen
 from helpers.sites import clean_build_snapshot, make_site, snapshot, write_article
 

@@ -11,7 +11,8 @@ import pytest
 
 from generator.core.errors import SiteError
 from generator.preview.watch import classify
-from generator.site import Site, build_site
+from generator.build import build_site
+from generator.site import Site
 from helpers.multilingual import write_samples
 from helpers.sites import make_site, write_article
 

@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from generator.site import build_site
+from generator.build import build_site
 from helpers import newsgen
 from helpers.sites import make_site
 

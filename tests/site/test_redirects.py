@@ -6,7 +6,8 @@ import pytest
 
 from generator.cli import main
 from generator.core.model import Changes
-from generator.site import Site, build_site
+from generator.build import build_site
+from generator.site import Site
 from helpers.sites import clean_build_snapshot, make_site, snapshot, write_article
 
 OLD = "2025/08/20/verhandlungen-in-sicht/"

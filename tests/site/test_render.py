@@ -3,7 +3,7 @@
 import re
 
 from helpers.sites import write_article
-from generator.site import build_site
+from generator.build import build_site
 
 
 def crumbs(html: str) -> list[tuple[str | None, str]]:

@@ -6,7 +6,7 @@ import pytest
 
 from helpers.sites import clean_build_snapshot, snapshot
 from generator.search import stage as search_stage
-from generator.site import build_site
+from generator.build import build_site
 
 
 def search_files_of(files):

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from generator.site import build_site
+from generator.build import build_site
 from helpers.sites import snapshot, write_article
 
 

@@ -5,7 +5,7 @@ import json
 from helpers.sites import write_article
 from helpers.pagedata import json_ld, meta_tags, parse_head
 from helpers.sitecheck import active_content
-from generator.site import build_site
+from generator.build import build_site
 from generator.render.metadata import json_script, language_tag, og_locale
 
 BASE = "https://news.example.org/archiv/"

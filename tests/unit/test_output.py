@@ -6,7 +6,7 @@ from helpers.sites import clean_build_snapshot, snapshot
 from generator.core.model import BuildReport, PageJob
 from generator.output.writer import prepare_spare, update_output
 from generator.render.workers import render_jobs
-from generator.site import build_site
+from generator.build import build_site
 
 
 def write(jobs: list[PageJob], out, late=None) -> BuildReport:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.organise.archive import build_archive
-from generator.site import build_site
+from generator.build import build_site
 from generator.core.config import load_config
 from generator.content.articles import load_articles
 from generator.search.codec import decode_numbers, encode_numbers

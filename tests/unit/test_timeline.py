@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 from helpers.sites import make_site, write_article
 from helpers.pagedata import timeline
 from generator.organise.archive import build_archive
-from generator.site import build_site
+from generator.build import build_site
 from generator.core.model import Article
 from generator.render.timeline import MONTHLY_SPAN, archive_bars, timeline_svg, year_bars
 from generator.render.wording import Wording
