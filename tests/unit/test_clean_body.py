@@ -87,6 +87,26 @@ def test_signature_of_an_embedded_post_the_article_quotes_is_kept():
     assert cleaned.paragraphs == (EN[0], EN[1], post, signature, EN[2])
 
 
+def test_an_embedded_post_with_a_link_is_kept_and_the_article_goes_on_after_it():
+    post = "Great news for riders in the north! https://t.co/Ab12Cd34"
+    signature = "— Jane Rider (@janerides) November 18, 2019"
+    cleaned = clean_text(page(EN[0], post, signature, EN[1], EN[2], *FOOTER))
+    assert cleaned.paragraphs == (EN[0], post, signature, EN[1], EN[2])
+
+
+def test_an_embedded_post_closing_the_article_is_kept():
+    post = "Who will ride these buses? pic.twitter.com/Ab12Cd34"
+    signature = "— Jane Rider (@janerides) November 18, 2019"
+    cleaned = clean_text(page(*EN, post, signature, *FOOTER))
+    assert cleaned.paragraphs == (*EN, post, signature)
+
+
+def test_a_report_that_someone_declined_to_comment_is_kept():
+    cleaned = clean_text(page(EN[0], EN[1], "A spokeswoman for the agency declined to comment.", EN[2],
+                              "Leave a comment", *FOOTER))
+    assert cleaned.paragraphs == (EN[0], EN[1], "A spokeswoman for the agency declined to comment.", EN[2])
+
+
 def test_related_teaser_ending_in_more_inside_the_article_is_dropped():
     teaser = "Neue Radwege am Fluss: Die Stadt plant drei Kilometer zusätzliche Strecke bis zum Sommer … mehr"
     cleaned = clean_text(page(DE[0], DE[1], teaser, DE[2], DE[3], *FOOTER))

@@ -17,7 +17,7 @@ def article_lines(infos: list[LineInfo], start: int, end: int, contents: frozens
     boxed = teaser_boxes(infos, start, end) | gallery_captions(infos, start, end) | inset_boxes(infos) | \
         captions_over_credits(infos, start, end)
     lines = [line for k, line in enumerate(infos[start:end], start) if k not in contents and k not in boxed
-             and (_kept(line, dropped[k]) or _subheading(infos, k, dropped))]
+             and (_kept(line, dropped[k]) or _subheading(infos, k, dropped) or _embedded_post(infos, k, dropped))]
     # A line printed twice inside the article is a caption or pull quote repeated by the layout.
     seen: set[str] = set()
     lines = [line for line in lines if not (line.text in seen or seen.add(line.text))]
@@ -55,8 +55,10 @@ def _subheading(infos: list[LineInfo], i: int, dropped: list[bool]) -> bool:
     return all(other.words >= 12 and other.sentence and not other.furniture for other in (infos[i - 1], infos[i + 1]))
 
 
-# The signature under an embedded post: "— Anna Muster (@amuster) November 18, 2019".
-_EMBED_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},?\s+\d{4}$")
+def _embedded_post(infos: list[LineInfo], i: int, dropped: list[bool]) -> bool:
+    """The text of a post the article quotes, right above its signature: a link or hashtags in it
+    do not make it a share bar."""
+    return i + 1 < len(infos) and infos[i + 1].signature and not dropped[i]
 
 
 def _kept(line: LineInfo, dropped: bool) -> bool:
@@ -64,7 +66,7 @@ def _kept(line: LineInfo, dropped: bool) -> bool:
     labels such as "Video" or "1 min", and date stamps."""
     if dropped or line.interstitial or line.teaser:
         return False
-    if _EMBED_SIGNATURE.match(line.text):
+    if line.signature:
         return True  # an embedded post quoted by the article, signed by its author and dated
     if line.words <= 2 and not line.sentence:
         return False

@@ -189,6 +189,13 @@ def find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re
     return seen[start], seen[end - 1] + 1
 
 
+def embedded_posts(infos: list[LineInfo]) -> list[int]:
+    """The lines of the posts the article quotes: each signature ("— Name (@name) May 3, 2019") and
+    the post's text above it. They weigh a little, so that the article goes on through a post or
+    ends with one: a signature is a short line without a full stop, which would end the run."""
+    return [j for i, line in enumerate(infos) if line.signature for j in (i - 1, i) if j >= 0]
+
+
 def _inset_caption(infos: list[LineInfo], i: int) -> bool:
     """A photo caption with its credit between two paragraphs: the picture inside an article. (A
     run of captions is a gallery, or teasers with their pictures, and stays what it weighs.)"""
@@ -205,6 +212,9 @@ def _find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[r
     weights = announced_lists(damp_comments(damp_isolated(weights, infos), infos), infos)
     for i in contents:
         weights[i] = max(weights[i], 0.0)
+    for i in embedded_posts(infos):
+        if not dropped[i]:
+            weights[i] = max(weights[i], 1.0)
     if opening >= OPENING_PROSE:
         # A page that opens with a paragraph of prose was cut to its article by the scraper (web
         # pages open with a menu): a lead standing alone there is the article's, not a teaser.
