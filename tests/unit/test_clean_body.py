@@ -107,6 +107,15 @@ def test_a_report_that_someone_declined_to_comment_is_kept():
     assert cleaned.paragraphs == (EN[0], EN[1], "A spokeswoman for the agency declined to comment.", EN[2])
 
 
+@pytest.mark.parametrize("stamped", [
+    "Feuerwehrleute vor dem Umspannwerk in der Altstadt, 24. April 2023",
+    "Neustadt, Stadtanzeiger-Redaktion | Aktualisiert: 19. November 2019, 09:01 Uhr",
+], ids=["caption", "byline"])
+def test_a_line_of_a_few_words_with_a_date_inside_the_article_is_dropped(stamped):
+    cleaned = clean_text(page(DE[0], DE[1], stamped, DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
 def test_related_teaser_ending_in_more_inside_the_article_is_dropped():
     teaser = "Neue Radwege am Fluss: Die Stadt plant drei Kilometer zusätzliche Strecke bis zum Sommer … mehr"
     cleaned = clean_text(page(DE[0], DE[1], teaser, DE[2], DE[3], *FOOTER))

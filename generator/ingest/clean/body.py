@@ -70,7 +70,7 @@ def _kept(line: LineInfo, dropped: bool) -> bool:
         return True  # an embedded post quoted by the article, signed by its author and dated
     if line.words <= 2 and not line.sentence:
         return False
-    if line.words <= 8 and not line.sentence and find_date(line.text):
+    if line.words <= 14 and not line.sentence and find_date(line.text):
         return False
     if captioned(line):
         return False  # a picture's caption ending in its credit
