@@ -42,6 +42,13 @@ def test_caption_with_a_glued_credit_is_dropped():
     assert cleaned.paragraphs == tuple(DE)
 
 
+@pytest.mark.parametrize("credit", ["© IMAGO/Sportfoto/ R.Muster", "Bild: Screenshot: stadtwerke.de"])
+def test_caption_ending_in_a_credit_with_a_dot_inside_is_dropped(credit):
+    caption = f"Die Geschäftsführerin der Stadtwerke stellt die neuen Tarife vor. {credit}"
+    cleaned = clean_text(page(DE[0], DE[1], caption, DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
 def test_captions_placing_people_or_marking_a_stock_picture_are_dropped():
     people = "Der Geschäftsführer Max Beispiel (l.) und die Bürgermeisterin Erika Muster vor dem Kraftwerk."
     stock = "Ein Stromzähler in einem Keller (Symbolbild)."

@@ -13,7 +13,7 @@ _PICTURE = "|".join(sorted(any_language(PICTURE_CREDITS)))
 _CREDIT_LABELS = "|".join(sorted(any_language(PICTURE_CREDITS) | any_language(SOURCE_LABELS)))
 # A picture credit at the end of a line: "… | © Agentur", "… (Foto: dpa)", "… Photo: Reuters",
 # "(AP Photo/Alan Diaz)", "Bildrechte: MDR/David Straub".
-_CREDIT = re.compile(rf"(?i)(?:©|\b(?:{_PICTURE})s?[:/])[^.!?©]{{0,60}}$")
+_CREDIT = re.compile(rf"(?i)(?:©|\b(?:{_PICTURE})s?[:/])(?:[^.!?©]|\.(?=\S)){{0,60}}$")
 # A caption's last sentence with the credit glued to it, no space between: "Eingefrorenes Sperma
 # in einer Klinik.Friso Gentsch/dpa", "Kleid von GIVENCHY.Foto: Nikolai von Bismarck".
 _GLUED_SENTENCE = re.compile(r"[\w)\"”»’][.!?][\"”»’]?(?=[A-ZÄÖÜ])")
