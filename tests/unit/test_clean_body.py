@@ -49,6 +49,16 @@ def test_caption_ending_in_a_credit_with_a_dot_inside_is_dropped(credit):
     assert cleaned.paragraphs == tuple(DE)
 
 
+@pytest.mark.parametrize("caption", [
+    "Council member Jane Doe, left, and transit director John Roe ride the first bus on Tuesday, Nov. 19, 2019.",
+    "This March 28, 2017, file photo shows the old bus depot on Main Street before it was torn down.",
+    "Jane Doe, head of the transit agency, pictured at the depot in 2018, when she took office.",
+], ids=["placed", "file-photo", "pictured"])
+def test_captions_that_say_what_the_picture_shows_are_dropped(caption):
+    cleaned = clean_text(page(EN[0], caption, EN[1], EN[2], *FOOTER))
+    assert cleaned.paragraphs == tuple(EN)
+
+
 def test_captions_placing_people_or_marking_a_stock_picture_are_dropped():
     people = "Der Geschäftsführer Max Beispiel (l.) und die Bürgermeisterin Erika Muster vor dem Kraftwerk."
     stock = "Ein Stromzähler in einem Keller (Symbolbild)."

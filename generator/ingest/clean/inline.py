@@ -5,8 +5,8 @@ articles ("Lesen Sie auch")."""
 import re
 
 from generator.ingest.clean.lang import any_language
-from generator.ingest.clean.lang.boilerplate import (CAPTION_LABELS, CAPTION_MARKS, COUNTER_JOINS, GALLERY_WORDS, PICTURE_CREDITS,
-                                                    SOURCE_LABELS)
+from generator.ingest.clean.lang.boilerplate import (CAPTION_LABELS, CAPTION_MARKS, CAPTION_PHRASES, COUNTER_JOINS,
+                                                    GALLERY_WORDS, PICTURE_CREDITS, SOURCE_LABELS)
 from generator.ingest.clean.lines import LineInfo
 
 _PICTURE = "|".join(sorted(any_language(PICTURE_CREDITS)))
@@ -39,12 +39,19 @@ _CAPTION_LABEL = re.compile(
                           for label in _LABELS) + ")")
 
 
+_PHRASES = sorted(any_language(CAPTION_PHRASES), key=len, reverse=True)
+_CAPTION_PHRASE = re.compile("(?i)" + "|".join(
+    (r",\s+" + re.escape(phrase[:-1].strip()) + r"\s*," if phrase.endswith(",") else rf"\b{re.escape(phrase)}\b")
+    for phrase in _PHRASES)) if _PHRASES else None
+
+
 def captioned(line: LineInfo, longest: int = 60) -> bool:
     """A picture's caption: ending in its credit (or the credit alone), saying in brackets who
-    stands where in the picture or that it is a stock picture, or opening with a caption's label
-    (up to `longest` words)."""
+    stands where in the picture or that it is a stock picture, or, up to `longest` words, opening
+    with a caption's label or saying so in passing ("Anna Muster, left, and …", "file photo")."""
     return line.words < 30 and (bool(_CREDIT.search(line.text)) or _marked(line.text)) or glued_credit(line) \
-        or line.words < longest and bool(_CAPTION_LABEL.match(line.text))
+        or line.words < longest and bool(_CAPTION_LABEL.match(line.text)) \
+        or line.words < longest and _CAPTION_PHRASE is not None and bool(_CAPTION_PHRASE.search(line.text))
 
 
 def _marked(text: str) -> bool:
