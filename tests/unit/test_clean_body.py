@@ -91,6 +91,21 @@ def test_note_on_the_author_closing_the_article_is_dropped():
     assert cleaned.authors == ("Anna Beispiel",)
 
 
+def test_a_box_on_the_author_after_the_article_is_dropped():
+    box = ["Über Anna Beispiel",
+           "Anna Beispiel schreibt seit 2019 für den Stadtanzeiger über Energie und Verkehr und lebt mit ihrer Familie in der Altstadt."]
+    cleaned = clean_text(page(*DE, *box, *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
+def test_a_section_about_a_person_early_in_the_article_stays():
+    section = ["Über Max Beispiel",
+               "Max Beispiel leitet die Stadtwerke seit acht Jahren und hat die Preise in dieser Zeit zweimal gesenkt, "
+               "was ihm im Stadtrat viel Zustimmung eingebracht hat."]
+    cleaned = clean_text(page(DE[0], *section, DE[1], DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == (DE[0], *section, DE[1], DE[2], DE[3])
+
+
 def test_calls_to_sign_up_or_install_the_app_between_paragraphs_are_dropped():
     cleaned = clean_text(page(EN[0], "Get the Daily Courier delivered to your inbox", EN[1],
                               "Mehr Lesekomfort mit der Stadtanzeiger App!", EN[2], *FOOTER))

@@ -4,6 +4,8 @@ weight taken, and trimmed at markers after which only comments, links and footer
 import re
 
 from generator.ingest.clean.inline import captioned, inset_boxes
+from generator.ingest.clean.lang import any_language
+from generator.ingest.clean.lang.boilerplate import AUTHOR_BOXES
 from generator.ingest.clean.lines import LIST_ITEM, LineInfo
 
 
@@ -95,6 +97,22 @@ _END_MARKER = re.compile(
     | über\ (den|die)\ autor(in)?:? | about\ the\ author:? | share\ this(\ article|\ story)?:? | teilen:? | artikel\ teilen:?
     )$"""
 )
+
+
+_ABOUT = "|".join(re.escape(word) for word in sorted(any_language(AUTHOR_BOXES), key=len, reverse=True))
+_AUTHOR_BOX = re.compile(rf"(?i:{_ABOUT})\s+((?:[A-ZÄÖÜÉ][\w'’-]+\s+){{1,2}}[A-ZÄÖÜÉ][\w'’-]+):?$") if _ABOUT else None
+
+
+def author_box(infos: list[LineInfo], i: int, within: int = 3) -> bool:
+    """`infos[i]` heads a box on a person ("About Jane Doe", "Sobre Carlos Nadalim") whose
+    paragraph, one of the `within` lines under it, names them: the author's biography after the
+    article, not a section of it."""
+    match = _AUTHOR_BOX.match(infos[i].text) if _AUTHOR_BOX and infos[i].words <= 5 else None
+    if not match:
+        return False
+    names = {part.casefold() for part in match.group(1).split() if len(part) >= 3}
+    return any(line.words >= 12 and names & {w.casefold() for w in re.findall(r"[\w'’-]+", line.text)}
+               for line in infos[i + 1:i + 1 + within])
 
 
 def join_neighbours(weights: list[float], start: int, end: int, gap: int = 12, share: float = 0.3) -> tuple[int, int]:
@@ -225,11 +243,15 @@ def _find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[r
     # "0 Kommentare" under the lead is a widget, not the start of the comment section.
     total = sum(max(w, 0) for w in weights[start:end])
     told = False  # a site.yaml cut_after rule is final
+    before = max(weights[start], 0) if start < end else 0.0  # the prose of [start, i)
     for i in range(start + 1, end):
         told = any(p.search(infos[i].text) for p in cut_after)
-        if told or _END_MARKER.match(infos[i].text) and sum(max(w, 0) for w in weights[start:i]) > total / 2:
+        # An author's box ends the article only near its end: a section of a profile looks the same.
+        if told or _END_MARKER.match(infos[i].text) and before > total / 2 or \
+                author_box(infos, i) and before > total * 0.75:
             end = i
             break
+        before += max(weights[i], 0)
     # Trailing short lines (bylines, "Foto: …") belong to the page, not to the text.
     while end > start and weights[end - 1] < 0:
         end -= 1

@@ -27,3 +27,6 @@ SOURCE_LABELS = recorded_words("boilerplate", "source_labels")
 # A gallery's counter above each caption: "Image 2 of 5", "Bild 3 von 12" (the word may be left out).
 GALLERY_WORDS = recorded_words("boilerplate", "gallery_words")
 COUNTER_JOINS = recorded_words("boilerplate", "counter_joins")
+# The word heading a box on the article's author, before the author's name: "About Jane Doe",
+# "Über Anna Muster", "Sobre Carlos Nadalim".
+AUTHOR_BOXES = recorded_words("boilerplate", "author_boxes")
