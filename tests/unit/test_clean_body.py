@@ -106,6 +106,13 @@ def test_a_section_about_a_person_early_in_the_article_stays():
     assert cleaned.paragraphs == (DE[0], *section, DE[1], DE[2], DE[3])
 
 
+def test_a_consent_text_for_embedded_content_between_paragraphs_is_dropped():
+    consent = ("Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit können "
+               "personenbezogene Daten an Drittplattformen übermittelt werden.")
+    cleaned = clean_text(page(DE[0], DE[1], consent, DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
 def test_calls_to_sign_up_or_install_the_app_between_paragraphs_are_dropped():
     cleaned = clean_text(page(EN[0], "Get the Daily Courier delivered to your inbox", EN[1],
                               "Mehr Lesekomfort mit der Stadtanzeiger App!", EN[2], *FOOTER))

@@ -64,8 +64,8 @@ def _embedded_post(infos: list[LineInfo], i: int, dropped: list[bool]) -> bool:
 def _kept(line: LineInfo, dropped: bool) -> bool:
     """False for lines inside the article that are still furniture: share bars, photo credits,
     labels such as "Video" or "1 min", and date stamps."""
-    if dropped or line.interstitial or line.teaser:
-        return False
+    if dropped or line.interstitial or line.teaser or line.consent:
+        return False  # a consent text asks for the reader's permission, however long it is
     if line.signature:
         return True  # an embedded post quoted by the article, signed by its author and dated
     if line.words <= 2 and not line.sentence:
