@@ -45,8 +45,8 @@ _NO_COMMENT = ("declined to comment", "decline to comment", "refused to comment"
 
 # Words of consent texts (cookie banners, newsletter sign-ups): a line using two of them is
 # asking for the reader's permission, however long and fluent it is.
-_CONSENT = ("cookie", "einwillig", "consent", "datenschutzerkl", "privacy", "tracking", "widerruf", "zustimm", "einverstanden",
-            "personenbezog", "drittanbieter", "drittplattform")
+_CONSENT = ("cookie", "einwillig", "consent", "datenschutzerkl", "privacy", "tracking", "widerruf", "zustimm",
+            "einverstanden", "personenbezog", "drittanbieter", "drittplattform")
 
 
 def is_furniture(low: str, words: list[str], furniture_words: frozenset[str] = _FURNITURE_WORDS) -> bool:

@@ -100,7 +100,8 @@ _END_MARKER = re.compile(
 
 
 _ABOUT = "|".join(re.escape(word) for word in sorted(any_language(AUTHOR_BOXES), key=len, reverse=True))
-_AUTHOR_BOX = re.compile(rf"(?i:{_ABOUT})\s+((?:[A-ZÄÖÜÉ][\w'’-]+\s+){{1,2}}[A-ZÄÖÜÉ][\w'’-]+):?$") if _ABOUT else None
+_NAME = r"[A-ZÄÖÜÉ][\w'’-]+"
+_AUTHOR_BOX = re.compile(rf"(?i:{_ABOUT})\s+((?:{_NAME}\s+){{1,2}}{_NAME}):?$") if _ABOUT else None
 
 
 def author_box(infos: list[LineInfo], i: int, within: int = 3) -> bool:
