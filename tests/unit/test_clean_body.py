@@ -174,6 +174,17 @@ def test_read_also_box_inside_the_article_is_dropped_and_the_article_goes_on():
     assert cleaned.paragraphs == tuple(DE)
 
 
+def test_links_under_a_closing_heading_inside_the_article_are_dropped_when_the_article_goes_on():
+    box = ["More from the city", "- Library to open on Sundays from March", "- Harbour bridge closed for repairs",
+           "- New playground opens in the park"]
+    more = ["Transit officials said the buses would run every fifteen minutes during the morning and evening "
+            "rush hours, and every half hour at other times of the day and on weekends.",
+            "The agency expects about four thousand riders a day on the new lines within the first year, a figure "
+            "that opponents of the plan called optimistic during the public hearings last month."]
+    cleaned = clean_text(page(EN[0], EN[1], *box, EN[2], *more, *FOOTER))
+    assert cleaned.paragraphs == (*EN, *more)
+
+
 def test_a_long_box_of_links_between_paragraphs_neither_ends_the_article_nor_stays_in_it():
     box = ["Mehr zum Thema",
            "Radwege am Fluss: Die Stadt plant drei Kilometer neue Strecke", "- Von Anna Muster", "- Vor 2 Stunden",

@@ -7,6 +7,7 @@ from generator.ingest.clean.authors import find_authors, is_byline
 from generator.ingest.clean.dates import find_date
 from generator.ingest.clean.inline import captioned, captions_over_credits, gallery_captions, inset_boxes, teaser_boxes
 from generator.ingest.clean.lines import LineInfo
+from generator.ingest.clean.locate import END_MARKER
 
 
 def article_lines(infos: list[LineInfo], start: int, end: int, contents: frozenset[int],
@@ -14,8 +15,11 @@ def article_lines(infos: list[LineInfo], start: int, end: int, contents: frozens
     """The lines of `infos[start:end]` that are the article's text, without the entries of a table
     of contents (`contents`) and the lines a rule drops (`dropped`, one flag per line of `infos`);
     a page without prose keeps its table, if it has one."""
-    boxed = teaser_boxes(infos, start, end) | gallery_captions(infos, start, end) | inset_boxes(infos) | \
-        captions_over_credits(infos, start, end)
+    # A heading after which only links and comments follow ("More from UK"), inside the article
+    # because the article goes on after it, heads a box of links.
+    headings = frozenset(k for k in range(start, end) if infos[k].words <= 8 and END_MARKER.match(infos[k].text))
+    boxed = teaser_boxes(infos, start, end, headings=headings) | gallery_captions(infos, start, end) | \
+        inset_boxes(infos) | captions_over_credits(infos, start, end)
     lines = [line for k, line in enumerate(infos[start:end], start) if k not in contents and k not in boxed
              and (_kept(line, dropped[k]) or _subheading(infos, k, dropped) or _embedded_post(infos, k, dropped))]
     # A line printed twice inside the article is a caption or pull quote repeated by the layout.

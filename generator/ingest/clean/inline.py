@@ -121,15 +121,16 @@ def gallery_captions(infos: list[LineInfo], start: int, end: int, longest: int =
     return frozenset(found)
 
 
-def teaser_boxes(infos: list[LineInfo], start: int, end: int, blurb: int = 25, most: int = 6) -> frozenset[int]:
+def teaser_boxes(infos: list[LineInfo], start: int, end: int, blurb: int = 25, most: int = 6,
+                 headings: frozenset[int] = frozenset()) -> frozenset[int]:
     """Indexes in [start, end) of the boxes of links to other articles set between the article's
-    paragraphs: a heading such as "Lesen Sie auch", then headlines (no sentence end), each with
-    at most one short sentence of blurb under it. A sentence where a headline would be, or a long
-    line, is the article going on."""
+    paragraphs: a heading such as "Lesen Sie auch" (or one at an index in `headings`), then
+    headlines (no sentence end), each with at most one short sentence of blurb under it. A
+    sentence where a headline would be, or a long line, is the article going on."""
     box, left, after_headline = set(), 0, False
     for i in range(start, end):
         line = infos[i]
-        if line.teaser_heading:
+        if line.teaser_heading or i in headings:
             box.add(i)
             left, after_headline = most, False
         elif left and line.words < blurb and (after_headline or not line.sentence):

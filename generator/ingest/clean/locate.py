@@ -88,7 +88,7 @@ def best_run(weights: list[float]) -> tuple[int, int]:
 
 
 # Headings after which a page holds only comments, related links or footer.
-_END_MARKER = re.compile(
+END_MARKER = re.compile(
     r"""(?ix)^(?:[-*]\s*)?(
       (\d+\s+)?kommentare?(\s*\(\d+\))?:? | (\d+\s+)?comments?(\s*\(\d+\))?:? | leave\ a\ (comment|reply) | schreibe?n?\ sie\ einen\ kommentar
     | mehr\ (zu|zum|zur|aus|von|über)\b.{0,40} | more\ (on|about)\b.{0,40} | das\ könnte\ (sie|dich)\ auch\ interessieren:? | weitere\ (artikel|inhalte|themen|nachrichten)(\ zum\ thema)?:?
@@ -248,7 +248,7 @@ def _find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[r
     for i in range(start + 1, end):
         told = any(p.search(infos[i].text) for p in cut_after)
         # An author's box ends the article only near its end: a section of a profile looks the same.
-        if told or _END_MARKER.match(infos[i].text) and before > total / 2 or \
+        if told or END_MARKER.match(infos[i].text) and before > total / 2 or \
                 author_box(infos, i) and before > total * 0.75:
             end = i
             break
