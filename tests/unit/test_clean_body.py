@@ -42,6 +42,23 @@ def test_caption_with_a_glued_credit_is_dropped():
     assert cleaned.paragraphs == tuple(DE)
 
 
+@pytest.mark.parametrize("credit", ["© IMAGO/Sportfoto/ R.Muster", "Bild: Screenshot: stadtwerke.de"])
+def test_caption_ending_in_a_credit_with_a_dot_inside_is_dropped(credit):
+    caption = f"Die Geschäftsführerin der Stadtwerke stellt die neuen Tarife vor. {credit}"
+    cleaned = clean_text(page(DE[0], DE[1], caption, DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
+@pytest.mark.parametrize("caption", [
+    "Council member Jane Doe, left, and transit director John Roe ride the first bus on Tuesday, Nov. 19, 2019.",
+    "This March 28, 2017, file photo shows the old bus depot on Main Street before it was torn down.",
+    "Jane Doe, head of the transit agency, pictured at the depot in 2018, when she took office.",
+], ids=["placed", "file-photo", "pictured"])
+def test_captions_that_say_what_the_picture_shows_are_dropped(caption):
+    cleaned = clean_text(page(EN[0], caption, EN[1], EN[2], *FOOTER))
+    assert cleaned.paragraphs == tuple(EN)
+
+
 def test_captions_placing_people_or_marking_a_stock_picture_are_dropped():
     people = "Der Geschäftsführer Max Beispiel (l.) und die Bürgermeisterin Erika Muster vor dem Kraftwerk."
     stock = "Ein Stromzähler in einem Keller (Symbolbild)."
@@ -74,6 +91,28 @@ def test_note_on_the_author_closing_the_article_is_dropped():
     assert cleaned.authors == ("Anna Beispiel",)
 
 
+def test_a_box_on_the_author_after_the_article_is_dropped():
+    box = ["Über Anna Beispiel",
+           "Anna Beispiel schreibt seit 2019 für den Stadtanzeiger über Energie und Verkehr und lebt mit ihrer Familie in der Altstadt."]
+    cleaned = clean_text(page(*DE, *box, *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
+def test_a_section_about_a_person_early_in_the_article_stays():
+    section = ["Über Max Beispiel",
+               "Max Beispiel leitet die Stadtwerke seit acht Jahren und hat die Preise in dieser Zeit zweimal gesenkt, "
+               "was ihm im Stadtrat viel Zustimmung eingebracht hat."]
+    cleaned = clean_text(page(DE[0], *section, DE[1], DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == (DE[0], *section, DE[1], DE[2], DE[3])
+
+
+def test_a_consent_text_for_embedded_content_between_paragraphs_is_dropped():
+    consent = ("Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit können "
+               "personenbezogene Daten an Drittplattformen übermittelt werden.")
+    cleaned = clean_text(page(DE[0], DE[1], consent, DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
+
+
 def test_calls_to_sign_up_or_install_the_app_between_paragraphs_are_dropped():
     cleaned = clean_text(page(EN[0], "Get the Daily Courier delivered to your inbox", EN[1],
                               "Mehr Lesekomfort mit der Stadtanzeiger App!", EN[2], *FOOTER))
@@ -85,6 +124,35 @@ def test_signature_of_an_embedded_post_the_article_quotes_is_kept():
     signature = "— Jane Rider (@janerides) November 18, 2019"
     cleaned = clean_text(page(EN[0], EN[1], post, signature, EN[2], *FOOTER))
     assert cleaned.paragraphs == (EN[0], EN[1], post, signature, EN[2])
+
+
+def test_an_embedded_post_with_a_link_is_kept_and_the_article_goes_on_after_it():
+    post = "Great news for riders in the north! https://t.co/Ab12Cd34"
+    signature = "— Jane Rider (@janerides) November 18, 2019"
+    cleaned = clean_text(page(EN[0], post, signature, EN[1], EN[2], *FOOTER))
+    assert cleaned.paragraphs == (EN[0], post, signature, EN[1], EN[2])
+
+
+def test_an_embedded_post_closing_the_article_is_kept():
+    post = "Who will ride these buses? pic.twitter.com/Ab12Cd34"
+    signature = "— Jane Rider (@janerides) November 18, 2019"
+    cleaned = clean_text(page(*EN, post, signature, *FOOTER))
+    assert cleaned.paragraphs == (*EN, post, signature)
+
+
+def test_a_report_that_someone_declined_to_comment_is_kept():
+    cleaned = clean_text(page(EN[0], EN[1], "A spokeswoman for the agency declined to comment.", EN[2],
+                              "Leave a comment", *FOOTER))
+    assert cleaned.paragraphs == (EN[0], EN[1], "A spokeswoman for the agency declined to comment.", EN[2])
+
+
+@pytest.mark.parametrize("stamped", [
+    "Feuerwehrleute vor dem Umspannwerk in der Altstadt, 24. April 2023",
+    "Neustadt, Stadtanzeiger-Redaktion | Aktualisiert: 19. November 2019, 09:01 Uhr",
+], ids=["caption", "byline"])
+def test_a_line_of_a_few_words_with_a_date_inside_the_article_is_dropped(stamped):
+    cleaned = clean_text(page(DE[0], DE[1], stamped, DE[2], DE[3], *FOOTER))
+    assert cleaned.paragraphs == tuple(DE)
 
 
 def test_related_teaser_ending_in_more_inside_the_article_is_dropped():
@@ -104,6 +172,17 @@ def test_read_also_box_inside_the_article_is_dropped_and_the_article_goes_on():
            "Die Sanierung dauert länger als geplant."]
     cleaned = clean_text(page(DE[0], DE[1], *box, DE[2], DE[3], *FOOTER))
     assert cleaned.paragraphs == tuple(DE)
+
+
+def test_links_under_a_closing_heading_inside_the_article_are_dropped_when_the_article_goes_on():
+    box = ["More from the city", "- Library to open on Sundays from March", "- Harbour bridge closed for repairs",
+           "- New playground opens in the park"]
+    more = ["Transit officials said the buses would run every fifteen minutes during the morning and evening "
+            "rush hours, and every half hour at other times of the day and on weekends.",
+            "The agency expects about four thousand riders a day on the new lines within the first year, a figure "
+            "that opponents of the plan called optimistic during the public hearings last month."]
+    cleaned = clean_text(page(EN[0], EN[1], *box, EN[2], *more, *FOOTER))
+    assert cleaned.paragraphs == (*EN, *more)
 
 
 def test_a_long_box_of_links_between_paragraphs_neither_ends_the_article_nor_stays_in_it():

@@ -7,6 +7,7 @@ from generator.ingest.clean.authors import find_authors, is_byline
 from generator.ingest.clean.dates import find_date
 from generator.ingest.clean.inline import captioned, captions_over_credits, gallery_captions, inset_boxes, teaser_boxes
 from generator.ingest.clean.lines import LineInfo
+from generator.ingest.clean.locate import END_MARKER
 
 
 def article_lines(infos: list[LineInfo], start: int, end: int, contents: frozenset[int],
@@ -14,10 +15,13 @@ def article_lines(infos: list[LineInfo], start: int, end: int, contents: frozens
     """The lines of `infos[start:end]` that are the article's text, without the entries of a table
     of contents (`contents`) and the lines a rule drops (`dropped`, one flag per line of `infos`);
     a page without prose keeps its table, if it has one."""
-    boxed = teaser_boxes(infos, start, end) | gallery_captions(infos, start, end) | inset_boxes(infos) | \
-        captions_over_credits(infos, start, end)
+    # A heading after which only links and comments follow ("More from UK"), inside the article
+    # because the article goes on after it, heads a box of links.
+    headings = frozenset(k for k in range(start, end) if infos[k].words <= 8 and END_MARKER.match(infos[k].text))
+    boxed = teaser_boxes(infos, start, end, headings=headings) | gallery_captions(infos, start, end) | \
+        inset_boxes(infos) | captions_over_credits(infos, start, end)
     lines = [line for k, line in enumerate(infos[start:end], start) if k not in contents and k not in boxed
-             and (_kept(line, dropped[k]) or _subheading(infos, k, dropped))]
+             and (_kept(line, dropped[k]) or _subheading(infos, k, dropped) or _embedded_post(infos, k, dropped))]
     # A line printed twice inside the article is a caption or pull quote repeated by the layout.
     seen: set[str] = set()
     lines = [line for line in lines if not (line.text in seen or seen.add(line.text))]
@@ -55,20 +59,22 @@ def _subheading(infos: list[LineInfo], i: int, dropped: list[bool]) -> bool:
     return all(other.words >= 12 and other.sentence and not other.furniture for other in (infos[i - 1], infos[i + 1]))
 
 
-# The signature under an embedded post: "— Anna Muster (@amuster) November 18, 2019".
-_EMBED_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},?\s+\d{4}$")
+def _embedded_post(infos: list[LineInfo], i: int, dropped: list[bool]) -> bool:
+    """The text of a post the article quotes, right above its signature: a link or hashtags in it
+    do not make it a share bar."""
+    return i + 1 < len(infos) and infos[i + 1].signature and not dropped[i]
 
 
 def _kept(line: LineInfo, dropped: bool) -> bool:
     """False for lines inside the article that are still furniture: share bars, photo credits,
     labels such as "Video" or "1 min", and date stamps."""
-    if dropped or line.interstitial or line.teaser:
-        return False
-    if _EMBED_SIGNATURE.match(line.text):
+    if dropped or line.interstitial or line.teaser or line.consent:
+        return False  # a consent text asks for the reader's permission, however long it is
+    if line.signature:
         return True  # an embedded post quoted by the article, signed by its author and dated
     if line.words <= 2 and not line.sentence:
         return False
-    if line.words <= 8 and not line.sentence and find_date(line.text):
+    if line.words <= 14 and not line.sentence and find_date(line.text):
         return False
     if captioned(line):
         return False  # a picture's caption ending in its credit

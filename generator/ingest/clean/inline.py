@@ -5,15 +5,15 @@ articles ("Lesen Sie auch")."""
 import re
 
 from generator.ingest.clean.lang import any_language
-from generator.ingest.clean.lang.boilerplate import (CAPTION_LABELS, CAPTION_MARKS, COUNTER_JOINS, GALLERY_WORDS, PICTURE_CREDITS,
-                                                    SOURCE_LABELS)
+from generator.ingest.clean.lang.boilerplate import (CAPTION_LABELS, CAPTION_MARKS, CAPTION_PHRASES, COUNTER_JOINS,
+                                                    GALLERY_WORDS, PICTURE_CREDITS, SOURCE_LABELS)
 from generator.ingest.clean.lines import LineInfo
 
 _PICTURE = "|".join(sorted(any_language(PICTURE_CREDITS)))
 _CREDIT_LABELS = "|".join(sorted(any_language(PICTURE_CREDITS) | any_language(SOURCE_LABELS)))
 # A picture credit at the end of a line: "… | © Agentur", "… (Foto: dpa)", "… Photo: Reuters",
 # "(AP Photo/Alan Diaz)", "Bildrechte: MDR/David Straub".
-_CREDIT = re.compile(rf"(?i)(?:©|\b(?:{_PICTURE})s?[:/])[^.!?©]{{0,60}}$")
+_CREDIT = re.compile(rf"(?i)(?:©|\b(?:{_PICTURE})s?[:/])(?:[^.!?©]|\.(?=\S)){{0,60}}$")
 # A caption's last sentence with the credit glued to it, no space between: "Eingefrorenes Sperma
 # in einer Klinik.Friso Gentsch/dpa", "Kleid von GIVENCHY.Foto: Nikolai von Bismarck".
 _GLUED_SENTENCE = re.compile(r"[\w)\"”»’][.!?][\"”»’]?(?=[A-ZÄÖÜ])")
@@ -39,12 +39,19 @@ _CAPTION_LABEL = re.compile(
                           for label in _LABELS) + ")")
 
 
+_PHRASES = sorted(any_language(CAPTION_PHRASES), key=len, reverse=True)
+_CAPTION_PHRASE = re.compile("(?i)" + "|".join(
+    (r",\s+" + re.escape(phrase[:-1].strip()) + r"\s*," if phrase.endswith(",") else rf"\b{re.escape(phrase)}\b")
+    for phrase in _PHRASES)) if _PHRASES else None
+
+
 def captioned(line: LineInfo, longest: int = 60) -> bool:
     """A picture's caption: ending in its credit (or the credit alone), saying in brackets who
-    stands where in the picture or that it is a stock picture, or opening with a caption's label
-    (up to `longest` words)."""
+    stands where in the picture or that it is a stock picture, or, up to `longest` words, opening
+    with a caption's label or saying so in passing ("Anna Muster, left, and …", "file photo")."""
     return line.words < 30 and (bool(_CREDIT.search(line.text)) or _marked(line.text)) or glued_credit(line) \
-        or line.words < longest and bool(_CAPTION_LABEL.match(line.text))
+        or line.words < longest and bool(_CAPTION_LABEL.match(line.text)) \
+        or line.words < longest and _CAPTION_PHRASE is not None and bool(_CAPTION_PHRASE.search(line.text))
 
 
 def _marked(text: str) -> bool:
@@ -114,15 +121,16 @@ def gallery_captions(infos: list[LineInfo], start: int, end: int, longest: int =
     return frozenset(found)
 
 
-def teaser_boxes(infos: list[LineInfo], start: int, end: int, blurb: int = 25, most: int = 6) -> frozenset[int]:
+def teaser_boxes(infos: list[LineInfo], start: int, end: int, blurb: int = 25, most: int = 6,
+                 headings: frozenset[int] = frozenset()) -> frozenset[int]:
     """Indexes in [start, end) of the boxes of links to other articles set between the article's
-    paragraphs: a heading such as "Lesen Sie auch", then headlines (no sentence end), each with
-    at most one short sentence of blurb under it. A sentence where a headline would be, or a long
-    line, is the article going on."""
+    paragraphs: a heading such as "Lesen Sie auch" (or one at an index in `headings`), then
+    headlines (no sentence end), each with at most one short sentence of blurb under it. A
+    sentence where a headline would be, or a long line, is the article going on."""
     box, left, after_headline = set(), 0, False
     for i in range(start, end):
         line = infos[i]
-        if line.teaser_heading:
+        if line.teaser_heading or i in headings:
             box.add(i)
             left, after_headline = most, False
         elif left and line.words < blurb and (after_headline or not line.sentence):

@@ -38,9 +38,15 @@ _FURNITURE_PHRASES = ("©", "log in", "sign up", "sign in", "terms of use", "ter
                       "supporting our")
 
 
+# A report that someone would not comment is the article's prose, not a comment box: these
+# phrases are taken out of a line before its furniture words are looked for.
+_NO_COMMENT = ("declined to comment", "decline to comment", "refused to comment", "request for comment",
+               "requests for comment", "no further comment")
+
 # Words of consent texts (cookie banners, newsletter sign-ups): a line using two of them is
 # asking for the reader's permission, however long and fluent it is.
-_CONSENT = ("cookie", "einwillig", "consent", "datenschutzerkl", "privacy", "tracking", "widerruf", "zustimm")
+_CONSENT = ("cookie", "einwillig", "consent", "datenschutzerkl", "privacy", "tracking", "widerruf", "zustimm",
+            "einverstanden", "personenbezog", "drittanbieter", "drittplattform")
 
 
 def is_furniture(low: str, words: list[str], furniture_words: frozenset[str] = _FURNITURE_WORDS) -> bool:
@@ -58,6 +64,8 @@ _TEASER_TAILS = tuple(f"{dots}{space}{word}" for word in any_language(TEASER_TAI
 _LABEL_MARKS = " .:!-–—»›>"
 
 
+# The signature under an embedded post: "— Anna Muster (@amuster) November 18, 2019".
+EMBED_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},?\s+\d{4}$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
 # A line that ends like a sentence, closing quotes and brackets allowed after the punctuation.
 _ENDS_SENTENCE = re.compile(r"[.!?…:;。！？][\"'“”»«’)\]」』]*$")
@@ -78,6 +86,7 @@ class LineInfo:
     interstitial: bool = False  # an ad label or a player's end card standing between paragraphs
     teaser_heading: bool = False  # heads a box of links to other articles ("Lesen Sie auch")
     teaser: bool = False  # another article's blurb ending in its link: "… mehr"
+    signature: bool = False  # signs an embedded post quoted by the article: "— Name (@name) May 3, 2019"
 
 
 def describe_lines(lines: list[str], lang: str = "") -> list[LineInfo]:
@@ -94,6 +103,11 @@ def describe_lines(lines: list[str], lang: str = "") -> list[LineInfo]:
         listed = bool(LIST_ITEM.match(raw))
         low = text.lower()
         words = WORD_RUN.findall(low)
+        scanned, scanned_words = low, words
+        if "comment" in low and any(p in low for p in _NO_COMMENT):
+            for phrase in _NO_COMMENT:
+                scanned = scanned.replace(phrase, " ")
+            scanned_words = WORD_RUN.findall(scanned)
         consent = sum(w.startswith(_CONSENT) for w in words) >= 2
         stops = sum(w in prose for w in words)
         # Scripts written without spaces: about two characters make a word.
@@ -108,10 +122,11 @@ def describe_lines(lines: list[str], lang: str = "") -> list[LineInfo]:
             stop_ratio=stops / len(words) if words else 0.0,
             sentence=bool(_ENDS_SENTENCE.search(text)),
             listed=listed,
-            furniture=consent or teaser or is_furniture(low, words, furniture_words),
+            furniture=consent or teaser or is_furniture(scanned, scanned_words, furniture_words),
             consent=consent,
             interstitial=label in _INTERSTITIALS,
             teaser_heading=label in _TEASER_HEADINGS,
             teaser=teaser,
+            signature=bool(EMBED_SIGNATURE.match(text)),
         ))
     return infos

@@ -4,6 +4,8 @@ weight taken, and trimmed at markers after which only comments, links and footer
 import re
 
 from generator.ingest.clean.inline import captioned, inset_boxes
+from generator.ingest.clean.lang import any_language
+from generator.ingest.clean.lang.boilerplate import AUTHOR_BOXES
 from generator.ingest.clean.lines import LIST_ITEM, LineInfo
 
 
@@ -86,7 +88,7 @@ def best_run(weights: list[float]) -> tuple[int, int]:
 
 
 # Headings after which a page holds only comments, related links or footer.
-_END_MARKER = re.compile(
+END_MARKER = re.compile(
     r"""(?ix)^(?:[-*]\s*)?(
       (\d+\s+)?kommentare?(\s*\(\d+\))?:? | (\d+\s+)?comments?(\s*\(\d+\))?:? | leave\ a\ (comment|reply) | schreibe?n?\ sie\ einen\ kommentar
     | mehr\ (zu|zum|zur|aus|von|über)\b.{0,40} | more\ (on|about)\b.{0,40} | das\ könnte\ (sie|dich)\ auch\ interessieren:? | weitere\ (artikel|inhalte|themen|nachrichten)(\ zum\ thema)?:?
@@ -95,6 +97,23 @@ _END_MARKER = re.compile(
     | über\ (den|die)\ autor(in)?:? | about\ the\ author:? | share\ this(\ article|\ story)?:? | teilen:? | artikel\ teilen:?
     )$"""
 )
+
+
+_ABOUT = "|".join(re.escape(word) for word in sorted(any_language(AUTHOR_BOXES), key=len, reverse=True))
+_NAME = r"[A-ZÄÖÜÉ][\w'’-]+"
+_AUTHOR_BOX = re.compile(rf"(?i:{_ABOUT})\s+((?:{_NAME}\s+){{1,2}}{_NAME}):?$") if _ABOUT else None
+
+
+def author_box(infos: list[LineInfo], i: int, within: int = 3) -> bool:
+    """`infos[i]` heads a box on a person ("About Jane Doe", "Sobre Carlos Nadalim") whose
+    paragraph, one of the `within` lines under it, names them: the author's biography after the
+    article, not a section of it."""
+    match = _AUTHOR_BOX.match(infos[i].text) if _AUTHOR_BOX and infos[i].words <= 5 else None
+    if not match:
+        return False
+    names = {part.casefold() for part in match.group(1).split() if len(part) >= 3}
+    return any(line.words >= 12 and names & {w.casefold() for w in re.findall(r"[\w'’-]+", line.text)}
+               for line in infos[i + 1:i + 1 + within])
 
 
 def join_neighbours(weights: list[float], start: int, end: int, gap: int = 12, share: float = 0.3) -> tuple[int, int]:
@@ -189,6 +208,13 @@ def find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[re
     return seen[start], seen[end - 1] + 1
 
 
+def embedded_posts(infos: list[LineInfo]) -> list[int]:
+    """The lines of the posts the article quotes: each signature ("— Name (@name) May 3, 2019") and
+    the post's text above it. They weigh a little, so that the article goes on through a post or
+    ends with one: a signature is a short line without a full stop, which would end the run."""
+    return [j for i, line in enumerate(infos) if line.signature for j in (i - 1, i) if j >= 0]
+
+
 def _inset_caption(infos: list[LineInfo], i: int) -> bool:
     """A photo caption with its credit between two paragraphs: the picture inside an article. (A
     run of captions is a gallery, or teasers with their pictures, and stays what it weighs.)"""
@@ -205,6 +231,9 @@ def _find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[r
     weights = announced_lists(damp_comments(damp_isolated(weights, infos), infos), infos)
     for i in contents:
         weights[i] = max(weights[i], 0.0)
+    for i in embedded_posts(infos):
+        if not dropped[i]:
+            weights[i] = max(weights[i], 1.0)
     if opening >= OPENING_PROSE:
         # A page that opens with a paragraph of prose was cut to its article by the scraper (web
         # pages open with a menu): a lead standing alone there is the article's, not a teaser.
@@ -215,11 +244,15 @@ def _find_article(infos: list[LineInfo], dropped: list[bool], cut_after: tuple[r
     # "0 Kommentare" under the lead is a widget, not the start of the comment section.
     total = sum(max(w, 0) for w in weights[start:end])
     told = False  # a site.yaml cut_after rule is final
+    before = max(weights[start], 0) if start < end else 0.0  # the prose of [start, i)
     for i in range(start + 1, end):
         told = any(p.search(infos[i].text) for p in cut_after)
-        if told or _END_MARKER.match(infos[i].text) and sum(max(w, 0) for w in weights[start:i]) > total / 2:
+        # An author's box ends the article only near its end: a section of a profile looks the same.
+        if told or END_MARKER.match(infos[i].text) and before > total / 2 or \
+                author_box(infos, i) and before > total * 0.75:
             end = i
             break
+        before += max(weights[i], 0)
     # Trailing short lines (bylines, "Foto: …") belong to the page, not to the text.
     while end > start and weights[end - 1] < 0:
         end -= 1

@@ -18,8 +18,15 @@ PICTURE_CREDITS = recorded_words("boilerplate", "picture_credits")
 CAPTION_MARKS = recorded_words("boilerplate", "caption_marks")
 # Labels that open a caption: "Legende: …", "Image caption …" (a label of two words needs no colon).
 CAPTION_LABELS = recorded_words("boilerplate", "caption_labels")
+# What a caption says between commas or in passing about its picture: "Anna Muster, left, and …",
+# "This 2017 file photo shows …", "… pictured at the White House". An entry ending in a comma
+# stands after a comma too ("…, left, …").
+CAPTION_PHRASES = recorded_words("boilerplate", "caption_phrases")
 # Labels of where a caption's material comes from, credits too when glued to a caption's end.
 SOURCE_LABELS = recorded_words("boilerplate", "source_labels")
 # A gallery's counter above each caption: "Image 2 of 5", "Bild 3 von 12" (the word may be left out).
 GALLERY_WORDS = recorded_words("boilerplate", "gallery_words")
 COUNTER_JOINS = recorded_words("boilerplate", "counter_joins")
+# The word heading a box on the article's author, before the author's name: "About Jane Doe",
+# "Über Anna Muster", "Sobre Carlos Nadalim".
+AUTHOR_BOXES = recorded_words("boilerplate", "author_boxes")
