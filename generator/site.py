@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.content.articles import PARSE_CODE, load_articles, parse_files
-from generator.core.cache import ArticleCache, Memo, code_fingerprint, package_fingerprint
+from generator.core.cache import ArticleCache, Memo, code_fingerprint, file_signature, package_fingerprint
 from generator.core.config import SiteConfig, read_config
 from generator.core.errors import BuildFailed, SiteError
 from generator.core.model import Article, BuildReport, Changes, PageJob, SearchFiles
@@ -37,6 +37,7 @@ from generator.render.unchanged import PageRecord, kept_keys
 from generator.render.workers import render_jobs
 from generator.search.stage import current_state, kept_index_files, start_search, terms_of
 from generator.search.update import IndexState
+from generator.site_state import SiteState
 
 PROGRESS_AFTER = 2.0  # seconds; quicker builds print only their summary line
 WARNINGS_KEY = "the last build's warnings"
@@ -126,16 +127,23 @@ def build_site(site_root: Path, output_dir: Path | None = None, overrides: dict 
     start = time.perf_counter()
     output = output_dir or SitePaths.of(site_root).output
     stamp = inputs.current_stamp(site_root, output, overrides or {}, visibility.drafts, visibility.future)
-    report = inputs.unchanged_report(site_root, stamp, visibility.now)
+    last = inputs.last_stamp(site_root)
+    report = inputs.unchanged_report(last, stamp, visibility.now)
     if report is not None:
         report.stages["check"] = time.perf_counter() - start
         report.repeats = repeated(site_root, report.warnings, touched=set())
         return report
     site = Site(site_root, output_dir, overrides=overrides, visibility=visibility)
+    # Only article files changed, and the last build's site is kept (site_state.py): the build
+    # takes up from it, as the preview server would.
+    changed = inputs.article_changes(last, stamp, visibility.now)
+    state = SiteState(site_root)
     with without_cycle_collection(after=gc.freeze):
-        report = site.build()
+        restored = changed is not None and state.restore(site, last.state)
+        report = site.build(Changes(articles={site.paths.articles / p for p in changed}) if restored else None)
+        kept = state.keep(site, last.state if restored else None)
     inputs.remember(site_root, stamp, report, site.next_due, [job.path for job in site.extra], site.wrote,
-                    site.imported)
+                    site.imported, kept)
     return report
 
 
@@ -173,6 +181,11 @@ class Site:
         self.wrote: set[Path] = set()  # the files in content/ a build wrote itself (the URL record)
         self.imported = False  # raw files were imported: the build wrote articles of its own
         self.next_due = None  # the earliest date after "now" of an article: it is then published, or loses its mark
+        self.organised: str | None = None  # what the last build's organise stage did (see organise)
+        # The last edit in place: (source paths, the articles as placed by archive path, paths relisted).
+        self.last_edit: tuple | None = None
+        # The page record as the last build left it, and the output tree it describes (PageRecord.mark).
+        self.record_mark: tuple | None = None
 
     @property
     def root(self) -> Path:
@@ -211,12 +224,17 @@ class Site:
             archive = self.renderer.archive
             report.articles = len(archive.articles) + len(archive.copies)
             report.warnings.extend(archive.warnings)
+            self.organised = organised
+            written_over = self.record.output_signature()
             # An edit in place ("contents") leaves the sitemap, robots.txt and static files as they were:
             # what they list (URLs, dates, languages) is what decides that an edit is one.
             self.write(report, stages, self.late_jobs(index, bool(organised == "all" or changes and changes.static),
                                                       stages))
             if organised == "all":
-                self.record.save(self.renderer.archive, self._article_key())
+                self.record_mark = self.record.save(self.renderer.archive, self._article_key())
+            elif organised == "contents":
+                self.record_mark = self.record.note_edits(self.record_mark, written_over, self.renderer.archive,
+                                                          *self.last_edit[1:])
             self._mark_repeats(report)
             self.in_sync = True
             return report
@@ -266,7 +284,10 @@ class Site:
         for key in gone_keys:
             self.articles.pop(key, None)
             self.broken.pop(key, None)
-        for (_, shown), result in zip(present, parse_files(present, self.config)):
+        # Taken before the files are read, as load_articles does: a save meanwhile is read next time.
+        signatures = [file_signature(path) for path, _ in present]
+        parsed: dict[str, tuple | None] = dict.fromkeys(gone_keys)
+        for (_, shown), signature, result in zip(present, signatures, parse_files(present, self.config)):
             key = shown.as_posix()
             self.touched.add(key)
             if isinstance(result, SiteError):
@@ -275,6 +296,9 @@ class Site:
             else:
                 self.articles[key] = result
                 self.broken.pop(key, None)
+                parsed[key] = (signature, result.content_hash, result)
+        # The parse cache learns them too, so that a full build after this one need not parse them again.
+        ArticleCache.append(self.root, parse_key(self.config), parsed)
         return before
 
     def organise(self, new_templates: bool, same_articles: bool, edited: dict, choose: bool = False) -> str | None:
@@ -410,6 +434,7 @@ class Site:
             edited[resolved[key].path] = replace(self.visibility.marked(new), slug=resolved[key].slug)
         self.renderer.archive = archive = with_contents(archive, edited)
         relisted = relate_again(archive, self.config.related_items, self.related) if retold else set()
+        self.last_edit = (list(before), edited, relisted)
         for job in self.renderer.pages_showing(list(edited.values())):
             self.pages[self.where[job.path]] = job
         for article in archive.articles:
