@@ -25,11 +25,10 @@ from generator.core.config import SiteConfig
 from generator.core.journal import SHARE, Journal, signature_of
 from generator.core.model import Article, PageJob
 from generator.organise.archive import Archive, with_contents
-from generator.output.writer import OutputTrees
+from generator.output.writer import OutputTrees, checked_before
 from generator.render.pages import Renderer
 
 STATE_KEY = "1"
-SEARCH_PAGE = "search/index.html"
 
 
 @dataclass
@@ -42,6 +41,7 @@ class Kept:
     urls: dict[str, list[str]]
     next_due: object
     paths: list[str]  # the paths of Site.pages, in their order
+    sitemap: list[str]  # the paths of the sitemap's files, among Site.extra
     record: tuple | None  # the page record's mark (Site.record_mark)
 
 
@@ -96,14 +96,16 @@ class SiteState:
         trees = OutputTrees(site.paths.output)
         name = trees.live_name()
         manifest = trees.read_manifest(name) if name else None
-        if not manifest or not all(path in manifest and manifest[path][0] for path in kept.paths):
+        if not manifest or not all(path in manifest and manifest[path][0] for path in kept.paths + kept.sitemap):
             return False
         site.config, site.articles, site.urls, site.next_due = kept.config, kept.articles, kept.urls, kept.next_due
         site.renderer = Renderer(site.root, kept.config, kept.archive, package_fingerprint())
         site.pages = [PageJob(path, manifest[path][0], _unavailable) for path in kept.paths]
+        checked_before(kept.paths)
         site.where = {path: i for i, path in enumerate(kept.paths)}
-        # The sitemap lists the search page too; its other jobs come from the search stage.
-        site.extra = site.renderer.extra_jobs(site.pages + [PageJob(SEARCH_PAGE, None, _unavailable)])
+        # The sitemap's files keep their keys as the pages do; the other files are made every build.
+        site.extra = [PageJob(path, manifest[path][0], _unavailable) for path in kept.sitemap]
+        site.extra += site.renderer.plain_jobs()
         site.record_mark = kept.record
         site.in_sync = True
         return True
@@ -118,9 +120,10 @@ class SiteState:
         archive = site.renderer.archive
         # Made now if not yet (an edit build may not have needed them): the next build needs them.
         related = archive.related_paths()
-        archive = replace(archive, _related=related, _backlinks=None, _relate=None)
+        archive = replace(archive, _related=related, _relate=None)
         self.memo.put(STATE_KEY, Kept(site.config, site.articles, archive, site.urls, site.next_due,
-                                      [job.path for job in site.pages], site.record_mark))
+                                      [job.path for job in site.pages],
+                                      [job.path for job in site.extra if job.key is not None], site.record_mark))
         self.journal.written_whole()
         return self.mark() if self.mark()[0] is not None else None
 

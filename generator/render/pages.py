@@ -368,6 +368,12 @@ class Renderer:
         key = fingerprint("sitemap", base_url, entries)
         sitemap = cache(lambda: {p.path: p.body for p in sitemap_pages(base_url, entries)})
         extra = [PageJob(path, key, lambda path=path: sitemap()[path]) for path in sitemap_paths(len(entries))]
+        return extra + self.plain_jobs()
+
+    def plain_jobs(self) -> list[PageJob]:
+        """robots.txt, the 404 page and the static files: made every build and compared by their bytes."""
+        base_url = self.config.base_url
+        extra = []
         robots = robots_page(base_url)
         extra.append(PageJob(robots.path, None, lambda: robots.body))
         # Among these since the 404 page holds the stylesheet, which an edit changes without a new job.
