@@ -139,8 +139,12 @@ def build_site(site_root: Path, output_dir: Path | None = None, overrides: dict 
     changed = inputs.article_changes(last, stamp, visibility.now)
     state = SiteState(site_root)
     with without_cycle_collection(after=gc.freeze):
+        began = time.perf_counter()
         restored = changed is not None and state.restore(site, last.state)
+        took = time.perf_counter() - began
         report = site.build(Changes(articles={site.paths.articles / p for p in changed}) if restored else None)
+        if restored:  # the summary line says the build took up from the last one's site, and at what cost
+            report.stages = {"restore": took, **report.stages}
         kept = state.keep(site, last.state if restored else None)
     inputs.remember(site_root, stamp, report, site.next_due, [job.path for job in site.extra], site.wrote,
                     site.imported, kept)
