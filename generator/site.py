@@ -321,7 +321,9 @@ class Site:
             self.next_due = min((a.date for a in self.articles.values() if a.date > self.visibility.now), default=None)
             archive = build_archive(articles, self.config.related_items, self.related)
             archive.moved = self._record_urls(archive)
-        if new_templates:
+        # The navigation leads to the kinds of term some article has (Renderer.term_kinds): a first
+        # location, say, changes every page, as a template would.
+        if new_templates or self.renderer.term_kinds != Renderer.kinds_in(archive):
             self.renderer = Renderer(self.root, self.config, archive, package_fingerprint())
         self.renderer.archive = archive
         return "all"

@@ -114,3 +114,12 @@ def test_a_change_beside_the_articles_gives_a_full_build(site, tmp_path):
     config.write_text(config.read_text(encoding="utf-8").replace("Testarchiv", "Stadtarchiv"), encoding="utf-8")
     assert "restore" not in build(site)
     assert snapshot(site / "output") == clean_build_snapshot(site, tmp_path / "clean")
+
+
+def test_the_first_article_with_a_location_is_built_as_a_clean_build_would(tmp_path):
+    site = make_site(tmp_path / "site")
+    write_article(site, "a.md", 'title: "Ohne Ort"\ndate: "2025-03-01T08:00:00+01:00"')
+    build(site)
+    write_article(site, "b.md", 'title: "Mit Ort"\ndate: "2025-03-02T08:00:00+01:00"\nlocations: [Genf]')
+    assert "restore" in build(site)
+    assert snapshot(site / "output") == clean_build_snapshot(site, tmp_path / "clean")
