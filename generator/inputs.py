@@ -106,7 +106,8 @@ def _split(files: Signatures, articles_dir: str) -> tuple[str, bytes]:
     prefix = articles_dir + os.sep
     lines, rest = [], []
     for path, (size, mtime) in files.items():
-        if path.startswith(prefix) and path.endswith(".md"):
+        # As content/articles.py finds them: Markdown files, none hidden (an editor's ".#x.md").
+        if path.startswith(prefix) and path.endswith(".md") and os.sep + "." not in path[len(prefix) - 1:]:
             lines.append(f"{path[len(prefix):]}\t{size}\t{mtime}")
         else:
             rest.append((path, size, mtime))

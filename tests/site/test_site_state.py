@@ -123,3 +123,10 @@ def test_the_first_article_with_a_location_is_built_as_a_clean_build_would(tmp_p
     write_article(site, "b.md", 'title: "Mit Ort"\ndate: "2025-03-02T08:00:00+01:00"\nlocations: [Genf]')
     assert "restore" in build(site)
     assert snapshot(site / "output") == clean_build_snapshot(site, tmp_path / "clean")
+
+
+def test_a_hidden_file_among_the_articles_is_no_article_to_take_up(site, tmp_path):
+    build(site)
+    (site / "content/articles/.#a.md").write_text("---\ntitle: Halb gespeichert\n---\n", encoding="utf-8")
+    build(site)
+    assert snapshot(site / "output") == clean_build_snapshot(site, tmp_path / "clean")
