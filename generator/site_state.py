@@ -121,11 +121,15 @@ class SiteState:
         # Made now if not yet (an edit build may not have needed them): the next build needs them.
         related = archive.related_paths()
         archive = replace(archive, _related=related, _relate=None)
+        before = signature_of(self.memo.path)
         self.memo.put(STATE_KEY, Kept(site.config, site.articles, archive, site.urls, site.next_due,
                                       [job.path for job in site.pages],
                                       [job.path for job in site.extra if job.key is not None], site.record_mark))
         self.journal.written_whole()
-        return self.mark() if self.mark()[0] is not None else None
+        # Memo.put gives up quietly when it cannot write (a full disk): the file there then holds
+        # an earlier site, which must not be taken up.
+        now = self.mark()
+        return now if now[0] is not None and now[0] != before else None
 
     def _append(self, site, mark: tuple) -> bool:
         edited, placed, relisted = site.last_edit

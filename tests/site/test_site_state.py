@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.core.cache import Memo
+from generator.site import build_site
 from helpers.changes import add, change_source, delete, edit, redate, rename, retitle, translate
 from helpers import newsgen
 from helpers.sites import clean_build_snapshot, make_site, snapshot, write_article
@@ -129,4 +131,21 @@ def test_a_hidden_file_among_the_articles_is_no_article_to_take_up(site, tmp_pat
     build(site)
     (site / "content/articles/.#a.md").write_text("---\ntitle: Halb gespeichert\n---\n", encoding="utf-8")
     build(site)
+    assert snapshot(site / "output") == clean_build_snapshot(site, tmp_path / "clean")
+
+
+def test_a_state_that_could_not_be_written_is_not_taken_up(site, tmp_path, monkeypatch):
+    build_site(site)
+    write = Memo.put
+
+    def full_disk(memo, key, value):  # Memo.put gives up quietly, as on a full disk
+        if memo.path.name != "site-state.pickle":
+            write(memo, key, value)
+
+    monkeypatch.setattr(Memo, "put", full_disk)
+    add(site)
+    build_site(site)  # the site with the new article could not be kept
+    monkeypatch.undo()
+    edit(site)
+    assert "restore" not in build_site(site).stages
     assert snapshot(site / "output") == clean_build_snapshot(site, tmp_path / "clean")
