@@ -17,6 +17,7 @@ instead of writing the state whole. A state file that is missing, damaged or of 
 is no state: the build is a full one.
 """
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -43,6 +44,21 @@ class Kept:
     paths: list[str]  # the paths of Site.pages, in their order
     sitemap: list[str]  # the paths of the sitemap's files, among Site.extra
     record: tuple | None  # the page record's mark (Site.record_mark)
+
+
+def _bodies_there(articles) -> bool:
+    """Every body the articles name is in its pack (a pack deleted, or merged away by the parse
+    cache of a build that then failed, makes the state unusable)."""
+    ends: dict[str, int] = {}
+    for article in articles:
+        if article.body_at is not None:
+            path, offset, length = article.body_at
+            if offset + length > ends.get(path, 0):
+                ends[path] = offset + length
+    try:
+        return all(os.stat(path).st_size >= end for path, end in ends.items())
+    except OSError:
+        return False
 
 
 def _unavailable() -> bytes:
@@ -97,6 +113,8 @@ class SiteState:
         name = trees.live_name()
         manifest = trees.read_manifest(name) if name else None
         if not manifest or not all(path in manifest and manifest[path][0] for path in kept.paths + kept.sitemap):
+            return False
+        if not _bodies_there(kept.articles.values()):
             return False
         site.config, site.articles, site.urls, site.next_due = kept.config, kept.articles, kept.urls, kept.next_due
         site.renderer = Renderer(site.root, kept.config, kept.archive, package_fingerprint())

@@ -149,3 +149,12 @@ def test_a_state_that_could_not_be_written_is_not_taken_up(site, tmp_path, monke
     edit(site)
     assert "restore" not in build_site(site).stages
     assert snapshot(site / "output") == clean_build_snapshot(site, tmp_path / "clean")
+
+
+def test_a_state_whose_article_bodies_are_gone_gives_a_full_build(site, tmp_path):
+    build(site)
+    for pack in (site / ".cache/bodies").glob("*.pack"):
+        pack.unlink()
+    edit(site)
+    assert "restore" not in build(site)
+    assert snapshot(site / "output") == clean_build_snapshot(site, tmp_path / "clean")
