@@ -224,6 +224,8 @@ class Site:
             if organised == "all":
                 self.pages = list(self.renderer.jobs(self._kept_keys()))
                 self.where = {job.path: i for i, job in enumerate(self.pages)}
+            elif organised == "contents":
+                self._replace_jobs()
             stages.done("organise", f"{len(self.pages)} pages")
             archive = self.renderer.archive
             report.articles = len(archive.articles) + len(archive.copies)
@@ -307,8 +309,8 @@ class Site:
 
     def organise(self, new_templates: bool, same_articles: bool, edited: dict, choose: bool = False) -> str | None:
         """The archive: "all" when it is made afresh (its page jobs are to be made), "contents"
-        when edits in place gave new jobs only to the pages showing the `edited` articles, None
-        when nothing needed organising. `choose`: the articles shown are chosen again."""
+        when edits in place changed only the `edited` articles (the pages showing them are to get
+        new jobs), None when nothing needed organising. `choose`: the articles shown are chosen again."""
         if not new_templates and not choose:
             if not edited:
                 return None
@@ -425,9 +427,10 @@ class Site:
         return True
 
     def _replace_contents(self, before: dict[str, Article | None]) -> bool:
-        """Edits that leave every URL, date and grouping as it was: only the pages showing the edited
-        articles get new jobs, and those whose related list the edits changed. False when an edit
-        is more than that (the caller organises afresh)."""
+        """Edits that leave every URL, date and grouping as it was, swapped into the archive (only the
+        pages showing them will get new jobs, see _replace_jobs: made once the search index is
+        begun, which needs only the archive). False when an edit is more than that (the caller
+        organises afresh)."""
         archive = self.renderer.archive
         resolved = {a.source_path: a for a in archive.articles if a.source_path in before}
         edited, retold = {}, False
@@ -441,10 +444,15 @@ class Site:
         self.renderer.archive = archive = with_contents(archive, edited)
         relisted = relate_again(archive, self.config.related_items, self.related) if retold else set()
         self.last_edit = (list(before), edited, relisted)
+        return True
+
+    def _replace_jobs(self) -> None:
+        """New jobs for the pages showing the articles of the last edit in place, and those whose
+        related list it changed."""
+        _, edited, relisted = self.last_edit
         for job in self.renderer.pages_showing(list(edited.values())):
             self.pages[self.where[job.path]] = job
-        for article in archive.articles:
+        for article in self.renderer.archive.articles:
             if article.path in relisted:
                 job = self.renderer.article(article)
                 self.pages[self.where[job.path]] = job
-        return True
