@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.content.articles import PARSE_CODE, load_articles, parse_files
-from generator.core.cache import ArticleCache, Memo, code_fingerprint, package_fingerprint
+from generator.core.cache import ArticleCache, Memo, code_fingerprint, file_signature, package_fingerprint
 from generator.core.config import SiteConfig, read_config
 from generator.core.errors import BuildFailed, SiteError
 from generator.core.model import Article, BuildReport, Changes, PageJob, SearchFiles
@@ -134,6 +134,11 @@ class Site:
         self.wrote: set[Path] = set()  # the files in content/ a build wrote itself (the URL record)
         self.imported = False  # raw files were imported: the build wrote articles of its own
         self.next_due = None  # the earliest date after "now" of an article: it is then published, or loses its mark
+        self.organised: str | None = None  # what the last build's organise stage did (see organise)
+        # The last edit in place: (source paths, the articles as placed by archive path, paths relisted).
+        self.last_edit: tuple | None = None
+        # The page record as the last build left it, and the output tree it describes (PageRecord.mark).
+        self.record_mark: tuple | None = None
 
     @property
     def root(self) -> Path:
@@ -168,16 +173,23 @@ class Site:
             if organised == "all":
                 self.pages = list(self.renderer.jobs(self._kept_keys()))
                 self.where = {job.path: i for i, job in enumerate(self.pages)}
+            elif organised == "contents":
+                self._replace_jobs()
             stages.done("organise", f"{len(self.pages)} pages")
             archive = self.renderer.archive
             report.articles = len(archive.articles) + len(archive.copies)
             report.warnings.extend(archive.warnings)
+            self.organised = organised
+            written_over = self.record.output_signature()
             # An edit in place ("contents") leaves the sitemap, robots.txt and static files as they were:
             # what they list (URLs, dates, languages) is what decides that an edit is one.
             self.write(report, stages, self.late_jobs(index, bool(organised == "all" or changes and changes.static),
                                                       stages))
             if organised == "all":
-                self.record.save(self.renderer.archive, self._article_key())
+                self.record_mark = self.record.save(self.renderer.archive, self._article_key())
+            elif organised == "contents":
+                self.record_mark = self.record.note_edits(self.record_mark, written_over, self.renderer.archive,
+                                                          *self.last_edit[1:])
             self._mark_repeats(report)
             self.in_sync = True
             return report
@@ -227,7 +239,10 @@ class Site:
         for key in gone_keys:
             self.articles.pop(key, None)
             self.broken.pop(key, None)
-        for (_, shown), result in zip(present, parse_files(present, self.config)):
+        # Taken before the files are read, as load_articles does: a save meanwhile is read next time.
+        signatures = [file_signature(path) for path, _ in present]
+        parsed: dict[str, tuple | None] = dict.fromkeys(gone_keys)
+        for (_, shown), signature, result in zip(present, signatures, parse_files(present, self.config)):
             key = shown.as_posix()
             self.touched.add(key)
             if isinstance(result, SiteError):
@@ -236,12 +251,15 @@ class Site:
             else:
                 self.articles[key] = result
                 self.broken.pop(key, None)
+                parsed[key] = (signature, result.content_hash, result)
+        # The parse cache learns them too, so that a full build after this one need not parse them again.
+        ArticleCache.append(self.root, parse_key(self.config), parsed)
         return before
 
     def organise(self, new_templates: bool, same_articles: bool, edited: dict, choose: bool = False) -> str | None:
         """The archive: "all" when it is made afresh (its page jobs are to be made), "contents"
-        when edits in place gave new jobs only to the pages showing the `edited` articles, None
-        when nothing needed organising. `choose`: the articles shown are chosen again."""
+        when edits in place changed only the `edited` articles (the pages showing them are to get
+        new jobs), None when nothing needed organising. `choose`: the articles shown are chosen again."""
         if not new_templates and not choose:
             if not edited:
                 return None
@@ -254,7 +272,9 @@ class Site:
             self.next_due = min((a.date for a in self.articles.values() if a.date > self.visibility.now), default=None)
             archive = build_archive(articles, self.config.related_items, self.related)
             archive.moved = self._record_urls(archive)
-        if new_templates:
+        # The navigation leads to the kinds of term some article has (Renderer.term_kinds): a first
+        # location, say, changes every page, as a template would.
+        if new_templates or self.renderer.term_kinds != Renderer.kinds_in(archive):
             self.renderer = Renderer(self.root, self.config, archive, package_fingerprint())
         self.renderer.archive = archive
         return "all"
@@ -356,9 +376,10 @@ class Site:
         return True
 
     def _replace_contents(self, before: dict[str, Article | None]) -> bool:
-        """Edits that leave every URL, date and grouping as it was: only the pages showing the edited
-        articles get new jobs, and those whose related list the edits changed. False when an edit
-        is more than that (the caller organises afresh)."""
+        """Edits that leave every URL, date and grouping as it was, swapped into the archive (only the
+        pages showing them will get new jobs, see _replace_jobs: made once the search index is
+        begun, which needs only the archive). False when an edit is more than that (the caller
+        organises afresh)."""
         archive = self.renderer.archive
         resolved = {a.source_path: a for a in archive.articles if a.source_path in before}
         edited, retold = {}, False
@@ -371,10 +392,16 @@ class Site:
             edited[resolved[key].path] = replace(self.visibility.marked(new), slug=resolved[key].slug)
         self.renderer.archive = archive = with_contents(archive, edited)
         relisted = relate_again(archive, self.config.related_items, self.related) if retold else set()
+        self.last_edit = (list(before), edited, relisted)
+        return True
+
+    def _replace_jobs(self) -> None:
+        """New jobs for the pages showing the articles of the last edit in place, and those whose
+        related list it changed."""
+        _, edited, relisted = self.last_edit
         for job in self.renderer.pages_showing(list(edited.values())):
             self.pages[self.where[job.path]] = job
-        for article in archive.articles:
+        for article in self.renderer.archive.articles:
             if article.path in relisted:
                 job = self.renderer.article(article)
                 self.pages[self.where[job.path]] = job
-        return True

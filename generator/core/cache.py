@@ -94,6 +94,17 @@ class ArticleCache:
             cache.journal.base, cache.changed = None, True
         return cache
 
+    @staticmethod
+    def append(site_root: Path, key: str, changes: dict[str, tuple | None]) -> bool:
+        """Entries put (None: dropped) by a build that parsed a few files without loading the cache
+        (one that took up from the last build's site, see site_state.py): one journal record that
+        follows the cache file as it is on disk. False when it was not appended (the next full
+        build parses those files again)."""
+        journal = Journal(Memo(site_root, "articles").path, key)
+        journal.base = signature_of(journal.memo_path)
+        journal.size = (signature_of(journal.path) or (0,))[0]
+        return journal.base is not None and journal.append(changes)
+
     def by_stat(self, source_path: str, signature: tuple) -> Article | None:
         entry = self.entries.get(source_path)
         return entry[2] if entry and entry[0] == signature else None

@@ -227,6 +227,11 @@ class _Writer:
 _safe_paths: set[str] = set()  # checked once per process: the same pages come back every build
 
 
+def checked_before(paths) -> None:
+    """Paths a build checked when it wrote them (they are in its manifest): not checked again."""
+    _safe_paths.update(paths)
+
+
 def _check_paths(jobs: list[PageJob], before: set[str] = frozenset()) -> set[str]:
     """The jobs' paths, checked to be safe and to be neither repeated nor among `before`."""
     seen: set[str] = set()
@@ -268,15 +273,16 @@ def _write_rendered(render: Render, todo: list[PageJob], cheap: dict[str, bytes]
     return made
 
 
-def _link_unchanged(paths, live_tree: Path, live: Manifest, tree: Path, known: Manifest, made: Manifest) -> None:
-    """Pages whose inputs did not change: the live tree has their bytes, shared as hard links."""
-    for path in paths:
-        made[path] = live[path]
-        if known.get(path, (None, None))[1] != live[path][1]:
-            destination = tree.joinpath(*path.split("/"))
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.unlink(missing_ok=True)
-            os.link(live_tree.joinpath(*path.split("/")), destination)
+def _link_unchanged(paths: set[str], live_tree: Path, live: Manifest, tree: Path, relink: set[str],
+                    made: Manifest) -> None:
+    """Pages whose inputs did not change: the live tree has their bytes, shared as hard links
+    (linked again where the spare tree's file is not the live one, `relink`)."""
+    made.update(zip(paths, map(live.__getitem__, paths)))
+    for path in sorted(relink.intersection(paths)):
+        destination = tree.joinpath(*path.split("/"))
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.unlink(missing_ok=True)
+        os.link(live_tree.joinpath(*path.split("/")), destination)
 
 
 def update_output(jobs: list[PageJob], output_dir: Path, render: Render, report: BuildReport,
@@ -320,9 +326,13 @@ def update_output(jobs: list[PageJob], output_dir: Path, render: Render, report:
         try:
             known = trees.prepare(name, live_name, live)
 
+            # The files of the spare tree that are not the live tree's: compared as whole entries, in one
+            # pass of C rather than 130,000 lookups (an entry that differs only in its key is linked again).
+            relink = {path for path, _ in live.items() - known.items()}
+
             def touched(todo: list[PageJob], seen: set[str]) -> list[str]:
                 """What may change in the spare tree: marked before it does, for a build that is killed."""
-                return [j.path for j in todo] + [p for p in seen if p in live and known.get(p, (None, None))[1] != live[p][1]]
+                return [j.path for j in todo] + sorted(relink.intersection(seen))
 
             def more() -> tuple[list[PageJob], dict[str, bytes]]:
                 late_jobs = late()
@@ -338,7 +348,7 @@ def update_output(jobs: list[PageJob], output_dir: Path, render: Render, report:
             stale = sorted(set(known) - seen)
             trees.mark_dirty(name, stale)
             if live_name:
-                _link_unchanged(seen - made.keys(), trees.tree(live_name), live, tree, known, made)
+                _link_unchanged(seen - made.keys(), trees.tree(live_name), live, tree, relink, made)
             for path in stale:
                 tree.joinpath(*path.split("/")).unlink(missing_ok=True)
             report.deleted = len(stale)

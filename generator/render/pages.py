@@ -109,7 +109,7 @@ class Renderer:
         self.env = make_environment(site_root)
         self.ui = ui = Wording(site_root, config.language)
         # The navigation leads only to kinds some article has: an empty index helps no reader.
-        self.term_kinds = [kind for kind in TERM_KINDS if archive.terms[kind]]
+        self.term_kinds = self.kinds_in(archive)
         self.t = t = ui.strings
         self.env.globals.update(site=config, t=t, ui=ui, lang=config.language, link=link, archive_path=archive_path,
                                 body=self.body, term_kinds=self.term_kinds)
@@ -133,6 +133,11 @@ class Renderer:
         # templates that one extends, includes or imports.
         self.site_key = fingerprint(repr(config), code_key, repr(sorted(t.items())), babel_version, self.term_kinds)
         self.template_keys = template_fingerprints(self.env, site_root)
+
+    @staticmethod
+    def kinds_in(archive: Archive) -> list[str]:
+        """The kinds of term some article of `archive` has."""
+        return [kind for kind in TERM_KINDS if archive.terms[kind]]
 
     def render(self, template: str, page_path: str, canonical: str | None, **context) -> bytes:
         """Render one template for the page at `page_path` (relative to output/)."""
@@ -368,6 +373,12 @@ class Renderer:
         key = fingerprint("sitemap", base_url, entries)
         sitemap = cache(lambda: {p.path: p.body for p in sitemap_pages(base_url, entries)})
         extra = [PageJob(path, key, lambda path=path: sitemap()[path]) for path in sitemap_paths(len(entries))]
+        return extra + self.plain_jobs()
+
+    def plain_jobs(self) -> list[PageJob]:
+        """robots.txt, the 404 page and the static files: made every build and compared by their bytes."""
+        base_url = self.config.base_url
+        extra = []
         robots = robots_page(base_url)
         extra.append(PageJob(robots.path, None, lambda: robots.body))
         # Among these since the 404 page holds the stylesheet, which an edit changes without a new job.

@@ -83,14 +83,22 @@ class PageRecord:
         self.last = record
         return record
 
-    def save(self, archive: Archive, site: str) -> None:
-        """Recorded for the next build, after output/ was brought up to date with `archive`."""
-        signature = OutputTrees(self.output_dir).signature()
+    def output_signature(self) -> tuple | None:
+        return OutputTrees(self.output_dir).signature()
+
+    def mark(self) -> tuple:
+        """The record's files as they are: another mark, another record."""
+        return (signature_of(self.memo.path), signature_of(self.journal.path))
+
+    def save(self, archive: Archive, site: str) -> tuple | None:
+        """Recorded for the next build, after output/ was brought up to date with `archive`; returns
+        (the record's mark, the output tree it describes), None when it could not be kept."""
+        signature = self.output_signature()
         made = self.made if self.made and self.made[0] is archive else (archive, *entries_of(archive), None)
         _, articles, sources, related = made
         last = self.last
         if last and last.manifest == signature and last.articles == articles and last.sources == sources:
-            return  # a rebuild without changes writes nothing
+            return self._described(signature)  # a rebuild without changes writes nothing
         if related is None:
             # The lists depend only on the articles' paths and topics (and the code and settings,
             # which the site key covers): unchanged articles, unchanged lists.
@@ -100,9 +108,34 @@ class PageRecord:
             changes = (signature, _changes(last.articles, articles), _changes(last.sources, sources),
                        _changes(last.related, related) if related is not last.related else {})
             if sum(map(len, changes[1:])) <= len(articles) // SHARE and self.journal.append(changes):
-                return
+                return self._described(signature)
+        before = signature_of(self.memo.path)
         self.memo.put(RECORD_KEY, Record(signature, site, articles, sources, related) if signature else None)
         self.journal.written_whole()
+        # Memo.put gives up quietly when it cannot write; then the record on disk is the one before.
+        return self._described(signature) if signature_of(self.memo.path) != before else None
+
+    def _described(self, signature: tuple | None) -> tuple | None:
+        return (self.mark(), signature) if signature else None
+
+    def note_edits(self, mark: tuple | None, written_over: tuple | None, archive: Archive,
+                   edited: dict, relisted: set[str]) -> tuple | None:
+        """After an edit in place (Site._replace_contents) wrote over the output tree `written_over`:
+        the `edited` articles' entries and the `relisted` related lists appended to the record, when
+        its `mark` says it is as it was and describes that tree, without reading it. Returns the new
+        mark, None when the record no longer describes output/ (the next full build works it out)."""
+        if mark is None or written_over is None or mark[1] != written_over or self.mark() != mark[0]:
+            return None
+        signature = self.output_signature()
+        placed = edited.values()
+        related = archive.related_paths()
+        changes = (signature, {a.path: (token(a), _order(a), a.source, _translation(a)) for a in placed},
+                   {a.source_path: token(a) for a in placed}, {path: related.get(path) for path in relisted})
+        self.journal.base, journal = mark[0]
+        self.journal.size = journal[0] if journal else 0
+        if not signature or not self.journal.append(changes):
+            return None
+        return self._described(signature)
 
 
 def _changes(before: dict, now: dict) -> dict:
