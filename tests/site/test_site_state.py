@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.core.cache import Memo
-from generator.site import build_site
+from generator.build import build_site
 from helpers.changes import add, change_source, delete, edit, redate, rename, retitle, translate
 from helpers import newsgen
 from helpers.sites import clean_build_snapshot, make_site, snapshot, write_article
