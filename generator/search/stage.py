@@ -20,13 +20,13 @@ from generator import lang
 from generator.organise import archive
 from generator.core.parallel import in_background
 from generator.lang import RECORDS, text
-from generator.search import arrays, codec, index, layout, scoring, shards, terms, update
+from generator.search import arrays, blocks, codec, index, layout, scoring, shards, terms, update
 from generator.search.shards import search_files
 from generator.search.terms import ArticleTerms, article_terms
 from generator.search.update import IndexState
 
 # The code an index file's bytes depend on: parsing, then indexing.
-INDEX_CODE = PARSE_CODE + (lang, archive, arrays, codec, index, layout, scoring, shards, terms, text, update)
+INDEX_CODE = PARSE_CODE + (lang, archive, arrays, blocks, codec, index, layout, scoring, shards, terms, text, update)
 
 
 def terms_key(config) -> str:
@@ -44,11 +44,12 @@ def terms_of(articles) -> list[ArticleTerms]:
     return [article_terms(a) for a in articles]
 
 
-def current_state(state: IndexState | None, archive) -> IndexState:
-    """The index of `archive`: `state` updated when the changes allow, else made afresh."""
+def current_state(state: IndexState | None, archive, folder: Path | None = None) -> IndexState:
+    """The index of `archive`: `state` updated when the changes allow, else made afresh (its words
+    waiting in a temporary file in `folder`, on the site's disk: /tmp may be memory)."""
     if state is not None and state.update(archive, terms_of):
         return state
-    return IndexState.from_articles(archive)
+    return IndexState.from_articles(archive, folder)
 
 
 def _made_index(archive) -> dict[str, bytes]:
@@ -73,7 +74,7 @@ def start_search(site_root: Path, config, archive) -> Callable[[], SearchFiles]:
     def made():
         tkey = terms_key(config)
         states = Memo(site_root, "search-state")
-        state = current_state(states.get(tkey), archive)
+        state = current_state(states.get(tkey), archive, spool.folder)
         manifest, _, paths = state.files(spool.put)
         states.put(tkey, state)
         memo.put(key, (manifest, paths, state.index.languages))
@@ -92,6 +93,7 @@ class Spool:
     Kept in .cache/, on the site's disk: /tmp may be memory."""
 
     def __init__(self, folder: Path):
+        self.folder = folder
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self.file = tempfile.TemporaryFile(dir=folder)

@@ -14,6 +14,7 @@ from array import array
 from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from generator.organise.archive import Archive
 from generator.core.model import Article, Page
@@ -62,13 +63,14 @@ class IndexState:
         return manifest, pages, paths
 
     @classmethod
-    def from_articles(cls, archive: Archive) -> "IndexState":
-        """The index of the whole archive, made at once (search.arrays)."""
+    def from_articles(cls, archive: Archive, folder: Path | None = None) -> "IndexState":
+        """The index of the whole archive, made at once (search.arrays); its words wait in a
+        temporary file in `folder` meanwhile (search.blocks)."""
         articles = doc_order(archive)
         filters = [filter_terms(a) for a in articles]
         # Each article's text is read again for its result row when its shards are made (Rows),
         # rather than kept: at 100,000 articles reading it costs under a second, keeping it 100 MB.
-        index, lengths, terms, last = index_streams(articles, map(article_stream, articles), filters)
+        index, lengths, terms, last = index_streams(articles, map(article_stream, articles), filters, folder)
         return cls(index, [(a.path, a.content_hash) for a in articles], lengths,
                    ["\n".join(filter(None, [doc_terms, *names])) for doc_terms, names in zip(terms, filters)], last)
 
