@@ -93,12 +93,16 @@ class RelatedIndex:
             state[name] = _packed(state[name])
         state["members"] = _packed([m if m is None or isinstance(m, array) else array("i", (m,))
                                     for m in self.members])
+        state["windows"] = {tid: tuple((list(window), _packed(list(window.values()))) for window in windows)
+                            for tid, windows in self.windows.items()}
         return state
 
     def __setstate__(self, state: dict) -> None:
         for name in ("topics", "ranked"):
             state[name] = _unpacked(*state[name])
         state["members"] = [m if m is None or len(m) > 1 else m[0] for m in _unpacked(*state["members"])]
+        state["windows"] = {tid: tuple(dict(zip(periods, _unpacked(*rows))) for periods, rows in windows)
+                            for tid, windows in state["windows"].items()}
         self.__dict__.update(state)
 
     def _of(self, tid: int):
