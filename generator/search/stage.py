@@ -18,15 +18,18 @@ from generator.core.model import Page, PageJob, SearchFiles
 from generator.core.paths import CACHE_DIR
 from generator import lang
 from generator.organise import archive
-from generator.core.parallel import in_background
+from generator.core.parallel import in_background, workers
 from generator.lang import RECORDS, text
-from generator.search import arrays, blocks, codec, index, layout, scoring, shards, terms, update
+from generator.search import arrays, blocks, codec, index, layout, pickled, scoring, shards, terms, update
+from generator.search.index import doc_order
+from generator.search.pickled import PickledArticles
 from generator.search.shards import search_files
 from generator.search.terms import ArticleTerms, article_terms
 from generator.search.update import IndexState
 
 # The code an index file's bytes depend on: parsing, then indexing.
-INDEX_CODE = PARSE_CODE + (lang, archive, arrays, blocks, codec, index, layout, scoring, shards, terms, text, update)
+INDEX_CODE = PARSE_CODE + (lang, archive, arrays, blocks, codec, index, layout, pickled, scoring, shards, terms, text,
+                           update)
 
 
 def terms_key(config) -> str:
@@ -70,16 +73,25 @@ def start_search(site_root: Path, config, archive) -> Callable[[], SearchFiles]:
         return lambda: _as_jobs(manifest, {}, paths, languages, remade)
 
     spool = Spool(site_root / CACHE_DIR)
+    states = Memo(site_root, "search-state")
+    # With no index to update (a first build), the whole archive is indexed: from its articles
+    # pickled, which the background process reads without copying the pages of this one's
+    # (search.pickled); this process lets go of them once it has started.
+    handed = [PickledArticles(doc_order(archive))] if not states.path.exists() and workers() > 1 else []
 
     def made():
         tkey = terms_key(config)
-        states = Memo(site_root, "search-state")
-        state = current_state(states.get(tkey), archive, spool.folder)
+        state = states.get(tkey)
+        if state is None and handed:
+            state = IndexState.from_articles(None, spool.folder, handed.pop())
+        else:
+            state = current_state(state, archive, spool.folder)
         manifest, _, paths = state.files(spool.put)
         states.put(tkey, state)
         memo.put(key, (manifest, paths, state.index.languages))
         return manifest, spool.places, paths, state.index.languages
     pending = in_background(made)
+    handed.clear()
 
     def files() -> SearchFiles:
         manifest, places, paths, languages = pending()
