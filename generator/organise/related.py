@@ -20,7 +20,6 @@ archive's size does; both are rare, and what they cost is paid once per doubling
 RelatedIndex.update() exact and small: it ranks again only the articles whose list can change.
 """
 
-import hashlib
 import heapq
 import sys
 from array import array
@@ -48,26 +47,21 @@ def periods_of(date) -> tuple[str, str]:
     return sys.intern(month), sys.intern("%s-W%02d" % (month, date.isocalendar()[1]))
 
 
-def _digest(article: Article) -> int:
-    """A 64-bit digest of the article's topic_signature: kept in its stead, which would hold (and
-    pickle) every title and lead again."""
-    return int.from_bytes(hashlib.blake2b(repr(topic_signature(article)).encode("utf-8"), digest_size=8).digest(),
-                          "little", signed=True)
-
-
 class RelatedIndex:
     """The related list of every article, kept up to date by update(); pickled between builds.
 
     Articles and topics are numbered (ids): a topic's members are one array of numbers (each an
     article's id times 4 plus its weight for the topic, weights being 0 to 3), an article's topics
     one array of (topic id times 4 plus weight), its list one array of ids. At a million articles,
-    dicts of paths per topic and per article were 4 GB; these arrays are a few hundred MB."""
+    dicts of paths per topic and per article were 4 GB; these arrays are a few hundred MB.
+    Signatures stay tuples (of the article's own strings): a digest of each, made again for every
+    article at every update, took 0.2 s at 100,000 articles."""
 
     def __init__(self, limit: int):
         self.limit = limit
         self.ids: dict[str, int] = {}  # path → id
         self.paths: list[str | None] = []  # id → path; None once removed
-        self.signatures = array("q")  # id → _digest
+        self.signatures: list[tuple | None] = []  # id → topic_signature
         self.topics: list[array | None] = []  # id → its topics (topic id * 4 + weight)
         self.when = array("d")  # id → timestamp
         self.periods: list[tuple[str, str] | None] = []  # id → periods_of() its date
@@ -145,9 +139,9 @@ class RelatedIndex:
         removed = [i for p, i in self.ids.items() if p not in present]
         changed = []
         for path, article in present.items():
-            i, digest = self.ids.get(path), _digest(article)
-            if i is None or self.signatures[i] != digest:
-                changed.append((article, digest))
+            i, signature = self.ids.get(path), topic_signature(article)
+            if i is None or self.signatures[i] != signature:
+                changed.append((article, signature))
         if not removed and not changed:
             return set()
         size_level = len(self.ids).bit_length()
@@ -160,7 +154,7 @@ class RelatedIndex:
             del self.ids[self.paths[i]]
         # Into an empty index (a first build) without noting counts: every list is ranked anyway.
         noting = counts_before if self.ids else None
-        added = [self._add(article, digest, noting) for article, digest in changed]
+        added = [self._add(article, signature, noting) for article, signature in changed]
         dirty.update(added)
         if len(self.ids).bit_length() != size_level:
             dirty = set(self.ids.values())  # every rarity moved
@@ -174,7 +168,7 @@ class RelatedIndex:
         dirty.difference_update(removed)
         for i in removed:
             self._set_ranked(i, [])
-            self.paths[i] = self.topics[i] = self.periods[i] = self.ranked[i] = None
+            self.paths[i] = self.signatures[i] = self.topics[i] = self.periods[i] = self.ranked[i] = None
         paths = self.paths
         for i in sorted(dirty, key=paths.__getitem__):
             self._set_ranked(i, heapq.nsmallest(self.limit, self._candidates(i)))
@@ -205,19 +199,19 @@ class RelatedIndex:
             self.places.append(topic.startswith(PLACE_PREFIX))
         return tid
 
-    def _add(self, article: Article, digest: int, counts_before: dict | None) -> int:
+    def _add(self, article: Article, signature: tuple, counts_before: dict | None) -> int:
         i = self.ids.get(article.path)
         if i is None:
             i = self.ids[article.path] = len(self.paths)
             self.paths.append(article.path)
-            self.signatures.append(0)
+            self.signatures.append(None)
             self.topics.append(None)
             self.when.append(0.0)
             self.periods.append(None)
             self.ranked.append(None)
             self.worst.append(0)
         codes = array("i", [self._topic_id(topic) << 2 | weight for topic, weight in topics(article).items()])
-        self.signatures[i] = digest
+        self.signatures[i] = signature
         self.topics[i] = codes
         self.when[i] = article.date.timestamp()
         self.periods[i] = periods = _PERIODS.setdefault(p := periods_of(article.date), p)
