@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import generator
+from generator.core.parallel import return_freed_memory
 
 
 def start(func: Callable, args: tuple, folder: Path) -> Callable[[], object]:
@@ -56,6 +57,7 @@ def start(func: Callable, args: tuple, folder: Path) -> Callable[[], object]:
 
 def main(job: str) -> int:
     gc.disable()  # the index is millions of strings and no cycles: a collector would scan them again and again
+    return_freed_memory()
     with open(job, "rb") as f:
         func, args = pickle.load(f)  # nosec B301: written by the build that started this process
     try:
