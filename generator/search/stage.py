@@ -82,8 +82,10 @@ def start_search(site_root: Path, config, archive) -> Callable[[], SearchFiles]:
     if len(archive.articles) >= FRESH_PROCESS_ARTICLES and not states.path.exists() and workers() > 1:
         # No index to update (a first build): the whole archive is indexed in a process started
         # afresh, which holds only the index (search.background), from the articles pickled.
-        articles = PickledArticles(doc_order(archive), spool.folder)
-        pending = background.start(index_afresh, (site_root, terms_key(config), key, articles, spool), spool.folder)
+        where = Path(spool.path).parent  # .cache/, or the system's temporary folder when that is read-only
+        _remove_leftovers(site_root / CACHE_DIR, spool.path)
+        articles = PickledArticles(doc_order(archive), where)
+        pending = background.start(index_afresh, (site_root, terms_key(config), key, articles, spool), where)
     else:
         def made():
             tkey = terms_key(config)
@@ -101,6 +103,18 @@ def start_search(site_root: Path, config, archive) -> Callable[[], SearchFiles]:
                 articles.remove()
         return _as_jobs(manifest, spool.reader(places), paths, languages, remade)
     return files
+
+
+def _remove_leftovers(folder: Path, keep: str) -> None:
+    """The temporary files of a first build that stopped before its end (an error, ^C): the
+    articles pickled for the search process alone are about the size of the parse cache."""
+    for pattern in ("articles-*.tmp", "search-*.tmp", "search-job-*.tmp.out*"):
+        for path in folder.glob(pattern):
+            if str(path) != keep:
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
 
 
 def index_afresh(site_root: Path, tkey: str, key: str, articles: PickledArticles, spool: "Spool") -> tuple:

@@ -40,6 +40,8 @@ def test_a_first_build_indexed_in_a_process_of_its_own_makes_the_same_files_and_
     started = []
     real_start = search_stage.background.start
     monkeypatch.setattr(search_stage.background, "start", lambda *args: started.append(1) or real_start(*args))
+    (site / ".cache").mkdir(exist_ok=True)
+    (site / ".cache" / "articles-left-by-a-stopped-build.tmp").write_bytes(b"x" * 1000)
     build_site(site)
     assert started and search_files(site) == forked
     assert not list((site / ".cache").glob("*.tmp")) and not list((site / ".cache").glob("*.out"))
