@@ -163,6 +163,7 @@ def range_postings(term: np.ndarray, doc: np.ndarray, position: np.ndarray, titl
 
 def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, list[str]]],
                   filter_names: list[list[str]], folder: Path | None = None,
+                  months_and_languages: tuple[list[tuple[str, int]], list[str]] | None = None,
                   ) -> tuple[SearchIndex, list[tuple[int, int]], list[str], dict[str, int]]:
     """The index of `articles` (in doc number order, search.index.doc_order) from each article's
     (title words, text words, terms) — its terms in order, one per word, with "" for stopwords and
@@ -170,7 +171,8 @@ def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, lis
     index needs: each article's (title words, text words), its terms, one per line, and each term's
     last doc number. The streams are read once and not kept; their words wait in a temporary file
     in `folder` (search.blocks); the result rows are made from the articles when a shard needs
-    them (index.Rows)."""
+    them (index.Rows). `months_and_languages`: the index's months (index.month_starts) and
+    languages, when the caller has them (each pass over the articles may unpickle them all)."""
     numbers = _Numbers()
     blocks = WordBlocks(folder)
     flat, counts_per_doc = array("i"), array("i")
@@ -222,6 +224,6 @@ def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, lis
     if filters and last_word > FILTER_PREFIX:  # words in scripts that sort after "~"
         order.sort()
         postings, positions, counts = ({t: table[t] for t in order} for table in (postings, positions, counts))
-    index = SearchIndex(postings, positions, counts, Rows(articles), month_starts(articles),
-                        sorted({a.lang for a in articles}), norms, order)
+    months, languages = months_and_languages or (month_starts(articles), sorted({a.lang for a in articles}))
+    index = SearchIndex(postings, positions, counts, Rows(articles), months, languages, norms, order)
     return index, lengths, doc_terms, last

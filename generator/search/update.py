@@ -69,13 +69,18 @@ class IndexState:
         temporary file in `folder` meanwhile (search.blocks). `articles`: the archive's in doc
         order (doc_order), when the caller has them otherwise (search.pickled)."""
         articles = doc_order(archive) if articles is None else articles
-        filters, keys = [], []
-        for a in articles:  # one pass: each may have to be unpickled (search.pickled)
+        filters, keys, months, languages = [], [], [], set()
+        for doc, a in enumerate(articles):  # one pass: each may have to be unpickled (search.pickled)
             filters.append(filter_terms(a))
             keys.append((a.path, a.content_hash))
+            languages.add(a.lang)
+            month = f"{a.date:%Y-%m}"  # as index.month_starts
+            if not months or months[-1][0] != month:
+                months.append((month, doc))
         # Each article's text is read again for its result row when its shards are made (Rows),
         # rather than kept: at 100,000 articles reading it costs under a second, keeping it 100 MB.
-        index, lengths, terms, last = index_streams(articles, map(article_stream, articles), filters, folder)
+        index, lengths, terms, last = index_streams(articles, map(article_stream, articles), filters, folder,
+                                                    (months, sorted(languages)))
         return cls(index, keys, lengths,
                    ["\n".join(filter(None, [doc_terms, *names])) for doc_terms, names in zip(terms, filters)], last)
 
