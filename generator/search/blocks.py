@@ -1,10 +1,10 @@
 """The words of an archive for its index, gathered block by block of articles on disk, then read back
-by ranges of terms: the memory an index build needs stays that of one block, whatever the archive.
+by ranges of terms: the arrays an index build sorts are those of one block or one range, whatever
+the size of the archive.
 
 Every indexed word is three numbers (its term's number, its doc, its place in the doc): 12 bytes,
-at a million articles about 2.5 GB, more than the postings made of them. A block of
-ARTICLES_PER_BLOCK articles' words is sorted by term and written to a temporary file as it is
-read; the index is then made term range by term range (search.arrays), each range's words
+more than the encoded postings and positions made of them. A block of ARTICLES_PER_BLOCK
+articles' words is sorted by term and written to a temporary file as it is read; the index is then made term range by term range (search.arrays), each range's words
 gathered from every block, oldest first, so each term's words come in (doc, place) order.
 """
 
