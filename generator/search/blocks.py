@@ -4,8 +4,9 @@ the size of the archive.
 
 Every indexed word is three numbers (its term's number, its doc, its place in the doc): 12 bytes,
 more than the encoded postings and positions made of them. A block of ARTICLES_PER_BLOCK
-articles' words is sorted by term and written to a temporary file as it is read; the index is then made term range by term range (search.arrays), each range's words
-gathered from every block, oldest first, so each term's words come in (doc, place) order.
+articles' words is sorted by term and written to a temporary file as it is read; the index is
+then made term range by term range (search.arrays), each range's words gathered from every
+block, oldest first, so each term's words come in (doc, place) order.
 """
 
 import os
