@@ -112,8 +112,12 @@ def tree_size(folder: Path) -> tuple[int, int]:
 
 
 def touch(path: Path) -> None:
-    with open(path, "a", encoding="utf-8") as f:
-        f.write(f"\nKorrektur: Dieser Artikel wurde am {time.time_ns()} aktualisiert.\n")
+    """A line added to the article, written as a new file: the site's articles are hard links to
+    the corpus (cp -al), which an append would change too, and every other copy linked to it."""
+    text = path.read_text(encoding="utf-8") + f"\nKorrektur: Dieser Artikel wurde am {time.time_ns()} aktualisiert.\n"
+    part = path.with_name(f".{path.name}.part")
+    part.write_text(text, encoding="utf-8")
+    os.replace(part, path)
 
 
 def add_articles(folder: Path, corpus: Path, n: int, count: int = 1) -> None:

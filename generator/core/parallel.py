@@ -133,7 +133,7 @@ def _glibc(function: str, *args: int) -> None:
         pass
 
 
-def _return_freed_memory() -> None:
+def return_freed_memory() -> None:
     """Large blocks (arrays, long lists) mapped on their own, so that freeing one gives its memory
     back at once. glibc otherwise raises that size limit to the largest block freed so far (up to
     32 MB), and later arrays below it stay in the heap after they are freed: the search stage's
@@ -165,7 +165,7 @@ def in_background(func: Callable[[], object]) -> Callable[[], object]:
 
     def run() -> None:
         _collecting_worker()
-        _return_freed_memory()
+        return_freed_memory()
         try:
             result = (True, func())
         except BaseException as exc:  # handed to the parent, which raises it

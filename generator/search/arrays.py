@@ -11,10 +11,12 @@ index of an edit is patched in that per-article way (search.update).
 
 from array import array
 from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 
 from generator.core.model import Article
+from generator.search.blocks import ARTICLES_PER_BLOCK, WordBlocks
 from generator.search.codec import LAST_DIGITS, MORE_DIGITS, encode_postings
 from generator.search.index import Rows, SearchIndex, month_starts
 from generator.search.scoring import IMPACT_SCALE, K1, corpus_norms, doc_weights, idf
@@ -93,60 +95,16 @@ def _impacts(d: np.ndarray, n: np.ndarray, t: np.ndarray, term_idf: np.ndarray, 
     return np.rint(score)
 
 
-def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, list[str]]],
-                  filter_names: list[list[str]]) -> tuple[SearchIndex, list[tuple[int, int]], list[str], dict[str, int]]:
-    """The index of `articles` (in doc number order, search.index.doc_order) from each article's
-    (title words, text words, terms) — its terms in order, one per word, with "" for stopwords and
-    for the gap after the title — and from each article's filter terms. Also what updating the
-    index needs: each article's (title words, text words), its terms, one per line, and each term's
-    last doc number. The streams are read once and not kept; the result rows are made from the
-    articles when a shard needs them (index.Rows)."""
-    numbers = _Numbers()
-    flat = array("i")
-    counts_per_doc = array("i")
-    lengths: list[tuple[int, int]] = []
-    doc_terms: list[str] = []
-    for title_len, text_len, terms in streams:
-        flat.extend(map(numbers.__getitem__, terms))
-        counts_per_doc.append(len(terms))
-        lengths.append((title_len, text_len))
-        found = dict.fromkeys(terms)
-        found.pop("", None)
-        doc_terms.append("\n".join(found))
-    names = list(numbers)  # term number → term
-    del numbers
-    norms = corpus_norms(len(articles), sum(t for t, _ in lengths), sum(x for _, x in lengths))
-
-    # Every indexed word as (term rank, doc, position), grouped by term in sorted order, then by doc.
-    alphabetical = np.array(sorted(range(len(names)), key=names.__getitem__), np.int32)
-    rank = np.empty(len(names), np.int32)
-    rank[alphabetical] = np.arange(len(names), dtype=np.int32)
-    per_doc = np.array(counts_per_doc, np.int32)
-    term = rank[np.frombuffer(flat, np.int32)] if flat else np.zeros(0, np.int32)
-    del flat, rank
-    doc = np.repeat(np.arange(len(articles), dtype=np.int32), per_doc)
-    position = np.arange(len(term), dtype=np.int32)
-    position -= np.repeat(np.cumsum(per_doc, dtype=np.int32) - per_doc, per_doc)
-    kept = term != 0
-    # One array at a time, the one it replaces freed before the next: these are the stage's
-    # largest (four bytes per word of the archive).
-    term = term[kept]
-    doc = doc[kept]
-    position = position[kept]
-    del kept
-    order = np.argsort(term, kind="stable").astype(np.int32)  # stable: each term's words stay in (doc, position) order
-    term = term[order]
-    doc = doc[order]
-    position = position[order]
-    del order
-
+def range_postings(term: np.ndarray, doc: np.ndarray, position: np.ndarray, title_lengths: np.ndarray,
+                   weights: np.ndarray, norms) -> tuple[list[int], list[str], list[str], list[int], list[int]]:
+    """(term numbers, their postings, their positions, document frequencies, last docs) of every
+    word of some terms, as (term number, doc, place), by term, then doc and place (blocks.WordBlocks)."""
     # (term, doc) pairs: where each starts, how often the term occurs there, how often in the title.
     starts_pair = np.ones(len(term), bool)
     starts_pair[1:] = (term[1:] != term[:-1]) | (doc[1:] != doc[:-1])
     first = np.flatnonzero(starts_pair).astype(np.int32)
     del starts_pair
     occurrences = np.diff(np.append(first, len(term))).astype(np.int32)
-    title_lengths = np.array([t for t, _ in lengths], np.int32)
     in_title = (np.add.reduceat(position < title_lengths[doc], first, dtype=np.int32)
                 if len(first) else np.zeros(0, np.int32))
     pair_term, pair_doc = term[first], doc[first]
@@ -157,14 +115,13 @@ def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, lis
     starts_term[1:] = pair_term[1:] != pair_term[:-1]
     term_first = np.flatnonzero(starts_term)
     del starts_term
-    term_ranks = pair_term[term_first]
+    term_numbers = pair_term[term_first]
     del pair_term
     df = np.diff(np.append(term_first, len(first)))
     frequencies, which = np.unique(df, return_inverse=True)
     idfs = np.array([idf(norms, n) for n in frequencies.tolist()], np.float64)[which]
 
     # BM25F impacts (_impacts), block by block.
-    weights = np.array([doc_weights(norms, t, x) for t, x in lengths], np.float64).reshape(-1, 3)
     pair_rank = np.repeat(np.arange(len(df), dtype=np.int32), df)  # each pair's term, counted in order
     impacts = np.empty(len(first), np.int32)
     for start in range(0, len(first), BLOCK):  # in blocks: each step makes temporary arrays
@@ -172,7 +129,7 @@ def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, lis
         impacts[part] = _impacts(pair_doc[part], occurrences[part], in_title[part], idfs[pair_rank[part]], weights)
     impacts[impacts == 0] = 1
     impacts = impacts * 2 + (in_title > 0)  # as scoring.posting_impact
-    del in_title, weights, pair_rank
+    del in_title, pair_rank
 
     # Postings: doc, impact, doc step, impact … per term.
     steps = pair_doc.copy()
@@ -200,12 +157,59 @@ def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, lis
     position_strings = encode_pieces(flat_positions, np.append(count_at, len(flat_positions))[term_bounds])
     del flat_positions, count_at
 
-    word_terms = [names[r] for r in alphabetical[term_ranks].tolist()]
-    last = dict(zip(word_terms, pair_doc[term_bounds[1:] - 1].tolist()))
-    del pair_doc
-    postings = dict(zip(word_terms, posting_strings))
-    positions = dict(zip(word_terms, position_strings))
-    counts = dict(zip(word_terms, df.tolist()))
+    last = pair_doc[term_bounds[1:] - 1]
+    return term_numbers.tolist(), posting_strings, position_strings, df.tolist(), last.tolist()
+
+
+def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, list[str]]],
+                  filter_names: list[list[str]], folder: Path | None = None,
+                  months_and_languages: tuple[list[tuple[str, int]], list[str]] | None = None,
+                  ) -> tuple[SearchIndex, list[tuple[int, int]], list[str], dict[str, int]]:
+    """The index of `articles` (in doc number order, search.index.doc_order) from each article's
+    (title words, text words, terms) — its terms in order, one per word, with "" for stopwords and
+    for the gap after the title — and from each article's filter terms. Also what updating the
+    index needs: each article's (title words, text words), its terms, one per line, and each term's
+    last doc number. The streams are read once and not kept; their words wait in a temporary file
+    in `folder` (search.blocks); the result rows are made from the articles when a shard needs
+    them (index.Rows). `months_and_languages`: the index's months (index.month_starts) and
+    languages, when the caller has them (each pass over the articles may unpickle them all)."""
+    numbers = _Numbers()
+    blocks = WordBlocks(folder)
+    flat, counts_per_doc = array("i"), array("i")
+    lengths: list[tuple[int, int]] = []
+    doc_terms: list[str] = []
+    for title_len, text_len, terms in streams:
+        flat.extend(map(numbers.__getitem__, terms))
+        counts_per_doc.append(len(terms))
+        lengths.append((title_len, text_len))
+        found = dict.fromkeys(terms)
+        found.pop("", None)
+        doc_terms.append("\n".join(found))
+        if len(counts_per_doc) == ARTICLES_PER_BLOCK:
+            blocks.add(flat, counts_per_doc, len(lengths) - len(counts_per_doc))
+            flat, counts_per_doc = array("i"), array("i")
+    blocks.add(flat, counts_per_doc, len(lengths) - len(counts_per_doc))
+    del flat, counts_per_doc
+    names = list(numbers)  # term number → term
+    del numbers
+    norms = corpus_norms(len(articles), sum(t for t, _ in lengths), sum(x for _, x in lengths))
+    title_lengths = np.array([t for t, _ in lengths], np.int32)
+    weights = np.array([doc_weights(norms, t, x) for t, x in lengths], np.float64).reshape(-1, 3)
+
+    # Per term number: its postings, positions, document frequency and last doc.
+    made: list[list] = [[None] * len(names) for _ in range(4)]
+    for low, high in blocks.ranges():
+        numbers_made, *results = range_postings(*blocks.words(low, high), title_lengths, weights, norms)
+        for table, values in zip(made, results):
+            for n, value in zip(numbers_made, values):
+                table[n] = value
+        del numbers_made, results
+    blocks.close()
+    del title_lengths, weights
+    alphabetical = sorted(range(1, len(names)), key=names.__getitem__)  # 0 is "", no term
+    last_word = names[alphabetical[-1]] if alphabetical else ""
+    postings, positions, counts, last = ({names[n]: table[n] for n in alphabetical} for table in made)
+    del made, names, alphabetical
     filters: dict[str, list[int]] = {}
     for d, names_of_doc in enumerate(filter_names):
         for name in names_of_doc:
@@ -217,9 +221,9 @@ def index_streams(articles: list[Article], streams: Iterable[tuple[int, int, lis
         counts[name] = len(docs)
         last[name] = docs[-1]
     order = list(postings)
-    if word_terms and filters and word_terms[-1] > FILTER_PREFIX:  # words in scripts that sort after "~"
+    if filters and last_word > FILTER_PREFIX:  # words in scripts that sort after "~"
         order.sort()
         postings, positions, counts = ({t: table[t] for t in order} for table in (postings, positions, counts))
-    index = SearchIndex(postings, positions, counts, Rows(articles), month_starts(articles),
-                        sorted({a.lang for a in articles}), norms, order)
+    months, languages = months_and_languages or (month_starts(articles), sorted({a.lang for a in articles}))
+    index = SearchIndex(postings, positions, counts, Rows(articles), months, languages, norms, order)
     return index, lengths, doc_terms, last

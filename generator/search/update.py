@@ -12,8 +12,9 @@ The result is exactly the index a full build makes, which the tests hold it to.
 
 from array import array
 from bisect import bisect_left, insort
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from generator.organise.archive import Archive
 from generator.core.model import Article, Page
@@ -62,14 +63,25 @@ class IndexState:
         return manifest, pages, paths
 
     @classmethod
-    def from_articles(cls, archive: Archive) -> "IndexState":
-        """The index of the whole archive, made at once (search.arrays)."""
-        articles = doc_order(archive)
-        filters = [filter_terms(a) for a in articles]
+    def from_articles(cls, archive: Archive | None, folder: Path | None = None,
+                      articles: Sequence[Article] | None = None) -> "IndexState":
+        """The index of the whole archive, made at once (search.arrays); its words wait in a
+        temporary file in `folder` meanwhile (search.blocks). `articles`: the archive's in doc
+        order (doc_order), when the caller has them otherwise (search.pickled)."""
+        articles = doc_order(archive) if articles is None else articles
+        filters, keys, months, languages = [], [], [], set()
+        for doc, a in enumerate(articles):  # one pass: each may have to be unpickled (search.pickled)
+            filters.append(filter_terms(a))
+            keys.append((a.path, a.content_hash))
+            languages.add(a.lang)
+            month = f"{a.date:%Y-%m}"  # as index.month_starts
+            if not months or months[-1][0] != month:
+                months.append((month, doc))
         # Each article's text is read again for its result row when its shards are made (Rows),
         # rather than kept: at 100,000 articles reading it costs under a second, keeping it 100 MB.
-        index, lengths, terms, last = index_streams(articles, map(article_stream, articles), filters)
-        return cls(index, [(a.path, a.content_hash) for a in articles], lengths,
+        index, lengths, terms, last = index_streams(articles, map(article_stream, articles), filters, folder,
+                                                    (months, sorted(languages)))
+        return cls(index, keys, lengths,
                    ["\n".join(filter(None, [doc_terms, *names])) for doc_terms, names in zip(terms, filters)], last)
 
     def __getstate__(self) -> dict:

@@ -32,6 +32,21 @@ def test_a_rebuild_with_unchanged_articles_does_not_index_again(site, request):
     assert search_files(site) == before and report.written == 0
 
 
+def test_a_first_build_indexed_in_a_process_of_its_own_makes_the_same_files_and_leaves_no_temporary_ones(
+        site, tmp_path, monkeypatch):
+    # A large archive's first index is made in a new process, from the articles pickled to a file.
+    forked = search_files_of(clean_build_snapshot(site, tmp_path))
+    monkeypatch.setattr(search_stage, "FRESH_PROCESS_ARTICLES", 0)
+    started = []
+    real_start = search_stage.background.start
+    monkeypatch.setattr(search_stage.background, "start", lambda *args: started.append(1) or real_start(*args))
+    (site / ".cache").mkdir(exist_ok=True)
+    (site / ".cache" / "articles-left-by-a-stopped-build.tmp").write_bytes(b"x" * 1000)
+    build_site(site)
+    assert started and search_files(site) == forked
+    assert not list((site / ".cache").glob("*.tmp")) and not list((site / ".cache").glob("*.out"))
+
+
 def test_an_edited_article_is_indexed_again(site, tmp_path):
     build_site(site)
     path = site / "content/articles/a.md"
@@ -68,3 +83,10 @@ def test_a_changed_site_language_is_indexed_again(site, tmp_path):
     build_site(site)
     assert snapshot(site / "output") == clean_build_snapshot(site, tmp_path)
 
+
+
+def test_an_error_in_the_search_process_is_raised_by_the_build_and_its_files_go(tmp_path):
+    pending = search_stage.background.start(int, ("not a number",), tmp_path)
+    with pytest.raises(ValueError, match="not a number"):
+        pending()
+    assert list(tmp_path.iterdir()) == []

@@ -1,6 +1,7 @@
 """Updating the search index for edited articles gives exactly the index a full build makes."""
 
 import copy
+import pickle
 from dataclasses import replace
 from datetime import timedelta
 
@@ -119,6 +120,38 @@ def test_the_index_made_at_once_handles_long_texts_stopword_only_texts_and_large
     articles[2] = edited(articles[2], title="Встреча в Москве", tags=("Russland",), source="Agentur")
     archive = build_archive(articles)
     assert_same_index(IndexState.from_articles(archive), reference_index(archive))
+
+
+@pytest.mark.parametrize("articles_per_block, words_per_range", [(1, 1), (2, 50), (7, 3000)])
+def test_an_index_made_from_blocks_of_articles_and_ranges_of_terms_is_the_one_made_at_once(
+        corpus_articles, articles_per_block, words_per_range, monkeypatch):
+    # A large archive's words are sorted a block of articles at a time, then made into postings a
+    # range of terms at a time: a term's postings join its words from every block, oldest first.
+    archive = build_archive(corpus_articles)
+    at_once = IndexState.from_articles(archive)
+    monkeypatch.setattr("generator.search.arrays.ARTICLES_PER_BLOCK", articles_per_block)
+    monkeypatch.setattr("generator.search.blocks.WORDS_PER_RANGE", words_per_range)
+    in_blocks = IndexState.from_articles(archive)
+    assert_same_index(in_blocks, reference_index(archive))
+    assert (in_blocks.index.postings, in_blocks.index.positions, in_blocks.index.df, in_blocks.last) == (
+        at_once.index.postings, at_once.index.positions, at_once.index.df, at_once.last)
+    assert list(in_blocks.index.postings) == list(at_once.index.postings)
+    assert in_blocks.files()[2] == at_once.files()[2]
+
+
+def test_an_index_made_from_pickled_chunks_of_articles_is_the_one_made_from_the_archive(corpus_articles, monkeypatch,
+                                                                                       tmp_path):
+    # A first build's background process reads the articles pickled a chunk at a time.
+    from generator.search.pickled import PickledArticles
+    monkeypatch.setattr("generator.search.pickled.CHUNK", 3)
+    archive = build_archive(corpus_articles)
+    chunks = pickle.loads(pickle.dumps(PickledArticles(doc_order(archive), tmp_path)))  # as the search process gets them
+    assert len(chunks.ends) > 2
+    assert [a.path for a in chunks[2:8]] == [a.path for a in doc_order(archive)[2:8]]
+    assert chunks[-1].path == doc_order(archive)[-1].path
+    state = IndexState.from_articles(None, None, chunks)
+    assert_same_index(state, reference_index(archive))
+    assert state.files()[2] == IndexState.from_articles(archive).files()[2]
 
 
 def test_the_index_of_an_empty_archive(corpus_articles):
