@@ -1,8 +1,8 @@
 """The site as the last one-off build left it, kept in .cache/ so that the next one takes up from there.
 
 The preview server keeps its `Site` in memory, and an edit at 100,000 articles shows in a couple
-of seconds; a one-off build is a new process, which used to read every article, organise the
-archive and make 130,000 page jobs again for one edited file. So a build keeps what its Site
+of seconds; a one-off build is a new process, which would otherwise read every article, organise
+the archive and make 130,000 page jobs again for one edited file. So a build keeps what its Site
 made (the parsed articles, whose bodies are in .cache/bodies already, the archive with its
 related lists, the order of its pages) in `site-state.pickle`, and inputs.py keeps the mark of
 that file beside the signatures of the article files it read. When the next build finds only
