@@ -90,12 +90,11 @@ class Stamp:
     the first article it left for later becomes due, and its report."""
 
     settings: tuple
-    files: Signatures  # in memory only: what is kept is their digest
+    files: Signatures  # in memory only: what is kept is `articles` and `rest`
     output: tuple | None
     samples: list[str] = field(default_factory=list)  # files of output/ looked at to see it is still whole (as writer.update_output does)
     due: datetime | None = None
     report: BuildReport | None = None
-    digest: str = ""
     articles: bytes = b""  # the article files' signatures: sorted lines "path in content/articles\tsize\ttime"
     rest: str = ""  # the digest of every other file's signature
     state: tuple | None = None  # the site state the build left (site_state.py), as its mark() gave it
@@ -128,8 +127,7 @@ def current_stamp(site_root: Path, output_dir: Path, overrides: dict, drafts: bo
     settings = (str(output_dir.absolute()), sorted(overrides.items()), drafts, future, _libraries())
     files = read_signatures(site_root)
     rest, articles = _split(files, _articles_dir(site_root))
-    return Stamp(settings, files, OutputTrees(output_dir).signature(), articles=articles, rest=rest,
-                 digest=fingerprint(rest, articles))
+    return Stamp(settings, files, OutputTrees(output_dir).signature(), articles=articles, rest=rest)
 
 
 def last_stamp(site_root: Path) -> Stamp | None:
@@ -151,7 +149,7 @@ def _same_site(last: Stamp | None, stamp: Stamp, now: datetime) -> bool:
 def unchanged_report(last: Stamp | None, stamp: Stamp, now: datetime) -> BuildReport | None:
     """The last build's report when nothing it read has changed since and output/ is as it left it;
     None when the build has work to do."""
-    if not _same_site(last, stamp, now) or last.digest != stamp.digest:
+    if not _same_site(last, stamp, now) or last.rest != stamp.rest or last.articles != stamp.articles:
         return None
     return replace(last.report, rendered=0, written=0, deleted=0, stages={}, repeats=frozenset())
 
@@ -175,13 +173,12 @@ def remember(site_root: Path, before: Stamp, report: BuildReport, due: datetime 
     if imported or output is None:
         memo.put(STAMP_KEY, None)
         return
-    rest, articles, digest = before.rest, before.articles, before.digest
-    if wrote:  # else the digest is the one taken before the build (at 100,000 articles, a third of a second)
+    rest, articles = before.rest, before.articles
+    if wrote:  # else the signatures are those taken before the build (at 100,000 articles, a third of a second)
         files = dict(before.files)
         for path in wrote:
             st = path.stat()
             files[str(path.resolve())] = (st.st_size, st.st_mtime_ns)
         rest, articles = _split(files, _articles_dir(site_root))
-        digest = fingerprint(rest, articles)
-    memo.put(STAMP_KEY, replace(before, files={}, digest=digest, rest=rest, articles=articles, output=output,
+    memo.put(STAMP_KEY, replace(before, files={}, rest=rest, articles=articles, output=output,
                                 due=due, report=replace(report, stages={}), samples=samples, state=state))

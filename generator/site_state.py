@@ -75,7 +75,7 @@ class SiteState:
 
     def mark(self) -> tuple:
         """The state file and its journal as they are on disk: another mark, another state."""
-        return (signature_of(self.memo.path), signature_of(self.journal.path))
+        return self.journal.mark()
 
     def load(self, mark: tuple) -> Kept | None:
         """The kept state when its files are those `mark`ed by the last build; else None."""
@@ -151,10 +151,9 @@ class SiteState:
 
     def _append(self, site, mark: tuple) -> bool:
         edited, placed, relisted = site.last_edit
-        self.journal.base = mark[0]
-        self.journal.size = mark[1][0] if mark[1] else 0
+        self.journal.follow(mark)
         if sum(map(len, site.last_edit)) > len(site.articles) // SHARE:
             return False
-        archive = site.renderer.archive.related_paths()
-        related = {path: archive.get(path) for path in relisted}
+        lists = site.renderer.archive.related_paths()
+        related = {path: lists.get(path) for path in relisted}
         return self.journal.append(({key: site.articles[key] for key in edited}, placed, related, site.record_mark))

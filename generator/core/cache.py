@@ -15,7 +15,7 @@ from types import ModuleType
 from generator.core.atomic import replacing
 from generator.core.bodies import tidy, valid
 from generator.core.errors import note
-from generator.core.journal import SHARE, Journal, signature_of
+from generator.core.journal import SHARE, Journal, apply, signature_of
 from generator.core.model import Article
 from generator.core.paths import CACHE_DIR
 
@@ -82,11 +82,7 @@ class ArticleCache:
         entries = memo.get(key) or {}  # missing, unreadable or stale: a cold build, never an error
         cache = cls(memo, key, None, folder)
         for changes in cache.journal.read(base if entries else None):
-            for path, entry in changes.items():
-                if entry is None:
-                    entries.pop(path, None)
-                else:
-                    entries[path] = entry
+            apply(entries, changes)
         cache.entries = valid(entries, folder)
         cache.changed = len(cache.entries) != len(entries) or tidy(cache.entries, folder)
         if cache.changed or not cache.journal.worth_keeping():
@@ -101,8 +97,7 @@ class ArticleCache:
         follows the cache file as it is on disk. False when it was not appended (the next full
         build parses those files again)."""
         journal = Journal(Memo(site_root, "articles").path, key)
-        journal.base = signature_of(journal.memo_path)
-        journal.size = (signature_of(journal.path) or (0,))[0]
+        journal.follow(journal.mark())
         return journal.base is not None and journal.append(changes)
 
     def by_stat(self, source_path: str, signature: tuple) -> Article | None:

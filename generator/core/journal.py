@@ -37,6 +37,16 @@ class Journal:
         self.base: tuple | None = None  # the Memo file the value was read from, as signature_of gives it
         self.size = 0  # bytes of journal read or written for that Memo file; DAMAGED when unreadable
 
+    def mark(self) -> tuple:
+        """The Memo file and the journal as they are on disk: another mark, another value."""
+        return (signature_of(self.memo_path), signature_of(self.path))
+
+    def follow(self, mark: tuple) -> None:
+        """Append after the files as `mark` gave them, without reading them: what a build that took
+        up from a kept value knows of its files."""
+        memo, journal = mark
+        self.base, self.size = memo, journal[0] if journal else 0
+
     def read(self, base: tuple | None) -> list:
         """The changes recorded after the Memo file `base` (the signature taken before reading it),
         oldest first; none when the journal is damaged (`size` says so)."""
@@ -92,3 +102,12 @@ class Journal:
         except OSError:
             pass
         self.base, self.size = signature_of(self.memo_path), 0
+
+
+def apply(table: dict, changes: dict) -> None:
+    """One record's changes made to `table`: entries put, and those whose value is None dropped."""
+    for key, value in changes.items():
+        if value is None:
+            table.pop(key, None)
+        else:
+            table[key] = value

@@ -148,6 +148,21 @@ def _trim() -> None:
     _glibc("malloc_trim", 0)
 
 
+def keep_outcome(func: Callable[[], object], file) -> None:
+    """func()'s outcome pickled to `file` for the process that waits for it: (True, its value), or
+    (False, what it raised), which that process raises in turn."""
+    try:
+        result = (True, func())
+    except BaseException as exc:
+        result = (False, exc)
+    try:
+        pickle.dump(result, file, pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # an exception that does not pickle, or a full disk
+        file.seek(0)
+        file.truncate()
+        pickle.dump((False, RuntimeError(f"the background worker's result was lost: {exc!r}")), file)
+
+
 def in_background(func: Callable[[], object]) -> Callable[[], object]:
     """Start func() in a forked process, on the other core while this one goes on; the function
     returned waits for its result (and raises what func raised). Without fork or a second core,
@@ -166,16 +181,7 @@ def in_background(func: Callable[[], object]) -> Callable[[], object]:
     def run() -> None:
         _collecting_worker()
         return_freed_memory()
-        try:
-            result = (True, func())
-        except BaseException as exc:  # handed to the parent, which raises it
-            result = (False, exc)
-        try:
-            pickle.dump(result, spool, pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:  # an exception that does not pickle, or a full disk
-            spool.seek(0)
-            spool.truncate()
-            pickle.dump((False, RuntimeError(f"the background worker's result was lost: {exc!r}")), spool)
+        keep_outcome(func, spool)
         spool.flush()
 
     child = context.Process(target=run)

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from generator.core.cache import Memo
-from generator.core.journal import DAMAGED, SHARE, Journal, signature_of
+from generator.core.journal import DAMAGED, SHARE, Journal, apply, signature_of
 from generator.core.slug import term_slug
 from generator.organise.archive import Archive
 from generator.output.writer import OutputTrees
@@ -40,12 +40,17 @@ def _translation(article) -> str:
     return str(key) if key not in (None, "") else ""
 
 
+def _entry(article, shown: str) -> tuple:
+    """An article's entry in a Record, its token `shown`."""
+    return (shown, _order(article), article.source, _translation(article))
+
+
 def entries_of(archive: Archive) -> tuple[dict, dict]:
     """What a Record holds of `archive`, but for the related lists."""
     articles, sources = {}, {}
     for a in archive.articles:
         sources[a.source_path] = shown = token(a)
-        articles[a.path] = (shown, _order(a), a.source, _translation(a))
+        articles[a.path] = _entry(a, shown)
     sources.update((c.source_path, token(c)) for c, _ in archive.copies)
     return articles, sources
 
@@ -75,7 +80,7 @@ class PageRecord:
         for manifest, articles, sources, related in self.journal.read(base if record is not None else None):
             record.manifest = manifest
             for table, changes in ((record.articles, articles), (record.sources, sources), (record.related, related)):
-                _apply(table, changes)
+                apply(table, changes)
         if self.journal.size == DAMAGED:
             return None
         if record is None or record.site != site or record.manifest != OutputTrees(self.output_dir).signature():
@@ -88,7 +93,7 @@ class PageRecord:
 
     def mark(self) -> tuple:
         """The record's files as they are: another mark, another record."""
-        return (signature_of(self.memo.path), signature_of(self.journal.path))
+        return self.journal.mark()
 
     def save(self, archive: Archive, site: str) -> tuple | None:
         """Recorded for the next build, after output/ was brought up to date with `archive`; returns
@@ -129,10 +134,10 @@ class PageRecord:
         signature = self.output_signature()
         placed = edited.values()
         related = archive.related_paths()
-        changes = (signature, {a.path: (token(a), _order(a), a.source, _translation(a)) for a in placed},
-                   {a.source_path: token(a) for a in placed}, {path: related.get(path) for path in relisted})
-        self.journal.base, journal = mark[0]
-        self.journal.size = journal[0] if journal else 0
+        sources = {a.source_path: token(a) for a in placed}
+        changes = (signature, {a.path: _entry(a, sources[a.source_path]) for a in placed}, sources,
+                   {path: related.get(path) for path in relisted})
+        self.journal.follow(mark[0])
         if not signature or not self.journal.append(changes):
             return None
         return self._described(signature)
@@ -145,14 +150,6 @@ def _changes(before: dict, now: dict) -> dict:
     changes = {key: value for key, value in now.items() if before.get(key) != value}
     changes.update((key, None) for key in before.keys() - now.keys())
     return changes
-
-
-def _apply(table: dict, changes: dict) -> None:
-    for key, value in changes.items():
-        if value is None:
-            table.pop(key, None)
-        else:
-            table[key] = value
 
 
 def affected(record: Record, archive: Archive, now_entries: dict, sources: dict, same_source: int

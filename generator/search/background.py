@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import generator
-from generator.core.parallel import return_freed_memory
+from generator.core.parallel import keep_outcome, return_freed_memory
 
 
 def start(func: Callable, args: tuple, folder: Path) -> Callable[[], object]:
@@ -60,18 +60,9 @@ def main(job: str) -> int:
     return_freed_memory()
     with open(job, "rb") as f:
         func, args = pickle.load(f)  # nosec B301: written by the build that started this process
-    try:
-        result = (True, func(*args))
-    except BaseException as exc:  # handed to the build, which raises it
-        result = (False, exc)
     out = f"{job}.out"
     with open(f"{out}.part", "wb") as f:
-        try:
-            pickle.dump(result, f, pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:  # an exception that does not pickle
-            f.seek(0)
-            f.truncate()
-            pickle.dump((False, RuntimeError(f"the search process' result was lost: {exc!r}")), f)
+        keep_outcome(lambda: func(*args), f)
     os.replace(f"{out}.part", out)
     return 0
 
